@@ -1,0 +1,96 @@
+# ip: a static, from-scratch replacement for iproute2's ip (netns, link,
+# address, route).  `make` builds ip/ip; `make check` runs the test suite.
+
+.DEFAULT_GOAL := all
+CC ?= cc
+PREFIX ?= /usr
+DESTDIR ?=
+VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
+
+CFLAGS ?= -Os
+CFLAGS += -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
+	  -ffunction-sections -fdata-sections -Iinclude -Iip \
+	  -DIP_VERSION='"$(VERSION)"'
+LDFLAGS ?= -s
+LDFLAGS += -static -Wl,--gc-sections
+
+B ?= build
+
+# musl-gcc does not search /usr/include, where the kernel headers live: give
+# it just linux/, asm/ and asm-generic/ through a directory of links.
+ifneq (,$(findstring musl,$(CC)))
+KINC := $(B)/kinc
+MULTIARCH := $(shell gcc -print-multiarch 2>/dev/null)
+CFLAGS += -isystem $(KINC)
+$(KINC):
+	@mkdir -p $@
+	ln -sfn /usr/include/linux $@/linux
+	ln -sfn /usr/include/asm-generic $@/asm-generic
+	ln -sfn $(if $(wildcard /usr/include/$(MULTIARCH)/asm),/usr/include/$(MULTIARCH)/asm,/usr/include/asm) $@/asm
+KINC_DEP := | $(KINC)
+endif
+LIB_SRC := $(wildcard lib/*.c)
+IP_SRC := $(wildcard ip/*.c)
+OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRC) $(IP_SRC))
+DEPS := $(OBJS:.o=.d)
+
+# BIN lets a second toolchain build elsewhere (make CC=musl-gcc B=x BIN=x/ip).
+BIN ?= ip/ip
+all: $(BIN)
+
+$(BIN): $(OBJS)
+	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS)
+
+$(B)/%.o: %.c $(KINC_DEP)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+-include $(DEPS)
+
+# The suite runs as root in private namespaces (see tests/helpers.bash).
+BATS ?= bats
+check: ip/ip
+	$(BATS) -r tests
+
+# Sanitized, dynamically linked build (ASan cannot link statically).
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+	      -fno-sanitize-recover=undefined
+build-asan/ip: $(LIB_SRC) $(IP_SRC) $(wildcard include/*.h ip/*.h)
+	@mkdir -p build-asan
+	$(CC) -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude -Iip \
+		-DIP_VERSION='"$(VERSION)"' $(ASAN_FLAGS) -o $@ $(LIB_SRC) $(IP_SRC)
+
+check-asan: build-asan/ip
+	IP=$(CURDIR)/build-asan/ip ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BATS) -r tests
+
+build-debug/ip: $(LIB_SRC) $(IP_SRC) $(wildcard include/*.h ip/*.h)
+	@mkdir -p build-debug
+	$(CC) -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude -Iip \
+		-DIP_VERSION='"$(VERSION)"' -O1 -g -o $@ $(LIB_SRC) $(IP_SRC)
+
+check-valgrind: build-debug/ip
+	IP_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full" \
+		IP=$(CURDIR)/build-debug/ip $(BATS) -r tests
+
+bench: ip/ip
+	tests/bench/run
+
+fuzz:
+	$(MAKE) -C tests/fuzz run
+
+install: ip/ip
+	install -D -m 0755 ip/ip $(DESTDIR)$(PREFIX)/sbin/ip
+	@if [ -f completion/ip.bash ]; then \
+		install -D -m 0644 completion/ip.bash \
+			$(DESTDIR)$(PREFIX)/share/bash-completion/completions/ip; fi
+	@if [ -f completion/_ip ]; then \
+		install -D -m 0644 completion/_ip \
+			$(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_ip; fi
+	@if [ -f ip/ip.8 ]; then \
+		install -D -m 0644 ip/ip.8 $(DESTDIR)$(PREFIX)/share/man/man8/ip.8; fi
+
+clean:
+	rm -rf $(B) build-asan build-debug ip/ip
+
+.PHONY: all check check-asan check-valgrind bench fuzz install clean

@@ -1,0 +1,62 @@
+/* Parsing and formatting helpers shared by every object. */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* True when `arg` is a non-empty prefix of `word` (the reference's rule). */
+bool matches(const char *arg, const char *word);
+bool streq(const char *a, const char *b);
+
+/* Numbers: base 0 (decimal, 0x hex, 0 octal), whole string, range-checked.
+ * Return 0 or -EINVAL. */
+int parse_u64(uint64_t *v, const char *s, int base);
+int parse_u32(uint32_t *v, const char *s, int base);
+int parse_u16(uint16_t *v, const char *s, int base);
+int parse_u8(uint8_t *v, const char *s, int base);
+int parse_s32(int32_t *v, const char *s, int base);
+
+/* An address with optional prefix length. */
+struct inet_addr {
+	uint16_t family;	/* AF_INET, AF_INET6, AF_PACKET, ... */
+	uint16_t bytelen;
+	int16_t bitlen;		/* -1 when no prefix length was given */
+	uint8_t flags;		/* ADDR_* below */
+	uint8_t data[16];
+};
+enum {
+	ADDR_DEFAULT = 1,	/* "default", "any", "all" */
+	ADDR_HAS_PREFIX = 2,
+};
+
+/* family AF_UNSPEC accepts either; returns 0 or -EINVAL. */
+int parse_addr(struct inet_addr *a, const char *s, int family);
+int parse_prefix(struct inet_addr *a, const char *s, int family);
+const char *format_addr(int family, const void *data, size_t len, char *buf,
+			size_t size);
+
+/* Link-layer addresses "aa:bb:..." up to `max` bytes; returns length or <0. */
+int parse_lladdr(uint8_t *out, size_t max, const char *s);
+const char *format_lladdr(const uint8_t *a, size_t len, char *buf,
+			  size_t size);
+
+/* Named tables from /etc/iproute2, read only on first use. */
+enum name_table {
+	NT_TABLES,
+	NT_PROTOS,
+	NT_SCOPES,
+	NT_GROUPS,
+	NT_REALMS,
+	NT_DSFIELD,
+	NT_MAX
+};
+/* Name for id, or the number in decimal when it has none. */
+const char *name_of(enum name_table t, uint32_t id, char *buf, size_t size);
+/* Id for a name or a number; 0 or -EINVAL. */
+int id_of(enum name_table t, const char *name, uint32_t *id);
+/* Override the directory (tests, fuzzers). */
+void names_set_dir(const char *dir);
+
+#endif

@@ -1,0 +1,90 @@
+/* Shared declarations of the command layer. */
+#ifndef IP_H
+#define IP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "nl.h"
+#include "out.h"
+#include "util.h"
+
+/* Exit codes of the reference. */
+enum {
+	EXIT_OK = 0,
+	EXIT_FAIL = 1,		/* local failure: no such device, ... */
+	EXIT_KERNEL = 2,	/* the kernel refused */
+	EXIT_USAGE = 255,	/* bad command line */
+};
+
+struct link_cache;
+
+/* Everything a command needs, passed down instead of globals. */
+struct ipctx {
+	int family;		/* AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET, ... */
+	int stats;		/* -s, counted */
+	int details;		/* -d, counted */
+	bool human;		/* -h */
+	bool iec;		/* -iec */
+	bool resolve;		/* -r */
+	bool numeric;		/* -N */
+	bool brief;		/* -br */
+	bool force;		/* -force */
+	bool all;		/* -a / -all */
+	bool timestamp;
+	int loops;		/* -l */
+	const char *netns;	/* -n */
+	const char *batch_file;
+	int batch_line;
+	struct out out;
+	struct nl_sock nl;
+	bool nl_open;
+	struct link_cache *links;
+};
+
+/* ip/common.c */
+struct nl_sock *ctx_nl(struct ipctx *ctx);
+void ctx_reset(struct ipctx *ctx);
+/* Print a kernel error as the reference does; returns EXIT_KERNEL. */
+int nl_report(struct ipctx *ctx, int err);
+void nl_warn(struct ipctx *ctx);
+/* Request with ack; prints errors and warnings; returns an exit code. */
+int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
+int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
+
+/* Usage errors, each printing the reference's text; all return EXIT_USAGE. */
+int invarg(const char *msg, const char *arg);
+int duparg(const char *key, const char *arg);
+int duparg2(const char *key, const char *arg);
+int incomplete_command(void);
+int missarg(const char *key);
+/* Parsing helpers over argv. */
+bool next_arg(int *argc, char ***argv);
+
+/* Link lookups: by name with one RTM_GETLINK, by index through a hash. */
+int ll_index(struct ipctx *ctx, const char *name);	/* 0 when absent */
+const char *ll_name(struct ipctx *ctx, int ifindex);	/* NULL when absent */
+/* "ifN" placeholder for unknown indexes, like the reference. */
+const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
+			   size_t size);
+/* Load every link once, when a dump will join many objects with links. */
+int ll_cache_fill(struct ipctx *ctx);
+/* Remember a link seen in a dump (name, type, flags). */
+void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);
+unsigned int ll_flags(struct ipctx *ctx, int ifindex);
+void ll_cache_free(struct ipctx *ctx);
+bool check_ifname(const char *name);
+
+/* Objects. */
+int do_link(struct ipctx *ctx, int argc, char **argv);
+int do_addr(struct ipctx *ctx, int argc, char **argv);
+int do_route(struct ipctx *ctx, int argc, char **argv);
+int do_netns(struct ipctx *ctx, int argc, char **argv);
+
+/* ip/link.c: one link, in the current output mode (used by ip addr too). */
+int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
+/* ip/netns.c: enter the named namespace (for -n); prints its own error. */
+int netns_switch(struct ipctx *ctx, const char *name);
+
+#endif

@@ -1,0 +1,189 @@
+/* Name <-> number tables (routing tables, protocols, scopes, groups, ...).
+ * Built-in names cover an empty root; /etc/iproute2 files are read on the
+ * first lookup that needs them, never at start-up. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+struct name_ent {
+	uint32_t id;
+	char *name;
+};
+
+struct name_tab {
+	const char *file;
+	const char *dir;	/* optional NAME.d directory of *.conf files */
+	const struct name_ent *builtin;
+	struct name_ent *ents;
+	size_t n, cap;
+	bool loaded;
+};
+
+static const struct name_ent tables_builtin[] = {
+	{ 0, "unspec" }, { 253, "default" }, { 254, "main" }, { 255, "local" },
+	{ 0, NULL },
+};
+static const struct name_ent protos_builtin[] = {
+	{ 0, "unspec" }, { 1, "redirect" }, { 2, "kernel" }, { 3, "boot" },
+	{ 4, "static" }, { 8, "gated" }, { 9, "ra" }, { 10, "mrt" },
+	{ 11, "zebra" }, { 12, "bird" }, { 13, "dnrouted" }, { 14, "xorp" },
+	{ 15, "ntk" }, { 16, "dhcp" }, { 18, "keepalived" }, { 42, "babel" },
+	{ 99, "openr" }, { 186, "bgp" }, { 187, "isis" }, { 188, "ospf" },
+	{ 189, "rip" }, { 192, "eigrp" }, { 0, NULL },
+};
+static const struct name_ent scopes_builtin[] = {
+	{ 0, "global" }, { 200, "site" }, { 253, "link" }, { 254, "host" },
+	{ 255, "nowhere" }, { 0, NULL },
+};
+static const struct name_ent groups_builtin[] = {
+	{ 0, "default" }, { 0, NULL },
+};
+static const struct name_ent realms_builtin[] = {
+	{ 0, "unknown" }, { 0, NULL },
+};
+static const struct name_ent empty_builtin[] = { { 0, NULL } };
+
+static struct name_tab tabs[NT_MAX] = {
+	[NT_TABLES] = { "rt_tables", "rt_tables.d", tables_builtin },
+	[NT_PROTOS] = { "rt_protos", "rt_protos.d", protos_builtin },
+	[NT_SCOPES] = { "rt_scopes", NULL, scopes_builtin },
+	[NT_GROUPS] = { "group", NULL, groups_builtin },
+	[NT_REALMS] = { "rt_realms", NULL, realms_builtin },
+	[NT_DSFIELD] = { "rt_dsfield", NULL, empty_builtin },
+};
+
+static const char *conf_dir = "/etc/iproute2";
+
+void names_set_dir(const char *dir)
+{
+	conf_dir = dir;
+}
+
+static void tab_add(struct name_tab *t, uint32_t id, const char *name)
+{
+	char *copy;
+
+	if (t->n == t->cap) {
+		size_t cap = t->cap ? t->cap * 2 : 16;
+		struct name_ent *p = realloc(t->ents, cap * sizeof(*p));
+
+		if (!p)
+			return;
+		t->ents = p;
+		t->cap = cap;
+	}
+	copy = strdup(name);
+	if (!copy)
+		return;
+	t->ents[t->n].id = id;
+	t->ents[t->n].name = copy;
+	t->n++;
+}
+
+/* Lines are "ID NAME" with '#' comments; ids may be hex. */
+static void tab_read(struct name_tab *t, const char *path)
+{
+	char line[512], name[256];
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line + strspn(line, " \t");
+		unsigned long id;
+
+		if (*p == '#' || *p == '\n' || !*p)
+			continue;
+		if (sscanf(p, "0x%lx %255s", &id, name) != 2 &&
+		    sscanf(p, "%lu %255s", &id, name) != 2)
+			continue;
+		if (name[0] == '#' || id > UINT32_MAX)
+			continue;
+		tab_add(t, id, name);
+	}
+	fclose(f);
+}
+
+static void tab_read_dir(struct name_tab *t, const char *dirpath)
+{
+	struct dirent *de;
+	DIR *d = opendir(dirpath);
+	char path[1400];
+
+	if (!d)
+		return;
+	while ((de = readdir(d))) {
+		size_t len = strlen(de->d_name);
+
+		if (len < 6 || strcmp(de->d_name + len - 5, ".conf"))
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dirpath, de->d_name);
+		tab_read(t, path);
+	}
+	closedir(d);
+}
+
+static struct name_tab *tab_get(enum name_table which)
+{
+	struct name_tab *t = &tabs[which];
+	char path[1024];
+
+	if (!t->loaded) {
+		t->loaded = true;
+		snprintf(path, sizeof(path), "%s/%s", conf_dir, t->file);
+		tab_read(t, path);
+		if (t->dir) {
+			snprintf(path, sizeof(path), "%s/%s", conf_dir, t->dir);
+			tab_read_dir(t, path);
+		}
+	}
+	return t;
+}
+
+static const char *builtin_name(const struct name_ent *e, uint32_t id)
+{
+	for (; e->name; e++)
+		if (e->id == id)
+			return e->name;
+	return NULL;
+}
+
+const char *name_of(enum name_table which, uint32_t id, char *buf,
+		    size_t size)
+{
+	struct name_tab *t = tab_get(which);
+	const char *b;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (t->ents[i].id == id)
+			return t->ents[i].name;
+	b = builtin_name(t->builtin, id);
+	if (b)
+		return b;
+	snprintf(buf, size, "%u", id);
+	return buf;
+}
+
+int id_of(enum name_table which, const char *name, uint32_t *id)
+{
+	struct name_tab *t = tab_get(which);
+	const struct name_ent *e;
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		if (streq(t->ents[i].name, name)) {
+			*id = t->ents[i].id;
+			return 0;
+		}
+	for (e = t->builtin; e->name; e++)
+		if (streq(e->name, name)) {
+			*id = e->id;
+			return 0;
+		}
+	return parse_u32(id, name, 0) ? -EINVAL : 0;
+}

@@ -1,0 +1,346 @@
+/* rtnetlink transport: socket, request builder, ack and dump handling. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "nl.h"
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK 11
+#endif
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK 12
+#endif
+
+enum { RBUF_MIN = 32768 };
+
+int nl_open(struct nl_sock *s, int protocol)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	socklen_t salen = sizeof(sa);
+	int one = 1, sndbuf = 32768, rcvbuf = 1024 * 1024;
+
+	memset(s, 0, sizeof(*s));
+	s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
+	if (s->fd < 0)
+		return -errno;
+	setsockopt(s->fd, SOL_SOCKET, SO_SNDBUF, &sndbuf, sizeof(sndbuf));
+	setsockopt(s->fd, SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	/* Both are optional: old kernels simply lack them. */
+	setsockopt(s->fd, SOL_NETLINK, NETLINK_EXT_ACK, &one, sizeof(one));
+	setsockopt(s->fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	if (bind(s->fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    getsockname(s->fd, (struct sockaddr *)&sa, &salen) < 0) {
+		int err = -errno;
+
+		close(s->fd);
+		s->fd = -1;
+		return err;
+	}
+	s->portid = sa.nl_pid;
+	s->seq = (uint32_t)time(NULL);
+	return 0;
+}
+
+void nl_close(struct nl_sock *s)
+{
+	if (s->fd >= 0)
+		close(s->fd);
+	free(s->rbuf);
+	s->rbuf = NULL;
+	s->rcap = 0;
+	s->fd = -1;
+}
+
+void nl_req_init(struct nl_req *r, void *buf, size_t cap, uint16_t type,
+		 uint16_t flags)
+{
+	memset(buf, 0, cap);
+	r->nlh = buf;
+	r->cap = cap;
+	r->overflow = false;
+	r->nlh->nlmsg_len = NLMSG_LENGTH(0);
+	r->nlh->nlmsg_type = type;
+	r->nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+}
+
+/* Reserve `len` bytes (aligned) at the tail; NULL and overflow set if full. */
+static void *nl_reserve(struct nl_req *r, size_t len)
+{
+	size_t at = NLMSG_ALIGN(r->nlh->nlmsg_len);
+	void *p;
+
+	if (r->overflow || at + NLMSG_ALIGN(len) > r->cap) {
+		r->overflow = true;
+		return NULL;
+	}
+	p = (char *)r->nlh + at;
+	memset(p, 0, NLMSG_ALIGN(len));
+	r->nlh->nlmsg_len = at + NLMSG_ALIGN(len);
+	return p;
+}
+
+void *nl_put_hdr(struct nl_req *r, size_t len)
+{
+	return nl_reserve(r, len);
+}
+
+void nl_put(struct nl_req *r, uint16_t type, const void *data, size_t len)
+{
+	struct rtattr *rta = nl_reserve(r, RTA_LENGTH(len));
+
+	if (!rta)
+		return;
+	rta->rta_type = type;
+	rta->rta_len = RTA_LENGTH(len);
+	if (len)
+		memcpy(RTA_DATA(rta), data, len);
+}
+
+void nl_put_u8(struct nl_req *r, uint16_t type, uint8_t v)
+{
+	nl_put(r, type, &v, sizeof(v));
+}
+
+void nl_put_u16(struct nl_req *r, uint16_t type, uint16_t v)
+{
+	nl_put(r, type, &v, sizeof(v));
+}
+
+void nl_put_u32(struct nl_req *r, uint16_t type, uint32_t v)
+{
+	nl_put(r, type, &v, sizeof(v));
+}
+
+void nl_put_u64(struct nl_req *r, uint16_t type, uint64_t v)
+{
+	nl_put(r, type, &v, sizeof(v));
+}
+
+void nl_put_str(struct nl_req *r, uint16_t type, const char *s)
+{
+	nl_put(r, type, s, strlen(s) + 1);
+}
+
+void nl_put_flag(struct nl_req *r, uint16_t type)
+{
+	nl_put(r, type, NULL, 0);
+}
+
+struct rtattr *nl_nest_start(struct nl_req *r, uint16_t type)
+{
+	struct rtattr *nest = (struct rtattr *)((char *)r->nlh +
+						NLMSG_ALIGN(r->nlh->nlmsg_len));
+
+	nl_put(r, type | NLA_F_NESTED, NULL, 0);
+	return r->overflow ? NULL : nest;
+}
+
+void nl_nest_end(struct nl_req *r, struct rtattr *nest)
+{
+	if (nest && !r->overflow)
+		nest->rta_len = (char *)r->nlh + r->nlh->nlmsg_len - (char *)nest;
+}
+
+int nl_send(struct nl_sock *s, struct nlmsghdr *nlh)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+
+	for (;;) {
+		ssize_t n = sendto(s->fd, nlh, nlh->nlmsg_len, 0,
+				   (struct sockaddr *)&sa, sizeof(sa));
+		if (n >= 0)
+			return 0;
+		if (errno != EINTR)
+			return -errno;
+	}
+}
+
+static int nl_send_req(struct nl_sock *s, struct nl_req *r, uint16_t flags)
+{
+	if (r->overflow)
+		return -EMSGSIZE;
+	r->nlh->nlmsg_flags |= flags;
+	r->nlh->nlmsg_seq = ++s->seq;
+	r->nlh->nlmsg_pid = 0;
+	s->errmsg[0] = '\0';
+	s->err_is_warning = false;
+	s->dump_intr = false;
+	return nl_send(s, r->nlh);
+}
+
+/* Keep the extack message (if any) of an NLMSG_ERROR or NLMSG_DONE. */
+static void nl_take_extack(struct nl_sock *s, const struct nlmsghdr *nlh,
+			   size_t off)
+{
+	struct rtattr *tb[NLMSGERR_ATTR_MAX + 1];
+	size_t len;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || nlh->nlmsg_len < off)
+		return;
+	len = nlh->nlmsg_len - off;
+	nl_parse(tb, NLMSGERR_ATTR_MAX, (struct rtattr *)((char *)nlh + off),
+		 len, NULL);
+	if (tb[NLMSGERR_ATTR_MSG]) {
+		const char *m = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
+
+		strncpy(s->errmsg, m, sizeof(s->errmsg) - 1);
+		s->errmsg[sizeof(s->errmsg) - 1] = '\0';
+	}
+}
+
+static int nl_handle_error(struct nl_sock *s, const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *e = NLMSG_DATA(nlh);
+	size_t off;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
+		return -EBADMSG;
+	off = NLMSG_LENGTH(sizeof(*e));
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
+		if (e->msg.nlmsg_len < sizeof(struct nlmsghdr))
+			return e->error ? e->error : 1;
+		off += NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(struct nlmsghdr);
+	}
+	nl_take_extack(s, nlh, off);
+	s->err_is_warning = e->error == 0 && s->errmsg[0];
+	/* 1 means "done, successfully" to the loop. */
+	return e->error ? e->error : 1;
+}
+
+static int nl_handle_done(struct nl_sock *s, const struct nlmsghdr *nlh)
+{
+	int err = 0;
+
+	if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(int))) {
+		memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
+		nl_take_extack(s, nlh, NLMSG_LENGTH(sizeof(int)));
+	}
+	return err < 0 ? err : 1;
+}
+
+/* One message: returns 0 to go on, 1 when done, <0 on error. */
+static int nl_one(struct nl_sock *s, struct nlmsghdr *nlh, uint32_t seq,
+		  bool dump, nl_cb cb, void *arg)
+{
+	int ret;
+
+	if (nlh->nlmsg_seq != seq || (nlh->nlmsg_pid && nlh->nlmsg_pid != s->portid))
+		return 0;	/* stale or foreign: not ours */
+	if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+		s->dump_intr = true;
+	if (nlh->nlmsg_type == NLMSG_ERROR)
+		return nl_handle_error(s, nlh);
+	if (nlh->nlmsg_type == NLMSG_DONE)
+		return dump ? nl_handle_done(s, nlh) : 0;
+	if (nlh->nlmsg_type < NLMSG_MIN_TYPE || !cb)
+		return 0;
+	ret = cb(nlh, arg);
+	if (ret < 0)
+		return ret;
+	return ret > 0 ? 2 : 0;
+}
+
+int nl_walk_buf(struct nl_sock *s, char *buf, size_t len, uint32_t seq,
+		bool dump, nl_cb cb, void *arg)
+{
+	struct nlmsghdr *nlh = (struct nlmsghdr *)buf;
+	unsigned int left = len;
+
+	for (; NLMSG_OK(nlh, left); nlh = NLMSG_NEXT(nlh, left)) {
+		int ret = nl_one(s, nlh, seq, dump, cb, arg);
+
+		if (ret)
+			return ret;
+	}
+	return left ? -EBADMSG : 0;
+}
+
+/* Receive one datagram into s->rbuf, growing it to the size MSG_TRUNC reports. */
+static ssize_t nl_recv(struct nl_sock *s, bool *from_kernel)
+{
+	struct sockaddr_nl sa;
+	struct iovec iov;
+	struct msghdr msg = { .msg_name = &sa, .msg_namelen = sizeof(sa),
+			      .msg_iov = &iov, .msg_iovlen = 1 };
+	ssize_t n;
+
+	for (;;) {
+		iov.iov_base = s->rbuf;
+		iov.iov_len = s->rcap;
+		n = recvmsg(s->fd, &msg, MSG_PEEK | MSG_TRUNC);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		if ((size_t)n > s->rcap || !s->rbuf) {
+			size_t cap = n > RBUF_MIN ? (size_t)n : RBUF_MIN;
+			char *p = realloc(s->rbuf, cap);
+
+			if (!p)
+				return -ENOMEM;
+			s->rbuf = p;
+			s->rcap = cap;
+			continue;
+		}
+		iov.iov_base = s->rbuf;
+		iov.iov_len = s->rcap;
+		n = recvmsg(s->fd, &msg, 0);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		*from_kernel = sa.nl_pid == 0;
+		return n;
+	}
+}
+
+int nl_recv_loop(struct nl_sock *s, uint32_t seq, bool dump, nl_cb cb,
+		 void *arg)
+{
+	int stopped = 0;
+
+	for (;;) {
+		bool kernel = false;
+		ssize_t n = nl_recv(s, &kernel);
+		int ret;
+
+		if (n < 0)
+			return (int)n;
+		if (n == 0)
+			return -ECONNRESET;
+		if (!kernel)
+			continue;	/* only the kernel may answer us */
+		/* After a callback asked to stop, drain the rest of the reply. */
+		ret = nl_walk_buf(s, s->rbuf, n, seq, dump, stopped ? NULL : cb, arg);
+		if (ret == 2) {
+			stopped = 1;
+			continue;
+		}
+		if (ret == 1)
+			return 0;
+		if (ret < 0)
+			return ret;
+	}
+}
+
+int nl_talk(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
+{
+	int err = nl_send_req(s, r, NLM_F_ACK);
+
+	if (err)
+		return err;
+	return nl_recv_loop(s, s->seq, false, cb, arg);
+}
+
+int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
+{
+	int err = nl_send_req(s, r, NLM_F_DUMP);
+
+	if (err)
+		return err;
+	return nl_recv_loop(s, s->seq, true, cb, arg);
+}

@@ -1,0 +1,206 @@
+/* Numbers, addresses and link-layer addresses. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util.h"
+
+bool matches(const char *arg, const char *word)
+{
+	size_t n = strlen(arg);
+
+	return n && strncmp(arg, word, n) == 0;
+}
+
+bool streq(const char *a, const char *b)
+{
+	return strcmp(a, b) == 0;
+}
+
+int parse_u64(uint64_t *v, const char *s, int base)
+{
+	unsigned long long r;
+	char *end;
+
+	if (!s || !*s || *s == '-')
+		return -EINVAL;
+	errno = 0;
+	r = strtoull(s, &end, base);
+	if (*end || errno)
+		return -EINVAL;
+	*v = r;
+	return 0;
+}
+
+static int parse_bounded(uint64_t *v, const char *s, int base, uint64_t max)
+{
+	int err = parse_u64(v, s, base);
+
+	return err ? err : (*v > max ? -EINVAL : 0);
+}
+
+int parse_u32(uint32_t *v, const char *s, int base)
+{
+	uint64_t r;
+	int err = parse_bounded(&r, s, base, UINT32_MAX);
+
+	if (!err)
+		*v = r;
+	return err;
+}
+
+int parse_u16(uint16_t *v, const char *s, int base)
+{
+	uint64_t r;
+	int err = parse_bounded(&r, s, base, UINT16_MAX);
+
+	if (!err)
+		*v = r;
+	return err;
+}
+
+int parse_u8(uint8_t *v, const char *s, int base)
+{
+	uint64_t r;
+	int err = parse_bounded(&r, s, base, UINT8_MAX);
+
+	if (!err)
+		*v = r;
+	return err;
+}
+
+int parse_s32(int32_t *v, const char *s, int base)
+{
+	long long r;
+	char *end;
+
+	if (!s || !*s)
+		return -EINVAL;
+	errno = 0;
+	r = strtoll(s, &end, base);
+	if (*end || errno || r < INT32_MIN || r > INT32_MAX)
+		return -EINVAL;
+	*v = r;
+	return 0;
+}
+
+int parse_addr(struct inet_addr *a, const char *s, int family)
+{
+	memset(a, 0, sizeof(*a));
+	a->bitlen = -1;
+	if (streq(s, "default") || streq(s, "any") || streq(s, "all")) {
+		a->family = family;
+		a->flags = ADDR_DEFAULT;
+		a->bytelen = family == AF_INET6 ? 16 : 4;
+		a->bitlen = 0;
+		return 0;
+	}
+	if (strchr(s, ':')) {
+		if (family != AF_UNSPEC && family != AF_INET6)
+			return -EINVAL;
+		if (inet_pton(AF_INET6, s, a->data) != 1)
+			return -EINVAL;
+		a->family = AF_INET6;
+		a->bytelen = 16;
+		return 0;
+	}
+	if (family != AF_UNSPEC && family != AF_INET)
+		return -EINVAL;
+	if (inet_pton(AF_INET, s, a->data) != 1)
+		return -EINVAL;
+	a->family = AF_INET;
+	a->bytelen = 4;
+	return 0;
+}
+
+int parse_prefix(struct inet_addr *a, const char *s, int family)
+{
+	char buf[INET6_ADDRSTRLEN + 8];
+	const char *slash = strchr(s, '/');
+	uint32_t plen;
+	int err;
+
+	if (!slash)
+		return parse_addr(a, s, family);
+	if ((size_t)(slash - s) >= sizeof(buf))
+		return -EINVAL;
+	memcpy(buf, s, slash - s);
+	buf[slash - s] = '\0';
+	err = parse_addr(a, buf, family);
+	if (err)
+		return err;
+	if (parse_u32(&plen, slash + 1, 10) || plen > a->bytelen * 8u)
+		return -EINVAL;
+	a->bitlen = plen;
+	a->flags |= ADDR_HAS_PREFIX;
+	return 0;
+}
+
+const char *format_addr(int family, const void *data, size_t len, char *buf,
+			size_t size)
+{
+	if ((family == AF_INET && len >= 4) || (family == AF_INET6 && len >= 16)) {
+		if (inet_ntop(family, data, buf, size))
+			return buf;
+	}
+	if (family == AF_PACKET || (family != AF_INET && family != AF_INET6))
+		return format_lladdr(data, len, buf, size);
+	snprintf(buf, size, "???");
+	return buf;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "a:b:c" with one or two hex digits per byte; '.' separates too. */
+int parse_lladdr(uint8_t *out, size_t max, const char *s)
+{
+	size_t n = 0;
+
+	while (*s) {
+		int hi = hexval(s[0]), lo;
+
+		if (hi < 0 || n >= max)
+			return -EINVAL;
+		lo = s[1] ? hexval(s[1]) : -1;
+		if (lo >= 0) {
+			out[n++] = hi << 4 | lo;
+			s += 2;
+		} else {
+			out[n++] = hi;
+			s += 1;
+		}
+		if (*s == ':' || *s == '.') {
+			s++;
+			if (!*s)
+				return -EINVAL;
+		} else if (*s) {
+			return -EINVAL;
+		}
+	}
+	return n ? (int)n : -EINVAL;
+}
+
+const char *format_lladdr(const uint8_t *a, size_t len, char *buf, size_t size)
+{
+	size_t i, at = 0;
+
+	if (!size)
+		return buf;
+	buf[0] = '\0';
+	for (i = 0; i < len && at + 3 < size; i++)
+		at += snprintf(buf + at, size - at, i ? ":%02x" : "%02x", a[i]);
+	return buf;
+}

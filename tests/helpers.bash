@@ -1,0 +1,125 @@
+# Shared by every .bats file: load it with `load helpers` (or `load ../helpers`).
+#
+#   IP            our binary (default: ip/ip of this tree)
+#   REF_IP        the reference (default: /bin/ip, iproute2)
+#   IP_WRAPPER    e.g. "valgrind -q --error-exitcode=99" for make check-valgrind
+
+HELPERS_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_DIR="$(cd "$HELPERS_DIR/.." && pwd)"
+IP="${IP:-$REPO_DIR/ip/ip}"
+REF_IP="${REF_IP:-/bin/ip}"
+
+# A directory holding an `ip` that runs the given binary.
+_make_bindir() {
+	local dir="$1" bin="$2"
+	mkdir -p "$dir"
+	if [ -n "$IP_WRAPPER" ] && [ "$bin" = "$IP" ]; then
+		printf '#!/bin/sh\nexec %s %s "$@"\n' "$IP_WRAPPER" "$bin" >"$dir/ip"
+		chmod +x "$dir/ip"
+	else
+		ln -sf "$bin" "$dir/ip"
+	fi
+}
+
+# bindir_for ours|ref: the PATH entry that makes `ip` mean that implementation.
+bindir_for() {
+	local d="$BATS_RUN_TMPDIR/bin-$1"
+	if [ ! -e "$d/ip" ]; then
+		if [ "$1" = ours ]; then _make_bindir "$d" "$IP"; else _make_bindir "$d" "$REF_IP"; fi
+	fi
+	echo "$d"
+}
+
+need_root() {
+	[ "$(id -u)" = 0 ] || skip "needs root for network namespaces"
+	unshare --net --mount true 2>/dev/null || skip "cannot create namespaces here"
+}
+
+need_ref() {
+	[ -x "$REF_IP" ] || skip "reference iproute2 ($REF_IP) is not installed"
+}
+
+# sandbox [ours|ref] CMD...: run CMD in a fresh net+mount namespace, `ip` = ours.
+sandbox() {
+	local which=ours
+	case "$1" in ours|ref) which="$1"; shift ;; esac
+	SANDBOX_BIN="$(bindir_for "$which")" \
+		unshare --net --mount --propagation private -- "$HELPERS_DIR/sandbox.sh" "$@"
+}
+
+# sh_in_sandbox [ours|ref] 'script': the script under /bin/sh -e-less.
+sh_in_sandbox() {
+	local which=ours
+	case "$1" in ours|ref) which="$1"; shift ;; esac
+	sandbox "$which" /bin/sh -c "$1"
+}
+
+# Kernel-chosen values that differ between two runs: random MACs (and the
+# EUI-64 link-local addresses and bridge ids made from them), lifetimes
+# counting down, timers.  Each distinct MAC becomes MAC1, MAC2, ... in order
+# of first appearance, so the structure of the output is still compared.
+normalize() {
+	awk '
+	function mapmac(m) { if (!(m in macs)) macs[m] = "MAC" (++nmac); return macs[m] }
+	{
+		line = $0; out = ""
+		while (match(line, /[0-9a-f][0-9a-f](:[0-9a-f][0-9a-f]){5}/)) {
+			m = substr(line, RSTART, RLENGTH)
+			if (m != "00:00:00:00:00:00" && m != "ff:ff:ff:ff:ff:ff" && m !~ /^(01:00:5e|33:33|01:80:c2)/)
+				m = mapmac(m)
+			out = out substr(line, 1, RSTART - 1) m
+			line = substr(line, RSTART + RLENGTH)
+		}
+		line = out line
+		gsub(/fe80::[0-9a-f:]+/, "fe80::EUI64", line)
+		gsub(/[0-9a-f]+\.[0-9a-f]+(:[0-9a-f]+){5}/, "BRIDGEID", line)
+		gsub(/(valid_lft|preferred_lft) [0-9]+sec/, "& LFT", line)
+		gsub(/_timer +[0-9]+\.[0-9]+/, "_timer T", line)
+		gsub(/"(valid_life_time|preferred_life_time)":[0-9]+/, "\"LFT\":0", line)
+		print line
+	}'
+}
+
+# diff_ip 'script': run the script with our ip and with the reference, each in
+# a fresh sandbox, and require identical (normalized) stdout, stderr and exit
+# status.  Sets $output to the unified diff on failure.
+diff_ip() {
+	need_root
+	need_ref
+	local script="$1" t="$BATS_TEST_TMPDIR"
+	sh_in_sandbox ours "$script" >"$t/ours.out" 2>"$t/ours.err"
+	echo "rc=$?" >>"$t/ours.err"
+	sh_in_sandbox ref "$script" >"$t/ref.out" 2>"$t/ref.err"
+	echo "rc=$?" >>"$t/ref.err"
+	local f
+	for f in ours.out ours.err ref.out ref.err; do
+		normalize <"$t/$f" >"$t/$f.n"
+	done
+	local bad=0
+	diff -u "$t/ref.out.n" "$t/ours.out.n" >"$t/diff.out" || bad=1
+	diff -u "$t/ref.err.n" "$t/ours.err.n" >"$t/diff.err" || bad=1
+	if [ "$bad" = 1 ]; then
+		echo "script: $script"
+		echo "--- stdout (ref vs ours)"; cat "$t/diff.out"
+		echo "--- stderr+rc (ref vs ours)"; cat "$t/diff.err"
+		return 1
+	fi
+}
+
+# diff_ip_each 'setup' 'cmd1' 'cmd2' ...: each command after the same setup,
+# all in one sandbox per implementation (fast for many small commands).
+diff_ip_each() {
+	local setup="$1" script="$1" c
+	shift
+	for c in "$@"; do
+		script="$script
+echo '### $c'; $c; echo \"### rc=\$?\"; echo '### rc' >&2"
+	done
+	diff_ip "$script"
+}
+
+# The kernel here lacks some link kinds; tests for them skip, saying why.
+need_kind() {
+	sandbox ours sh -c "$REF_IP link add probe0 type $1 >/dev/null 2>&1" ||
+		skip "kernel has no $1 support"
+}
