@@ -82,8 +82,21 @@ int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
 
-/* ip/link.c: one link, in the current output mode (used by ip addr too). */
+/* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
+/* ip address prints a link in three steps, with its addresses between the
+ * head (which opens the JSON object) and the end (which closes it):
+ *   print_link_begin(ctx, nlh, LINK_IN_ADDR); ...addresses...;
+ *   if (ctx->stats) print_link_stats(ctx, nlh); print_link_end(ctx);
+ * LINK_IN_ADDR drops what ip address leaves out of the head ("mode ..."). */
+enum { LINK_IN_ADDR = 1 };
+int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how);
+void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh);
+void print_link_end(struct ipctx *ctx);
+/* Pieces the brief address listing shares. */
+void print_link_flags(struct out *o, unsigned int flags);
+const char *oper_name(unsigned int state, char *buf, size_t size);
+const char *ll_type_name(unsigned short type, char *buf, size_t size);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 

@@ -246,28 +246,57 @@ static void print_link_brief(struct ipctx *ctx, const struct ifinfomsg *ifi,
 	print_link_flags(o, ifi->ifi_flags);
 }
 
-int print_link(struct ipctx *ctx, struct nlmsghdr *nlh)
+static int link_parse(struct nlmsghdr *nlh, struct ifinfomsg **ifi,
+		      struct rtattr **tb)
 {
-	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
-	struct rtattr *tb[IFLA_MAX + 1], *rta;
-	struct out *o = &ctx->out;
+	struct rtattr *rta;
 	size_t len;
 
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(**ifi)))
 		return -EBADMSG;
-	rta = nl_msg_attrs(nlh, sizeof(*ifi), &len);
+	*ifi = NLMSG_DATA(nlh);
+	rta = nl_msg_attrs(nlh, sizeof(**ifi), &len);
 	nl_parse(tb, IFLA_MAX, rta, len, NULL);
-	if (!tb[IFLA_IFNAME])
-		return 0;
-	out_obj_open(o, NULL);
+	return tb[IFLA_IFNAME] ? 0 : -EBADMSG;
+}
+
+int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how)
+{
+	struct ifinfomsg *ifi;
+	struct rtattr *tb[IFLA_MAX + 1];
+
+	if (link_parse(nlh, &ifi, tb))
+		return -EBADMSG;
+	out_obj_open(&ctx->out, NULL);
 	if (ctx->brief) {
 		print_link_brief(ctx, ifi, tb);
-	} else {
-		print_link_head(ctx, ifi, tb);
-		print_lladdr_line(ctx, ifi, tb);
+		return 0;
 	}
-	out_obj_close(o);
-	out_eol(o);
+	(void)how;
+	print_link_head(ctx, ifi, tb);
+	print_lladdr_line(ctx, ifi, tb);
+	return 0;
+}
+
+void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	(void)ctx;
+	(void)nlh;
+}
+
+void print_link_end(struct ipctx *ctx)
+{
+	out_obj_close(&ctx->out);
+	out_eol(&ctx->out);
+}
+
+int print_link(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	if (print_link_begin(ctx, nlh, 0))
+		return 0;	/* not a link we can show: skip it */
+	if (!ctx->brief && ctx->stats)
+		print_link_stats(ctx, nlh);
+	print_link_end(ctx);
 	return 0;
 }
 
