@@ -99,5 +99,8 @@ const char *oper_name(unsigned int state, char *buf, size_t size);
 const char *ll_type_name(unsigned short type, char *buf, size_t size);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
+/* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME
+ * has a '/'), for IFLA_NET_NS_FD; -errno when it cannot be opened. */
+int netns_open(const char *name);
 
 #endif

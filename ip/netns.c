@@ -7,6 +7,19 @@
 
 #include "ip.h"
 
+int netns_open(const char *name)
+{
+	char path[4096];
+	int fd;
+
+	if (strchr(name, '/'))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "/run/netns/%s", name);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	return fd < 0 ? -errno : fd;
+}
+
 int netns_switch(struct ipctx *ctx, const char *name)
 {
 	char path[4096];
