@@ -76,17 +76,44 @@ static int do_cmd(struct ipctx *ctx, int argc, char **argv)
 	return EXIT_FAIL;
 }
 
-/* Split a batch line in place: blanks separate, quotes group, '#' ends. */
-static int split_line(char *line, char **argv, int max)
-{
-	int argc = 0;
-	char *p = line;
+/* The batch argv grows as needed and is reused from line to line. */
+struct batch_args {
+	char **v;
+	size_t cap;
+};
 
-	while (*p) {
+static int push_arg(struct batch_args *a, size_t n, char *word)
+{
+	if (n + 1 >= a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 32;
+		char **v = realloc(a->v, cap * sizeof(*v));
+
+		if (!v)
+			return -1;
+		a->v = v;
+		a->cap = cap;
+	}
+	a->v[n] = word;
+	a->v[n + 1] = NULL;
+	return 0;
+}
+
+/* Split a batch line in place as the reference does: '#' anywhere ends the
+ * line (even inside quotes), blanks separate words, a quote opens a word only
+ * at its start and its closing quote also ends the word; no escapes.
+ * Returns the word count, -1 for an unterminated quote, -2 out of memory. */
+static int split_line(char *line, struct batch_args *a)
+{
+	static const char blanks[] = " \t\r\n";
+	char *p = line;
+	size_t n = 0;
+
+	p[strcspn(p, "#")] = '\0';
+	for (;;) {
 		char *start, quote = 0;
 
-		p += strspn(p, " \t\r\n");
-		if (!*p || *p == '#')
+		p += strspn(p, blanks);
+		if (!*p)
 			break;
 		if (*p == '"' || *p == '\'')
 			quote = *p++;
@@ -94,21 +121,21 @@ static int split_line(char *line, char **argv, int max)
 		if (quote) {
 			p = strchr(p, quote);
 			if (!p)
-				p = start + strlen(start);
+				return -1;
 		} else {
-			p += strcspn(p, " \t\r\n");
+			p += strcspn(p, blanks);
 		}
 		if (*p)
 			*p++ = '\0';
-		if (argc >= max - 1)
-			break;
-		argv[argc++] = start;
+		if (push_arg(a, n++, start))
+			return -2;
 	}
-	argv[argc] = NULL;
-	return argc;
+	return (int)n;
 }
 
-/* Read one logical line; a trailing backslash joins the next one. */
+/* Read one logical line; a backslash right before the newline joins the next
+ * physical line.  *lineno ends on the last physical line, as the reference
+ * reports it. */
 static ssize_t read_logical_line(char **line, size_t *cap, FILE *f, int *lineno)
 {
 	ssize_t n = getline(line, cap, f);
@@ -120,17 +147,20 @@ static ssize_t read_logical_line(char **line, size_t *cap, FILE *f, int *lineno)
 	(*lineno)++;
 	while (n >= 2 && (*line)[n - 1] == '\n' && (*line)[n - 2] == '\\') {
 		ssize_t m = getline(&more, &mcap, f);
-		char *grown;
 
+		n -= 2;
+		(*line)[n] = '\0';
 		if (m < 0)
 			break;
 		(*lineno)++;
-		n -= 2;
-		grown = realloc(*line, n + m + 1);
-		if (!grown)
-			break;
-		*line = grown;
-		*cap = n + m + 1;
+		if ((size_t)(n + m + 1) > *cap) {
+			char *grown = realloc(*line, n + m + 1);
+
+			if (!grown)
+				break;
+			*line = grown;
+			*cap = n + m + 1;
+		}
 		memcpy(*line + n, more, m + 1);
 		n += m;
 	}
@@ -138,10 +168,40 @@ static ssize_t read_logical_line(char **line, size_t *cap, FILE *f, int *lineno)
 	return n;
 }
 
+/* One batch line; returns <0 to end the batch with -(exit code). */
+static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
+			  const char *name, int lineno)
+{
+	int argc = split_line(line, a), rc;
+
+	if (argc == -1) {
+		fprintf(stderr, "Unterminated quoted string\n");
+		return -EXIT_FAIL;
+	}
+	if (argc < 0) {
+		fprintf(stderr, "Cannot allocate memory\n");
+		return -EXIT_FAIL;
+	}
+	if (!argc)
+		return EXIT_OK;
+	ctx->batch_line = lineno;
+	rc = do_cmd(ctx, argc, a->v);
+	out_flush(&ctx->out);
+	ctx_reset(ctx);
+	if (rc == EXIT_USAGE)
+		return -EXIT_USAGE;	/* usage errors end the batch, even with -force */
+	if (rc) {
+		fprintf(stderr, "Command failed %s:%d\n", name, lineno);
+		return ctx->force ? EXIT_FAIL : -EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
 static int do_batch(struct ipctx *ctx, const char *name)
 {
 	FILE *f = streq(name, "-") ? stdin : fopen(name, "re");
-	char *line = NULL, *argv[256];
+	struct batch_args args = { 0 };
+	char *line = NULL;
 	size_t cap = 0;
 	int lineno = 0, ret = EXIT_OK;
 
@@ -152,25 +212,16 @@ static int do_batch(struct ipctx *ctx, const char *name)
 	}
 	ctx->batch_file = name;
 	while (read_logical_line(&line, &cap, f, &lineno) >= 0) {
-		int argc = split_line(line, argv, 256), rc;
+		int rc = run_batch_line(ctx, &args, line, name, lineno);
 
-		if (!argc)
-			continue;
-		ctx->batch_line = lineno;
-		rc = do_cmd(ctx, argc, argv);
-		out_flush(&ctx->out);
-		ctx_reset(ctx);
-		if (rc == EXIT_USAGE) {
-			ret = rc;	/* usage errors end the batch at once */
+		if (rc < 0) {
+			ret = -rc;
 			break;
 		}
-		if (rc) {
-			fprintf(stderr, "Command failed %s:%d\n", name, lineno);
-			ret = EXIT_FAIL;
-			if (!ctx->force)
-				break;
-		}
+		if (rc)
+			ret = rc;
 	}
+	free(args.v);
 	free(line);
 	if (f != stdin)
 		fclose(f);
@@ -198,24 +249,64 @@ struct opts {
 	bool json, pretty, oneline;
 };
 
-/* -c, -color, -color=always|auto|never; false when it is not a colour option. */
+/* The global options in the order the reference tries them, which decides
+ * what an abbreviation means: "-h" is -human, "-b" is -batch, "-" is -loops. */
+enum opt_id {
+	O_LOOPS, O_FAMILY, O_4, O_6, O_0, O_MPLS, O_BRIDGE, O_HUMAN, O_HUMAN2,
+	O_IEC, O_STATS, O_STATS2, O_DETAILS, O_RESOLVE, O_ONELINE, O_TSTAMP,
+	O_TSHORT, O_VERSION, O_FORCE, O_BATCH, O_RCVBUF, O_COLOR, O_HELP,
+	O_NETNS, O_NUMERIC, O_ALL, O_JSON, O_PRETTY, O_BRIEF,
+};
+
+struct option_word {
+	const char *name;
+	unsigned char id;
+	bool exact;	/* -4, -6, ...: no abbreviation to speak of */
+	bool value;	/* takes the next argument */
+};
+
+static const struct option_word options[] = {
+	{ "-loops", O_LOOPS, false, true },
+	{ "-family", O_FAMILY, false, true },
+	{ "-4", O_4, true, false },
+	{ "-6", O_6, true, false },
+	{ "-0", O_0, true, false },
+	{ "-M", O_MPLS, true, false },
+	{ "-B", O_BRIDGE, true, false },
+	{ "-human", O_HUMAN, false, false },
+	{ "-human-readable", O_HUMAN2, false, false },
+	{ "-iec", O_IEC, false, false },
+	{ "-stats", O_STATS, false, false },
+	{ "-statistics", O_STATS2, false, false },
+	{ "-details", O_DETAILS, false, false },
+	{ "-resolve", O_RESOLVE, false, false },
+	{ "-oneline", O_ONELINE, false, false },
+	{ "-timestamp", O_TSTAMP, false, false },
+	{ "-tshort", O_TSHORT, false, false },
+	{ "-Version", O_VERSION, false, false },
+	{ "-force", O_FORCE, false, false },
+	{ "-batch", O_BATCH, false, true },
+	{ "-rcvbuf", O_RCVBUF, false, true },
+	{ "-color", O_COLOR, false, false },
+	{ "-help", O_HELP, false, false },
+	{ "-netns", O_NETNS, false, true },
+	{ "-Numeric", O_NUMERIC, false, false },
+	{ "-all", O_ALL, false, false },
+	{ "-json", O_JSON, false, false },
+	{ "-pretty", O_PRETTY, false, false },
+	{ "-brief", O_BRIEF, false, false },
+};
+
+/* -c[olor][=always|auto|never]: the word before '=' must abbreviate -color;
+ * an empty value means always. */
 static bool parse_color_opt(const char *opt, enum out_color_mode *mode)
 {
 	const char *eq = strchr(opt, '=');
-	char word[16];
 	size_t n = eq ? (size_t)(eq - opt) : strlen(opt);
 
-	if (n >= sizeof(word))
+	if (!n || n > strlen("-color") || strncmp(opt, "-color", n))
 		return false;
-	memcpy(word, opt, n);
-	word[n] = '\0';
-	if (!matches(word, "-color"))
-		return false;
-	if (!eq) {
-		*mode = COLOR_ALWAYS;
-		return true;
-	}
-	if (streq(eq + 1, "always"))
+	if (!eq || !eq[1] || streq(eq + 1, "always"))
 		*mode = COLOR_ALWAYS;
 	else if (streq(eq + 1, "auto"))
 		*mode = COLOR_AUTO;
@@ -226,123 +317,155 @@ static bool parse_color_opt(const char *opt, enum out_color_mode *mode)
 	return true;
 }
 
-/* Options that take a value; returns 1 if consumed, 0 if not ours, <0 exit. */
-static int parse_valued_opt(struct ipctx *ctx, struct opts *o, const char *opt,
-			    int *argc, char ***argv)
+static const struct option_word *find_option(const char *opt,
+					     enum out_color_mode *color)
 {
-	const char *val;
+	size_t i;
 
-	/* "-r" alone is -resolve: -rcvbuf needs at least "-rc". */
-	bool rcvbuf = strlen(opt) >= 3 && matches(opt, "-rcvbuf");
+	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
+		const struct option_word *w = &options[i];
 
-	if (!matches(opt, "-loops") && !matches(opt, "-family") && !rcvbuf &&
-	    !matches(opt, "-netns") && !matches(opt, "-batch"))
-		return 0;
-	if (*argc <= 1)
-		return -usage();
-	(*argc)--;
-	(*argv)++;
-	val = (*argv)[0];
-	if (matches(opt, "-loops")) {
+		if (w->id == O_COLOR) {
+			if (parse_color_opt(opt, color))
+				return w;
+		} else if (w->exact ? streq(opt, w->name) : matches(opt, w->name)) {
+			return w;
+		}
+	}
+	return NULL;
+}
+
+/* An option with its value; returns 0, or -(exit code) to stop. */
+static int apply_value_opt(struct ipctx *ctx, struct opts *o, int id,
+			   const char *val)
+{
+	uint32_t size;
+	int fam;
+
+	switch (id) {
+	case O_LOOPS:
 		ctx->loops = atoi(val);
-	} else if (matches(opt, "-family")) {
-		int fam;
-
+		break;
+	case O_FAMILY:
 		if (streq(val, "help"))
 			return -usage();
 		fam = parse_family(val);
 		if (fam < 0)
 			return -invarg("invalid protocol family", val);
 		ctx->family = fam;
-	} else if (rcvbuf) {
-		uint32_t size;
-
+		break;
+	case O_RCVBUF:
 		if (parse_u32(&size, val, 0)) {
 			fprintf(stderr, "Invalid rcvbuf size '%s'\n", val);
 			return -EXIT_USAGE;
 		}
-	} else if (matches(opt, "-netns")) {
+		break;
+	case O_NETNS:
 		ctx->netns = val;
-	} else {
+		break;
+	default:
 		o->batch = val;
 	}
-	return 1;
+	return 0;
 }
 
-/* Flag options, in the reference's order of prefix matching. */
-static bool parse_flag_opt(struct ipctx *ctx, struct opts *o, const char *opt)
+static const unsigned char family_of[] = {
+	[O_4] = AF_INET, [O_6] = AF_INET6, [O_0] = AF_PACKET,
+	[O_MPLS] = AF_MPLS, [O_BRIDGE] = AF_BRIDGE,
+};
+
+static void apply_flag_opt(struct ipctx *ctx, struct opts *o, int id)
 {
-	if (streq(opt, "-4"))
-		ctx->family = AF_INET;
-	else if (streq(opt, "-6"))
-		ctx->family = AF_INET6;
-	else if (streq(opt, "-0"))
-		ctx->family = AF_PACKET;
-	else if (streq(opt, "-M"))
-		ctx->family = AF_MPLS;
-	else if (streq(opt, "-B"))
-		ctx->family = AF_BRIDGE;
-	else if (matches(opt, "-human") || matches(opt, "-human-readable"))
+	switch (id) {
+	case O_4: case O_6: case O_0: case O_MPLS: case O_BRIDGE:
+		ctx->family = family_of[id];
+		break;
+	case O_HUMAN: case O_HUMAN2:
 		ctx->human = true;
-	else if (matches(opt, "-iec"))
+		break;
+	case O_IEC:
 		ctx->iec = true;
-	else if (matches(opt, "-stats") || matches(opt, "-statistics"))
+		break;
+	case O_STATS: case O_STATS2:
 		ctx->stats++;
-	else if (matches(opt, "-details"))
+		break;
+	case O_DETAILS:
 		ctx->details++;
-	else if (matches(opt, "-resolve"))
+		break;
+	case O_RESOLVE:
 		ctx->resolve = true;
-	else if (matches(opt, "-oneline"))
+		break;
+	case O_ONELINE:
 		o->oneline = true;
-	else if (matches(opt, "-timestamp") || matches(opt, "-tshort"))
+		break;
+	case O_TSTAMP: case O_TSHORT:
 		ctx->timestamp = true;
-	else if (matches(opt, "-force"))
+		break;
+	case O_FORCE:
 		ctx->force = true;
-	else if (matches(opt, "-Numeric"))
+		break;
+	case O_NUMERIC:
 		ctx->numeric = true;
-	else if (matches(opt, "-all"))
+		break;
+	case O_ALL:
 		ctx->all = true;
-	else if (matches(opt, "-json"))
+		break;
+	case O_JSON:
 		o->json = true;
-	else if (matches(opt, "-pretty"))
+		break;
+	case O_PRETTY:
 		o->pretty = true;
-	else if (matches(opt, "-brief"))
+		break;
+	case O_BRIEF:
 		ctx->brief = true;
-	else
-		return parse_color_opt(opt, &o->color);
-	return true;
+		break;
+	}
 }
 
-/* Returns the index of the first non-option argument, or -(exit code). */
+/* Sentinel for "-V": print the version and exit 0. */
+#define DONE_OK (-1000)
+
+/* Returns the index of the first non-option argument, DONE_OK, or
+ * -(exit code). */
 static int parse_options(struct ipctx *ctx, struct opts *o, int argc,
 			 char **argv)
 {
-	int left = argc;
+	int i = 1;
 
-	while (left > 1 && argv[1][0] == '-') {
-		const char *opt = argv[1];
-		int r;
+	while (i < argc && argv[i][0] == '-') {
+		const char *opt = argv[i];
+		const struct option_word *w;
 
+		if (streq(opt, "--"))
+			return i + 1;
 		if (opt[1] == '-')
 			opt++;
-		if (matches(opt, "-Version")) {
-			printf("ip utility, iproute2-6.1.0 compatible, ip " IP_VERSION "\n");
-			return -EXIT_OK - 1000;
-		}
-		if (matches(opt, "-help") && !matches(opt, "-human"))
-			return -usage();
-		left--;
-		argv++;
-		r = parse_valued_opt(ctx, o, opt, &left, &argv);
-		if (r < 0)
-			return r;
-		if (r == 0 && !parse_flag_opt(ctx, o, opt)) {
+		w = find_option(opt, &o->color);
+		if (!w) {
 			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
-				argv[0]);
+				opt);
 			return -EXIT_USAGE;
 		}
+		if (w->id == O_VERSION) {
+			printf("ip utility, iproute2-6.1.0 compatible, ip " IP_VERSION "\n");
+			return DONE_OK;
+		}
+		if (w->id == O_HELP)
+			return -usage();
+		if (w->value) {
+			int r;
+
+			if (++i >= argc)
+				return -usage();
+			r = apply_value_opt(ctx, o, w->id, argv[i]);
+			if (r)
+				return r;
+		} else {
+			apply_flag_opt(ctx, o, w->id);
+		}
+		i++;
 	}
-	return argc - left + 1;
+	return i;
 }
 
 int main(int argc, char **argv)
@@ -353,7 +476,7 @@ int main(int argc, char **argv)
 
 	out_init(&ctx.out, stdout);
 	first = parse_options(&ctx, &o, argc, argv);
-	if (first == -EXIT_OK - 1000)
+	if (first == DONE_OK)
 		return EXIT_OK;
 	if (first < 0)
 		return -first;
