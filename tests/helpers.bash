@@ -54,7 +54,8 @@ sh_in_sandbox() {
 	sandbox "$which" /bin/sh -c "$1"
 }
 
-# Kernel-chosen values that differ between two runs: random MACs (and the
+# Kernel-chosen values that differ between two runs (the regexes spell out
+# repetitions: Debian's mawk has no {n} intervals): random MACs (and the
 # EUI-64 link-local addresses and bridge ids made from them), lifetimes
 # counting down, timers.  Each distinct MAC becomes MAC1, MAC2, ... in order
 # of first appearance, so the structure of the output is still compared.
@@ -63,7 +64,7 @@ normalize() {
 	function mapmac(m) { if (!(m in macs)) macs[m] = "MAC" (++nmac); return macs[m] }
 	{
 		line = $0; out = ""
-		while (match(line, /[0-9a-f][0-9a-f](:[0-9a-f][0-9a-f]){5}/)) {
+		while (match(line, /[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]/)) {
 			m = substr(line, RSTART, RLENGTH)
 			if (m != "00:00:00:00:00:00" && m != "ff:ff:ff:ff:ff:ff" && m !~ /^(01:00:5e|33:33|01:80:c2)/)
 				m = mapmac(m)
@@ -72,8 +73,9 @@ normalize() {
 		}
 		line = out line
 		gsub(/fe80::[0-9a-f:]+/, "fe80::EUI64", line)
-		gsub(/[0-9a-f]+\.[0-9a-f]+(:[0-9a-f]+){5}/, "BRIDGEID", line)
-		gsub(/(valid_lft|preferred_lft) [0-9]+sec/, "& LFT", line)
+		gsub(/[0-9a-f]+\.[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+/, "BRIDGEID", line)
+		gsub(/valid_lft [0-9]+sec/, "valid_lft LFT", line)
+		gsub(/preferred_lft [0-9]+sec/, "preferred_lft LFT", line)
 		gsub(/_timer +[0-9]+\.[0-9]+/, "_timer T", line)
 		gsub(/"(valid_life_time|preferred_life_time)":[0-9]+/, "\"LFT\":0", line)
 		print line
