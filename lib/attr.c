@@ -12,11 +12,13 @@ void nl_parse(struct rtattr **tb, int max, struct rtattr *rta, size_t len,
 	for (; RTA_OK(rta, left); rta = RTA_NEXT(rta, left)) {
 		unsigned int type = rta->rta_type & NLA_TYPE_MASK;
 
-		if ((int)type > max || tb[type])
-			continue;
-		if (minlen && RTA_PAYLOAD(rta) < minlen[type])
-			continue;
-		tb[type] = rta;
+		if ((int)type <= max && !tb[type] &&
+		    !(minlen && RTA_PAYLOAD(rta) < minlen[type]))
+			tb[type] = rta;
+		/* A last attribute without its padding: RTA_NEXT would wrap
+		 * `left` around and read past the message. */
+		if (RTA_ALIGN(rta->rta_len) >= left)
+			break;
 	}
 }
 

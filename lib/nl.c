@@ -255,6 +255,10 @@ int nl_walk_buf(struct nl_sock *s, char *buf, size_t len, uint32_t seq,
 
 		if (ret)
 			return ret;
+		/* A last message without its padding: NLMSG_NEXT would wrap
+		 * `left` around and walk past the buffer. */
+		if (NLMSG_ALIGN(nlh->nlmsg_len) >= left)
+			return 0;
 	}
 	return left ? -EBADMSG : 0;
 }
