@@ -1,11 +1,1465 @@
-/* ip addr: to be written. */
+/* ip address: add/change/replace/del, show (joined with links), flush. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <net/if.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <arpa/inet.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/if_addr.h>
+#include <linux/if_link.h>
+
 #include "ip.h"
 
+#define NONE ((size_t)-1)
+#define INFINITY_LIFE_TIME 0xffffffffu
+
+static int addr_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
+		"                                                      [ CONFFLAG-LIST ]\n"
+		"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
+		"       ip address flush [ dev IFNAME ] [ scope SCOPE-ID ]\n"
+		"                        [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
+		"       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
+		"                         [ nomaster ]\n"
+		"                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
+		"                         [ label LABEL ] [up] [ group GROUP ] ]\n"
+		"IFADDR := PREFIX | ADDR peer PREFIX\n"
+		"          [ broadcast ADDR | + | - ] [ anycast ADDR ]\n"
+		"          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]\n"
+		"SCOPE-ID := [ host | link | global | site | NUMBER ]\n"
+		"FLAG-LIST := [ FLAG-LIST ] FLAG\n"
+		"FLAG  := [ permanent | dynamic | secondary | primary |\n"
+		"           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
+		"           CONFFLAG-LIST ]\n"
+		"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
+		"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
+		"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
+		"LFT := forever | SECONDS\n"
+		"TYPE := a link kind (veth, bridge, macvlan, vxlan, ...), or KIND_slave\n");
+	return EXIT_USAGE;
+}
+
+/* ---- addresses on the command line ---- */
+
+static const char *family_word(int family)
+{
+	switch (family) {
+	case AF_INET: return "inet";
+	case AF_INET6: return "inet6";
+	case AF_BRIDGE: return "bridge";
+	case AF_MPLS: return "mpls";
+	default: return "any valid";
+	}
+}
+
+/* The reference's rules for PREFIX/ADDR: a missing length means the whole
+ * address, "default"/"any"/"all" are empty (length 0) and take no length.
+ * Prints the error and returns EXIT_FAIL when the text is not one. */
+static int get_inet(struct inet_addr *a, const char *s, int family,
+		    bool prefix)
+{
+	const char *what = prefix ? "prefix" : "address";
+	int err;
+
+	if (family == AF_PACKET) {
+		fprintf(stderr,
+			"Error: \"%s\" may be inet %s, but it is not allowed in this context.\n",
+			s, what);
+		return EXIT_FAIL;
+	}
+	err = prefix ? parse_prefix(a, s, family) : parse_addr(a, s, family);
+	if (!err && (a->flags & ADDR_DEFAULT) && (a->flags & ADDR_HAS_PREFIX))
+		err = -EINVAL;
+	if (err) {
+		fprintf(stderr, "Error: %s %s is expected rather than \"%s\".\n",
+			family_word(family), what, s);
+		return EXIT_FAIL;
+	}
+	if (a->flags & ADDR_DEFAULT) {
+		a->family = family;
+		a->bytelen = 0;
+		a->bitlen = 0;
+	} else if (a->bitlen < 0) {
+		a->bitlen = a->bytelen * 8;
+	}
+	return EXIT_OK;
+}
+
+/* A device by name; like the reference, "ifN" also names index N. */
+static int dev_index(struct ipctx *ctx, const char *name)
+{
+	unsigned int idx = ll_index(ctx, name);
+
+	if (!idx && sscanf(name, "if%u", &idx) != 1)
+		idx = 0;
+	return (int)idx;
+}
+
+/* ---- address flags ---- */
+
+static const struct {
+	const char *name;
+	unsigned int mask;
+} ifa_flag_names[] = {
+	{ "secondary", IFA_F_SECONDARY },
+	{ "temporary", IFA_F_SECONDARY },
+	{ "nodad", IFA_F_NODAD },
+	{ "optimistic", IFA_F_OPTIMISTIC },
+	{ "dadfailed", IFA_F_DADFAILED },
+	{ "home", IFA_F_HOMEADDRESS },
+	{ "deprecated", IFA_F_DEPRECATED },
+	{ "tentative", IFA_F_TENTATIVE },
+	{ "permanent", IFA_F_PERMANENT },
+	{ "mngtmpaddr", IFA_F_MANAGETEMPADDR },
+	{ "noprefixroute", IFA_F_NOPREFIXROUTE },
+	{ "autojoin", IFA_F_MCAUTOJOIN },
+	{ "stable-privacy", IFA_F_STABLE_PRIVACY },
+};
+#define N_IFA_FLAGS (sizeof(ifa_flag_names) / sizeof(ifa_flag_names[0]))
+
+static void print_ifa_flags(struct out *o, int family, unsigned int flags)
+{
+	size_t i;
+
+	for (i = 0; i < N_IFA_FLAGS; i++) {
+		unsigned int mask = ifa_flag_names[i].mask;
+
+		if (mask == IFA_F_PERMANENT) {
+			/* Printed by its absence, as the reference does. */
+			if (!(flags & mask))
+				out_bool(o, OUT_ANY, "dynamic", "dynamic ", true);
+		} else if (flags & mask) {
+			if (mask == IFA_F_SECONDARY && family == AF_INET6) {
+				out_bool(o, OUT_ANY, "temporary", "temporary ", true);
+			} else {
+				out_str(o, OUT_TEXT, NULL, "%s ", ifa_flag_names[i].name);
+				out_bool(o, OUT_JSON, ifa_flag_names[i].name, NULL, true);
+			}
+		}
+		flags &= ~mask;
+	}
+	if (flags) {
+		out_xstr(o, OUT_JSON, "ifa_flags", "%02x", flags);
+		out_xstr(o, OUT_TEXT, NULL, "flags %02x ", flags);
+	}
+}
+
+/* ---- one address, decoded ---- */
+
+struct addr_view {
+	struct ifaddrmsg *ifa;
+	struct rtattr *tb[IFA_MAX + 1];
+	struct rtattr *local;	/* IFA_LOCAL, else IFA_ADDRESS */
+	struct rtattr *address;	/* IFA_ADDRESS, else IFA_LOCAL */
+	unsigned int flags;
+};
+
+static const uint8_t ifa_minlen[IFA_MAX + 1] = {
+	[IFA_CACHEINFO] = sizeof(struct ifa_cacheinfo),
+	[IFA_FLAGS] = 4,
+	[IFA_RT_PRIORITY] = 4,
+};
+
+static int addr_decode(struct nlmsghdr *nlh, struct addr_view *v)
+{
+	struct rtattr *rta;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWADDR ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*v->ifa)))
+		return -EBADMSG;
+	v->ifa = NLMSG_DATA(nlh);
+	rta = nl_msg_attrs(nlh, sizeof(*v->ifa), &len);
+	nl_parse(v->tb, IFA_MAX, rta, len, ifa_minlen);
+	v->flags = v->tb[IFA_FLAGS] ? nl_attr_u32(v->tb[IFA_FLAGS]) :
+				      v->ifa->ifa_flags;
+	v->local = v->tb[IFA_LOCAL] ? v->tb[IFA_LOCAL] : v->tb[IFA_ADDRESS];
+	v->address = v->tb[IFA_ADDRESS] ? v->tb[IFA_ADDRESS] : v->tb[IFA_LOCAL];
+	return 0;
+}
+
+static const char *rta_addr(int family, const struct rtattr *a, char *buf,
+			    size_t size)
+{
+	return format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, size);
+}
+
+static enum out_color family_color(int family)
+{
+	return family == AF_INET ? C_INET : family == AF_INET6 ? C_INET6 : C_NONE;
+}
+
+/* How an address is framed: after a link head (a newline first), or on its
+ * own lines ("index: dev" first in oneline mode and flush listings). */
+enum { ADDR_LEAD_NL = 1, ADDR_DEV = 2 };
+
+static void print_addr_head(struct ipctx *ctx, struct addr_view *v,
+			    unsigned int how)
+{
+	struct out *o = &ctx->out;
+	int family = v->ifa->ifa_family;
+	char buf[32];
+
+	if (how & ADDR_DEV) {
+		const char *dev = ll_name_or_num(ctx, v->ifa->ifa_index, buf,
+						 sizeof(buf));
+
+		out_int(o, OUT_JSON, "index", NULL, v->ifa->ifa_index);
+		out_str(o, OUT_JSON, "dev", NULL, dev);
+		out_text(o, "%u: %s", v->ifa->ifa_index, dev);
+	}
+	if (family == AF_INET || family == AF_INET6)
+		out_str(o, OUT_ANY, "family", "    %s ", family_word(family));
+	else if (family == AF_PACKET)
+		out_str(o, OUT_ANY, "family", "    %s ", "link");
+	else
+		out_int(o, OUT_ANY, "family_index", "    family %d ", family);
+}
+
+static void print_addr_local(struct ipctx *ctx, struct addr_view *v)
+{
+	struct out *o = &ctx->out;
+	int family = v->ifa->ifa_family;
+	enum out_color c = family_color(family);
+	char buf[64];
+
+	out_cstr(o, OUT_ANY, c, "local", "%s",
+		 rta_addr(family, v->local, buf, sizeof(buf)));
+	if (v->address && (nl_attr_len(v->address) != nl_attr_len(v->local) ||
+			   memcmp(nl_attr_data(v->address), nl_attr_data(v->local),
+				  nl_attr_len(v->local)))) {
+		out_text(o, " %s ", "peer");
+		out_cstr(o, OUT_ANY, c, "address", "%s",
+			 rta_addr(family, v->address, buf, sizeof(buf)));
+	}
+	out_int(o, OUT_ANY, "prefixlen", "/%d ", v->ifa->ifa_prefixlen);
+	if (v->tb[IFA_RT_PRIORITY])
+		out_uint(o, OUT_ANY, "metric", "metric %u ",
+			 nl_attr_u32(v->tb[IFA_RT_PRIORITY]));
+}
+
+static void print_lifetimes(struct out *o, struct addr_view *v)
+{
+	struct ifa_cacheinfo ci;
+
+	memcpy(&ci, nl_attr_data(v->tb[IFA_CACHEINFO]), sizeof(ci));
+	out_nl(o);
+	out_text(o, "       valid_lft ");
+	if (ci.ifa_valid == INFINITY_LIFE_TIME) {
+		out_uint(o, OUT_JSON, "valid_life_time", NULL, ci.ifa_valid);
+		out_text(o, "forever");
+	} else {
+		out_uint(o, OUT_ANY, "valid_life_time", "%usec", ci.ifa_valid);
+	}
+	out_text(o, " preferred_lft ");
+	if (ci.ifa_prefered == INFINITY_LIFE_TIME) {
+		out_uint(o, OUT_JSON, "preferred_life_time", NULL, ci.ifa_prefered);
+		out_text(o, "forever");
+	} else if (v->flags & IFA_F_DEPRECATED) {
+		out_int(o, OUT_ANY, "preferred_life_time", "%dsec",
+			(int)ci.ifa_prefered);
+	} else {
+		out_uint(o, OUT_ANY, "preferred_life_time", "%usec",
+			 ci.ifa_prefered);
+	}
+}
+
+static void print_addr(struct ipctx *ctx, struct addr_view *v, unsigned int how)
+{
+	struct out *o = &ctx->out;
+	int family = v->ifa->ifa_family;
+	char buf[64];
+
+	if (how & ADDR_LEAD_NL)
+		out_text(o, "\n");
+	out_obj_open(o, NULL);
+	if (!ctx->brief)
+		print_addr_head(ctx, v, how);
+	if (v->local)
+		print_addr_local(ctx, v);
+	if (ctx->brief) {
+		out_obj_close(o);
+		return;
+	}
+	if (v->tb[IFA_BROADCAST]) {
+		out_text(o, "%s ", "brd");
+		out_cstr(o, OUT_ANY, family_color(family), "broadcast", "%s ",
+			 rta_addr(family, v->tb[IFA_BROADCAST], buf, sizeof(buf)));
+	}
+	if (v->tb[IFA_ANYCAST]) {
+		out_text(o, "%s ", "any");
+		out_cstr(o, OUT_ANY, family_color(family), "anycast", "%s ",
+			 rta_addr(family, v->tb[IFA_ANYCAST], buf, sizeof(buf)));
+	}
+	out_str(o, OUT_ANY, "scope", "scope %s ",
+		name_of(NT_SCOPES, v->ifa->ifa_scope, buf, sizeof(buf)));
+	print_ifa_flags(o, family, v->flags);
+	if (v->tb[IFA_LABEL])
+		out_str(o, OUT_ANY, "label", "%s", nl_attr_str(v->tb[IFA_LABEL]));
+	if (v->tb[IFA_CACHEINFO])
+		print_lifetimes(o, v);
+	if (!(how & ADDR_LEAD_NL))
+		out_text(o, "\n");
+	out_obj_close(o);
+}
+
+/* ---- selectors of show and flush ---- */
+
+struct addr_filter {
+	int family;
+	const char *dev;
+	int ifindex;
+	uint8_t scope, scopemask;
+	unsigned int flags, flagmask;
+	struct inet_addr pfx;	/* family AF_UNSPEC: no "to" */
+	const char *label;
+	bool up;
+	int master;		/* ifindex; -1: nomaster */
+	const char *kind;
+	char slave_kind[64];
+	bool has_group;
+	uint32_t group;
+};
+
+/* FLAG and -FLAG; "dynamic" and "primary" are the negations of
+ * "permanent" and "secondary". */
+static bool parse_flag_filter(struct addr_filter *f, const char *arg)
+{
+	bool inv = false;
+	size_t i;
+
+	if (*arg == '-') {
+		inv = true;
+		arg++;
+	}
+	if (streq(arg, "dynamic")) {
+		inv = !inv;
+		arg = "permanent";
+	} else if (streq(arg, "primary")) {
+		inv = !inv;
+		arg = "secondary";
+	}
+	for (i = 0; i < N_IFA_FLAGS; i++) {
+		if (!streq(arg, ifa_flag_names[i].name))
+			continue;
+		f->flagmask |= ifa_flag_names[i].mask;
+		if (inv)
+			f->flags &= ~ifa_flag_names[i].mask;
+		else
+			f->flags |= ifa_flag_names[i].mask;
+		return true;
+	}
+	return false;
+}
+
+static bool label_matches(struct ipctx *ctx, const char *pattern,
+			  struct addr_view *v)
+{
+	char buf[32];
+	const char *label = v->tb[IFA_LABEL] ? nl_attr_str(v->tb[IFA_LABEL]) :
+			    ll_name_or_num(ctx, v->ifa->ifa_index, buf, sizeof(buf));
+
+	return fnmatch(pattern, label, 0) == 0;
+}
+
+/* "to PREFIX": the first bitlen bits of the local address. */
+static bool prefix_matches(const struct inet_addr *p, const struct rtattr *a)
+{
+	const uint8_t *d;
+	int bits = p->bitlen, bytes = bits / 8;
+	size_t len;
+
+	if (!a || p->family == AF_UNSPEC || bits <= 0)
+		return true;
+	len = nl_attr_len(a);
+	if ((len != 4 && len != 16) || (len == 4) != (p->family == AF_INET))
+		return false;
+	d = nl_attr_data(a);
+	if (memcmp(d, p->data, bytes))
+		return false;
+	bits %= 8;
+	return !bits || !((d[bytes] ^ p->data[bytes]) & (0xff00 >> bits));
+}
+
+static bool addr_matches(struct ipctx *ctx, const struct addr_filter *f,
+			 struct addr_view *v)
+{
+	if (f->family && f->family != v->ifa->ifa_family)
+		return false;
+	if ((f->scope ^ v->ifa->ifa_scope) & f->scopemask)
+		return false;
+	if ((f->flags ^ v->flags) & f->flagmask)
+		return false;
+	if (f->label && !label_matches(ctx, f->label, v))
+		return false;
+	return prefix_matches(&f->pfx, v->local);
+}
+
+static int parse_scope_filter(struct addr_filter *f, const char *arg)
+{
+	uint32_t scope;
+
+	f->scopemask = 0xff;
+	if (id_of(NT_SCOPES, arg, &scope) || scope > 255) {
+		if (!streq(arg, "all"))
+			return invarg("invalid \"scope\"\n", arg);
+		scope = RT_SCOPE_NOWHERE;
+		f->scopemask = 0;
+	}
+	f->scope = scope;
+	return EXIT_OK;
+}
+
+static int parse_to_filter(struct addr_filter *f, const char *arg)
+{
+	int rc = get_inet(&f->pfx, arg, f->family, true);
+
+	if (rc)
+		return rc;
+	if (f->family == AF_UNSPEC)
+		f->family = f->pfx.family;
+	return EXIT_OK;
+}
+
+static void parse_type_filter(struct addr_filter *f, const char *arg)
+{
+	size_t n = strlen(arg);
+
+	if (n >= 6 && streq(arg + n - 6, "_slave") && n - 6 < sizeof(f->slave_kind)) {
+		memcpy(f->slave_kind, arg, n - 6);
+		f->slave_kind[n - 6] = '\0';
+	} else {
+		f->kind = arg;
+	}
+}
+
+static int link_get(struct ipctx *ctx, int index, const char *name,
+		    struct nlmsghdr **out);
+static const char *link_kind(struct nlmsghdr *nlh, bool slave, char *buf,
+			     size_t size);
+
+/* "vrf NAME": a master that must be a VRF device. */
+static int parse_vrf_filter(struct ipctx *ctx, struct addr_filter *f,
+			    const char *arg)
+{
+	struct nlmsghdr *nlh = NULL;
+	char kind[32];
+	int idx = dev_index(ctx, arg);
+
+	if (idx && link_get(ctx, idx, NULL, &nlh) == 0 &&
+	    streq(link_kind(nlh, false, kind, sizeof(kind)), "vrf")) {
+		f->master = idx;
+		free(nlh);
+		return EXIT_OK;
+	}
+	free(nlh);
+	return invarg("Not a valid VRF name\n", arg);
+}
+
+/* One keyword that takes a value; *used is set when it was one. */
+static int parse_valued_filter(struct ipctx *ctx, struct addr_filter *f,
+			       int *argc, char ***argv, bool *used)
+{
+	const char *key = (*argv)[0];
+
+	*used = streq(key, "to") || streq(key, "scope") || streq(key, "label") ||
+		streq(key, "group") || streq(key, "master") ||
+		streq(key, "vrf") || streq(key, "type");
+	if (!*used)
+		return EXIT_OK;
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (streq(key, "to"))
+		return parse_to_filter(f, (*argv)[0]);
+	if (streq(key, "scope"))
+		return parse_scope_filter(f, (*argv)[0]);
+	if (streq(key, "label")) {
+		f->label = (*argv)[0];
+	} else if (streq(key, "group")) {
+		if (id_of(NT_GROUPS, (*argv)[0], &f->group) || (int32_t)f->group < 0)
+			return invarg("Invalid \"group\" value\n", (*argv)[0]);
+		f->has_group = true;
+	} else if (streq(key, "master")) {
+		f->master = dev_index(ctx, (*argv)[0]);
+		if (!f->master)
+			return invarg("Device does not exist\n", (*argv)[0]);
+	} else if (streq(key, "vrf")) {
+		return parse_vrf_filter(ctx, f, (*argv)[0]);
+	} else {
+		parse_type_filter(f, (*argv)[0]);
+	}
+	return EXIT_OK;
+}
+
+static int parse_filter(struct ipctx *ctx, struct addr_filter *f, int argc,
+			char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const char *a = argv[0];
+		bool used;
+		int rc = parse_valued_filter(ctx, f, &argc, &argv, &used);
+
+		if (rc)
+			return rc;
+		if (used)
+			continue;
+		if (streq(a, "up")) {
+			f->up = true;
+		} else if (parse_flag_filter(f, a)) {
+			continue;
+		} else if (streq(a, "nomaster")) {
+			f->master = -1;
+		} else {
+			if (streq(a, "dev")) {
+				if (!next_arg(&argc, &argv))
+					return EXIT_USAGE;
+			} else if (matches(a, "help")) {
+				return addr_usage();
+			}
+			if (f->dev)
+				return duparg2("dev", argv[0]);
+			f->dev = argv[0];
+		}
+	}
+	return EXIT_OK;
+}
+
+/* ---- messages kept for the join: links in order, addresses by link ---- */
+
+struct blob {
+	char *p;
+	size_t len, cap;
+};
+
+/* Room for n more bytes at the end; returns its offset or NONE. */
+static size_t blob_grow(struct blob *b, size_t n)
+{
+	size_t off = b->len;
+
+	n = NLMSG_ALIGN(n);
+	if (b->len + n > b->cap) {
+		size_t cap = b->cap ? b->cap : 65536;
+		char *p;
+
+		while (cap < b->len + n)
+			cap *= 2;
+		p = realloc(b->p, cap);
+		if (!p)
+			return NONE;
+		b->p = p;
+		b->cap = cap;
+	}
+	b->len += n;
+	return off;
+}
+
+struct addr_rec {
+	size_t next;		/* offset of the link's next address, or NONE */
+	struct nlmsghdr h[];
+};
+
+struct addr_slot {
+	int index;		/* 0: free */
+	size_t head, tail;
+};
+
+struct addr_db {
+	struct ipctx *ctx;
+	struct blob links;	/* RTM_NEWLINK messages, back to back */
+	struct blob addrs;	/* struct addr_rec, back to back */
+	struct addr_slot *slots;	/* ifindex -> chain of addresses */
+	size_t cap, n;
+	int err;
+};
+
+static struct addr_slot *db_slot(struct addr_db *db, int index)
+{
+	size_t i = ((unsigned int)index * 2654435761u) & (db->cap - 1);
+
+	while (db->slots[i].index && db->slots[i].index != index)
+		i = (i + 1) & (db->cap - 1);
+	return &db->slots[i];
+}
+
+static int db_grow(struct addr_db *db)
+{
+	struct addr_db bigger = { .cap = db->cap ? db->cap * 2 : 256 };
+	size_t i;
+
+	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return -ENOMEM;
+	for (i = 0; i < db->cap; i++)
+		if (db->slots[i].index)
+			*db_slot(&bigger, db->slots[i].index) = db->slots[i];
+	free(db->slots);
+	db->slots = bigger.slots;
+	db->cap = bigger.cap;
+	return 0;
+}
+
+static size_t db_first_addr(struct addr_db *db, int index)
+{
+	struct addr_slot *s;
+
+	if (!db->cap)
+		return NONE;
+	s = db_slot(db, index);
+	return s->index ? s->head : NONE;
+}
+
+static struct addr_rec *db_rec(struct addr_db *db, size_t off)
+{
+	return (struct addr_rec *)(db->addrs.p + off);
+}
+
+static int db_add_addr(struct nlmsghdr *nlh, void *arg)
+{
+	struct addr_db *db = arg;
+	struct ifaddrmsg *ifa = NLMSG_DATA(nlh);
+	struct addr_slot *s;
+	size_t off;
+
+	if (nlh->nlmsg_type != RTM_NEWADDR ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifa)))
+		return 0;
+	if ((db->n + 1) * 2 > db->cap && db_grow(db))
+		return -ENOMEM;
+	off = blob_grow(&db->addrs, sizeof(struct addr_rec) + nlh->nlmsg_len);
+	if (off == NONE)
+		return -ENOMEM;
+	db_rec(db, off)->next = NONE;
+	memcpy(db_rec(db, off)->h, nlh, nlh->nlmsg_len);
+	s = db_slot(db, ifa->ifa_index);
+	if (!s->index) {
+		s->index = ifa->ifa_index;
+		s->head = off;
+		db->n++;
+	} else {
+		db_rec(db, s->tail)->next = off;
+	}
+	s->tail = off;
+	return 0;
+}
+
+/* The kernel's IPv6 link dump (ip -6 addr) carries no IFLA_TXQLEN; the
+ * reference then asks the device with an ioctl, and so do we. */
+static bool ioctl_txqlen(const struct nlmsghdr *nlh, uint32_t *qlen)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *rta;
+	struct ifreq ifr = { 0 };
+	size_t len;
+	int fd, err;
+
+	rta = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	if (tb[IFLA_TXQLEN] || !tb[IFLA_IFNAME])
+		return false;
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		return false;
+	strncpy(ifr.ifr_name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ - 1);
+	err = ioctl(fd, SIOCGIFTXQLEN, &ifr);
+	close(fd);
+	*qlen = ifr.ifr_qlen;
+	return err == 0 && ifr.ifr_qlen;
+}
+
+static int db_add_link(struct nlmsghdr *nlh, void *arg)
+{
+	struct addr_db *db = arg;
+	struct nlmsghdr *copy;
+	uint32_t qlen;
+	bool add_qlen;
+	size_t off;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return 0;
+	ll_cache_note(db->ctx, nlh);
+	add_qlen = ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_family == AF_INET6 &&
+		   ioctl_txqlen(nlh, &qlen);
+	off = blob_grow(&db->links, NLMSG_ALIGN(nlh->nlmsg_len) +
+				    (add_qlen ? RTA_LENGTH(4) : 0));
+	if (off == NONE)
+		return -ENOMEM;
+	copy = (struct nlmsghdr *)(db->links.p + off);
+	memcpy(copy, nlh, nlh->nlmsg_len);
+	if (add_qlen) {
+		struct rtattr *rta;
+
+		copy->nlmsg_len = NLMSG_ALIGN(copy->nlmsg_len);
+		rta = (struct rtattr *)((char *)copy + copy->nlmsg_len);
+		rta->rta_type = IFLA_TXQLEN;
+		rta->rta_len = RTA_LENGTH(4);
+		memcpy(RTA_DATA(rta), &qlen, 4);
+		copy->nlmsg_len += RTA_LENGTH(4);
+	}
+	return 0;
+}
+
+static void db_free(struct addr_db *db)
+{
+	free(db->links.p);
+	free(db->addrs.p);
+	free(db->slots);
+}
+
+static uint32_t link_ext_mask(struct ipctx *ctx)
+{
+	return ctx->stats ? RTEXT_FILTER_VF :
+			    RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS;
+}
+
+static int link_dump(struct ipctx *ctx, struct addr_filter *f,
+		     struct addr_db *db)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct ifinfomsg *ifi;
+
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	/* As in the reference: with -6 the kernel's IPv6 dump answers (shorter
+	 * link messages, no filters accepted); with -4 the generic one. */
+	ifi->ifi_family = f->family;
+	if (f->family != AF_UNSPEC && f->family != AF_PACKET)
+		return ctx_dump(ctx, &req, db_add_link, db);
+	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
+	/* The kernel filters by master (-1: none) and kind for us. */
+	if (f->master)
+		nl_put_u32(&req, IFLA_MASTER, (uint32_t)f->master);
+	if (f->kind) {
+		struct rtattr *li = nl_nest_start(&req, IFLA_LINKINFO);
+
+		nl_put_str(&req, IFLA_INFO_KIND, f->kind);
+		nl_nest_end(&req, li);
+	}
+	return ctx_dump(ctx, &req, db_add_link, db);
+}
+
+static int keep_reply(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlmsghdr **out = arg;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK || *out)
+		return 0;
+	*out = malloc(nlh->nlmsg_len);
+	if (!*out)
+		return -ENOMEM;
+	memcpy(*out, nlh, nlh->nlmsg_len);
+	return 0;
+}
+
+/* One RTM_GETLINK by index or name; *out is a malloc'ed copy of the answer. */
+static int link_get(struct ipctx *ctx, int index, const char *name,
+		    struct nlmsghdr **out)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct ifinfomsg *ifi;
+	struct nl_sock *s = ctx_nl(ctx);
+	int err;
+
+	if (!s)
+		return -ENOTCONN;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	ifi->ifi_index = index;
+	if (name)
+		nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
+	*out = NULL;
+	err = nl_talk(s, &req, keep_reply, out);
+	if (!err && !*out)
+		err = -ENODEV;
+	return err;
+}
+
+/* "show dev NAME": just that link ("ifN" names index N, as in the
+ * reference). */
+static int link_get_dev(struct ipctx *ctx, struct addr_filter *f,
+			struct addr_db *db)
+{
+	struct nlmsghdr *nlh = NULL;
+	unsigned int idx;
+	int err = link_get(ctx, 0, f->dev, &nlh);
+
+	if (err && sscanf(f->dev, "if%u", &idx) == 1 && idx)
+		err = link_get(ctx, idx, NULL, &nlh);
+	if (err) {
+		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+		return EXIT_FAIL;
+	}
+	f->ifindex = ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
+	err = db_add_link(nlh, db);
+	free(nlh);
+	return err ? EXIT_FAIL : EXIT_OK;
+}
+
+static int addr_dump(struct ipctx *ctx, int family, int ifindex, nl_cb cb,
+		     void *arg)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct ifaddrmsg *ifa;
+	struct nl_sock *s = ctx_nl(ctx);
+
+	if (!s)
+		return -ENOTCONN;
+	NL_REQ_INIT(req, RTM_GETADDR, 0);
+	ifa = nl_put_hdr(&req, sizeof(*ifa));
+	ifa->ifa_family = family;
+	ifa->ifa_index = ifindex;	/* strict checking: the kernel filters */
+	return nl_dump(s, &req, cb, arg);
+}
+
+/* ---- show ---- */
+
+static const char *link_kind(struct nlmsghdr *nlh, bool slave, char *buf,
+			     size_t size)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1], *rta;
+	size_t len;
+
+	rta = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	rta = li[slave ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND];
+	snprintf(buf, size, "%s", rta ? nl_attr_str(rta) : "");
+	return buf;
+}
+
+/* The link's own selectors, applied where the reference applies them (when
+ * it prints the link): -1 hides the link, 0 shows its addresses without
+ * the head (any "label" does that), 1 shows the head too. */
+static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
+			 struct nlmsghdr *nlh)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	struct rtattr *tb[IFLA_MAX + 1], *rta;
+	char kind[64];
+	size_t len;
+
+	if (f->up && !(ifi->ifi_flags & IFF_UP))
+		return -1;
+	if (f->label)
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(*ifi), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	if (f->has_group && tb[IFLA_GROUP] &&
+	    nl_attr_u32(tb[IFLA_GROUP]) != f->group)
+		return -1;
+	if (tb[IFLA_MASTER] ? (f->master < 0 || (f->master > 0 &&
+			      (int)nl_attr_u32(tb[IFLA_MASTER]) != f->master))
+			    : f->master > 0)
+		return -1;
+	if (f->kind && !streq(link_kind(nlh, false, kind, sizeof(kind)), f->kind))
+		return -1;
+	if (f->slave_kind[0] &&
+	    !streq(link_kind(nlh, true, kind, sizeof(kind)), f->slave_kind))
+		return -1;
+	return 1;
+}
+
+/* Whether the link has an address the selectors keep (or, with no family
+ * asked for, no address at all). */
+static bool link_has_match(struct addr_db *db, const struct addr_filter *f,
+			   size_t off)
+{
+	struct addr_view v;
+
+	if (off == NONE)
+		return f->family == AF_UNSPEC;
+	for (; off != NONE; off = db_rec(db, off)->next)
+		if (!addr_decode(db_rec(db, off)->h, &v) &&
+		    addr_matches(db->ctx, f, &v))
+			return true;
+	return false;
+}
+
+static void print_link_addrs(struct addr_db *db, const struct addr_filter *f,
+			     struct ifinfomsg *ifi, size_t off, unsigned int how)
+{
+	struct out *o = &db->ctx->out;
+	struct addr_view v;
+
+	out_arr_open(o, "addr_info");
+	for (; off != NONE; off = db_rec(db, off)->next) {
+		if (f->up && !(ifi->ifi_flags & IFF_UP))
+			continue;
+		if (!addr_decode(db_rec(db, off)->h, &v) &&
+		    addr_matches(db->ctx, f, &v))
+			print_addr(db->ctx, &v, how);
+	}
+	out_arr_close(o);
+}
+
+static void show_link(struct addr_db *db, const struct addr_filter *f,
+		      struct nlmsghdr *nlh)
+{
+	struct ipctx *ctx = db->ctx;
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	bool addrs = f->family != AF_PACKET;
+	bool heads = ctx->brief || !ctx->out.oneline || !addrs;
+	size_t first = addrs ? db_first_addr(db, ifi->ifi_index) : NONE;
+	unsigned int how;
+	int sel = 0;
+
+	if (addrs && !link_has_match(db, f, first))
+		return;
+	if (heads)
+		sel = link_selected(ctx, f, nlh);
+	if (sel <= 0 || print_link_begin(ctx, nlh, LINK_IN_ADDR)) {
+		sel = sel > 0 ? 0 : sel;
+		out_obj_open(&ctx->out, NULL);
+	}
+	how = sel > 0 && !ctx->brief ? ADDR_LEAD_NL : 0;
+	if (!heads)
+		how |= ADDR_DEV;
+	if (sel >= 0 && addrs)
+		print_link_addrs(db, f, ifi, first, how);
+	if (sel > 0) {
+		if (ctx->stats && !ctx->brief)
+			print_link_stats(ctx, nlh);
+		print_link_end(ctx);
+		return;
+	}
+	out_obj_close(&ctx->out);
+	if (sel == 0 && ctx->brief)
+		out_eol(&ctx->out);
+}
+
+static int addr_show(struct ipctx *ctx, struct addr_filter *f)
+{
+	struct addr_db db = { .ctx = ctx };
+	int saved_family = ctx->family, rc, err = 0;
+	size_t off;
+
+	rc = f->dev ? link_get_dev(ctx, f, &db) : link_dump(ctx, f, &db);
+	if (rc)
+		goto out;
+	if (f->family != AF_PACKET)
+		err = addr_dump(ctx, f->family, f->ifindex, db_add_addr, &db);
+	if (err < 0) {
+		rc = nl_report(ctx, err);
+		goto out;
+	}
+	/* The link printer leaves out link/ether lines for inet-only views. */
+	ctx->family = f->family;
+	out_begin(&ctx->out);
+	for (off = 0; off < db.links.len;) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(db.links.p + off);
+
+		show_link(&db, f, nlh);
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
+	}
+	out_end(&ctx->out);
+	ctx->family = saved_family;
+out:
+	db_free(&db);
+	return rc;
+}
+
+/* ---- flush ---- */
+
+struct flush_arg {
+	struct ipctx *ctx;
+	const struct addr_filter *f;
+	struct blob del;	/* matching messages, to be deleted */
+	int count;
+};
+
+static int flush_collect(struct nlmsghdr *nlh, void *arg)
+{
+	struct flush_arg *a = arg;
+	struct addr_view v;
+	size_t off;
+
+	if (addr_decode(nlh, &v) || !addr_matches(a->ctx, a->f, &v))
+		return 0;
+	off = blob_grow(&a->del, nlh->nlmsg_len);
+	if (off == NONE)
+		return -ENOMEM;
+	memcpy(a->del.p + off, nlh, nlh->nlmsg_len);
+	a->count++;
+	return 0;
+}
+
+/* Print (with -s -s) and delete what one round collected.  Like the
+ * reference, a delete that fails (a secondary gone with its primary) is
+ * not an error: the next round sees what is left. */
+static void flush_round(struct flush_arg *a)
+{
+	struct ipctx *ctx = a->ctx;
+	size_t off;
+
+	for (off = 0; off < a->del.len;) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(a->del.p + off);
+		struct addr_view v;
+
+		if (ctx->stats >= 2 && !addr_decode(nlh, &v))
+			print_addr(ctx, &v, ADDR_DEV);
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
+	}
+	for (off = 0; off < a->del.len;) {
+		struct nlmsghdr *nlh = (struct nlmsghdr *)(a->del.p + off);
+		struct nl_req r = { .nlh = nlh, .cap = nlh->nlmsg_len };
+
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
+		nlh->nlmsg_type = RTM_DELADDR;
+		nlh->nlmsg_flags = NLM_F_REQUEST;
+		nl_talk(&ctx->nl, &r, NULL, NULL);
+	}
+	a->del.len = 0;
+}
+
+static int flush_loop(struct flush_arg *a)
+{
+	struct ipctx *ctx = a->ctx;
+	struct out *o = &ctx->out;
+	int round = 0;
+
+	for (;;) {
+		if (ctx->loops && round >= ctx->loops) {
+			out_flush(o);
+			fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n",
+				ctx->loops);
+			return EXIT_FAIL;
+		}
+		a->count = 0;
+		if (addr_dump(ctx, a->f->family, a->f->ifindex, flush_collect, a) < 0) {
+			fprintf(stderr, "Flush terminated\n");
+			return EXIT_FAIL;
+		}
+		if (a->count == 0)
+			break;
+		round++;
+		flush_round(a);
+		if (ctx->stats)
+			out_text(o, "\n*** Round %d, deleting %d addresses ***\n",
+				 round, a->count);
+		/* "primary" alone: one round, or promoted secondaries go too. */
+		if ((a->f->flagmask & IFA_F_SECONDARY) &&
+		    !(a->f->flags & IFA_F_SECONDARY))
+			break;
+	}
+	if (ctx->stats && round == 0)
+		out_text(o, "Nothing to flush.\n");
+	else if (ctx->stats)
+		out_text(o, "*** Flush is complete after %d round%s ***\n", round,
+			 round > 1 ? "s" : "");
+	return EXIT_OK;
+}
+
+static int addr_flush(struct ipctx *ctx, struct addr_filter *f)
+{
+	struct flush_arg a = { .ctx = ctx, .f = f };
+	bool json = ctx->out.json;
+	int rc;
+
+	if (f->dev) {
+		f->ifindex = dev_index(ctx, f->dev);
+		if (!f->ifindex) {
+			fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+			return EXIT_FAIL;
+		}
+	}
+	/* Names for labels and listings, loaded before the dump starts. */
+	if ((f->label || ctx->stats >= 2) && ll_cache_fill(ctx) < 0)
+		return EXIT_FAIL;
+	ctx->out.json = false;	/* the reference reports flushes as text */
+	rc = flush_loop(&a);
+	ctx->out.json = json;
+	free(a.del.p);
+	return rc;
+}
+
+static int addr_list_or_flush(struct ipctx *ctx, int argc, char **argv,
+			      bool flush)
+{
+	struct addr_filter f = { .family = ctx->family };
+	int rc;
+
+	if (flush && argc <= 0) {
+		fprintf(stderr, "Flush requires arguments.\n");
+		return EXIT_FAIL;
+	}
+	if (flush && f.family == AF_PACKET) {
+		fprintf(stderr, "Cannot flush link addresses.\n");
+		return EXIT_FAIL;
+	}
+	rc = parse_filter(ctx, &f, argc, argv);
+	if (rc)
+		return rc;
+	return flush ? addr_flush(ctx, &f) : addr_show(ctx, &f);
+}
+
+/* ---- add, change, replace, delete ---- */
+
+struct addr_req {
+	uint16_t type, flags;	/* RTM_NEWADDR/RTM_DELADDR, NLM_F_* */
+	int family;
+	struct inet_addr local, peer, brd, any;
+	const char *local_arg, *dev, *label;
+	int brd_mode;		/* 0 none, 1 address, -1 "+", -2 "-" */
+	uint8_t prefixlen, scope;
+	bool scoped, has_metric, has_valid, has_preferred;
+	uint32_t metric, valid, preferred;
+	unsigned int ifa_flags;
+};
+
+static int set_lifetime(uint32_t *lft, const char *arg)
+{
+	if (streq(arg, "forever")) {
+		*lft = INFINITY_LIFE_TIME;
+		return 0;
+	}
+	return parse_u32(lft, arg, 0);
+}
+
+/* home, nodad and mngtmpaddr mean something for IPv6 only. */
+static void v6_flag(struct addr_req *r, const char *name, unsigned int flag)
+{
+	if (r->family == AF_INET6)
+		r->ifa_flags |= flag;
+	else
+		fprintf(stderr,
+			"Warning: %s option can be set only for IPv6 addresses\n",
+			name);
+}
+
+static int parse_peer(struct addr_req *r, const char *arg)
+{
+	int rc;
+
+	if (r->peer.bytelen)
+		return duparg("peer", arg);
+	rc = get_inet(&r->peer, arg, r->family, true);
+	if (rc)
+		return rc;
+	if (r->family == AF_UNSPEC)
+		r->family = r->peer.family;
+	r->prefixlen = r->peer.bitlen;
+	return EXIT_OK;
+}
+
+static int parse_brd(struct addr_req *r, const char *arg)
+{
+	int rc;
+
+	if (r->brd_mode)
+		return duparg("broadcast", arg);
+	if (streq(arg, "+") || streq(arg, "-")) {
+		r->brd_mode = arg[0] == '+' ? -1 : -2;
+		return EXIT_OK;
+	}
+	rc = get_inet(&r->brd, arg, r->family, false);
+	if (rc)
+		return rc;
+	if (r->family == AF_UNSPEC)
+		r->family = r->brd.family;
+	r->brd_mode = r->brd.bytelen ? 1 : 0;
+	return EXIT_OK;
+}
+
+static int parse_any(struct addr_req *r, const char *arg)
+{
+	int rc;
+
+	if (r->any.bytelen)
+		return duparg("anycast", arg);
+	rc = get_inet(&r->any, arg, r->family, false);
+	if (rc)
+		return rc;
+	if (r->family == AF_UNSPEC)
+		r->family = r->any.family;
+	return EXIT_OK;
+}
+
+static int parse_local(struct addr_req *r, const char *arg)
+{
+	int rc;
+
+	if (matches(arg, "help"))
+		return addr_usage();
+	if (r->local.bytelen)
+		return duparg2("local", arg);
+	r->local_arg = arg;
+	rc = get_inet(&r->local, arg, r->family, true);
+	if (rc)
+		return rc;
+	if (r->family == AF_UNSPEC)
+		r->family = r->local.family;
+	return EXIT_OK;
+}
+
+/* Keywords followed by a value; *used tells whether key was one. */
+static int parse_modify_valued(struct addr_req *r, const char *key,
+			       int *argc, char ***argv, bool *used)
+{
+	bool metric = matches(key, "metric") || matches(key, "priority") ||
+		      matches(key, "preference");
+	bool valid = !metric && matches(key, "valid_lft");
+	bool pref = !metric && matches(key, "preferred_lft");
+	const char *val;
+	uint32_t scope;
+
+	*used = streq(key, "peer") || streq(key, "remote") ||
+		matches(key, "broadcast") || streq(key, "brd") ||
+		streq(key, "anycast") || streq(key, "scope") ||
+		streq(key, "dev") || streq(key, "label") || metric || valid ||
+		pref;
+	if (!*used)
+		return EXIT_OK;
+	if ((valid && r->has_valid) || (pref && r->has_preferred))
+		return duparg(valid ? "valid_lft" : "preferred_lft", key);
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	val = (*argv)[0];
+	if (streq(key, "peer") || streq(key, "remote"))
+		return parse_peer(r, val);
+	if (matches(key, "broadcast") || streq(key, "brd"))
+		return parse_brd(r, val);
+	if (streq(key, "anycast"))
+		return parse_any(r, val);
+	if (streq(key, "scope")) {
+		if (id_of(NT_SCOPES, val, &scope) || scope > 255)
+			return invarg("invalid scope value.", val);
+		r->scope = scope;
+		r->scoped = true;
+	} else if (streq(key, "dev")) {
+		r->dev = val;
+	} else if (streq(key, "label")) {
+		r->label = val;
+	} else if (metric) {
+		if (parse_u32(&r->metric, val, 0))
+			return invarg("\"metric\" value is invalid\n", val);
+		r->has_metric = true;
+	} else if (valid) {
+		r->has_valid = true;
+		if (set_lifetime(&r->valid, val))
+			return invarg("valid_lft value", val);
+	} else {
+		r->has_preferred = true;
+		if (set_lifetime(&r->preferred, val))
+			return invarg("preferred_lft value", val);
+	}
+	return EXIT_OK;
+}
+
+static int parse_modify(struct addr_req *r, int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const char *a = argv[0];
+		bool used;
+		int rc = parse_modify_valued(r, a, &argc, &argv, &used);
+
+		if (rc)
+			return rc;
+		if (used)
+			continue;
+		if (streq(a, "home")) {
+			v6_flag(r, "home", IFA_F_HOMEADDRESS);
+		} else if (streq(a, "nodad")) {
+			v6_flag(r, "nodad", IFA_F_NODAD);
+		} else if (streq(a, "mngtmpaddr")) {
+			v6_flag(r, "mngtmpaddr", IFA_F_MANAGETEMPADDR);
+		} else if (streq(a, "noprefixroute")) {
+			r->ifa_flags |= IFA_F_NOPREFIXROUTE;
+		} else if (streq(a, "autojoin")) {
+			r->ifa_flags |= IFA_F_MCAUTOJOIN;
+		} else {
+			if (streq(a, "local") && !next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			rc = parse_local(r, argv[0]);
+			if (rc)
+				return rc;
+		}
+	}
+	return EXIT_OK;
+}
+
+/* "brd +" / "brd -": the peer prefix with all host bits set / clear. */
+static void make_broadcast(struct addr_req *r)
+{
+	uint32_t a;
+	int i;
+
+	r->brd = r->peer;
+	if (r->brd.bitlen > 30)
+		return;
+	memcpy(&a, r->brd.data, 4);
+	a = ntohl(a);
+	for (i = 31; i >= r->brd.bitlen; i--) {
+		if (r->brd_mode == -1)
+			a |= 1u << (31 - i);
+		else
+			a &= ~(1u << (31 - i));
+	}
+	a = htonl(a);
+	memcpy(r->brd.data, &a, 4);
+	r->brd_mode = 1;
+}
+
+static bool is_multicast(const struct inet_addr *a)
+{
+	if (a->family == AF_INET)
+		return a->bytelen && (a->data[0] & 0xf0) == 0xe0;
+	return a->family == AF_INET6 && a->bytelen && a->data[0] == 0xff;
+}
+
+/* Checks the reference makes once the line is read, in its order. */
+static int check_modify(struct ipctx *ctx, struct addr_req *r, int *ifindex)
+{
+	bool peer_given = r->peer.bytelen;
+
+	if (!r->dev) {
+		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		return EXIT_FAIL;
+	}
+	if (!peer_given && r->local.bytelen) {
+		if (r->type == RTM_DELADDR && r->local.family == AF_INET &&
+		    !(r->local.flags & ADDR_HAS_PREFIX))
+			fprintf(stderr,
+				"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+				"         This special behaviour is likely to disappear in further releases,\n"
+				"         fix your scripts!\n",
+				r->local_arg, r->local.bytelen * 8);
+		else
+			r->peer = r->local;
+	}
+	if (r->prefixlen == 0)
+		r->prefixlen = r->local.bitlen;
+	if (r->brd_mode < 0 && r->type != RTM_DELADDR) {
+		if (r->family != AF_INET) {
+			fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
+			return EXIT_FAIL;
+		}
+		make_broadcast(r);
+	}
+	if (!r->scoped && r->type != RTM_DELADDR)
+		r->scope = r->local.family == AF_INET && r->local.bytelen &&
+			   r->local.data[0] == 127 ? RT_SCOPE_HOST : 0;
+	*ifindex = dev_index(ctx, r->dev);
+	if (!*ifindex) {
+		fprintf(stderr, "Cannot find device \"%s\"\n", r->dev);
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static int check_lifetimes(struct addr_req *r)
+{
+	if (!r->has_valid && !r->has_preferred)
+		return EXIT_OK;
+	if (!r->has_valid)
+		r->valid = INFINITY_LIFE_TIME;
+	if (!r->has_preferred)
+		r->preferred = INFINITY_LIFE_TIME;
+	if (!r->valid) {
+		fprintf(stderr, "valid_lft is zero\n");
+		return EXIT_FAIL;
+	}
+	if (r->valid < r->preferred) {
+		fprintf(stderr, "preferred_lft is greater than valid_lft\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+static void encode_modify(struct nl_req *req, struct addr_req *r, int ifindex)
+{
+	struct ifaddrmsg *ifa = nl_put_hdr(req, sizeof(*ifa));
+
+	ifa->ifa_family = r->family;
+	ifa->ifa_prefixlen = r->prefixlen;
+	ifa->ifa_scope = r->scope;
+	ifa->ifa_index = ifindex;
+	if (r->ifa_flags <= 0xff)
+		ifa->ifa_flags = r->ifa_flags;
+	if (r->local_arg)
+		nl_put(req, IFA_LOCAL, r->local.data, r->local.bytelen);
+	if (r->peer.bytelen)
+		nl_put(req, IFA_ADDRESS, r->peer.data, r->peer.bytelen);
+	if (r->brd_mode > 0)
+		nl_put(req, IFA_BROADCAST, r->brd.data, r->brd.bytelen);
+	if (r->any.bytelen)
+		nl_put(req, IFA_ANYCAST, r->any.data, r->any.bytelen);
+	if (r->label)
+		nl_put_str(req, IFA_LABEL, r->label);
+	if (r->has_metric)
+		nl_put_u32(req, IFA_RT_PRIORITY, r->metric);
+	if (r->has_valid || r->has_preferred) {
+		struct ifa_cacheinfo ci = { .ifa_prefered = r->preferred,
+					    .ifa_valid = r->valid };
+
+		nl_put(req, IFA_CACHEINFO, &ci, sizeof(ci));
+	}
+	if (r->ifa_flags > 0xff)
+		nl_put_u32(req, IFA_FLAGS, r->ifa_flags);
+}
+
+static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
+		       int argc, char **argv)
+{
+	NL_REQ_DEFINE(req, 512);
+	struct addr_req r = { .type = type, .flags = flags,
+			      .family = ctx->family };
+	int ifindex, rc;
+
+	rc = parse_modify(&r, argc, argv);
+	if (!rc)
+		rc = check_modify(ctx, &r, &ifindex);
+	if (!rc)
+		rc = check_lifetimes(&r);
+	if (rc)
+		return rc;
+	if ((r.ifa_flags & IFA_F_MCAUTOJOIN) && !is_multicast(&r.local)) {
+		fprintf(stderr, "autojoin needs multicast address\n");
+		return EXIT_FAIL;
+	}
+	NL_REQ_INIT(req, type, flags);
+	encode_modify(&req, &r, ifindex);
+	return ctx_talk(ctx, &req, NULL, NULL);
+}
+
+/* Verbs in the reference's order, so abbreviations resolve the same way. */
 int do_addr(struct ipctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "ip addr: not implemented yet\n");
-	return EXIT_FAIL;
+	const char *verb = argc > 0 ? argv[0] : NULL;
+
+	if (!verb)
+		return addr_list_or_flush(ctx, 0, NULL, false);
+	argc--;
+	argv++;
+	if (matches(verb, "add"))
+		return addr_modify(ctx, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL,
+				   argc, argv);
+	if (matches(verb, "change") || streq(verb, "chg"))
+		return addr_modify(ctx, RTM_NEWADDR, NLM_F_REPLACE, argc, argv);
+	if (matches(verb, "replace"))
+		return addr_modify(ctx, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE,
+				   argc, argv);
+	if (matches(verb, "delete"))
+		return addr_modify(ctx, RTM_DELADDR, 0, argc, argv);
+	if (matches(verb, "list") || matches(verb, "show") ||
+	    matches(verb, "lst"))
+		return addr_list_or_flush(ctx, argc, argv, false);
+	if (matches(verb, "flush"))
+		return addr_list_or_flush(ctx, argc, argv, true);
+	if (matches(verb, "save") || matches(verb, "showdump") ||
+	    matches(verb, "restore")) {
+		fprintf(stderr, "ip address %s: not supported by this ip.\n", verb);
+		return EXIT_FAIL;
+	}
+	if (matches(verb, "help"))
+		return addr_usage();
+	fprintf(stderr, "Command \"%s\" is unknown, try \"ip address help\".\n",
+		verb);
+	return EXIT_USAGE;
 }

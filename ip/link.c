@@ -231,13 +231,16 @@ static void print_link_head(struct ipctx *ctx, const struct ifinfomsg *ifi,
 }
 
 static void print_link_brief(struct ipctx *ctx, const struct ifinfomsg *ifi,
-			     struct rtattr **tb)
+			     struct rtattr **tb, bool name_only)
 {
 	struct out *o = &ctx->out;
 	char abuf[128];
 
 	print_name_and_link(ctx, tb, "%-16s ");
 	print_operstate(o, nl_attr_u8(tb[IFLA_OPERSTATE]), "%-14s ");
+	/* ip address lists addresses here instead (unless -0). */
+	if (name_only)
+		return;
 	if (tb[IFLA_ADDRESS]) {
 		format_lladdr(nl_attr_data(tb[IFLA_ADDRESS]),
 			      nl_attr_len(tb[IFLA_ADDRESS]), abuf, sizeof(abuf));
@@ -264,17 +267,27 @@ int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how)
 {
 	struct ifinfomsg *ifi;
 	struct rtattr *tb[IFLA_MAX + 1];
+	bool in_addr = false, lladdr = true;
 
 	if (link_parse(nlh, &ifi, tb))
 		return -EBADMSG;
 	out_obj_open(&ctx->out, NULL);
+	/* Inside ip address: no "mode", and the link/ether line (brief: the
+	 * lladdr and flags) only when links are listed for themselves (no
+	 * family, or -0) or with -d. */
+	if (how & LINK_IN_ADDR) {
+		in_addr = true;
+		lladdr = ctx->family == AF_UNSPEC || ctx->family == AF_PACKET ||
+			 ctx->details;
+		tb[IFLA_LINKMODE] = NULL;
+	}
 	if (ctx->brief) {
-		print_link_brief(ctx, ifi, tb);
+		print_link_brief(ctx, ifi, tb, in_addr && ctx->family != AF_PACKET);
 		return 0;
 	}
-	(void)how;
 	print_link_head(ctx, ifi, tb);
-	print_lladdr_line(ctx, ifi, tb);
+	if (lladdr)
+		print_lladdr_line(ctx, ifi, tb);
 	return 0;
 }
 

@@ -88,6 +88,50 @@ int parse_s32(int32_t *v, const char *s, int base)
 	return 0;
 }
 
+/* IPv4 as the reference reads it: one to four parts, each a number in C
+ * syntax up to 255 ("10/8", "10.1", "0x0a.0.0.1"); missing parts are 0. */
+static int parse_ipv4(uint8_t *out, const char *s)
+{
+	int i;
+
+	memset(out, 0, 4);
+	for (i = 0; i < 4; i++) {
+		char *end;
+		unsigned long n;
+
+		if (*s < '0' || *s > '9')
+			return -EINVAL;
+		n = strtoul(s, &end, 0);
+		if (n > 255 || end == s)
+			return -EINVAL;
+		out[i] = n;
+		if (!*end)
+			return 0;
+		if (i == 3 || *end != '.')
+			return -EINVAL;
+		s = end + 1;
+	}
+	return -EINVAL;
+}
+
+/* A prefix length: a number, or a contiguous dotted netmask. */
+static int parse_netmask(uint32_t *len, const char *s)
+{
+	uint8_t m[4];
+	uint32_t mask;
+
+	if (!parse_u32(len, s, 0))
+		return 0;
+	if (parse_ipv4(m, s))
+		return -EINVAL;
+	mask = (uint32_t)m[0] << 24 | m[1] << 16 | m[2] << 8 | m[3];
+	if (mask & (~mask >> 1))
+		return -EINVAL;
+	for (*len = 0; mask; mask <<= 1)
+		(*len)++;
+	return 0;
+}
+
 int parse_addr(struct inet_addr *a, const char *s, int family)
 {
 	memset(a, 0, sizeof(*a));
@@ -110,7 +154,7 @@ int parse_addr(struct inet_addr *a, const char *s, int family)
 	}
 	if (family != AF_UNSPEC && family != AF_INET)
 		return -EINVAL;
-	if (inet_pton(AF_INET, s, a->data) != 1)
+	if (parse_ipv4(a->data, s))
 		return -EINVAL;
 	a->family = AF_INET;
 	a->bytelen = 4;
@@ -133,7 +177,7 @@ int parse_prefix(struct inet_addr *a, const char *s, int family)
 	err = parse_addr(a, buf, family);
 	if (err)
 		return err;
-	if (parse_u32(&plen, slash + 1, 10) || plen > a->bytelen * 8u)
+	if (parse_netmask(&plen, slash + 1) || plen > a->bytelen * 8u)
 		return -EINVAL;
 	a->bitlen = plen;
 	a->flags |= ADDR_HAS_PREFIX;
