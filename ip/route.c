@@ -1,11 +1,1106 @@
-/* ip route: to be written. */
-#include "ip.h"
+/* ip route: argument parsing, add/change/replace/delete, get, dispatch. */
+#include <arpa/inet.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <linux/icmpv6.h>
+
+#include "route.h"
+
+/* ---- words and numbers, with the reference's limits ---- */
+
+static int lookup_capped(enum name_table t, const char *s, uint32_t *id,
+			 uint32_t max)
+{
+	uint32_t v;
+
+	if (id_of(t, s, &v) || v > max)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int rt_table_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_TABLES, s, id, UINT32_MAX);
+}
+
+int rt_proto_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_PROTOS, s, id, 255);
+}
+
+int rt_scope_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_SCOPES, s, id, 255);
+}
+
+/* Names from rt_dsfield, else a hexadecimal number (with or without 0x). */
+int rt_dsfield_a2n(const char *s, uint32_t *id)
+{
+	char buf[32], *end;
+	unsigned long v;
+	const char *n;
+
+	if (!id_of(NT_DSFIELD, s, id)) {
+		n = name_of(NT_DSFIELD, *id, buf, sizeof(buf));
+		if (n != buf && streq(n, s))
+			return 0;
+	}
+	if (!*s)
+		return -1;
+	v = strtoul(s, &end, 16);
+	if (*end || v > 255)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+const char *rt_dsfield_name(uint32_t tos, char *buf, size_t size)
+{
+	const char *n = name_of(NT_DSFIELD, tos, buf, size);
+
+	if (n != buf)
+		return n;
+	snprintf(buf, size, "0x%02x", tos);
+	return buf;
+}
+
+/* "TO", "FROM/TO" or a raw 32-bit number. */
+int rt_realms_a2n(const char *s, uint32_t *realms)
+{
+	const char *slash = strchr(s, '/');
+	char from[64];
+	uint32_t a = 0, b = 0;
+
+	if (!parse_u32(realms, s, 0))
+		return 0;
+	if (slash) {
+		if ((size_t)(slash - s) >= sizeof(from))
+			return -1;
+		memcpy(from, s, slash - s);
+		from[slash - s] = '\0';
+		if (lookup_capped(NT_REALMS, from, &a, 255))
+			return -1;
+		s = slash + 1;
+	}
+	if (*s && lookup_capped(NT_REALMS, s, &b, 255))
+		return -1;
+	*realms = a << 16 | b;
+	return 0;
+}
+
+int rt_type_a2n(const char *s, uint32_t *type)
+{
+	static const struct { const char *name; uint8_t type; bool exact; } t[] = {
+		{ "local", RTN_LOCAL, true },	{ "nat", RTN_NAT, true },
+		{ "broadcast", RTN_BROADCAST, false }, { "brd", RTN_BROADCAST, true },
+		{ "anycast", RTN_ANYCAST, false }, { "multicast", RTN_MULTICAST, false },
+		{ "prohibit", RTN_PROHIBIT, false },
+		{ "unreachable", RTN_UNREACHABLE, false },
+		{ "blackhole", RTN_BLACKHOLE, false },
+		{ "xresolve", RTN_XRESOLVE, false },
+		{ "unicast", RTN_UNICAST, false }, { "throw", RTN_THROW, true },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (t[i].exact ? streq(s, t[i].name) : matches(s, t[i].name)) {
+			*type = t[i].type;
+			return 0;
+		}
+	return parse_u32(type, s, 0) || *type > 255 ? -1 : 0;
+}
+
+int rt_family_of_word(const char *s)
+{
+	if (streq(s, "inet"))
+		return AF_INET;
+	if (streq(s, "inet6"))
+		return AF_INET6;
+	if (streq(s, "link"))
+		return AF_PACKET;
+	if (streq(s, "mpls"))
+		return AF_MPLS;
+	if (streq(s, "bridge"))
+		return AF_BRIDGE;
+	return AF_UNSPEC;
+}
+
+/* ---- addresses the way the reference reads them ---- */
+
+/* Up to four parts in any base: "10" is 10.0.0.0, "10.1" is 10.1.0.0. */
+static int ipv4_parts(uint8_t *out, const char *s)
+{
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		char *end;
+		unsigned long n = strtoul(s, &end, 0);
+
+		if (n > 255 || end == s)
+			return -1;
+		out[i] = n;
+		if (!*end)
+			return 0;
+		if (i == 3 || *end != '.')
+			return -1;
+		s = end + 1;
+	}
+	return 0;
+}
+
+static int addr_1(struct rt_prefix *p, const char *s, int family)
+{
+	memset(p, 0, sizeof(*p));
+	if (streq(s, "default") || streq(s, "all") || streq(s, "any")) {
+		if (family == AF_MPLS)
+			return -1;
+		p->family = family;
+		p->bytelen = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
+		p->bitlen = -2;
+		if (streq(s, "default"))
+			p->flags = PFX_LEN_GIVEN;
+		return 0;
+	}
+	if (strchr(s, ':')) {
+		p->family = AF_INET6;
+		if (family != AF_UNSPEC && family != AF_INET6)
+			return -1;
+		if (inet_pton(AF_INET6, s, p->data) != 1)
+			return -1;
+		p->bytelen = 16;
+		p->bitlen = -1;
+		return 0;
+	}
+	p->family = AF_INET;
+	if (family != AF_UNSPEC && family != AF_INET)
+		return -1;
+	if (ipv4_parts(p->data, s))
+		return -1;
+	p->bytelen = 4;
+	p->bitlen = -1;
+	return 0;
+}
+
+static const char *family_verbose(int family)
+{
+	switch (family) {
+	case AF_UNSPEC: return "any valid";
+	case AF_INET: return "inet";
+	case AF_INET6: return "inet6";
+	case AF_PACKET: return "link";
+	case AF_MPLS: return "mpls";
+	case AF_BRIDGE: return "bridge";
+	default: return "???";
+	}
+}
+
+int rt_get_addr(struct rt_prefix *p, const char *s, int family)
+{
+	if (!addr_1(p, s, family))
+		return 0;
+	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
+		family_verbose(family), s);
+	return EXIT_FAIL;
+}
+
+/* A prefix length, or a dotted netmask with contiguous ones. */
+static int netmask_bits(const char *s, unsigned int *bits)
+{
+	struct rt_prefix m;
+	uint32_t v, mask;
+
+	if (!parse_u32(&v, s, 0)) {
+		*bits = v;
+		return 0;
+	}
+	if (addr_1(&m, s, AF_INET))
+		return -1;
+	memcpy(&mask, m.data, 4);
+	mask = ntohl(mask);
+	if (mask & (~mask >> 1))
+		return -1;	/* ones after a zero: not contiguous */
+	for (*bits = 0; mask; mask <<= 1)
+		(*bits)++;
+	return 0;
+}
+
+static int prefix_1(struct rt_prefix *p, const char *s, int family)
+{
+	char buf[128];
+	const char *slash = strchr(s, '/');
+	unsigned int plen, max;
+
+	if (slash && (size_t)(slash - s) >= sizeof(buf))
+		return -1;
+	if (slash) {
+		memcpy(buf, s, slash - s);
+		buf[slash - s] = '\0';
+	}
+	if (addr_1(p, slash ? buf : s, family))
+		return -1;
+	max = p->family == AF_INET ? 32 : p->family == AF_INET6 ? 128 : 0;
+	if (!slash) {
+		p->bitlen = p->bitlen == -2 ? 0 : (int)max;
+		return 0;
+	}
+	if (p->bitlen == -2 || netmask_bits(slash + 1, &plen) || plen > max)
+		return -1;
+	p->flags |= PFX_LEN_GIVEN;
+	p->bitlen = plen;
+	return 0;
+}
+
+int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
+{
+	if (!prefix_1(p, s, family))
+		return 0;
+	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
+		family_verbose(family), s);
+	return EXIT_FAIL;
+}
+
+/* ---- add, change, replace, delete ---- */
+
+struct rt_mod {
+	struct nl_req *req;
+	struct rtmsg *r;
+	struct nl_req *mx;	/* RTA_METRICS payload, built aside */
+	uint32_t mxlock;
+	const char *dev;
+	bool gw_ok, dst_ok, nhs_ok, scope_ok, table_ok, type_ok, nhid;
+};
+
+enum mx_kind { MX_U32, MX_TIME, MX_BOOL, MX_HOPS };
+
+static const struct mx_word {
+	const char *word;
+	bool prefix;		/* matched by abbreviation */
+	uint8_t rtax;
+	uint8_t kind;
+	uint8_t time_scale;	/* kernel units per millisecond (rtt 8, rttvar 4) */
+	const char *what;	/* for "\"what\" value is invalid" */
+} mx_words[] = {
+	{ "mtu", false, RTAX_MTU, MX_U32, 0, "mtu" },
+	{ "hoplimit", false, RTAX_HOPLIMIT, MX_HOPS, 0, "hoplimit" },
+	{ "advmss", false, RTAX_ADVMSS, MX_U32, 0, "mss" },
+	{ "reordering", true, RTAX_REORDERING, MX_U32, 0, "reordering" },
+	{ "rtt", false, RTAX_RTT, MX_TIME, 8, "rtt" },
+	{ "rto_min", false, RTAX_RTO_MIN, MX_TIME, 1, "rto_min" },
+	{ "window", true, RTAX_WINDOW, MX_U32, 0, "window" },
+	{ "cwnd", true, RTAX_CWND, MX_U32, 0, "cwnd" },
+	{ "initcwnd", true, RTAX_INITCWND, MX_U32, 0, "initcwnd" },
+	{ "initrwnd", true, RTAX_INITRWND, MX_U32, 0, "initrwnd" },
+	{ "features", true, RTAX_FEATURES, MX_U32, 0, "features" },
+	{ "quickack", true, RTAX_QUICKACK, MX_BOOL, 0, "quickack" },
+	{ "congctl", true, RTAX_CC_ALGO, MX_U32, 0, "congctl" },
+	{ "rttvar", true, RTAX_RTTVAR, MX_TIME, 4, "rttvar" },
+	{ "ssthresh", true, RTAX_SSTHRESH, MX_U32, 0, "ssthresh" },
+};
+
+/* "NUMBER[s|ms]"; a bare number is taken raw, in kernel units. */
+static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
+{
+	char *p;
+	double t;
+
+	if (strchr(s, '.')) {
+		t = strtod(s, &p);
+		if (t < 0 || p == s || t > UINT_MAX)
+			return -1;
+	} else {
+		unsigned long v = strtoul(s, &p, 0);
+
+		if (p == s || v > UINT_MAX)
+			return -1;
+		t = v;
+	}
+	*raw = !*p;
+	if (!strcasecmp(p, "s") || !strcasecmp(p, "sec") || !strcasecmp(p, "secs"))
+		t *= 1000;
+	else if (*p && strcasecmp(p, "ms") && strcasecmp(p, "msec") &&
+		 strcasecmp(p, "msecs"))
+		return -1;
+	*val = t;
+	return 0;
+}
+
+static const struct mx_word *mx_lookup(const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(mx_words) / sizeof(mx_words[0]); i++)
+		if (mx_words[i].prefix ? matches(a, mx_words[i].word)
+				       : streq(a, mx_words[i].word))
+			return &mx_words[i];
+	return NULL;
+}
+
+static int mx_value(struct rt_mod *m, const struct mx_word *w, const char *v)
+{
+	char what[48];
+	uint32_t val;
+	bool raw;
+
+	snprintf(what, sizeof(what), "\"%s\" value is invalid\n", w->what);
+	if (w->rtax == RTAX_FEATURES) {
+		if (!streq(v, "ecn"))
+			return invarg("\"features\" value not valid\n", v);
+		val = RTAX_FEATURE_ECN;
+	} else if (w->kind == MX_TIME) {
+		if (parse_time_rtt(v, &val, &raw))
+			return invarg(what, v);
+		if (!raw)
+			val *= w->time_scale;
+	} else if (parse_u32(&val, v, 0) || (w->kind == MX_HOPS && val > 255)) {
+		return invarg(what, v);
+	}
+	if (w->kind == MX_BOOL && val > 1) {
+		snprintf(what, sizeof(what), "\"%s\" value should be 0 or 1\n",
+			 w->what);
+		return invarg(what, v);
+	}
+	nl_put_u32(m->mx, w->rtax, val);
+	return 0;
+}
+
+static int parse_metric(struct rt_mod *m, const struct mx_word *w, int *argc,
+			char ***argv)
+{
+	bool lockable = w->kind != MX_BOOL && w->rtax != RTAX_FEATURES &&
+			w->rtax != RTAX_RTO_MIN;
+
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (w->rtax == RTAX_RTO_MIN)
+		m->mxlock |= 1u << RTAX_RTO_MIN;
+	if (lockable && streq((*argv)[0], "lock")) {
+		m->mxlock |= 1u << w->rtax;
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+	}
+	if (w->rtax == RTAX_CC_ALGO) {
+		nl_put(m->mx, RTAX_CC_ALGO, (*argv)[0], strlen((*argv)[0]));
+		return 0;
+	}
+	return mx_value(m, w, (*argv)[0]);
+}
+
+static int put_addr_attr(struct nl_req *req, struct rtmsg *r, int type,
+			 const char *s, bool prefix)
+{
+	struct rt_prefix a;
+
+	if (prefix ? rt_get_prefix(&a, s, r->rtm_family)
+		   : rt_get_addr(&a, s, r->rtm_family))
+		return EXIT_FAIL;
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = a.family;
+	if (a.bytelen)
+		nl_put(req, type, a.data, a.bytelen);
+	if (type == RTA_SRC)
+		r->rtm_src_len = a.bitlen;
+	else if (type == RTA_DST)
+		r->rtm_dst_len = a.bitlen;
+	return 0;
+}
+
+/* "via [FAMILY] ADDR": RTA_GATEWAY in the route's family, else RTA_VIA. */
+static int parse_via(struct nl_req *req, struct rtmsg *r, int *argc,
+		     char ***argv)
+{
+	struct rt_prefix a;
+	int family;
+	uint8_t via[2 + 16];
+	uint16_t fam16;
+
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	family = rt_family_of_word((*argv)[0]);
+	if (family == AF_UNSPEC)
+		family = r->rtm_family;
+	else if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (rt_get_addr(&a, (*argv)[0], family))
+		return EXIT_FAIL;
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = a.family;
+	if (a.family == r->rtm_family) {
+		nl_put(req, RTA_GATEWAY, a.data, a.bytelen);
+		return 0;
+	}
+	fam16 = a.family;
+	memcpy(via, &fam16, 2);
+	memcpy(via + 2, a.data, a.bytelen);
+	nl_put(req, RTA_VIA, via, 2 + a.bytelen);
+	return 0;
+}
+
+/* Keywords taking one value that go straight into the request. */
+static int parse_mod_value(struct rt_mod *m, const char *key, const char *v)
+{
+	struct rtmsg *r = m->r;
+	uint32_t id;
+	uint8_t pref;
+
+	if (streq(key, "tos") || matches(key, "dsfield")) {
+		if (rt_dsfield_a2n(v, &id))
+			return invarg("\"tos\" value is invalid\n", v);
+		r->rtm_tos = id;
+	} else if (streq(key, "expires")) {
+		if (parse_u32(&id, v, 0))
+			return invarg("\"expires\" value is invalid\n", v);
+		nl_put_u32(m->req, RTA_EXPIRES, id);
+	} else if (matches(key, "metric") || matches(key, "priority") ||
+		   streq(key, "preference")) {
+		if (parse_u32(&id, v, 0))
+			return invarg("\"metric\" value is invalid\n", v);
+		nl_put_u32(m->req, RTA_PRIORITY, id);
+	} else if (streq(key, "scope")) {
+		if (rt_scope_a2n(v, &id))
+			return invarg("invalid \"scope\" value\n", v);
+		r->rtm_scope = id;
+		m->scope_ok = true;
+	} else if (matches(key, "realms")) {
+		if (rt_realms_a2n(v, &id))
+			return invarg("\"realm\" value is invalid\n", v);
+		nl_put_u32(m->req, RTA_FLOW, id);
+	} else if (streq(key, "nhid")) {
+		if (parse_u32(&id, v, 0))
+			return invarg("\"id\" value is invalid\n", v);
+		nl_put_u32(m->req, RTA_NH_ID, id);
+		m->nhid = true;
+	} else if (matches(key, "protocol")) {
+		if (rt_proto_a2n(v, &id))
+			return invarg("\"protocol\" value is invalid\n", v);
+		r->rtm_protocol = id;
+	} else if (matches(key, "table")) {
+		if (rt_table_a2n(v, &id))
+			return invarg("\"table\" value is invalid\n", v);
+		if (id < 256) {
+			r->rtm_table = id;
+		} else {
+			r->rtm_table = RT_TABLE_UNSPEC;
+			nl_put_u32(m->req, RTA_TABLE, id);
+		}
+		m->table_ok = true;
+	} else if (streq(key, "dev") || streq(key, "oif")) {
+		m->dev = v;
+	} else {	/* pref */
+		if (streq(v, "low"))
+			pref = ICMPV6_ROUTER_PREF_LOW;
+		else if (streq(v, "medium"))
+			pref = ICMPV6_ROUTER_PREF_MEDIUM;
+		else if (streq(v, "high"))
+			pref = ICMPV6_ROUTER_PREF_HIGH;
+		else if (parse_u8(&pref, v, 0))
+			return invarg("\"pref\" value is invalid\n", v);
+		nl_put_u8(m->req, RTA_PREF, pref);
+	}
+	return 0;
+}
+
+/* The value keywords of parse_mod_value, in the reference's order. */
+static bool mod_takes_value(const char *a)
+{
+	return streq(a, "tos") || matches(a, "dsfield") || streq(a, "expires") ||
+	       matches(a, "metric") || matches(a, "priority") ||
+	       streq(a, "preference") || streq(a, "scope");
+}
+
+static bool mod_takes_value_late(const char *a)
+{
+	return matches(a, "realms") || streq(a, "nhid") ||
+	       matches(a, "protocol") || matches(a, "table") ||
+	       streq(a, "dev") || streq(a, "oif") || matches(a, "pref");
+}
+
+/* [TYPE] PREFIX, where a type word never starts with a digit. */
+static int parse_dst(struct rt_mod *m, int *argc, char ***argv)
+{
+	uint32_t type;
+
+	if (streq((*argv)[0], "to") && !next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (((*argv)[0][0] < '0' || (*argv)[0][0] > '9') &&
+	    !rt_type_a2n((*argv)[0], &type)) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		m->r->rtm_type = type;
+		m->type_ok = true;
+	}
+	if (matches((*argv)[0], "help"))
+		return -1;
+	if (m->dst_ok)
+		return duparg2("to", (*argv)[0]);
+	m->dst_ok = true;
+	return put_addr_attr(m->req, m->r, RTA_DST, (*argv)[0], true);
+}
+
+static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
+{
+	const char *a = (*argv)[0];
+	const struct mx_word *w;
+
+	if (streq(a, "src") || streq(a, "from")) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		return put_addr_attr(m->req, m->r, a[0] == 's' ? RTA_PREFSRC : RTA_SRC,
+				     (*argv)[0], a[0] == 'f');
+	}
+	if (streq(a, "via")) {
+		if (m->gw_ok)
+			return invarg("use nexthop syntax to specify multiple via\n", a);
+		m->gw_ok = true;
+		return parse_via(m->req, m->r, argc, argv);
+	}
+	if (mod_takes_value(a)) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		return parse_mod_value(m, a, (*argv)[0]);
+	}
+	w = mx_lookup(a);
+	if (w)
+		return parse_metric(m, w, argc, argv);
+	if (streq(a, "onlink")) {
+		m->r->rtm_flags |= RTNH_F_ONLINK;
+		return 0;
+	}
+	if (mod_takes_value_late(a)) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		return parse_mod_value(m, a, (*argv)[0]);
+	}
+	if (matches(a, "fastopen_no_cookie")) {
+		static const struct mx_word fo = { "fastopen_no_cookie", true,
+			RTAX_FASTOPEN_NO_COOKIE, MX_BOOL, 0, "fastopen_no_cookie" };
+
+		return parse_metric(m, &fo, argc, argv);
+	}
+	if (matches(a, "vrf") || streq(a, "encap") || streq(a, "as") ||
+	    streq(a, "ttl-propagate")) {
+		fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
+		return EXIT_USAGE;
+	}
+	return parse_dst(m, argc, argv);
+}
+
+static int nodev(const char *name)
+{
+	fprintf(stderr, "Cannot find device \"%s\"\n", name);
+	return EXIT_FAIL;
+}
+
+/* One "nexthop ..." group; stops at the next word it does not know. */
+static int parse_one_nh(struct ipctx *ctx, struct nl_req *mp, struct rtmsg *r,
+			struct rtnexthop *nh, int *argc, char ***argv)
+{
+	uint32_t v;
+
+	while ((*argv)++, --(*argc) > 0) {
+		const char *a = (*argv)[0];
+
+		if (streq(a, "via")) {
+			int rc = parse_via(mp, r, argc, argv);
+
+			if (rc)
+				return rc;
+		} else if (streq(a, "dev")) {
+			if (!next_arg(argc, argv))
+				return EXIT_USAGE;
+			nh->rtnh_ifindex = ll_index(ctx, (*argv)[0]);
+			if (!nh->rtnh_ifindex) {
+				nodev((*argv)[0]);
+				return -1;
+			}
+		} else if (streq(a, "weight")) {
+			if (!next_arg(argc, argv))
+				return EXIT_USAGE;
+			if (parse_u32(&v, (*argv)[0], 0) || v == 0 || v > 256)
+				return invarg("\"weight\" is invalid\n", (*argv)[0]);
+			nh->rtnh_hops = v - 1;
+		} else if (streq(a, "onlink")) {
+			nh->rtnh_flags |= RTNH_F_ONLINK;
+		} else if (matches(a, "realms")) {
+			if (!next_arg(argc, argv))
+				return EXIT_USAGE;
+			if (rt_realms_a2n((*argv)[0], &v))
+				return invarg("\"realm\" value is invalid\n", (*argv)[0]);
+			nl_put_u32(mp, RTA_FLOW, v);
+		} else {
+			break;
+		}
+	}
+	return 0;
+}
+
+static int parse_nexthops(struct ipctx *ctx, struct rt_mod *m, int argc,
+			  char **argv)
+{
+	NL_REQ_DEFINE(mp, 4096);
+	size_t hdr = NLMSG_LENGTH(0);
+
+	NL_REQ_INIT(mp, 0, 0);
+	while (argc > 0) {
+		struct rtnexthop *nh;
+		size_t at;
+		int rc;
+
+		if (!streq(argv[0], "nexthop")) {
+			fprintf(stderr,
+				"Error: \"nexthop\" or end of line is expected instead of \"%s\"\n",
+				argv[0]);
+			return EXIT_USAGE;
+		}
+		if (argc <= 1) {
+			fprintf(stderr, "Error: unexpected end of line after \"nexthop\"\n");
+			return EXIT_USAGE;
+		}
+		at = NLMSG_ALIGN(mp.nlh->nlmsg_len);
+		nh = nl_put_hdr(&mp, sizeof(*nh));
+		if (!nh)
+			return EXIT_USAGE;
+		rc = parse_one_nh(ctx, &mp, m->r, nh, &argc, &argv);
+		if (rc) {
+			if (rc < 0) {
+				fprintf(stderr, "Error: cannot parse nexthop\n");
+				return EXIT_USAGE;
+			}
+			return rc;
+		}
+		nh = (struct rtnexthop *)((char *)mp.nlh + at);
+		nh->rtnh_len = mp.nlh->nlmsg_len - at;
+	}
+	if (mp.nlh->nlmsg_len > hdr)
+		nl_put(m->req, RTA_MULTIPATH, (char *)mp.nlh + hdr,
+		       mp.nlh->nlmsg_len - hdr);
+	return 0;
+}
+
+/* Defaults the reference fills in after parsing: family, table, scope. */
+static void mod_defaults(struct rt_mod *m, int cmd)
+{
+	struct rtmsg *r = m->r;
+	int t = r->rtm_type;
+
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = AF_INET;
+	if (!m->table_ok && (t == RTN_LOCAL || t == RTN_BROADCAST ||
+			     t == RTN_NAT || t == RTN_ANYCAST))
+		r->rtm_table = RT_TABLE_LOCAL;
+	if (m->scope_ok)
+		return;
+	if (r->rtm_family == AF_INET6 || r->rtm_family == AF_MPLS)
+		r->rtm_scope = RT_SCOPE_UNIVERSE;
+	else if (t == RTN_LOCAL || t == RTN_NAT)
+		r->rtm_scope = RT_SCOPE_HOST;
+	else if (t == RTN_BROADCAST || t == RTN_MULTICAST || t == RTN_ANYCAST)
+		r->rtm_scope = RT_SCOPE_LINK;
+	else if (t == RTN_UNICAST || t == RTN_UNSPEC) {
+		if (cmd == RTM_DELROUTE)
+			r->rtm_scope = RT_SCOPE_NOWHERE;
+		else if (!m->gw_ok && !m->nhs_ok && !m->nhid)
+			r->rtm_scope = RT_SCOPE_LINK;
+	}
+}
+
+static int mod_finish(struct ipctx *ctx, struct rt_mod *m, int cmd)
+{
+	size_t hdr = NLMSG_LENGTH(0);
+
+	if (m->dev) {
+		int idx = ll_index(ctx, m->dev);
+
+		if (!idx)
+			return nodev(m->dev);
+		nl_put_u32(m->req, RTA_OIF, idx);
+	}
+	if (m->mx->nlh->nlmsg_len > hdr) {
+		if (m->mxlock)
+			nl_put_u32(m->mx, RTAX_LOCK, m->mxlock);
+		nl_put(m->req, RTA_METRICS, (char *)m->mx->nlh + hdr,
+		       m->mx->nlh->nlmsg_len - hdr);
+	}
+	return 0;
+}
+
+static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
+			int argc, char **argv)
+{
+	NL_REQ_DEFINE(req, 8192);
+	NL_REQ_DEFINE(mx, 512);
+	struct rt_mod m = { .req = &req, .mx = &mx };
+	int rc;
+
+	NL_REQ_INIT(req, cmd, flags);
+	NL_REQ_INIT(mx, 0, 0);
+	m.r = nl_put_hdr(&req, sizeof(*m.r));
+	m.r->rtm_family = ctx->family == AF_PACKET ? AF_UNSPEC : ctx->family;
+	m.r->rtm_table = RT_TABLE_MAIN;
+	m.r->rtm_scope = RT_SCOPE_NOWHERE;
+	if (cmd != RTM_DELROUTE) {
+		m.r->rtm_protocol = RTPROT_BOOT;
+		m.r->rtm_scope = RT_SCOPE_UNIVERSE;
+		m.r->rtm_type = RTN_UNICAST;
+	}
+	for (; argc > 0; argc--, argv++) {
+		if (streq(argv[0], "nexthop")) {
+			m.nhs_ok = true;
+			break;
+		}
+		rc = parse_mod_word(&m, &argc, &argv);
+		if (rc)
+			return rc < 0 ? route_usage() : rc;
+	}
+	if (!m.dst_ok)
+		return route_usage();
+	rc = mod_finish(ctx, &m, cmd);
+	if (!rc && m.nhs_ok)
+		rc = parse_nexthops(ctx, &m, argc, argv);
+	if (rc)
+		return rc;
+	mod_defaults(&m, cmd);
+	return ctx_talk(ctx, &req, NULL, NULL);
+}
+
+/* ---- get ---- */
+
+struct rt_get {
+	const char *idev, *odev;
+	uint32_t mark;
+	bool connected, fibmatch, from_ok, addr_ok;
+};
+
+static int ipproto_a2n(const char *s, uint8_t *p)
+{
+	static const struct { const char *name; uint8_t id; } t[] = {
+		{ "icmp", 1 }, { "igmp", 2 }, { "tcp", 6 }, { "udp", 17 },
+		{ "dccp", 33 }, { "ipv6-icmp", 58 }, { "sctp", 132 },
+		{ "udplite", 136 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (!strcasecmp(s, t[i].name)) {
+			*p = t[i].id;
+			return 0;
+		}
+	return parse_u8(p, s, 0) ? -1 : 0;
+}
+
+static int get_dst(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
+		   int *argc, char ***argv)
+{
+	struct rt_prefix a;
+	int want;
+
+	if (streq((*argv)[0], "to") && !next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (matches((*argv)[0], "help"))
+		return -1;
+	if (rt_get_prefix(&a, (*argv)[0], r->rtm_family))
+		return EXIT_FAIL;
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = a.family;
+	if (a.bytelen)
+		nl_put(req, RTA_DST, a.data, a.bytelen);
+	want = r->rtm_family == AF_INET ? 32 : r->rtm_family == AF_INET6 ? 128 : -1;
+	if (want > 0 && a.bitlen != want) {
+		fprintf(stderr,
+			"Warning: /%u as prefix is invalid, only /%d (or none) is supported.\n",
+			a.bitlen, want);
+		r->rtm_dst_len = want;
+	} else {
+		r->rtm_dst_len = a.bitlen;
+	}
+	g->addr_ok = true;
+	return 0;
+}
+
+static int get_value(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
+		     const char *key, const char *v)
+{
+	uint32_t id;
+	uint16_t port;
+	uint8_t proto;
+
+	if (streq(key, "tos") || matches(key, "dsfield")) {
+		if (rt_dsfield_a2n(v, &id))
+			return invarg("TOS value is invalid\n", v);
+		r->rtm_tos = id;
+	} else if (matches(key, "from")) {
+		if (matches(v, "help"))
+			return -1;
+		g->from_ok = true;
+		return put_addr_attr(req, r, RTA_SRC, v, true);
+	} else if (matches(key, "iif")) {
+		g->idev = v;
+	} else if (matches(key, "mark")) {
+		if (parse_u32(&g->mark, v, 0))
+			return invarg("invalid mark value\n", v);
+	} else if (matches(key, "oif") || streq(key, "dev")) {
+		g->odev = v;
+	} else if (matches(key, "uid")) {
+		if (parse_u32(&id, v, 0))
+			return invarg("invalid UID\n", v);
+		nl_put_u32(req, RTA_UID, id);
+	} else if (streq(key, "sport") || streq(key, "dport")) {
+		if (parse_u16(&port, v, 0))
+			return invarg(key[0] == 's' ? "invalid sport\n"
+						    : "invalid dport\n", v);
+		nl_put_u16(req, key[0] == 's' ? RTA_SPORT : RTA_DPORT, htons(port));
+	} else {
+		if (ipproto_a2n(v, &proto))
+			return invarg("Invalid \"ipproto\" value\n", v);
+		nl_put_u8(req, RTA_IP_PROTO, proto);
+	}
+	return 0;
+}
+
+static bool get_takes_value(const char *a)
+{
+	return streq(a, "tos") || matches(a, "dsfield") || matches(a, "from") ||
+	       matches(a, "iif") || matches(a, "mark") || matches(a, "oif") ||
+	       streq(a, "dev") || matches(a, "uid") || streq(a, "sport") ||
+	       streq(a, "dport") || matches(a, "ipproto");
+}
+
+/* The keywords in the reference's order of prefix matching. */
+static int parse_get(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
+		     int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		const char *a = argv[0];
+		int rc;
+
+		if (get_takes_value(a) && !matches(a, "notify") &&
+		    !matches(a, "connected") && !matches(a, "fibmatch")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			rc = get_value(req, r, g, a, argv[0]);
+		} else if (matches(a, "notify")) {
+			r->rtm_flags |= RTM_F_NOTIFY;
+			rc = 0;
+		} else if (matches(a, "connected")) {
+			g->connected = true;
+			rc = 0;
+		} else if (matches(a, "vrf") || streq(a, "as") ||
+			   streq(a, "flowlabel")) {
+			fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
+			return EXIT_USAGE;
+		} else if (matches(a, "fibmatch")) {
+			g->fibmatch = true;
+			rc = 0;
+		} else {
+			rc = get_dst(req, r, g, &argc, &argv);
+		}
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+struct get_answer {
+	struct ipctx *ctx;
+	bool has_src;
+	struct nlmsghdr *msg;	/* a copy: printing may reuse the socket */
+};
+
+static int get_answer_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct get_answer *a = arg;
+	struct rtattr *tb[RTA_MAX + 1], *rta;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtmsg)))
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(struct rtmsg), &len);
+	nl_parse(tb, RTA_MAX, rta, len, NULL);
+	a->has_src = tb[RTA_PREFSRC] || tb[RTA_SRC];
+	free(a->msg);
+	a->msg = malloc(nlh->nlmsg_len);
+	if (!a->msg)
+		return -ENOMEM;
+	memcpy(a->msg, nlh, nlh->nlmsg_len);
+	return 0;
+}
+
+static int get_print(struct ipctx *ctx, struct get_answer *ans)
+{
+	struct rt_filter f;
+
+	rt_filter_init(&f);
+	f.cloned = 2;
+	out_begin(&ctx->out);
+	if (ans->msg)
+		print_route(ctx, &f, ans->msg);
+	out_end(&ctx->out);
+	free(ans->msg);
+	return EXIT_OK;
+}
+
+static int get_devs(struct ipctx *ctx, struct nl_req *req, struct rt_get *g)
+{
+	int idx;
+
+	if (g->idev) {
+		idx = ll_index(ctx, g->idev);
+		if (!idx)
+			return nodev(g->idev);
+		nl_put_u32(req, RTA_IIF, idx);
+	}
+	if (g->odev) {
+		idx = ll_index(ctx, g->odev);
+		if (!idx)
+			return nodev(g->odev);
+		nl_put_u32(req, RTA_OIF, idx);
+	}
+	return 0;
+}
+
+static int route_get(struct ipctx *ctx, int argc, char **argv)
+{
+	NL_REQ_DEFINE(req, 1024);
+	struct rt_get g = { 0 };
+	struct get_answer ans = { .ctx = ctx };
+	struct rtmsg *r;
+	int rc;
+
+	NL_REQ_INIT(req, RTM_GETROUTE, 0);
+	r = nl_put_hdr(&req, sizeof(*r));
+	r->rtm_family = ctx->family;
+	rc = parse_get(&req, r, &g, argc, argv);
+	if (rc)
+		return rc < 0 ? route_usage() : rc;
+	if (!g.addr_ok) {
+		fprintf(stderr, "need at least a destination address\n");
+		return EXIT_FAIL;
+	}
+	rc = get_devs(ctx, &req, &g);
+	if (rc)
+		return rc;
+	if (g.mark)
+		nl_put_u32(&req, RTA_MARK, g.mark);
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = AF_INET;
+	if (r->rtm_family == AF_INET)
+		r->rtm_flags |= RTM_F_LOOKUP_TABLE;
+	if (g.fibmatch)
+		r->rtm_flags |= RTM_F_FIB_MATCH;
+	if (g.connected && !g.from_ok) {
+		rc = ctx_talk(ctx, &req, get_answer_cb, &ans);
+		if (rc) {
+			free(ans.msg);
+			return rc;
+		}
+		/* The reference shows the first answer, then asks again. */
+		get_print(ctx, &ans);
+		ans.msg = NULL;
+		if (!ans.has_src) {
+			fprintf(stderr, "Failed to connect the route\n");
+			return EXIT_FAIL;
+		}
+	}
+	rc = ctx_talk(ctx, &req, get_answer_cb, &ans);
+	if (rc) {
+		free(ans.msg);
+		return rc;
+	}
+	return get_print(ctx, &ans);
+}
+
+/* ---- dispatch ---- */
+
+int route_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip route { list | flush } SELECTOR\n"
+		"       ip route save SELECTOR\n"
+		"       ip route restore\n"
+		"       ip route showdump\n"
+		"       ip route get [ fibmatch ] ADDRESS [ from ADDRESS ] [ iif DEV ]\n"
+		"                    [ oif DEV ] [ tos TOS ] [ mark NUMBER ] [ uid NUMBER ]\n"
+		"                    [ ipproto PROTOCOL ] [ sport NUMBER ] [ dport NUMBER ]\n"
+		"                    [ connected ]\n"
+		"       ip route { add | del | change | append | replace | prepend | test } ROUTE\n"
+		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
+		"            [ table TABLE_ID ] [ proto RTPROTO ] [ type TYPE ]\n"
+		"            [ scope SCOPE ] [ dev DEV ] [ via [ FAMILY ] ADDRESS ]\n"
+		"            [ src ADDRESS ] [ realms REALMS ] [ metric METRIC ]\n"
+		"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
+		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ] [ table TABLE_ID ]\n"
+		"             [ proto RTPROTO ] [ scope SCOPE ] [ metric METRIC ]\n"
+		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"NH := [ via [ FAMILY ] ADDRESS ] [ dev DEV ] [ weight NUMBER ] NHFLAGS\n"
+		"FAMILY := [ inet | inet6 ]\n"
+		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ rtt TIME ]\n"
+		"           [ rttvar TIME ] [ reordering NUMBER ] [ window NUMBER ]\n"
+		"           [ cwnd NUMBER ] [ initcwnd NUMBER ] [ ssthresh NUMBER ]\n"
+		"           [ realms REALM ] [ src ADDRESS ] [ rto_min TIME ]\n"
+		"           [ hoplimit NUMBER ] [ initrwnd NUMBER ] [ features ecn ]\n"
+		"           [ quickack BOOL ] [ congctl [ lock ] NAME ] [ pref PREF ]\n"
+		"           [ expires TIME ] [ fastopen_no_cookie BOOL ]\n"
+		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
+		"          unreachable | prohibit | blackhole | nat }\n"
+		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
+		"SCOPE := [ host | link | global | NUMBER ]\n"
+		"NHFLAGS := [ onlink ]\n"
+		"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
+		"PREF := [ low | medium | high ]\n"
+		"TIME := NUMBER[s|ms]\n"
+		"BOOL := [1|0]\n");
+	return EXIT_USAGE;
+}
+
+static const struct {
+	const char *word;
+	int cmd;
+	unsigned int flags;
+} modify_cmds[] = {
+	{ "add", RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL },
+	{ "change", RTM_NEWROUTE, NLM_F_REPLACE },
+	{ "chg", RTM_NEWROUTE, NLM_F_REPLACE },
+	{ "replace", RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE },
+	{ "prepend", RTM_NEWROUTE, NLM_F_CREATE },
+	{ "append", RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND },
+	{ "test", RTM_NEWROUTE, NLM_F_EXCL },
+	{ "delete", RTM_DELROUTE, 0 },
+};
 
 int do_route(struct ipctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "ip route: not implemented yet\n");
-	return EXIT_FAIL;
+	const char *a;
+	size_t i;
+
+	if (argc < 1)
+		return route_list(ctx, 0, NULL, RT_LIST);
+	a = argv[0];
+	for (i = 0; i < sizeof(modify_cmds) / sizeof(modify_cmds[0]); i++) {
+		bool hit = streq(modify_cmds[i].word, "chg") ? streq(a, "chg")
+							     : matches(a, modify_cmds[i].word);
+		if (hit)
+			return route_modify(ctx, modify_cmds[i].cmd,
+					    NLM_F_ACK | modify_cmds[i].flags,
+					    argc - 1, argv + 1);
+	}
+	if (matches(a, "list") || matches(a, "show") || matches(a, "lst"))
+		return route_list(ctx, argc - 1, argv + 1, RT_LIST);
+	if (matches(a, "get"))
+		return route_get(ctx, argc - 1, argv + 1);
+	if (matches(a, "flush"))
+		return route_list(ctx, argc - 1, argv + 1, RT_FLUSH);
+	if (matches(a, "save"))
+		return route_list(ctx, argc - 1, argv + 1, RT_SAVE);
+	if (matches(a, "restore"))
+		return route_restore(ctx);
+	if (matches(a, "showdump"))
+		return route_showdump(ctx);
+	if (matches(a, "help"))
+		return route_usage();
+	fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", a);
+	return EXIT_USAGE;
 }
