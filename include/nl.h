@@ -17,6 +17,7 @@ struct nl_sock {
 	char errmsg[256];	/* extack text of the last error or warning */
 	bool err_is_warning;
 	bool dump_intr;		/* last dump carried NLM_F_DUMP_INTR */
+	bool busy;		/* reading replies: callbacks must not send here */
 };
 
 /* A request being built: an aligned buffer with a capacity and an overflow flag. */

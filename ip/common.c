@@ -65,6 +65,9 @@ int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 	return EXIT_OK;
 }
 
+static int links_dump(struct ipctx *ctx, struct nl_sock *s, struct nl_req *r,
+		      nl_cb cb, void *arg);
+
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 {
 	struct nl_sock *s = ctx_nl(ctx);
@@ -72,7 +75,10 @@ int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 
 	if (!s)
 		return EXIT_FAIL;
-	err = nl_dump(s, r, cb, arg);
+	if (r->nlh->nlmsg_type == RTM_GETLINK)
+		err = links_dump(ctx, s, r, cb, arg);
+	else
+		err = nl_dump(s, r, cb, arg);
 	if (s->dump_intr)
 		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
 	if (err < 0) {
@@ -190,7 +196,9 @@ static struct link_cache *ll_cache(struct ipctx *ctx)
 	return ctx->links;
 }
 
-void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh)
+/* Note a link; also give the links it names (lower device or peer in this
+ * namespace, master), 0 for none, when `refs` is not NULL. */
+static void ll_note(struct ipctx *ctx, const struct nlmsghdr *nlh, int *refs)
 {
 	struct link_cache *c = ll_cache(ctx);
 	const struct ifinfomsg *ifi = NLMSG_DATA(nlh);
@@ -198,12 +206,18 @@ void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh)
 	struct ll_ent *e;
 	size_t len;
 
-	if (!c || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)) || ifi->ifi_index <= 0)
-		return;
-	if ((c->n + 1) * 2 > c->cap && ll_grow(c))
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
 		return;
 	rta = nl_msg_attrs(nlh, sizeof(*ifi), &len);
 	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	if (refs && tb[IFLA_LINK] && !tb[IFLA_LINK_NETNSID])
+		refs[0] = nl_attr_s32(tb[IFLA_LINK]);
+	if (refs && tb[IFLA_MASTER])
+		refs[1] = nl_attr_u32(tb[IFLA_MASTER]);
+	if (!c || ifi->ifi_index <= 0)
+		return;
+	if ((c->n + 1) * 2 > c->cap && ll_grow(c))
+		return;
 	e = ll_slot(c, ifi->ifi_index);
 	if (!e->index)
 		c->n++;
@@ -225,6 +239,94 @@ static struct ll_ent *ll_find(struct ipctx *ctx, int index)
 	return e->index ? e : NULL;
 }
 
+void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh)
+{
+	ll_note(ctx, nlh, NULL);
+}
+
+/* ---- link dumps: names of links that come later in the same dump ---- */
+
+/* A link names others (veth peer, lower device, master) that may come later
+ * in the dump.  Asking the kernel for each would cost a request per link, and
+ * asking on the dump's own socket would eat the rest of the dump.  So every
+ * link goes into the cache as it arrives, and a link naming one not seen yet
+ * is held back, with the links after it so the kernel's order stays, until
+ * the names are known.  The hold is bounded: when it is full, or at the end,
+ * the held links go out and any name still unknown is looked up. */
+enum { LD_HOLD = 256 };
+
+struct link_dump {
+	struct ipctx *ctx;
+	nl_cb cb;
+	void *arg;
+	int ret;		/* first non-zero answer of cb */
+	size_t head, n;
+	struct {
+		struct nlmsghdr *msg;	/* a copy */
+		int refs[2];
+	} q[LD_HOLD];
+};
+
+static bool refs_known(struct ipctx *ctx, const int *refs)
+{
+	return (refs[0] <= 0 || ll_find(ctx, refs[0])) &&
+	       (refs[1] <= 0 || ll_find(ctx, refs[1]));
+}
+
+/* Hand held links to cb while their names are known (all of them: force). */
+static int ld_release(struct link_dump *d, bool force)
+{
+	for (; d->head < d->n; d->head++) {
+		struct nlmsghdr *m = d->q[d->head].msg;
+
+		if (!force && !refs_known(d->ctx, d->q[d->head].refs))
+			return d->ret;
+		if (!d->ret)
+			d->ret = d->cb(m, d->arg);
+		free(m);
+	}
+	d->head = d->n = 0;
+	return d->ret;
+}
+
+static int ld_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct link_dump *d = arg;
+	int refs[2] = { 0, 0 };
+
+	ll_note(d->ctx, nlh, refs);
+	if (d->head == d->n && refs_known(d->ctx, refs))
+		return d->cb(nlh, d->arg);
+	if (d->n == LD_HOLD && ld_release(d, true))
+		return d->ret;
+	d->q[d->n].msg = malloc(nlh->nlmsg_len);
+	if (!d->q[d->n].msg)
+		return -ENOMEM;
+	memcpy(d->q[d->n].msg, nlh, nlh->nlmsg_len);
+	memcpy(d->q[d->n].refs, refs, sizeof(refs));
+	d->n++;
+	return ld_release(d, false);
+}
+
+static int links_dump(struct ipctx *ctx, struct nl_sock *s, struct nl_req *r,
+		      nl_cb cb, void *arg)
+{
+	struct link_dump *d = calloc(1, sizeof(*d));
+	int err, ret;
+
+	if (!d)
+		return -ENOMEM;
+	d->ctx = ctx;
+	d->cb = cb;
+	d->arg = arg;
+	err = nl_dump(s, r, ld_cb, d);
+	if (err < 0 && !d->ret)
+		d->ret = err;	/* drop what is held: the dump failed */
+	ret = ld_release(d, true);
+	free(d);
+	return err < 0 ? err : ret < 0 ? ret : 0;
+}
+
 static int ll_note_cb(struct nlmsghdr *nlh, void *arg)
 {
 	if (nlh->nlmsg_type == RTM_NEWLINK)
@@ -233,11 +335,27 @@ static int ll_note_cb(struct nlmsghdr *nlh, void *arg)
 }
 
 /* One RTM_GETLINK, by index or by name; the answer lands in the cache. */
+/* The socket for a lookup: not the main one while a callback is reading its
+ * replies (a request sent there would clobber them, or eat a dump's rest). */
+static struct nl_sock *lookup_nl(struct ipctx *ctx)
+{
+	struct nl_sock *s = ctx_nl(ctx);
+
+	if (!s || !s->busy)
+		return s;
+	if (!ctx->nl_lookup_open) {
+		if (nl_open(&ctx->nl_lookup, NETLINK_ROUTE) < 0)
+			return NULL;
+		ctx->nl_lookup_open = true;
+	}
+	return &ctx->nl_lookup;
+}
+
 static int ll_query(struct ipctx *ctx, int index, const char *name)
 {
 	NL_REQ_DEFINE(req, 256);
 	struct ifinfomsg *ifi;
-	struct nl_sock *s = ctx_nl(ctx);
+	struct nl_sock *s = lookup_nl(ctx);
 
 	if (!s)
 		return -ENOTCONN;
@@ -322,6 +440,10 @@ unsigned int ll_flags(struct ipctx *ctx, int ifindex)
 
 void ll_cache_free(struct ipctx *ctx)
 {
+	if (ctx->nl_lookup_open) {
+		nl_close(&ctx->nl_lookup);
+		ctx->nl_lookup_open = false;
+	}
 	if (!ctx->links)
 		return;
 	free(ctx->links->slots);

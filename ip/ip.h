@@ -41,6 +41,9 @@ struct ipctx {
 	struct nl_sock nl;
 	bool nl_open;
 	struct link_cache *links;
+	/* Second socket for link lookups made while `nl` is reading a dump. */
+	struct nl_sock nl_lookup;
+	bool nl_lookup_open;
 };
 
 /* ip/common.c */
@@ -88,7 +91,10 @@ int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
  * head (which opens the JSON object) and the end (which closes it):
  *   print_link_begin(ctx, nlh, LINK_IN_ADDR); ...addresses...;
  *   if (ctx->stats) print_link_stats(ctx, nlh); print_link_end(ctx);
- * LINK_IN_ADDR drops what ip address leaves out of the head ("mode ..."). */
+ * LINK_IN_ADDR drops what ip address leaves out of the head ("mode ..."),
+ * and, when ctx->family is neither AF_UNSPEC nor AF_PACKET (ip -4/-6 addr,
+ * "to PREFIX"), the link/ether line (kept with -d); in -br mode it prints
+ * only name and state unless ctx->family is AF_PACKET (ip -br -0 addr). */
 enum { LINK_IN_ADDR = 1 };
 int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how);
 void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh);

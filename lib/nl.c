@@ -337,7 +337,10 @@ int nl_talk(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
 
 	if (err)
 		return err;
-	return nl_recv_loop(s, s->seq, false, cb, arg);
+	s->busy = true;
+	err = nl_recv_loop(s, s->seq, false, cb, arg);
+	s->busy = false;
+	return err;
 }
 
 int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
@@ -346,5 +349,8 @@ int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
 
 	if (err)
 		return err;
-	return nl_recv_loop(s, s->seq, true, cb, arg);
+	s->busy = true;
+	err = nl_recv_loop(s, s->seq, true, cb, arg);
+	s->busy = false;
+	return err;
 }
