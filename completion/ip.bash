@@ -1,0 +1,631 @@
+# bash completion for ip (this project's ip: address, link, netns, route).
+#
+# Source it from ~/.bashrc, or install it as
+# /usr/share/bash-completion/completions/ip (`make install`).  It needs
+# neither the bash-completion package nor any external program but ip
+# itself; when bash-completion is loaded, `ip netns exec NS cmd ...` hands
+# the command's words to that command's own completion.
+#
+# The grammar engine between the ENGINE markers is written in the subset of
+# shell that bash and zsh (under `emulate -L ksh`) share: completion/_ip
+# carries the same text (tests/completion.bats checks they stay identical).
+# It reads _ipc_w (the words, unquoted), _ipc_cw (index of the word being
+# completed) and _ipc_cur (its text before the cursor) and fills _ipc_R
+# (candidates), _ipc_T ("GROUP COUNT" pairs saying what they are, for
+# zsh's listings) and _ipc_S (an action the front end performs itself:
+# files, or `cmd N` to complete the words from N on as a command line of
+# their own).
+#
+# Live values come from one run of ip per completion (`-br` output parsed
+# with parameter expansions), so a host with thousands of links completes
+# as fast as one with three.
+
+# ---- ENGINE BEGIN ----
+# Everything ip can say, in the order iproute2 tries prefixes ("ip l s" is
+# link set): a word matches the first entry it is a prefix of.
+_ipc_objects='address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tuntap tap token tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats amt'
+_ipc_ours='address help link netns route'
+_ipc_gopts='-Version -loops:- -family:=inet,inet6,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -Numeric -all -json -pretty -brief -color'
+_ipc_verbs_link='add set change delete show lst list help'
+_ipc_verbs_address='add change chg replace delete list show lst flush save restore showdump help'
+_ipc_verbs_route='add change chg replace prepend append test delete list show lst get flush save restore showdump help'
+_ipc_verbs_netns='list show lst list-id add attach set delete identify pids exec monitor help'
+# What we offer (no duplicate spellings).
+_ipc_offer_link='add change delete help list set show'
+_ipc_offer_address='add change delete flush help replace restore save show showdump'
+_ipc_offer_route='add append change delete flush get help list prepend replace restore save show showdump test'
+_ipc_offer_netns='add attach delete exec help identify list list-id monitor pids set'
+
+# Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
+# (- is free text), "@TYPE" is a positional value; order = prefix order.
+_ipc_g_linkadd='up down name:- index:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev nomaster dynamic:onoff type:kind alias:- group:group numtxqueues:- numrxqueues:- gso_max_size:- gso_max_segs:- gro_max_size:-'
+_ipc_g_linkpeer='up down name:- index:- address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev dynamic:onoff alias:- group:group numtxqueues:- numrxqueues:-'
+_ipc_g_linkset='up down name:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff carrier:onoff master:dev vrf:dev nomaster dynamic:onoff type:setkind alias:- group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- protodown:onoff gso_max_size:- gso_max_segs:- gro_max_size:-'
+_ipc_g_linkdel='type:anykind'
+_ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nomaster'
+_ipc_g_addradd='@- peer:- remote:- broadcast:=+,- anycast:- scope:scope dev:dev label:label metric:- priority:- valid_lft:lft preferred_lft:lft home nodad mngtmpaddr noprefixroute autojoin local:-'
+_ipc_g_addrdel='@addrdel peer:- remote:- broadcast:- anycast:- scope:scope dev:dev label:label mngtmpaddr local:-'
+_ipc_g_addrshow='@dev dev:dev scope:scope to:- label:- master:dev nomaster type:anykind vrf:dev up permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad mngtmpaddr noprefixroute autojoin'
+_ipc_g_route='table:table proto:proto protocol:proto scope:scope metric:- preference:- priority:- tos:- dsfield:- via:- dev:dev oif:dev src:laddr mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:- nexthop:nh weight:- onlink pervasive to:-'
+_ipc_g_nh='via:- dev:dev weight:- onlink pervasive nexthop:nh'
+_ipc_g_routeshow='@- table:tableall vrf:dev cached cloned all tos:- dsfield:- protocol:proto proto:proto scope:scope type:rtype dev:dev oif:dev iif:dev via:- src:laddr realm:- realms:- from:- to:- root:- match:- exact:-'
+_ipc_g_routeget='@- fibmatch from:- iif:dev oif:dev tos:- dsfield:- mark:- vrf:dev uid:- ipproto:- sport:- dport:- connected to:-'
+# Link kinds' own options.
+_ipc_g_k_veth='peer:peer'
+_ipc_g_k_bridge='fdb_flush forward_delay:- hello_time:- max_age:- ageing_time:- stp_state:=0,1 priority:- group_fwd_mask:- group_address:- no_linklocal_learn:=0,1 vlan_filtering:=0,1 vlan_protocol:=802.1Q,802.1ad vlan_default_pvid:- vlan_stats_enabled:=0,1 vlan_stats_per_port:=0,1 mcast_snooping:=0,1 mcast_vlan_snooping:=0,1 mcast_router:=0,1,2 mcast_query_use_ifaddr:=0,1 mcast_querier:=0,1 mcast_hash_elasticity:- mcast_hash_max:- mcast_last_member_count:- mcast_startup_query_count:- mcast_last_member_interval:- mcast_membership_interval:- mcast_querier_interval:- mcast_query_interval:- mcast_query_response_interval:- mcast_startup_query_interval:- mcast_stats_enabled:=0,1 mcast_igmp_version:=2,3 mcast_mld_version:=1,2 nf_call_iptables:=0,1 nf_call_ip6tables:=0,1 nf_call_arptables:=0,1'
+_ipc_g_k_bridge_slave='fdb_flush state:=0,1,2,3,4 priority:- cost:- guard:onoff hairpin:onoff fastleave:onoff root_block:onoff learning:onoff flood:onoff proxy_arp:onoff proxy_arp_wifi:onoff mcast_router:=0,1,2,3 mcast_fast_leave:onoff mcast_flood:onoff bcast_flood:onoff mcast_to_unicast:onoff group_fwd_mask:- neigh_suppress:onoff vlan_tunnel:onoff isolated:onoff locked:onoff backup_port:dev nobackup_port'
+_ipc_g_k_macvlan='mode:=private,vepa,bridge,passthru,source nopromisc nodst macaddr:=add,del,set,flush bcqueuelen:-'
+_ipc_g_k_macvtap=$_ipc_g_k_macvlan
+_ipc_g_k_ipvlan='mode:=l2,l3,l3s bridge private vepa'
+_ipc_g_k_vxlan='id:- group:- remote:- local:- ttl:=auto,inherit tos:=inherit df:=unset,set,inherit flowlabel:- dev:dev dstport:- srcport:-2 learning nolearning proxy noproxy rsc norsc l2miss nol2miss l3miss nol3miss ageing:- maxaddress:- udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal gbp gpe vnifilter novnifilter'
+_ipc_g_k_vlan='id:- protocol:=802.1Q,802.1ad reorder_hdr:onoff gvrp:onoff mvrp:onoff loose_binding:onoff bridge_binding:onoff ingress-qos-map:- egress-qos-map:-'
+_ipc_g_k_vrf='table:table'
+_ipc_g_k_bond='mode:=balance-rr,active-backup,balance-xor,broadcast,802.3ad,balance-tlb,balance-alb active_slave:dev clear_active_slave miimon:- updelay:- downdelay:- peer_notify_delay:- use_carrier:=0,1 arp_interval:- arp_validate:=none,active,backup,all,filter,filter_active,filter_backup arp_all_targets:=any,all arp_ip_target:- ns_ip6_target:- primary:dev primary_reselect:=always,better,failure fail_over_mac:=none,active,follow xmit_hash_policy:=layer2,layer2+3,layer3+4,encap2+3,encap3+4,vlan+srcmac resend_igmp:- num_grat_arp:- num_unsol_na:- all_slaves_active:=0,1 min_links:- lp_interval:- packets_per_slave:- tlb_dynamic_lb:=0,1 lacp_rate:=slow,fast lacp_active:=off,on ad_select:=stable,bandwidth,count ad_user_port_key:- ad_actor_sys_prio:- ad_actor_system:- arp_missed_max:-'
+_ipc_kinds_static='bond bridge dummy ifb ipvlan macvlan macvtap veth vlan vrf vxlan'
+_ipc_rtypes='unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast'
+
+# _ipc_offer GROUP WORD...: candidates; _ipc_T gets "GROUP COUNT" pairs.
+_ipc_offer() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_T+=("$1" $(($# - 1)))
+	shift
+	_ipc_R+=("$@")
+}
+
+# Split $2 at $1 (one character) into _ipc_L, no globbing.
+_ipc_split() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local IFS=$1
+	if [ -n "$ZSH_VERSION" ]; then setopt noglob; else local -; set -f; fi
+	_ipc_L=($2)
+}
+
+# _ipc_lines CMD...: the lines CMD prints, in _ipc_L (one fork, no loop).
+_ipc_lines() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local out
+	out=$("$@" 2>/dev/null)
+	_ipc_split $'\n' "$out"
+}
+
+# Resolve word $1 against the list $2 ("kw" or "kw:type" items): exact
+# name first, else the first item it is a prefix of.  Sets _ipc_k (the
+# keyword, empty when none) and _ipc_a (its type; "" for a flag).
+_ipc_match() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local w=$1 it k first=
+	_ipc_k= _ipc_a=
+	[ -n "$w" ] || return 1
+	_ipc_split ' ' "$2"
+	for it in "${_ipc_L[@]}"; do
+		k=${it%%:*}
+		case $k in @*) continue ;; esac
+		if [ "$k" = "$w" ]; then
+			first=$it
+			break
+		fi
+		if [ -z "$first" ]; then
+			case $k in "$w"*) first=$it ;; esac
+		fi
+	done
+	[ -n "$first" ] || return 1
+	_ipc_k=${first%%:*}
+	case $first in *:*) _ipc_a=${first#*:} ;; esac
+	return 0
+}
+
+# The ip to ask, with -n NS when the line names a namespace.
+_ipc_ip() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	if [ -n "$_ipc_ns" ]; then
+		_ipc_lines "$_ipc_bin" -n "$_ipc_ns" "$@"
+	else
+		_ipc_lines "$_ipc_bin" "$@"
+	fi
+}
+
+_ipc_devs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_ip -br link show
+	_ipc_L=("${_ipc_L[@]%% *}")
+	_ipc_offer interface "${_ipc_L[@]%%@*}"
+}
+
+# Network namespaces are the entries of /run/netns: no fork, exact names.
+_ipc_netns() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local f
+	for f in /run/netns/*; do
+		[ -e "$f" ] && _ipc_offer netns "${f#/run/netns/}"
+	done
+}
+
+# Names from iproute2's "NUMBER NAME" files (and their .d/*.conf), after
+# the built-in names $2 (space separated), each name once.
+_ipc_names() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local tag=$1 seen=" $2 " f num name rest
+	_ipc_split ' ' "$2"
+	_ipc_offer "$tag" "${_ipc_L[@]}"
+	shift 2
+	for f in "$@"; do
+		[ -r "$f" ] || continue
+		while read -r num name rest; do
+			case $num in '#'* | '') continue ;; esac
+			case $seen in *" $name "*) continue ;; esac
+			seen="$seen$name "
+			_ipc_offer "$tag" "$name"
+		done <"$f"
+	done
+}
+
+_ipc_tables() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l t seen=' ' j=${#_ipc_R[@]}
+	_ipc_names table 'local main default' /etc/iproute2/rt_tables /etc/iproute2/rt_tables.d/*.conf
+	for ((; j < ${#_ipc_R[@]}; j++)); do seen="$seen${_ipc_R[j]} "; done
+	# Tables in use that have no name appear as "table N" in the dump.
+	_ipc_ip route show table all
+	for l in "${_ipc_L[@]}"; do
+		case $l in *' table '*) ;; *) continue ;; esac
+		t=${l#* table }
+		t=${t%% *}
+		case $seen in *" $t "*) continue ;; esac
+		seen="$seen$t "
+		_ipc_offer table "$t"
+	done
+}
+
+_ipc_kinds() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local out
+	# The kinds our ip knows, from its own help (once per shell).
+	if [ -z "$_ipc_kinds_cache" ]; then
+		out=$("$_ipc_bin" link help 2>&1)
+		case $out in
+		*'TYPE := {'*)
+			out=${out#*TYPE := \{}
+			out=${out%%\}*}
+			_ipc_split ' ' "${out//[|$'\n\t']/ }"
+			_ipc_kinds_cache="${_ipc_L[*]}"
+			;;
+		*) _ipc_kinds_cache=$_ipc_kinds_static ;;
+		esac
+	fi
+	_ipc_split ' ' "$_ipc_kinds_cache"
+	_ipc_offer kind "${_ipc_L[@]}"
+}
+
+# Addresses: $1 = with or without the prefix length, $2 = device or "".
+# In -br output only addresses contain a '/' (names cannot).
+_ipc_addrs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local mode=$1 a out
+	local -a got
+	if [ -n "$2" ]; then
+		out=$("$_ipc_bin" ${_ipc_ns:+-n "$_ipc_ns"} $_ipc_fam -br address show dev "$2" 2>/dev/null)
+	else
+		out=$("$_ipc_bin" ${_ipc_ns:+-n "$_ipc_ns"} $_ipc_fam -br address show 2>/dev/null)
+	fi
+	_ipc_split $' \n' "$out"
+	for a in "${_ipc_L[@]}"; do
+		case $a in */*) ;; *) continue ;; esac
+		[ "$mode" = prefix ] || a=${a%/*}
+		got+=("$a")
+	done
+	_ipc_offer address "${got[@]}"
+}
+
+# Destinations of the routes in the table the line names.
+_ipc_routes() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l d t seen=' '
+	_ipc_findkw table
+	t=${_ipc_v:-main}
+	_ipc_ip $_ipc_fam route show table "$t"
+	for l in "${_ipc_L[@]}"; do
+		case $l in ' '* | '	'* | '') continue ;; esac
+		d=${l%% *}
+		case " $_ipc_rtypes " in *" $d "*) l=${l#* }; d=${l%% *} ;; esac
+		case $seen in *" $d "*) continue ;; esac
+		seen="$seen$d "
+		_ipc_offer route "$d"
+	done
+}
+
+# _ipc_findkw KW: the value after KW anywhere on the line (also after the
+# cursor), in _ipc_v.
+_ipc_findkw() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i
+	_ipc_v=
+	for ((i = 1; i + 1 < ${#_ipc_w[@]}; i++)); do
+		if [ "${_ipc_w[i]}" = "$1" ] && [ "$i" -ne "$_ipc_cw" ] &&
+			[ "$((i + 1))" -ne "$_ipc_cw" ]; then
+			_ipc_v=${_ipc_w[i + 1]}
+			return 0
+		fi
+	done
+	return 1
+}
+
+# Offer the values of TYPE ($1).
+_ipc_value() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	dev) _ipc_devs ;;
+	netns) _ipc_netns ;;
+	onoff) _ipc_offer value on off ;;
+	kind | setkind) _ipc_kinds ;;
+	anykind) _ipc_kinds; _ipc_offer kind bridge_slave bond_slave tun ;;
+	table) _ipc_tables ;;
+	tableall) _ipc_tables; _ipc_offer table all ;;
+	proto)
+		_ipc_names protocol 'redirect kernel boot static' \
+			/etc/iproute2/rt_protos /etc/iproute2/rt_protos.d/*.conf
+		;;
+	scope)
+		_ipc_names scope 'global host link nowhere' \
+			/etc/iproute2/rt_scopes /etc/iproute2/rt_scopes.d/*.conf
+		;;
+	group) _ipc_names group default /etc/iproute2/group ;;
+	rtype) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}" ;;
+	laddr) _ipc_addrs noprefix "" ;;
+	addrdel) _ipc_findkw dev; _ipc_addrs prefix "$_ipc_v" ;;
+	rtadd) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}"; _ipc_offer route default ;;
+	rtdefault) _ipc_offer route default ;;
+	rtdel) _ipc_routes ;;
+	lft) _ipc_offer value forever ;;
+	label) _ipc_findkw dev && _ipc_offer label "$_ipc_v:" ;;
+	file) _ipc_S=files ;;
+	=*) _ipc_split , "${1#=}"; _ipc_offer value "${_ipc_L[@]}" ;;
+	esac
+}
+
+# Walk the words from $1 against grammar $2 and offer what fits at the
+# cursor: a keyword's value, or the keywords not used yet (and the
+# positional value while it is still missing).
+_ipc_walk() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i=$1 g=$2 pos= used=' ' w it n
+	case " $g " in *' @'*) pos=${g#*@}; pos=${pos%% *} ;; esac
+	while [ "$i" -lt "$_ipc_cw" ]; do
+		w=${_ipc_w[i]}
+		if ! _ipc_match "$w" "$g"; then
+			# A route type before the prefix is not the prefix.
+			case " $_ipc_rtypes " in
+			*" $w "*) [ "$pos" = rtadd ] && { pos=rtdefault; i=$((i + 1)); continue; } ;;
+			esac
+			pos=
+			i=$((i + 1))
+			continue
+		fi
+		used="$used$_ipc_k "
+		case $_ipc_a in
+		'') i=$((i + 1)); continue ;;
+		nh) g=$_ipc_g_nh; used=' '; i=$((i + 1)); continue ;;
+		peer) g=$_ipc_g_linkpeer; used=' '; pos=; i=$((i + 1)); continue ;;
+		-2) n=2 ;;
+		*) n=1 ;;
+		esac
+		if [ $((i + n)) -ge "$_ipc_cw" ]; then
+			[ "$_ipc_a" = -2 ] || _ipc_value "$_ipc_a"
+			return
+		fi
+		case $_ipc_a in
+		kind | setkind)
+			# After "type KIND" the rest belongs to the kind.
+			eval "g=\${_ipc_g_k_${_ipc_w[i + 1]//[^a-z_]/_}-}"
+			used=' '
+			pos=
+			;;
+		esac
+		i=$((i + 1 + n))
+	done
+	[ -n "$pos" ] && _ipc_value "$pos"
+	_ipc_split ' ' "$g"
+	for it in "${_ipc_L[@]}"; do
+		it=${it%%:*}
+		case $it in @*) continue ;; esac
+		case $used in *" $it "*) [ "$it" = nexthop ] || continue ;; esac
+		_ipc_offer keyword "$it"
+	done
+}
+
+# "{ DEVICE | dev DEVICE | group GROUP }" at word $1, then grammar $2.
+_ipc_devfirst() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i=$1
+	if [ "$i" -eq "$_ipc_cw" ]; then
+		_ipc_devs
+		_ipc_offer keyword dev group
+		return
+	fi
+	case ${_ipc_w[i]} in
+	dev | group)
+		if [ $((i + 1)) -eq "$_ipc_cw" ]; then
+			if [ "${_ipc_w[i]}" = dev ]; then _ipc_devs; else _ipc_value group; fi
+			return
+		fi
+		i=$((i + 2))
+		;;
+	*) i=$((i + 1)) ;;
+	esac
+	_ipc_walk "$i" "$2"
+}
+
+_ipc_link() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	add) _ipc_walk "$2" "$_ipc_g_linkadd" ;;
+	set | change) _ipc_devfirst "$2" "$_ipc_g_linkset" ;;
+	delete) _ipc_devfirst "$2" "$_ipc_g_linkdel" ;;
+	show | lst | list) _ipc_walk "$2" "$_ipc_g_linkshow" ;;
+	help) [ "$2" -eq "$_ipc_cw" ] && _ipc_kinds ;;
+	esac
+}
+
+_ipc_address() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	add | change | chg | replace) _ipc_walk "$2" "$_ipc_g_addradd" ;;
+	delete) _ipc_walk "$2" "$_ipc_g_addrdel" ;;
+	list | show | lst | flush | save) _ipc_walk "$2" "$_ipc_g_addrshow" ;;
+	esac
+}
+
+_ipc_route() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	delete) _ipc_walk "$2" "@rtdel $_ipc_g_route" ;;
+	add | change | chg | replace | prepend | append | test)
+		_ipc_walk "$2" "@rtadd $_ipc_g_route" ;;
+	list | show | lst | flush | save) _ipc_walk "$2" "$_ipc_g_routeshow" ;;
+	get) _ipc_walk "$2" "$_ipc_g_routeget" ;;
+	esac
+}
+
+_ipc_netns_verb() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i=$2 cmd
+	case $1 in
+	delete | pids | set)
+		[ "$i" -eq "$_ipc_cw" ] && _ipc_netns
+		[ "$1" = set ] && [ $((i + 1)) -eq "$_ipc_cw" ] && _ipc_offer value auto
+		;;
+	list-id) _ipc_walk "$i" 'target-nsid:- nsid:-' ;;
+	exec)
+		# ip -all netns exec CMD: no name.
+		cmd=$((i + 1))
+		[ -n "$_ipc_all" ] && cmd=$i
+		if [ "$_ipc_cw" -lt "$cmd" ]; then
+			_ipc_netns
+			return
+		fi
+		_ipc_S="cmd $cmd"
+		# The words of an ip run there are completed inside that netns.
+		[ -z "$_ipc_all" ] && _ipc_nsnext=${_ipc_w[i]}
+		;;
+	esac
+}
+
+# Global options up to the object; returns the object's index in _ipc_i.
+_ipc_options() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i=1 w
+	while [ "$i" -lt "$_ipc_cw" ]; do
+		w=${_ipc_w[i]}
+		case $w in --*) w=${w#-} ;; -*) ;; *) break ;; esac
+		# -r alone is -resolve; -rcvbuf needs "-rc".
+		_ipc_match "${w%%=*}" "$_ipc_gopts" || { i=$((i + 1)); continue; }
+		case $_ipc_k in
+		-4) _ipc_fam=-4 ;;
+		-6) _ipc_fam=-6 ;;
+		-all) _ipc_all=1 ;;
+		esac
+		if [ -n "$_ipc_a" ]; then
+			if [ $((i + 1)) -eq "$_ipc_cw" ]; then
+				_ipc_value "$_ipc_a"
+				return 1
+			fi
+			case $_ipc_k in
+			-netns) _ipc_ns=${_ipc_w[i + 1]} ;;
+			-batch) return 1 ;;
+			-family) case ${_ipc_w[i + 1]} in inet) _ipc_fam=-4 ;; inet6) _ipc_fam=-6 ;; esac ;;
+			esac
+			i=$((i + 1))
+		fi
+		i=$((i + 1))
+	done
+	_ipc_i=$i
+	if [ "$i" -eq "$_ipc_cw" ]; then
+		case $_ipc_cur in
+		-*=*) _ipc_offer option "${_ipc_cur%%=*}=always" "${_ipc_cur%%=*}=auto" "${_ipc_cur%%=*}=never" ;;
+		-*)
+			_ipc_split ' ' "$_ipc_gopts"
+			_ipc_L=("${_ipc_L[@]%%:*}")
+			_ipc_offer option "${_ipc_L[@]}" -help
+			;;
+		*) _ipc_split ' ' "$_ipc_ours"; _ipc_offer object "${_ipc_L[@]}" ;;
+		esac
+		return 1
+	fi
+	return 0
+}
+
+# The engine's entry point.
+_ipc_run() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local _ipc_ns=$_ipc_nsnext _ipc_fam= _ipc_all= _ipc_i _ipc_k _ipc_a _ipc_v
+	local _ipc_bin=${_ipc_w[0]} obj verb i g
+	local -a _ipc_L
+	_ipc_R=() _ipc_T=() _ipc_S= _ipc_nsnext=
+	[ -n "$_ipc_bin" ] || _ipc_bin=ip
+	_ipc_options || return 0
+	i=$_ipc_i
+	_ipc_split ' ' "$_ipc_objects"
+	for obj in "${_ipc_L[@]}"; do
+		case $obj in "${_ipc_w[i]}"*) break ;; esac
+	done
+	case " $_ipc_ours " in *" $obj "*) ;; *) return 0 ;; esac
+	[ "$obj" != help ] || return 0
+	i=$((i + 1))
+	if [ "$i" -eq "$_ipc_cw" ]; then
+		eval "g=\$_ipc_offer_$obj"
+		_ipc_split ' ' "$g"
+		_ipc_offer verb "${_ipc_L[@]}"
+		return 0
+	fi
+	eval "g=\$_ipc_verbs_$obj"
+	_ipc_split ' ' "$g"
+	for verb in "${_ipc_L[@]}" ''; do
+		case $verb in "${_ipc_w[i]}"*) break ;; esac
+	done
+	[ -n "$verb" ] || return 0
+	case $obj in
+	link) _ipc_link "$verb" $((i + 1)) ;;
+	address) _ipc_address "$verb" $((i + 1)) ;;
+	route) _ipc_route "$verb" $((i + 1)) ;;
+	netns) _ipc_netns_verb "$verb" $((i + 1)) ;;
+	esac
+	return 0
+}
+# ---- ENGINE END ----
+
+# Split COMP_LINE ourselves: bash's COMP_WORDS breaks words at ':' and '=',
+# which cuts IPv6 addresses and -color=... apart.  Quotes and backslashes
+# are removed; _ipc_ws holds where each word starts, _ipc_q the quote still
+# open at the cursor, _ipc_raw the typed text of the current word.
+_ipc_lex() {
+	local line=$1 point=$2 n=${#1} i c q= w= inw=0 start=0
+	_ipc_w=() _ipc_ws=() _ipc_cw=-1 _ipc_cur= _ipc_q= _ipc_raw=
+	for ((i = 0; i <= n; i++)); do
+		if ((i == point && _ipc_cw < 0)); then
+			_ipc_cw=${#_ipc_w[@]}
+			if ((inw)); then
+				_ipc_cur=$w _ipc_q=$q _ipc_raw=${line:start:i-start}
+			else
+				_ipc_w+=('') _ipc_ws+=("$i")
+			fi
+		fi
+		((i < n)) || break
+		c=${line:i:1}
+		if [[ -n $q ]]; then
+			if [[ $c == "$q" ]]; then
+				q=
+			elif [[ $q == '"' && $c == '\' && ${line:i+1:1} == [\"\\\$\`] ]]; then
+				((i++))
+				w+=${line:i:1}
+			else
+				w+=$c
+			fi
+			continue
+		fi
+		case $c in
+		' ' | $'\t' | $'\n')
+			((inw)) && _ipc_w+=("$w") _ipc_ws+=("$start")
+			w= inw=0
+			continue
+			;;
+		esac
+		((inw)) || start=$i
+		inw=1
+		case $c in
+		\\) ((i + 1 < n)) && ((i++)) && w+=${line:i:1} ;;
+		\' | \") q=$c ;;
+		*) w+=$c ;;
+		esac
+	done
+	((inw)) && _ipc_w+=("$w") _ipc_ws+=("$start")
+	return 0
+}
+
+# Complete our words $1.. as a command line of their own (ip netns exec NS
+# CMD ...), with bash-completion's _command_offset when it is loaded.
+_ipc_bash_command() {
+	local target=${_ipc_ws[$1]} line=$COMP_LINE k pos=0 cmd spec func cur
+	# bash splits COMP_WORDS more finely (at ':' and '='): find the index
+	# of the COMP_WORDS word that starts where our word $1 does.
+	for ((k = 0; k < ${#COMP_WORDS[@]}; k++)); do
+		while [[ ${line:pos:1} == [[:space:]] ]]; do ((pos++)); done
+		((pos >= target)) && break
+		((pos += ${#COMP_WORDS[k]}))
+	done
+	if declare -F _command_offset >/dev/null; then
+		_command_offset "$k"
+		return
+	fi
+	# Without it: command names, else the command's -F function, else files.
+	COMP_LINE=${COMP_LINE:pos}
+	((COMP_POINT -= pos))
+	COMP_WORDS=("${COMP_WORDS[@]:k}")
+	((COMP_CWORD -= k))
+	cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
+	if ((COMP_CWORD == 0)); then
+		COMPREPLY=($(compgen -c -- "$cur"))
+		return
+	fi
+	spec=$(complete -p "$cmd" 2>/dev/null || complete -p "${cmd##*/}" 2>/dev/null)
+	if [[ $spec == *' -F '* ]]; then
+		func=${spec#* -F }
+		func=${func%% *}
+		"$func" "$cmd" "$cur" "${COMP_WORDS[COMP_CWORD - 1]}"
+		return
+	fi
+	compopt -o filenames 2>/dev/null
+	COMPREPLY=($(compgen -f -- "$cur"))
+}
+
+_ip_complete() {
+	local -a _ipc_w _ipc_ws _ipc_R _ipc_T _ipc_L
+	local _ipc_cw _ipc_cur _ipc_q _ipc_raw _ipc_S r out pre=
+	# Set by the engine for "ip netns exec NS ip ...": inherited by the
+	# nested completion of that ip through this local.
+	local _ipc_nsnext=$_ipc_nsnext
+	COMPREPLY=()
+	_ipc_lex "$COMP_LINE" "$COMP_POINT"
+	_ipc_run
+	case $_ipc_S in
+	files)
+		if declare -F _filedir >/dev/null; then
+			local cur=$_ipc_cur
+			_filedir
+		else
+			compopt -o filenames 2>/dev/null
+			COMPREPLY=($(compgen -f -- "$_ipc_cur"))
+		fi
+		return
+		;;
+	cmd\ *)
+		_ipc_bash_command "${_ipc_S#cmd }"
+		return
+		;;
+	esac
+	# readline replaces only the text after the last ':' or '=' (when they
+	# break words) unless a quote is open: drop that part of each match.
+	if [[ -z $_ipc_q ]]; then
+		pre=${_ipc_raw%[:=]*}
+		[[ $pre == "$_ipc_raw" ]] && pre= || pre+=${_ipc_raw:${#pre}:1}
+		[[ -n $pre && $COMP_WORDBREAKS != *"${pre: -1}"* ]] && pre=
+	fi
+	printf -v r %s "${_ipc_R[@]}"
+	if [[ -z $_ipc_cur && $r != *[^A-Za-z0-9_./:@%+,=-]* ]]; then
+		COMPREPLY=("${_ipc_R[@]}")	# the usual case, without a loop
+	else
+		for r in "${_ipc_R[@]}"; do
+			[[ $r == "$_ipc_cur"* ]] || continue
+			out=$r
+			if [[ -z $_ipc_q && $r == *[^A-Za-z0-9_./:@%+,=-]* ]]; then
+				printf -v out %q "$r"
+			fi
+			COMPREPLY+=("${out:${#pre}}")
+		done
+	fi
+	# An unfinished "-color=" or "label dev:" goes on without a space.
+	if ((${#COMPREPLY[@]} == 1)) && [[ ${COMPREPLY[0]} == *: ]]; then
+		compopt -o nospace 2>/dev/null
+	fi
+	return 0
+}
+
+complete -F _ip_complete ip
