@@ -724,10 +724,11 @@ static int link_dump(struct ipctx *ctx, struct addr_filter *f,
 
 	NL_REQ_INIT(req, RTM_GETLINK, 0);
 	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	/* As in the reference: with -6 the kernel's IPv6 dump answers (shorter
-	 * link messages, no filters accepted); with -4 the generic one. */
-	ifi->ifi_family = f->family;
-	if (f->family != AF_UNSPEC && f->family != AF_PACKET)
+	/* As in the reference, the family of -4/-6 (not of "to"): with -6 the
+	 * kernel's IPv6 dump answers (shorter link messages, no filters
+	 * accepted); with -4 the generic one, unfiltered. */
+	ifi->ifi_family = ctx->family;
+	if (ctx->family != AF_UNSPEC && ctx->family != AF_PACKET)
 		return ctx_dump(ctx, &req, db_add_link, db);
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	/* The kernel filters by master (-1: none) and kind for us. */
@@ -853,9 +854,9 @@ static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
 	if (f->has_group && tb[IFLA_GROUP] &&
 	    nl_attr_u32(tb[IFLA_GROUP]) != f->group)
 		return -1;
-	if (tb[IFLA_MASTER] ? (f->master < 0 || (f->master > 0 &&
+	/* "nomaster" is only the kernel's filter of the link dump. */
+	if (f->master > 0 && (!tb[IFLA_MASTER] ||
 			      (int)nl_attr_u32(tb[IFLA_MASTER]) != f->master))
-			    : f->master > 0)
 		return -1;
 	if (f->kind && !streq(link_kind(nlh, false, kind, sizeof(kind)), f->kind))
 		return -1;
@@ -891,9 +892,16 @@ static void print_link_addrs(struct addr_db *db, const struct addr_filter *f,
 	for (; off != NONE; off = db_rec(db, off)->next) {
 		if (f->up && !(ifi->ifi_flags & IFF_UP))
 			continue;
-		if (!addr_decode(db_rec(db, off)->h, &v) &&
-		    addr_matches(db->ctx, f, &v))
+		if (addr_decode(db_rec(db, off)->h, &v))
+			continue;
+		if (addr_matches(db->ctx, f, &v)) {
 			print_addr(db->ctx, &v, how);
+		} else {
+			/* The reference leaves an empty object for each
+			 * address it filters out here: valid JSON, kept. */
+			out_obj_open(o, NULL);
+			out_obj_close(o);
+		}
 	}
 	out_arr_close(o);
 }
@@ -929,7 +937,7 @@ static void show_link(struct addr_db *db, const struct addr_filter *f,
 		return;
 	}
 	out_obj_close(&ctx->out);
-	if (sel == 0 && ctx->brief)
+	if (sel == 0 && ctx->brief && addrs)
 		out_eol(&ctx->out);
 }
 

@@ -1,0 +1,348 @@
+#!/usr/bin/env bats
+# ip address: golden texts, and every form compared with the reference.
+
+load helpers
+
+setup() { need_root; }
+
+# Links up (no DAD: nothing stays "tentative"), primaries and secondaries,
+# labels, a metric, a peer, lifetimes (one deprecated), IPv6 flags, a bridge
+# port and a link without addresses.
+S1='sysctl -qw net.ipv6.conf.default.accept_dad=0; sysctl -qw net.ipv6.conf.all.accept_dad=0
+ip link add v0 type veth peer name v1; ip link set lo up; ip link set v0 up; ip link set v1 up
+ip link add br0 type bridge; ip link set v1 master br0
+ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0 metric 5
+ip addr add 10.0.0.5/24 brd + dev v0 label v0:1
+ip addr add 2001:db8::1/64 dev v0 nodad noprefixroute
+ip addr add 2001:db8:1::1/64 dev v0 home mngtmpaddr
+ip addr add 10.1.0.1 peer 10.1.0.2/32 dev v1 valid_lft 100 preferred_lft 50 scope link
+ip addr add 2001:db8:2::1/64 dev v1 valid_lft 100 preferred_lft 0'
+
+# ---- golden texts ----
+
+@test "addr show lo: exact text" {
+	run sandbox sh -c 'ip link set lo up; ip addr show lo'
+	[ "$status" -eq 0 ]
+	[ "$output" = "1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
+    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00
+    inet 127.0.0.1/8 scope host lo
+       valid_lft forever preferred_lft forever
+    inet6 ::1/128 scope host 
+       valid_lft forever preferred_lft forever" ]
+}
+
+@test "addr -br, -o, -4: exact text" {
+	run sandbox sh -c 'ip link set lo up; ip -br addr; ip -o addr; ip -4 a s dev lo'
+	[ "$status" -eq 0 ]
+	[ "$output" = 'lo               UNKNOWN        127.0.0.1/8 ::1/128 
+1: lo    inet 127.0.0.1/8 scope host lo\       valid_lft forever preferred_lft forever
+1: lo    inet6 ::1/128 scope host \       valid_lft forever preferred_lft forever
+1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue state UNKNOWN group default qlen 1000
+    inet 127.0.0.1/8 scope host lo
+       valid_lft forever preferred_lft forever' ]
+}
+
+@test "addr -j -p: exact JSON with addr_info" {
+	run sandbox sh -c 'ip link set lo up; ip -j -p -4 addr show dev lo; ip -j -br addr'
+	[ "$status" -eq 0 ]
+	[ "$output" = '[ {
+        "ifindex": 1,
+        "ifname": "lo",
+        "flags": [ "LOOPBACK","UP","LOWER_UP" ],
+        "mtu": 65536,
+        "qdisc": "noqueue",
+        "operstate": "UNKNOWN",
+        "group": "default",
+        "txqlen": 1000,
+        "addr_info": [ {
+                "family": "inet",
+                "local": "127.0.0.1",
+                "prefixlen": 8,
+                "scope": "host",
+                "label": "lo",
+                "valid_life_time": 4294967295,
+                "preferred_life_time": 4294967295
+            } ]
+    } ]
+[{"ifname":"lo","operstate":"UNKNOWN","addr_info":[{"local":"127.0.0.1","prefixlen":8},{"local":"::1","prefixlen":128}]}]' ]
+}
+
+@test "addr add: flags, peer, metric, lifetimes as shown" {
+	run sandbox sh -c 'ip link add v0 type veth peer name v1
+ip addr add 10.0.0.1/24 brd + dev v0 label v0:a metric 7
+ip addr add 10.0.0.2 peer 10.0.0.3/32 dev v0 scope link valid_lft 100 preferred_lft 100
+ip addr add 2001:db8::1/64 dev v0 nodad noprefixroute
+ip -o addr show dev v0 | sed "s/ [0-9]*sec/ Nsec/g"'
+	[ "$status" -eq 0 ]
+	[ "$output" = '3: v0    inet 10.0.0.2 peer 10.0.0.3/32 scope link dynamic v0\       valid_lft Nsec preferred_lft Nsec
+3: v0    inet 10.0.0.1/24 metric 7 brd 10.0.0.255 scope global v0:a\       valid_lft forever preferred_lft forever
+3: v0    inet6 2001:db8::1/64 scope global nodad noprefixroute \       valid_lft forever preferred_lft forever' ]
+}
+
+@test "addr flush -s: rounds and counts" {
+	run sandbox sh -c 'ip link add v0 type veth peer name v1; ip link set lo up
+ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0
+ip -s addr flush dev v0; ip -s addr flush dev v0; ip -s -s addr flush dev lo'
+	[ "$status" -eq 0 ]
+	[ "$output" = '
+*** Round 1, deleting 2 addresses ***
+*** Flush is complete after 1 round ***
+Nothing to flush.
+1: lo    inet 127.0.0.1/8 scope host lo
+       valid_lft forever preferred_lft forever
+1: lo    inet6 ::1/128 scope host 
+       valid_lft forever preferred_lft forever
+
+*** Round 1, deleting 2 addresses ***
+*** Flush is complete after 1 round ***' ]
+}
+
+@test "addr errors: exact messages and exit codes" {
+	run sandbox ip addr add x dev lo
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Error: any valid prefix is expected rather than "x".' ]
+	run sandbox ip -6 addr add 10.0.0.1/8 dev lo
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Error: inet6 prefix is expected rather than "10.0.0.1/8".' ]
+	run sandbox ip addr add 10.0.0.1/8
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Not enough information: "dev" argument is required.' ]
+	run sandbox ip addr add 10.0.0.1/8 dev nope
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Cannot find device "nope"' ]
+	run sandbox sh -c 'ip link set lo up; ip addr add 127.0.0.1/8 dev lo'
+	[ "$status" -eq 2 ]
+	[ "$output" = 'Error: ipv4: Address already assigned.' ]
+	run sandbox ip addr flush
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Flush requires arguments.' ]
+	run sandbox ip addr show dev nope
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Device "nope" does not exist.' ]
+	run sandbox ip -j addr show dev nope
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Device "nope" does not exist.' ]
+	run sandbox ip addr add 10.0.0.1/8 dev lo 10.0.0.2
+	[ "$status" -eq 255 ]
+	[ "$output" = 'Error: either "local" is duplicate, or "10.0.0.2" is a garbage.' ]
+	run sandbox ip addr bogus
+	[ "$status" -eq 255 ]
+	[ "$output" = 'Command "bogus" is unknown, try "ip address help".' ]
+}
+
+@test "addr help: our usage, exit 255" {
+	run sandbox ip addr help
+	[ "$status" -eq 255 ]
+	[ "${lines[0]}" = 'Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]' ]
+	[[ "$output" == *'CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]'* ]]
+	run sandbox ip addr show help
+	[ "$status" -eq 255 ]
+	[ "${lines[0]}" = 'Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]' ]
+}
+
+# ---- differential: ours against the reference ----
+
+@test "addr show: every output mode matches the reference" {
+	diff_ip_each "$S1" \
+		'ip addr' 'ip a' 'ip ad' 'ip address' 'ip addr show' 'ip addr list' \
+		'ip addr lst' 'ip addr s' 'ip addr l' 'ip a sh dev lo' \
+		'ip -o addr' 'ip -br addr' 'ip -j addr' 'ip -j -p addr' \
+		'ip -j -p addr show dev v0' 'ip -j -br addr' 'ip -j -p -br addr' \
+		'ip -j -o addr' 'ip -br -o addr' \
+		'ip -4 addr' 'ip -6 addr' 'ip -0 addr' 'ip -4 -o addr' \
+		'ip -6 -br addr' 'ip -br -0 addr' 'ip -o -0 addr' 'ip -j -0 addr' \
+		'ip -j -br -0 addr show dev lo' 'ip -f inet addr' 'ip -f inet6 -o addr' \
+		'ip -f link addr' 'ip addr show dev v1' 'ip addr show v0' \
+		'ip -6 addr show dev v0' 'ip -4 -j addr show dev v1' \
+		'ip -c=always addr' 'ip -c=always -br addr' 'ip -c=always -o addr' \
+		'ip -c=always -4 addr show dev v0' 'ip -c=never addr show dev v0' \
+		'ip addr show dev if3' 'ip -br addr show dev if3' \
+		'ip -br -d addr show dev v0' 'ip -o -d addr show dev v0' \
+		'ip -br -s addr show dev lo' 'ip -s -o addr show dev lo'
+}
+
+@test "addr show: selectors match the reference" {
+	diff_ip_each "$S1" \
+		'ip addr show up' 'ip -j addr show up' 'ip -br addr show up' \
+		'ip -o addr show up' 'ip -j -br addr show up' \
+		'ip addr show master br0' 'ip -br addr show type veth' \
+		'ip -br addr show type bridge_slave' 'ip -br addr show type bridge' \
+		'ip -o addr show type bridge_slave' 'ip -4 -br addr show type bridge' \
+		'ip -6 -br addr show type veth' 'ip -4 addr show master br0' \
+		'ip -6 addr show master br0' 'ip -br addr show nomaster' \
+		'ip -j addr show nomaster' 'ip -o addr show nomaster' \
+		'ip -4 addr show nomaster' 'ip addr show dev v1 nomaster' \
+		'ip -br addr show group default' 'ip -br addr show group 5' \
+		'ip -j addr show group 5' 'ip -o addr show group 5' \
+		'ip -br addr show scope link' 'ip -br addr show scope host' \
+		'ip -br addr show scope all' 'ip -br addr show scope 253' \
+		'ip addr show dev v0 scope host' 'ip -j addr show dev v0 scope host' \
+		'ip -j addr show dev br0 up' 'ip addr show dev br0 up' \
+		'ip -br -4 addr show dev v1'
+}
+
+@test "addr show: flag, prefix and label selectors match the reference" {
+	diff_ip_each "$S1" \
+		'ip -br addr show secondary' 'ip -br addr show primary' \
+		'ip -br addr show dynamic' 'ip -br addr show permanent' \
+		'ip -br addr show deprecated' 'ip -br addr show -deprecated' \
+		'ip -br addr show nodad' 'ip -br addr show -nodad' \
+		'ip -br addr show temporary' 'ip -br addr show home' \
+		'ip -br addr show -permanent' 'ip -br addr show -primary' \
+		'ip -br addr show -secondary' 'ip -br addr show optimistic' \
+		'ip addr show tentative' 'ip -br addr show -tentative' \
+		'ip -br addr show dadfailed' 'ip -br addr show -dadfailed' \
+		'ip -br addr show mngtmpaddr noprefixroute' \
+		'ip -br addr show to 10.0.0.0/8' 'ip -br addr show to 10.0.0.2' \
+		'ip -br addr show to 2001:db8::/32' 'ip -br addr show to default' \
+		'ip -br addr show to 10/8' 'ip -br addr show to 10.0.0.0/255.0.0.0' \
+		'ip -o addr show to 10.0.0.0/8' 'ip addr show to 10.0.0.0/8' \
+		'ip -j addr show to 2001:db8:1::/48' \
+		'ip addr show label v0:1' 'ip -o addr show label v0:1' \
+		'ip -4 addr show label v0:1' 'ip -br addr show label "v0*"' \
+		'ip addr show label "v*"' 'ip -j addr show label "v0*"' \
+		'ip -br addr show label "v*" group 5' 'ip -br addr show label br0 up' \
+		'ip -j addr show label br0 up' 'ip -br -0 addr show label "v*"' \
+		'ip -j -0 addr show label "v*"' 'ip -s addr show label "v*"' \
+		'ip -0 addr show scope host' 'ip -j -0 addr show scope host'
+}
+
+@test "addr show: errors match the reference" {
+	diff_ip_each "$S1" \
+		'ip addr show to x' 'ip addr show to 10.0.0.1/33' \
+		'ip addr show to default/8' 'ip -4 addr show to 2001::/16' \
+		'ip -6 addr show to 10/8' 'ip -0 addr show to 1.2.3.4/8' \
+		'ip addr show scope foo' 'ip addr show scope 256' \
+		'ip addr show scope 0x10' 'ip addr show master nope' \
+		'ip addr show vrf foo' 'ip addr show vrf br0' \
+		'ip addr show group foo' 'ip addr show dev' 'ip addr show to' \
+		'ip addr show label' 'ip addr show scope' 'ip addr show master' \
+		'ip addr show type' 'ip addr show dev v0 dev v1' \
+		'ip addr show v0 v1' 'ip addr show nope' 'ip -j addr show nope' \
+		'ip -br addr show dev nope' 'ip addr foo' 'ip addr showx'
+}
+
+@test "addr add/change/replace/del: matches the reference" {
+	diff_ip_each "$S1" \
+		'ip addr add 10.0.0.9/24 dev v0 dev v1' \
+		'ip addr change 10.0.0.99/24 dev v0' 'ip addr change 10.0.0.98/24 dev v0' \
+		'ip addr chg 10.0.0.99/24 dev v0 metric 9' \
+		'ip addr replace 10.0.0.1/24 dev v0 valid_lft 50 preferred_lft 40' \
+		'ip addr add local 10.3.0.1/24 dev v0 peer 10.3.0.2' \
+		'ip addr add 10.4.0.1/24 dev v0 remote 10.4.0.2/24' \
+		'ip addr add 10.5.0.1/24 dev v0 brd -' \
+		'ip addr add 224.0.0.9/24 dev v0 autojoin' \
+		'ip addr add 10.7.0.1 dev v0 valid_lft forever preferred_lft forever scope 200' \
+		'ip addr add 10.8.0.1/16 dev v0 priority 10' \
+		'ip addr a 10.10.0.1/24 dev v0' 'ip addr ad 10.11.0.1/24 dev v0' \
+		'ip addr d 10.11.0.1/24 dev v0' 'ip addr add ff02::5/64 dev v0 autojoin' \
+		'ip addr add 10.41.0.1/24 dev v0 b 10.41.0.7' \
+		'ip addr add 10.42.0.1/24 dev v0 m 3' 'ip addr add 10.43.0.1/24 dev v0 pref 3' \
+		'ip addr add 10.44.0.1/24 dev v0 prefer 3' \
+		'ip addr add 10.45.0.1/24 dev v0 preferr 3' \
+		'ip addr add 10.47.0.1/31 dev v0 brd +' 'ip addr add 10.48.0.1/30 dev v0 brd +' \
+		'ip addr add 10.49.0.1/16 dev v0 brd - anycast 10.49.0.9' \
+		'ip addr add 127.1.0.1/8 dev v0' 'ip addr add 10.50.0.1/24 dev v0 scope host' \
+		'ip addr add 10.51.0.1/255.255.0.0 dev v0' 'ip addr add 10.52/16 dev v0' \
+		'ip addr add 0x0a.71.0.1/24 dev v0' \
+		'ip addr add 2001:db8:60::1 dev v0 anycast 2001:db8:60::5' \
+		'ip addr add 2001:db8:61::1/64 dev v0 peer 2001:db8:61::2/64 noprefixroute' \
+		'ip addr add 2001:db8:62::1/64 dev v0 valid_lft 200 preferred_lft 100' \
+		'ip addr add 10.52.0.1/24 dev v0 label v0:abc' \
+		'ip addr add 10.21.0.1/24 dev v0 label foo' 'ip addr add 10.20.0.1/24 dev if3' \
+		'ip addr add nodad 2001:db8:5::1/64 dev v0' \
+		'ip -6 addr add nodad 2001:db8:6::1/64 dev v0' \
+		'ip -6 addr add mngtmpaddr home 2001:db8:7::1/64 dev v0' \
+		'ip addr add 2001:db8:70::1/64 dev v0 noprefixroute nodad home mngtmpaddr' \
+		'ip addr add 10.69.0.1/24 dev v0 home nodad mngtmpaddr noprefixroute' \
+		'ip addr add 10.60.0.1/24 dev v0 metric 4294967295' \
+		'ip addr add 10.63.0.1/24 dev v0 scope 255' \
+		'ip addr add 10.65.0.1/24 dev v0 scope link label v0:x brd 10.65.0.255' \
+		'ip addr add 10.66.0.1 dev v0 peer 10.66.0.2' \
+		'ip addr add 10.68.0.1/24 dev v0 metric 1 metric 2' \
+		'ip addr del 10.68.0.1/24 dev v0 brd +' \
+		'ip addr del 10.1.0.1 dev v1' 'ip addr del 10.0.0.5 dev v0' \
+		'ip addr del 2001:db8:7::1 dev v0' 'ip addr del 2001:db8:6::1/64 dev v0' \
+		'ip -4 addr' 'ip -6 addr' 'ip -j addr'
+}
+
+@test "addr add/del: errors match the reference" {
+	diff_ip_each "$S1" \
+		'ip addr add 10.0.0.1/24 dev v0' 'ip addr add x dev v0' \
+		'ip addr add 10.0.0.9/33 dev v0' 'ip addr add 10.0.0.9/24' \
+		'ip addr add dev v0' 'ip addr add 10.0.0.9/24 dev nope' \
+		'ip -6 addr add 10.0.0.9/24 dev v0' 'ip -4 addr add 2001::1/64 dev v0' \
+		'ip addr add 10.0.0.19/24 10.0.0.10 dev v0' \
+		'ip addr add 10.0.0.19/24 dev v0 scope foo' \
+		'ip addr add 10.0.0.19/24 dev v0 valid_lft x' \
+		'ip addr add 10.0.0.29/24 dev v0 valid_lft 10 preferred_lft 100' \
+		'ip addr add 10.0.0.39/24 dev v0 label v0:averyveryverylonglabel' \
+		'ip addr add 10.0.0.39/24 dev v0 metric x' \
+		'ip addr add 10.0.0.39/24 dev v0 broadcast x' \
+		'ip addr add 10.0.0.39/24 dev v0 peer 2001::1' \
+		'ip addr add 2001::9/64 dev v0 brd +' 'ip addr add 10.0.0.39/24 dev v0 foo' \
+		'ip addr add' 'ip addr del 10.0.0.77/24 dev v0' 'ip addr del dev v0' \
+		'ip addr del 10.0.0.1/24' 'ip addr add 10.0.0.59/24 dev v0 home' \
+		'ip addr add 10.0.0.9 dev v0 broadcast 10.0.0.255 broadcast 10.0.0.254' \
+		'ip addr add 10.0.0.1/24 dev v0 local 10.0.0.3' \
+		'ip addr add 10.6.0.1/24 dev v0 autojoin' 'ip addr add 10.0.0.9/24 dev v0 label' \
+		'ip addr add 10.0.0.9/24 dev v0 scope' 'ip addr add 10.6.0.1/24 dev nope autojoin' \
+		'ip addr add 10.6.0.1/24 dev v0 autojoin valid_lft 0' \
+		'ip addr add 10.6.0.1/24 dev v0 autojoin brd + label x' \
+		'ip addr add 10.6.0.1/24 dev nope valid_lft 0' \
+		'ip addr add 2001::1/64 dev nope brd +' 'ip addr add autojoin dev v0' \
+		'ip addr add default dev v0' 'ip addr add any dev v0' \
+		'ip addr add default/8 dev v0' 'ip -0 addr add 1.2.3.4/8 dev v0' \
+		'ip addr add 10.46.0.1/24 dev v0 v 3' \
+		'ip -6 addr add 10.52.0.1/24 dev v0 peer 2001::1' \
+		'ip addr add 10.53.0.1/24 peer 2001::1 dev v0' \
+		'ip addr add 10.20.0.2/24 dev if99' \
+		'ip addr add 10.21.0.1/24 dev v0 valid_lft 10 valid_lft 20' \
+		'ip addr add 10.21.0.1/24 dev v0 preferred_lft 10 preferred_lft 20' \
+		'ip addr add 10.21.0.1/24 dev v0 valid_lft 0' \
+		'ip addr add 10.21.0.1/24 dev v0 valid_lft' \
+		'ip addr add 10.21.0.1/24 dev v0 peer 1.1.1.1 peer 2.2.2.2' \
+		'ip addr add 10.21.0.1/24 dev v0 anycast 1.1.1.1 anycast 2.2.2.2' \
+		'ip addr add 10.21.0.1/24 dev v0 anycast x' \
+		'ip addr add 10.21.0.1/24 dev v0 nodad' \
+		'ip addr add 10.22.0.1/24 dev v0 mngtmpaddr autojoin' \
+		'ip addr add 10.61.0.1/24 dev v0 metric 4294967296' \
+		'ip addr add 10.62.0.1/24 dev v0 valid_lft 4294967296' \
+		'ip addr add 10.64.0.1/24 dev v0 scope 256' \
+		'ip addr add 10.67.0.1/24 dev v0 brd + brd -' \
+		'ip addr add 010.0.0.1/24 dev v0' 'ip addr add 10.0.0.256/24 dev v0' \
+		'ip addr add 1.2.3.4.5/24 dev v0' 'ip addr replace 10.0.0.1/24 dev nope' \
+		'ip addr change 10.200.0.1/24 dev v0'
+}
+
+@test "addr flush: matches the reference" {
+	diff_ip_each "$S1" \
+		'ip -s addr flush dev v0' 'ip -s addr flush dev v0' 'ip addr flush dev v1' \
+		'ip -s -s addr flush dev lo' 'ip -j -s -s addr flush dev br0' \
+		'ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0.0.3/24 dev v0; ip addr add 10.2.0.3/24 dev v0' \
+		'ip -s -s addr flush dev v0 primary' 'ip -s -s addr flush dev v0' \
+		'ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.9.0.3/24 dev v0 label v0:9; ip addr add 2001:db8:9::1/64 dev v0' \
+		'ip -s addr flush dev v0 label "v0:*"' 'ip -s addr flush label "v0*" secondary' \
+		'ip -s -s addr flush to 2001:db8::/32' 'ip -s addr flush scope global' \
+		'ip addr flush' 'ip addr flush dev nope' 'ip -0 addr flush dev v0' \
+		'ip addr flush dev' 'ip addr flush to x' 'ip -s addr flush dev v0 scope host' \
+		'ip -4 -s addr flush dev lo' 'ip -6 -s -s addr flush dev lo' \
+		'ip -j -s addr flush dev v1' 'ip -s -o addr flush dev v0' 'ip addr f dev v0' \
+		'ip -l 1 -s addr flush dev v0' \
+		'sysctl -qw net.ipv4.conf.v0.promote_secondaries=1; ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0.0.3/24 dev v0' \
+		'ip -s -s addr flush dev v0 primary' 'ip -s -s addr flush dev v0' 'ip addr'
+}
+
+@test "addr: tentative (down link), deprecated and macvlan labels match the reference" {
+	diff_ip_each 'ip link add v2 type veth peer name v3; ip link set v3 up
+ip addr add 2001:db8::1/64 dev v2; ip addr add 2001:db8::2/64 dev v2 nodad
+ip addr add 10.0.0.1/8 dev v2; ip addr add 10.0.0.2/8 dev v2 valid_lft 1000 preferred_lft 0
+/bin/ip link add mv0 link v3 type macvlan mode bridge; ip link set mv0 up
+ip addr add 192.168.7.1/24 dev mv0 label mv0:lbl metric 3' \
+		'ip -br addr' 'ip -o addr' 'ip -j -p addr show dev v2' \
+		'ip -br addr show tentative' 'ip -br addr show -tentative' \
+		'ip -br addr show deprecated' 'ip -o addr show dev v2' \
+		'ip -c=always -o addr show dev v2' 'ip addr show label "mv0*"' \
+		'ip -j -p addr show label "mv0*"' 'ip -j -p -o addr show dev mv0' \
+		'ip -br addr show type macvlan' 'ip -o -6 addr show dev v2'
+}
