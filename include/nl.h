@@ -62,6 +62,8 @@ int nl_talk(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg);
 int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg);
 /* Send a raw, fully built message; used by fuzz harnesses and replay. */
 int nl_send(struct nl_sock *s, struct nlmsghdr *nlh);
+/* Several fully built messages in one datagram (bulk deletes of a flush). */
+int nl_send_batch(struct nl_sock *s, const void *buf, size_t len);
 /* Read replies for sequence `seq` until DONE/ERROR; exposed for tests. */
 int nl_recv_loop(struct nl_sock *s, uint32_t seq, bool dump, nl_cb cb,
 		 void *arg);

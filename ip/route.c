@@ -580,6 +580,10 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 
 		return parse_metric(m, &fo, argc, argv);
 	}
+	if (streq(a, "encap") && *argc <= 1) {
+		fprintf(stderr, "Error: unexpected end of line after \"encap\"\n");
+		return EXIT_USAGE;
+	}
 	if (matches(a, "vrf") || streq(a, "encap") || streq(a, "as") ||
 	    streq(a, "ttl-propagate")) {
 		fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
@@ -840,7 +844,7 @@ static int get_value(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 		g->idev = v;
 	} else if (matches(key, "mark")) {
 		if (parse_u32(&g->mark, v, 0))
-			return invarg("invalid mark value\n", v);
+			return invarg("invalid mark value", v);
 	} else if (matches(key, "oif") || streq(key, "dev")) {
 		g->odev = v;
 	} else if (matches(key, "uid")) {
@@ -1000,6 +1004,8 @@ static int route_get(struct ipctx *ctx, int argc, char **argv)
 		/* The reference shows the first answer, then asks again. */
 		get_print(ctx, &ans);
 		ans.msg = NULL;
+		/* ...and the second answer as text, even under -j. */
+		ctx->out.json = false;
 		if (!ans.has_src) {
 			fprintf(stderr, "Failed to connect the route\n");
 			return EXIT_FAIL;

@@ -147,10 +147,15 @@ void nl_nest_end(struct nl_req *r, struct rtattr *nest)
 
 int nl_send(struct nl_sock *s, struct nlmsghdr *nlh)
 {
+	return nl_send_batch(s, nlh, nlh->nlmsg_len);
+}
+
+int nl_send_batch(struct nl_sock *s, const void *buf, size_t len)
+{
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 
 	for (;;) {
-		ssize_t n = sendto(s->fd, nlh, nlh->nlmsg_len, 0,
+		ssize_t n = sendto(s->fd, buf, len, 0,
 				   (struct sockaddr *)&sa, sizeof(sa));
 		if (n >= 0)
 			return 0;
