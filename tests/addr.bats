@@ -346,3 +346,17 @@ ip addr add 192.168.7.1/24 dev mv0 label mv0:lbl metric 3' \
 		'ip -j -p addr show label "mv0*"' 'ip -j -p -o addr show dev mv0' \
 		'ip -br addr show type macvlan' 'ip -o -6 addr show dev v2'
 }
+
+@test "addr: -s, -d, peer in another namespace (link-netns) match the reference" {
+	# Links stay down: no traffic, so the counters are stable.
+	diff_ip_each '/bin/ip netns add ns1; /bin/ip link add v0 type veth peer name v1 netns ns1
+ip link add v2 type veth peer name v3
+ip addr add 10.9.9.9/32 dev v0; ip addr add 10.0.0.1/8 dev v2
+ip addr add 2001:db8::1/64 dev v2; ip addr add 10.0.0.2/8 dev v3 label v3:x' \
+		'ip -s addr' 'ip -s -s addr' 'ip -s -j addr' 'ip -s -j -p addr show dev v2' \
+		'ip -s -4 addr' 'ip -s -br addr' 'ip -s -o addr' 'ip -s -0 addr' \
+		'ip -d addr' 'ip -d -j addr' 'ip -d -br addr' 'ip -d -4 addr' 'ip -d -6 addr' \
+		'ip -d -s addr show dev v2' 'ip addr show dev v0' 'ip -j addr show dev v0' \
+		'ip -o -0 addr show dev v0' 'ip -h -s addr show dev lo' \
+		'ip -s addr show label "v3*"' 'ip -4 -s addr show dev v0'
+}
