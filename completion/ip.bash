@@ -252,12 +252,18 @@ _ipc_findkw() {
 # Offer the values of TYPE ($1).
 _ipc_value() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local k
 	case $1 in
 	dev) _ipc_devs ;;
 	netns) _ipc_netns ;;
 	onoff) _ipc_offer value on off ;;
 	kind | setkind) _ipc_kinds ;;
-	anykind) _ipc_kinds; _ipc_offer kind bridge_slave bond_slave tun ;;
+	anykind)
+		_ipc_kinds
+		for k in bridge_slave bond_slave tun; do
+			case " $_ipc_kinds_cache " in *" $k "*) ;; *) _ipc_offer kind "$k" ;; esac
+		done
+		;;
 	table) _ipc_tables ;;
 	tableall) _ipc_tables; _ipc_offer table all ;;
 	proto)
@@ -270,7 +276,13 @@ _ipc_value() {
 		;;
 	group) _ipc_names group default /etc/iproute2/group ;;
 	rtype) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}" ;;
-	laddr) _ipc_addrs noprefix "" ;;
+	laddr)
+		# The family of the prefix on the line, unless -4/-6 said it.
+		if [ -z "$_ipc_fam" ]; then
+			case $_ipc_posw in *:*) _ipc_fam=-6 ;; *.*) _ipc_fam=-4 ;; esac
+		fi
+		_ipc_addrs noprefix ""
+		;;
 	addrdel) _ipc_findkw dev; _ipc_addrs prefix "$_ipc_v" ;;
 	rtadd) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}"; _ipc_offer route default ;;
 	rtdefault) _ipc_offer route default ;;
@@ -296,11 +308,14 @@ _ipc_walk() {
 			case " $_ipc_rtypes " in
 			*" $w "*) [ "$pos" = rtadd ] && { pos=rtdefault; i=$((i + 1)); continue; } ;;
 			esac
+			[ -n "$pos" ] && _ipc_posw=$w
 			pos=
 			i=$((i + 1))
 			continue
 		fi
 		used="$used$_ipc_k "
+		# "dev X" stands for the positional device.
+		[ "$_ipc_k" = dev ] && [ "$pos" = dev ] && pos=
 		case $_ipc_a in
 		'') i=$((i + 1)); continue ;;
 		nh) g=$_ipc_g_nh; used=' '; i=$((i + 1)); continue ;;
@@ -456,7 +471,7 @@ _ipc_options() {
 # The engine's entry point.
 _ipc_run() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local _ipc_ns=$_ipc_nsnext _ipc_fam= _ipc_all= _ipc_i _ipc_k _ipc_a _ipc_v
+	local _ipc_ns=$_ipc_nsnext _ipc_fam= _ipc_all= _ipc_i _ipc_k _ipc_a _ipc_v _ipc_posw=
 	local _ipc_bin=${_ipc_w[0]} obj verb i g
 	local -a _ipc_L
 	_ipc_R=() _ipc_T=() _ipc_S= _ipc_nsnext=

@@ -1,0 +1,490 @@
+#!/usr/bin/env bats
+# Bash completion (completion/ip.bash), driven the way bash drives it: set
+# COMP_LINE/COMP_POINT/COMP_WORDS/COMP_CWORD, call the function, compare
+# COMPREPLY exactly.  Runs in a sandbox with known links, addresses, routes
+# and namespaces; the `ip` on PATH there is ours.
+
+load helpers
+
+COMP_DIR="$REPO_DIR/completion"
+
+# The state every test completes against (made with the reference when it
+# is installed, so these tests do not depend on our link/netns add).
+SCENE='
+set -e
+S=$SETUP_IP
+$S netns add red
+$S netns add "my ns"
+$S link add v0 type veth peer name v1
+$S link add br0 type bridge
+$S link add vr0 type veth peer name vr1 netns red
+$S -n red link add inred0 type veth peer name inred1
+for d in v0 v1 br0; do $S link set $d addrgenmode none; done
+$S link set v0 up
+$S link set v1 up
+$S addr add 10.1.0.1/24 dev v0
+$S addr add 2001:db8::1/64 dev v0 nodad
+$S addr add 10.2.0.1/24 dev v1
+$S route add 10.9.0.0/16 via 10.1.0.2
+$S route add 10.8.0.0/16 dev v0 table 100
+$S route add unreachable 10.7.0.0/16
+$S route add 2001:db8:5::/48 via 2001:db8::2
+set +e
+'
+
+# A bash script that defines `c LINE`: complete LINE (cursor at its end, or
+# at the first "^" in it) and print "LINE => REPLY..." (replies separated by
+# " | " so that names with spaces show).
+write_driver() {
+	cat >"$BATS_TEST_TMPDIR/drv.bash" <<'EOF'
+# Split like bash does for COMP_WORDS: at blanks (quotes respected) and
+# at runs of ':' / '=' (COMP_WORDBREAKS).
+split_like_bash() {
+	local line=$1 tok i ch q= w=
+	COMP_WORDS=()
+	local -a toks=()
+	for ((i = 0; i < ${#line}; i++)); do
+		ch=${line:i:1}
+		if [[ -n $q ]]; then
+			w+=$ch; [[ $ch == "$q" ]] && q=
+		elif [[ $ch == [\"\'] ]]; then
+			w+=$ch; q=$ch
+		elif [[ $ch == '\' ]]; then
+			w+=$ch${line:i+1:1}; ((i++))
+		elif [[ $ch == ' ' ]]; then
+			[[ -n $w ]] && toks+=("$w"); w=
+		else
+			w+=$ch
+		fi
+	done
+	[[ -n $w ]] && toks+=("$w")
+	for tok in "${toks[@]}"; do
+		while [[ $tok =~ ^([^:=]*)([:=]+)(.*)$ ]]; do
+			[[ -n ${BASH_REMATCH[1]} ]] && COMP_WORDS+=("${BASH_REMATCH[1]}")
+			COMP_WORDS+=("${BASH_REMATCH[2]}")
+			tok=${BASH_REMATCH[3]}
+		done
+		[[ -n $tok ]] && COMP_WORDS+=("$tok")
+	done
+	[[ $line == *' ' || -z $line ]] && COMP_WORDS+=('')
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+}
+# Outside a real completion compopt complains; it changes no reply.
+compopt() { builtin compopt "$@" 2>/dev/null; return 0; }
+c() {
+	local line=$1 out
+	COMP_LINE=${line/^/} COMP_POINT=${#line}
+	if [[ $line == *^* ]]; then
+		# The cursor is at the "^": COMP_CWORD from the text before it.
+		COMP_POINT=${line%%^*}
+		split_like_bash "$COMP_POINT"
+		COMP_POINT=${#COMP_POINT}
+		local cw=$COMP_CWORD
+		split_like_bash "$COMP_LINE"
+		COMP_CWORD=$cw
+	else
+		split_like_bash "$line"
+	fi
+	COMPREPLY=()
+	local spec
+	spec=$(complete -p ip)
+	spec=${spec#*-F }
+	"${spec%% *}" ip "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+	local IFS='|'
+	out="${COMPREPLY[*]}"
+	echo "$line =>${out:+ }${out//|/ | }"
+}
+EOF
+}
+
+# comp_run 'bash lines': run them in a sandbox after SCENE, with our
+# completion sourced (after bash-completion when BASH_COMPLETION=1), or
+# with bash-completion's own ip completion when PKG_COMPLETION=1 (and
+# WHICH=ref to run it with the reference instead of our ip).
+comp_run() {
+	need_root
+	write_driver
+	local setup_ip="$IP"
+	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
+	{
+		echo "SETUP_IP='$setup_ip'"
+		echo "$SCENE"
+		echo '} >/dev/null 2>&1 || true'
+		if [ "$BASH_COMPLETION" = 1 ] || [ "$PKG_COMPLETION" = 1 ]; then
+			echo '. /usr/share/bash-completion/bash_completion'
+		fi
+		if [ "$PKG_COMPLETION" = 1 ]; then
+			# Its interface lists come from ifconfig before ip: hide it.
+			echo 'ifconfig() { return 1; }'
+			echo '. /usr/share/bash-completion/completions/ip'
+		else
+			echo ". '$COMP_DIR/ip.bash'"
+		fi
+		echo ". '$BATS_TEST_TMPDIR/drv.bash'"
+		echo "$1"
+	} >"$BATS_TEST_TMPDIR/run.bash"
+	# The scene runs inside a group so its output can be dropped.
+	sed -i '2s/^/{ /' "$BATS_TEST_TMPDIR/run.bash"
+	run sandbox "${WHICH:-ours}" bash "$BATS_TEST_TMPDIR/run.bash"
+}
+
+expect() {
+	if [ "$output" != "$1" ]; then
+		diff -u <(echo "$1") <(echo "$output")
+		return 1
+	fi
+}
+
+@test "completion: objects, verbs and global options" {
+	comp_run '
+c "ip "
+c "ip l"
+c "ip ro"
+c "ip link "
+c "ip a "
+c "ip r "
+c "ip netns "
+c "ip neigh "
+c "ip -"
+c "ip -br -"
+c "ip -f "
+c "ip -family in"
+c "ip -c="
+c "ip -color=a"
+c "ip -j -p l"
+c "ip -batch /dev/nul"
+c "ip -b /dev/null "
+c "ip --json a"'
+	[ "$status" -eq 0 ]
+	expect 'ip  => address | help | link | netns | route
+ip l => link
+ip ro => route
+ip link  => add | change | delete | help | list | set | show
+ip a  => add | change | delete | flush | help | replace | restore | save | show | showdump
+ip r  => add | append | change | delete | flush | get | help | list | prepend | replace | restore | save | show | showdump | test
+ip netns  => add | attach | delete | exec | help | identify | list | list-id | monitor | pids | set
+ip neigh  =>
+ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -Numeric | -all | -json | -pretty | -brief | -color | -help
+ip -br - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -Numeric | -all | -json | -pretty | -brief | -color | -help
+ip -f  => inet | inet6 | link
+ip -family in => inet | inet6
+ip -c= => always | auto | never
+ip -color=a => always | auto
+ip -j -p l => link
+ip -batch /dev/nul => /dev/null
+ip -b /dev/null  =>
+ip --json a => address'
+}
+
+@test "completion: ip link, with the reference's abbreviations" {
+	comp_run '
+c "ip l s "
+c "ip link set v"
+c "ip l s v0 "
+c "ip l s v0 m"
+c "ip l s dev v0 mtu "
+c "ip l s v0 arp "
+c "ip l s v0 master "
+c "ip l s v0 netns "
+c "ip l s v0 addrgenmode "
+c "ip l s v0 group "
+c "ip l s group "
+c "ip l s v0 up mtu 1400 "
+c "ip l s v0 type bridge_slave h"
+c "ip l s v0 type bridge_slave learning "
+c "ip link del "
+c "ip link show "
+c "ip link show type b"
+c "ip link sh dev br"
+c "ip link help ve"
+c "ip link add v0 type ve"
+c "ip link add v0 type veth "
+c "ip link add v0 type veth peer "
+c "ip link add v0 type veth peer name v1 netns "
+c "ip link add v0 type veth peer name v1 netns red m"
+c "ip link add br0 type bridge stp"
+c "ip link add br0 type bridge vlan_protocol "
+c "ip link add mv0 link v0 type macvlan mode "
+c "ip link add vx0 type vxlan id 5 dev "
+c "ip link add vx0 type vxlan id 5 srcport 1 2 "
+c "ip link add a"
+c "ip link add link "'
+	[ "$status" -eq 0 ]
+	expect 'ip l s  => lo | v1 | v0 | br0 | vr0 | dev | group
+ip link set v => v1 | v0 | vr0
+ip l s v0  => up | down | name | link | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | carrier | master | vrf | nomaster | dynamic | type | alias | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
+ip l s v0 m => mtu | multicast | master
+ip l s dev v0 mtu  =>
+ip l s v0 arp  => on | off
+ip l s v0 master  => lo | v1 | v0 | br0 | vr0
+ip l s v0 netns  => my\ ns | red
+ip l s v0 addrgenmode  => eui64 | none | stable_secret | random
+ip l s v0 group  => default
+ip l s group  => default
+ip l s v0 up mtu 1400  => down | name | link | address | broadcast | txqueuelen | txqlen | netns | multicast | allmulticast | promisc | trailers | arp | carrier | master | vrf | nomaster | dynamic | type | alias | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
+ip l s v0 type bridge_slave h => hairpin
+ip l s v0 type bridge_slave learning  => on | off
+ip link del  => lo | v1 | v0 | br0 | vr0 | dev | group
+ip link show  => lo | v1 | v0 | br0 | vr0 | dev | group | up | master | vrf | type | nomaster
+ip link show type b => bond | bond_slave | bridge | bridge_slave
+ip link sh dev br => br0
+ip link help ve => veth
+ip link add v0 type ve => veth
+ip link add v0 type veth  => peer
+ip link add v0 type veth peer  => up | down | name | index | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | master | dynamic | alias | group | numtxqueues | numrxqueues
+ip link add v0 type veth peer name v1 netns  => my\ ns | red
+ip link add v0 type veth peer name v1 netns red m => mtu | multicast | master
+ip link add br0 type bridge stp => stp_state
+ip link add br0 type bridge vlan_protocol  => 802.1Q | 802.1ad
+ip link add mv0 link v0 type macvlan mode  => private | vepa | bridge | passthru | source
+ip link add vx0 type vxlan id 5 dev  => lo | v1 | v0 | br0 | vr0
+ip link add vx0 type vxlan id 5 srcport 1 2  => group | remote | local | ttl | tos | df | flowlabel | dev | dstport | learning | nolearning | proxy | noproxy | rsc | norsc | l2miss | nol2miss | l3miss | nol3miss | ageing | maxaddress | udpcsum | noudpcsum | udp6zerocsumtx | noudp6zerocsumtx | udp6zerocsumrx | noudp6zerocsumrx | remcsumtx | noremcsumtx | remcsumrx | noremcsumrx | external | noexternal | gbp | gpe | vnifilter | novnifilter
+ip link add a => address | allmulticast | arp | alias
+ip link add link  => lo | v1 | v0 | br0 | vr0'
+}
+
+@test "completion: ip address, with the addresses of the device for del" {
+	comp_run '
+c "ip a a 10.0.0.1/24 "
+c "ip a a 10.0.0.1/24 dev "
+c "ip a a 10.0.0.1/24 dev v0 s"
+c "ip a a 10.0.0.1/24 dev v0 scope "
+c "ip a a 10.0.0.1/24 dev v0 label "
+c "ip a a 10.0.0.1/24 dev v0 valid_lft "
+c "ip a a 10.0.0.1/24 dev v0 nodad "
+c "ip a del "
+c "ip a del 10"
+c "ip addr del dev v1 "
+c "ip addr del ^ dev v0"
+c "ip -6 a d "
+c "ip a d 2001:db8::"
+c "ip a d \"2001:db8::"
+c "ip address show "
+c "ip a s dev v0 "
+c "ip a flush t"
+c "ip a s type "'
+	[ "$status" -eq 0 ]
+	expect 'ip a a 10.0.0.1/24  => peer | remote | broadcast | anycast | scope | dev | label | metric | priority | valid_lft | preferred_lft | home | nodad | mngtmpaddr | noprefixroute | autojoin | local
+ip a a 10.0.0.1/24 dev  => lo | v1 | v0 | br0 | vr0
+ip a a 10.0.0.1/24 dev v0 s => scope
+ip a a 10.0.0.1/24 dev v0 scope  => global | host | link | nowhere | site
+ip a a 10.0.0.1/24 dev v0 label  => v0:
+ip a a 10.0.0.1/24 dev v0 valid_lft  => forever
+ip a a 10.0.0.1/24 dev v0 nodad  => peer | remote | broadcast | anycast | scope | label | metric | priority | valid_lft | preferred_lft | home | mngtmpaddr | noprefixroute | autojoin | local
+ip a del  => 10.2.0.1/24 | 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip a del 10 => 10.2.0.1/24 | 10.1.0.1/24
+ip addr del dev v1  => 10.2.0.1/24 | peer | remote | broadcast | anycast | scope | label | mngtmpaddr | local
+ip addr del ^ dev v0 => 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip -6 a d  => 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip a d 2001:db8:: => 1/64
+ip a d "2001:db8:: => 2001:db8::1/64
+ip address show  => lo | v1 | v0 | br0 | vr0 | dev | scope | to | label | master | nomaster | type | vrf | up | permanent | dynamic | secondary | primary | tentative | -tentative | deprecated | -deprecated | dadfailed | -dadfailed | temporary | home | nodad | mngtmpaddr | noprefixroute | autojoin
+ip a s dev v0  => scope | to | label | master | nomaster | type | vrf | up | permanent | dynamic | secondary | primary | tentative | -tentative | deprecated | -deprecated | dadfailed | -dadfailed | temporary | home | nodad | mngtmpaddr | noprefixroute | autojoin
+ip a flush t => to | type | tentative | temporary
+ip a s type  => bond | bond_slave | bridge | bridge_slave | dummy | ifb | macvlan | macvtap | veth | vlan | vrf | vxlan | tun'
+}
+
+@test "completion: ip route, with tables, protocols and routes in use" {
+	comp_run '
+c "ip r a "
+c "ip r a unreachable "
+c "ip r a 10.3.0.0/16 "
+c "ip r a 10.3.0.0/16 t"
+c "ip r a 10.3.0.0/16 table "
+c "ip r a 10.3.0.0/16 proto "
+c "ip r a 10.3.0.0/16 scope "
+c "ip r a 10.3.0.0/16 via 10.1.0.2 dev "
+c "ip r a 10.3.0.0/16 src "
+c "ip -4 r a 10.3.0.0/16 src "
+c "ip r a 10.3.0.0/16 pref "
+c "ip r a 10.3.0.0/16 nexthop "
+c "ip r a 10.3.0.0/16 nexthop via 10.1.0.2 "
+c "ip r del "
+c "ip -6 r del "
+c "ip r del table 100 "
+c "ip r del 10.9.0.0/16 via 10.1.0.2 "
+c "ip r s "
+c "ip r s table "
+c "ip r s type "
+c "ip r get 10.9.0.1 "
+c "ip r get 10.9.0.1 oif "
+c "ip r fl "'
+	[ "$status" -eq 0 ]
+	expect 'ip r a  => unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast | default | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r a unreachable  => default | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r a 10.3.0.0/16  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r a 10.3.0.0/16 t => table | tos | ttl-propagate | to
+ip r a 10.3.0.0/16 table  => local | main | default | unspec | 100
+ip r a 10.3.0.0/16 proto  => redirect | kernel | boot | static | unspec | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp
+ip r a 10.3.0.0/16 scope  => global | host | link | nowhere | site
+ip r a 10.3.0.0/16 via 10.1.0.2 dev  => lo | v1 | v0 | br0 | vr0
+ip r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
+ip -4 r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
+ip r a 10.3.0.0/16 pref  => low | medium | high
+ip r a 10.3.0.0/16 nexthop  => via | dev | weight | onlink | pervasive | nexthop
+ip r a 10.3.0.0/16 nexthop via 10.1.0.2  => dev | weight | onlink | pervasive | nexthop
+ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r del table 100  => 10.8.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r del 10.9.0.0/16 via 10.1.0.2  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r s  => table | vrf | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact
+ip r s table  => local | main | default | unspec | 100 | all
+ip r s type  => unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast
+ip r get 10.9.0.1  => fibmatch | from | iif | oif | tos | dsfield | mark | vrf | uid | ipproto | sport | dport | connected | to
+ip r get 10.9.0.1 oif  => lo | v1 | v0 | br0 | vr0
+ip r fl  => table | vrf | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact'
+}
+
+@test "completion: ip netns, -n NS and names with spaces" {
+	comp_run '
+c "ip netns exec "
+c "ip netns del m"
+c "ip netns exec my\\ "
+c "ip netns exec \"my "
+c "ip netns exec '"'"'my"
+c "ip netns set red "
+c "ip netns pids "
+c "ip netns add "
+c "ip netns list-id "
+c "ip -n "
+c "ip -n red link set "
+c "ip -netns red a a 1.2.3.4/24 dev "
+c "ip -n red r del "
+c "ip -n my\\ ns l s "
+c "ip -all netns exec unse"
+c "ip netns exec red unse"
+c "ip netns exec red ip l s "
+c "ip netns exec red ip -n my\\ ns l s "
+c "ip netns exec red cat /dev/nul"
+'
+	[ "$status" -eq 0 ]
+	expect 'ip netns exec  => my\ ns | red
+ip netns del m => my\ ns
+ip netns exec my\  => my\ ns
+ip netns exec "my  => my ns
+ip netns exec '"'"'my => my ns
+ip netns set red  => auto
+ip netns pids  => my\ ns | red
+ip netns add  =>
+ip netns list-id  => target-nsid | nsid
+ip -n  => my\ ns | red
+ip -n red link set  => lo | vr1 | inred1 | inred0 | dev | group
+ip -netns red a a 1.2.3.4/24 dev  => lo | vr1 | inred1 | inred0
+ip -n red r del  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip -n my\ ns l s  => lo | dev | group
+ip -all netns exec unse => unset
+ip netns exec red unse => unset
+ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
+ip netns exec red ip -n my\ ns l s  => lo | dev | group
+ip netns exec red cat /dev/nul => /dev/null'
+}
+
+@test "completion: with bash-completion loaded, netns exec hands over to the command" {
+	[ -r /usr/share/bash-completion/bash_completion ] || skip "bash-completion is not installed"
+	BASH_COMPLETION=1 comp_run '
+c "ip l s v"
+c "ip a d 2001:db8::"
+c "ip -c="
+c "ip netns exec red unse"
+c "ip netns exec red ip l s "
+c "ip netns exec red sudo ip -n my\\ ns l s "
+c "ip netns exec red cat /dev/nul"
+c "ip -batch /dev/nul"'
+	[ "$status" -eq 0 ]
+	expect 'ip l s v => v1 | v0 | vr0
+ip a d 2001:db8:: => 1/64
+ip -c= => always | auto | never
+ip netns exec red unse => unset
+ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
+ip netns exec red sudo ip -n my\ ns l s  => lo | dev | group
+ip netns exec red cat /dev/nul => /dev/null
+ip -batch /dev/nul => /dev/null'
+}
+
+@test "completion: bash and zsh share the same grammar engine" {
+	engine() { sed -n '/^# ---- ENGINE BEGIN ----$/,/^# ---- ENGINE END ----$/p' "$1"; }
+	run engine "$COMP_DIR/ip.bash"
+	[ "${#lines[@]}" -gt 100 ]
+	diff -u <(engine "$COMP_DIR/ip.bash") <(engine "$COMP_DIR/_ip")
+	bash -n "$COMP_DIR/ip.bash"
+	zsh -n "$COMP_DIR/_ip" 2>/dev/null || ! command -v zsh >/dev/null
+}
+
+PKG_LINES='
+c "ip link "
+c "ip link set "
+c "ip link set v0 "
+c "ip link set v0 arp "
+c "ip link show "
+c "ip link delete "
+c "ip a "
+c "ip addr show "
+c "ip addr add 10.0.0.1/24 dev "
+c "ip r "
+c "ip route add 10.3.0.0/16 via "
+c "ip route del "
+c "ip route list proto "
+c "ip netns "
+c "ip -"
+c "ip -f "'
+
+@test "completion: bash-completion's own ip completion works with our ip" {
+	[ -r /usr/share/bash-completion/completions/ip ] || skip "bash-completion is not installed"
+	PKG_COMPLETION=1 comp_run "$PKG_LINES"
+	[ "$status" -eq 0 ]
+	expect 'ip link  => help | add | delete | set | show
+ip link set  => lo | v1@v0 | v0@v1 | br0 | vr0@if2
+ip link set v0  => arp | dynamic | multicast | allmulticast | promisc | trailers | txqueuelen | name | address | broadcast | mtu | netns | alias | up | down
+ip link set v0 arp  => on | off
+ip link show  => lo | v1@v0 | v0@v1 | br0 | vr0@if2 | dev | group | up
+ip link delete  => lo | v1@v0 | v0@v1 | br0 | vr0@if2
+ip a  => help | add | change | replace | del | show | flush
+ip addr show  => lo | v1@v0 | v0@v1 | br0 | vr0@if2 | dev | scope | to | label | dynamic | permanent | tentative | deprecated | dadfailed | temporary | primary | secondary | up
+ip addr add 10.0.0.1/24 dev  => lo | v1@v0 | v0@v1 | br0 | vr0@if2
+ip r  => help | list | flush | get | add | del | change | append | replace | monitor
+ip route add 10.3.0.0/16 via  => 10.1.0.2
+ip route del  => table | default | 10.1.0.0/24 | 10.2.0.0/24 | unreachable | 10.9.0.0/16
+ip route list proto  => unspec | redirect | kernel | boot | static | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp
+ip netns  => help | add | delete | exec | identify | list | list-id | monitor | pids | set
+ip - => -Version | -statistics | -details | -resolve | -family | -oneline | -timestamp | -batch | -rcvbuf | -force
+ip -f  => inet | inet6 | ipx | dnet | link'
+}
+
+@test "completion: bash-completion's own ip completion: ours = the reference" {
+	[ -r /usr/share/bash-completion/completions/ip ] || skip "bash-completion is not installed"
+	need_ref
+	PKG_COMPLETION=1 WHICH=ref comp_run "$PKG_LINES"
+	local ref=$output
+	PKG_COMPLETION=1 comp_run "$PKG_LINES"
+	[ "$status" -eq 0 ]
+	expect "$ref"
+}
+
+@test "completion: bash-completion's own ip completion reads our ip help" {
+	[ -r /usr/share/bash-completion/completions/ip ] || skip "bash-completion is not installed"
+	# It takes the objects from the "OBJECT := {" line up to the first
+	# LATER line with a "}": a list that ends on its own line runs on into
+	# the OPTIONS block.
+	if "$IP" help 2>&1 | grep -q 'OBJECT := {.*}'; then
+		skip "ip help closes OBJECT := { ... } on its first line (ip/ip.c): bash-completion then offers the OPTIONS too"
+	fi
+	PKG_COMPLETION=1 comp_run '
+c "ip "
+c "ip li"
+c "ip ad"'
+	[ "$status" -eq 0 ]
+	expect 'ip  => help | address | help | link | netns | route
+ip li => link
+ip ad => address'
+}
+
+@test "completion: bash-completion's own ip completion lists our netns" {
+	[ -r /usr/share/bash-completion/completions/ip ] || skip "bash-completion is not installed"
+	sandbox ours ip netns list >/dev/null 2>&1 || skip "our ip netns list does not work yet"
+	PKG_COMPLETION=1 comp_run '
+c "ip netns exec "
+c "ip netns delete r"'
+	[ "$status" -eq 0 ]
+	expect 'ip netns exec  => my | ns | red
+ip netns delete r => red'
+}
