@@ -1,0 +1,337 @@
+#!/usr/bin/env bats
+# ip route against the reference: the same scripts run with our ip and with
+# iproute2 in fresh sandboxes; stdout, stderr and exit codes must be equal.
+
+load helpers
+
+setup() { need_root; need_ref; }
+
+# Routes of every kind; no IPv6 link-local addresses, so no timing.
+SETUP='echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode
+ip link add v0 type veth peer name v1; ip link set lo up; ip link set v0 up; ip link set v1 up
+ip addr add 10.0.0.1/24 dev v0; ip addr add 2001:db8::1/64 dev v0 nodad
+ip link add v2 type veth peer name v3; ip addr add 10.8.0.1/24 dev v2; ip link set v2 up
+ip route add default via 10.0.0.2
+ip route add 10.1.0.0/16 via 10.0.0.2 metric 10 proto static
+ip route add blackhole 10.2.0.0/16
+ip route add unreachable 10.3.0.0/16
+ip route add prohibit 10.4.0.0/16 table 100
+ip route add 10.5.0.0/16 dev v0 mtu lock 1400 advmss 1300 initcwnd 10 src 10.0.0.1 scope link
+ip route add 10.6.0.0/16 nexthop via 10.0.0.2 weight 2 nexthop via 10.0.0.3 dev v0
+ip -6 route add 2001:db8:1::/48 via 2001:db8::2 pref high
+ip route add 10.7.0.0/16 via 10.0.0.2 tos 0x10 realm 5
+ip -6 route add 2001:db8:5::/48 via 2001:db8::2 expires 100
+ip route add 10.10.0.0/16 via 10.8.0.2
+ip route add 10.11.0.0/16 nexthop via 10.8.0.2 nexthop via 10.0.0.3
+ip route add 10.12.0.0/16 via 10.0.0.2 rtt 100 rttvar 2s features ecn quickack 1 congctl lock cubic hoplimit 5 reordering 3 window 1000 initrwnd 7 fastopen_no_cookie 1 mtu 1300
+ip route add throw 10.15.0.0/16
+ip route add 10.16.0.0/16 via 10.0.0.2 mtu 1000 table 1000
+ip -6 route add unreachable 2001:db8:9::/48
+ip route add 10.20.0.0/16 via inet6 fe80::1 dev v0
+ip route add 10.22.0.0/16 via 10.0.0.2 realm 3/
+ip route add 10.23.0.0/16 via 10.0.0.2 realm 3/4 rto_min 300ms ssthresh 5 cwnd 6 
+ip route add 10.24.0.0/16 via 10.0.0.2 onlink tos CS1'
+
+@test "route diff: show: every output mode and selector" {
+	diff_ip_each "$SETUP" \
+		'ip route' \
+		'ip -6 route' \
+		'ip route show table all' \
+		'ip -d route' \
+		'ip -j -p route' \
+		'ip -o route' \
+		'ip -6 -j route' \
+		'ip -c=always route' \
+		'ip -c=always -6 route' \
+		'ip -j route show table all' \
+		'ip route show table local' \
+		'ip route show table 100' \
+		'ip route show table 1000' \
+		'ip -d -j -p route show table 1000' \
+		'ip route show dev v0' \
+		'ip route show proto kernel' \
+		'ip route show scope link' \
+		'ip route show via 10.0.0.2' \
+		'ip route show src 10.0.0.1' \
+		'ip route show type unicast' \
+		'ip route show type blackhole' \
+		'ip route show root 10.0.0.0/8' \
+		'ip route show match 10.5.1.1' \
+		'ip route show exact 10.5.0.0/16' \
+		'ip route show 10.5.0.0/16' \
+		'ip route show 10/8' \
+		'ip route show realms 3/' \
+		'ip route show tos 0x10' \
+		'ip route show metric 10' \
+		'ip -4 route show table all' \
+		'ip -6 route show table all' \
+		'ip route get 10.0.0.1' \
+		'ip route get 1.1.1.1' \
+		'ip route get 1.1.1.1 from 10.0.0.1 mark 5 uid 7' \
+		'ip route get fibmatch 1.1.1.1' \
+		'ip route get 1.1.1.1 connected' \
+		'ip -6 route get 2001:db8:5::1' \
+		'ip -j route get 10.0.0.1' \
+		'ip -j -p route get 1.1.1.1' \
+		'ip route get 10.0.0.0/24' \
+		'ip route get 10.0.0.2 oif v0' \
+		'ip route get 10.2.0.1' \
+		'ip route get 10.3.0.1'
+}
+
+@test "route diff: add/change/replace/append/prepend/test/del and show forms (1)" {
+	diff_ip_each "$SETUP" \
+		'ip route add 10.60.0.0/16 via 10.0.0.2; ip route' \
+		'ip route replace 10.60.0.0/16 via 10.0.0.3 metric 5; ip route show 10.60.0.0/16' \
+		'ip route change 10.60.0.0/16 via 10.0.0.4 metric 5; ip route show 10.60.0.0/16' \
+		'ip route append 10.60.0.0/16 via 10.0.0.5 metric 5; ip route show 10.60.0.0/16' \
+		'ip route prepend 10.60.0.0/16 via 10.0.0.6 metric 5; ip route show 10.60.0.0/16' \
+		'ip route test 10.60.0.0/16 via 10.0.0.6 metric 5; ip route show 10.60.0.0/16' \
+		'ip route del 10.60.0.0/16 via 10.0.0.6 metric 5; ip route show 10.60.0.0/16' \
+		'ip route delete 10.60.0.0/16; ip route show 10.60.0.0/16' \
+		'ip route d 10.60.0.0/16; ip route show 10.60.0.0/16' \
+		'ip route chg 10.60.0.0/16 via 10.0.0.4' \
+		'ip route add local 10.61.0.1 dev v0; ip route show table local' \
+		'ip route add broadcast 10.61.0.255 dev v0; ip route show table local type broadcast' \
+		'ip route add multicast 224.1.0.0/16 dev v0; ip route show type multicast' \
+		'ip route add nat 10.62.0.0/16 via 10.0.0.2 scope host' \
+		'ip route add 10.63.0.0/16 dev v0 proto 99 scope 7 table 55 metric 4; ip route show table 55; ip -d route show table 55' \
+		'ip route add 10.64.0.0/16 dev v0 table default; ip route show table default; ip route show table all' \
+		'ip route add 10.65.0.0/16 via 10.0.0.2 src 10.0.0.1 tos 0x08; ip route show table main' \
+		'ip -6 route add 2001:db8:60::/48 via 2001:db8::2 pref low; ip -6 route add 2001:db8:61::/48 dev v0 pref 5 metric 7; ip -6 route' \
+		'ip -6 route add 2001:db8:62::/48 nexthop via 2001:db8::2 dev v0 nexthop via 2001:db8::3 dev v0; ip -6 route; ip -6 -j -p route show 2001:db8:62::/48; ip -6 -o route' \
+		'ip -6 route add 2001:db8:63::/48 dev v0 mtu 1400 hoplimit 9 table 7; ip -6 route show table 7; ip route show table 7' \
+		'ip route add 10.66.0.0/16 via 10.0.0.2 dev v0 onlink; ip route show 10.66.0.0/16' \
+		'ip route add 10.67.0.0/16 nexthop via 10.0.0.9 dev v0 onlink weight 3 nexthop dev v2; ip route show 10.67.0.0/16; ip -j route show 10.67.0.0/16' \
+		'ip route add 10.68.0.0/16 via 10.0.0.2 rtt 1.5s rttvar 300ms window 5 features ecn; ip route show 10.68.0.0/16; ip -j route show 10.68.0.0/16' \
+		'ip route add 10.69.0.0/255.255.0.0 dev v0; ip route show 10.69/16' \
+		'ip route add 0x0a.70/16 dev v0; ip route show 10.70.0.0/16' \
+		'ip route add default dev v2 metric 50; ip route show default; ip route show exact default; ip route show root default; ip route show match 10.99.1.1' \
+		'ip route add 10.71.0.0/16 dev v0 realm 0x10002; ip route show 10.71.0.0/16; ip -j route show 10.71.0.0/16' \
+		'ip route add unreachable 10.72.0.0/16 metric 9; ip route add prohibit 10.73.0.0/16; ip route show type prohibit; ip route show type unreachable' \
+		'ip route add 10.74.0.0/16 dev v0 expires 50; ip route show 10.74.0.0/16' \
+		'ip -6 route add 2001:db8:64::/48 dev v0 expires 100 ; ip -6 -j route show 2001:db8:64::/48' \
+		'ip route add to unicast 10.75.0.0/16 dev v0; ip route show 10.75.0.0/16' \
+		'ip route add 10.76.0.0/16 from 0/0 dev v0' \
+		'ip route add table 200 10.77.0.0/16 dev v0; ip route show table 200; ip route show table all table 200' \
+		'ip ro li; ip r s; ip ro lst; ip r sh table main' \
+		'ip route show cache; ip route show cached; ip -6 route show cache; ip route show table cache' \
+		'ip route show from 0/0' \
+		'ip route show to match 10.1.1.1' \
+		'ip route show to root 10.0.0.0/16' \
+		'ip route show proto all scope all' \
+		'ip route show proto static' \
+		'ip route show proto boot' \
+		'ip route show scope host table local' \
+		'ip route show via inet 10.0.0.2' \
+		'ip route show src 10.0.0.0/24' \
+		'ip route show oif v0 table all'
+}
+
+@test "route diff: add/change/replace/append/prepend/test/del and show forms (2)" {
+	diff_ip_each "$SETUP" \
+		'ip route show realms 3/4' \
+		'ip route show realms 5' \
+		'ip route show realms /4' \
+		'ip route show dsfield 0x10' \
+		'ip route show tos CS1' \
+		'ip route show priority 10' \
+		'ip route show preference 10' \
+		'ip route show exact 10.1.0.0/16' \
+		'ip route show 10.1.0.0' \
+		'ip route show type local table all' \
+		'ip route show type broadcast table local' \
+		'ip route show table local type local' \
+		'ip -6 route show table local' \
+		'ip -6 route show type multicast table all' \
+		'ip -6 route show 2001:db8::/32' \
+		'ip -6 route show match 2001:db8:1::1' \
+		'ip route show default' \
+		'ip route show all' \
+		'ip route show any' \
+		'ip -0 route' \
+		'ip -j route show table 100' \
+		'ip -j -p route show 10.6.0.0/16' \
+		'ip -o -6 route' \
+		'ip -s route' \
+		'ip -s -6 route' \
+		'ip -d -6 route' \
+		'ip -c=always route show table all' \
+		'ip -c=always -j route' \
+		'ip -j route get 1.1.1.1 from 10.0.0.1' \
+		'ip -o route get 1.1.1.1' \
+		'ip -j -6 route get 2001:db8::5' \
+		'ip -6 route get 2001:db8::5 from 2001:db8::1' \
+		'ip -6 route get fibmatch 2001:db8:5::1' \
+		'ip route get 10.5.1.1' \
+		'ip route get 10.6.1.1' \
+		'ip route get fibmatch 10.6.1.1' \
+		'ip route get 10.12.1.1' \
+		'ip route get 10.2.0.1' \
+		'ip route get 127.0.0.1' \
+		'ip route get 10.0.0.255' \
+		'ip route get 224.0.0.1' \
+		'ip route get 10.0.0.1 from 10.0.0.1 iif lo'
+}
+
+@test "route diff: errors: parser, devices and kernel refusals (1)" {
+	diff_ip_each "$SETUP" \
+		'ip route add 10.0.0.0/8 table foo' \
+		'ip route add x' \
+		'ip route show table foo' \
+		'ip route add 10.50.0.0/16 via 10.0.0.2 via 10.0.0.3' \
+		'ip route add 10.50.0.0/16 dev nope' \
+		'ip route show dev nope' \
+		'ip route show iif nope' \
+		'ip route foo' \
+		'ip route add 10/8 10/8' \
+		'ip route add 10.50.0.0/16 mtu x' \
+		'ip route add 10.50.0.0/16 mtu lock x' \
+		'ip route add 10.50.0.0/16 mtu lock' \
+		'ip route add 10.50.0.0/16 hoplimit 300' \
+		'ip route add 10.50.0.0/16 advmss x' \
+		'ip route add 10.50.0.0/16 rtt 5x' \
+		'ip route add 10.50.0.0/16 rttvar x' \
+		'ip route add 10.50.0.0/16 rto_min x' \
+		'ip route add 10.50.0.0/16 window x' \
+		'ip route add 10.50.0.0/16 cwnd x' \
+		'ip route add 10.50.0.0/16 initcwnd x' \
+		'ip route add 10.50.0.0/16 initrwnd x' \
+		'ip route add 10.50.0.0/16 features foo' \
+		'ip route add 10.50.0.0/16 quickack 2' \
+		'ip route add 10.50.0.0/16 quickack x' \
+		'ip route add 10.50.0.0/16 fastopen_no_cookie 3' \
+		'ip route add 10.50.0.0/16 ssthresh x' \
+		'ip route add 10.50.0.0/16 reordering x' \
+		'ip route add 10.50.0.0/16 expires x' \
+		'ip route add 10.50.0.0/16 metric x' \
+		'ip route add 10.50.0.0/16 nhid x' \
+		'ip route add 10.50.0.0/16 nexthop via 10.0.0.2 weight 0' \
+		'ip route add 10.50.0.0/16 nexthop via 10.0.0.2 weight 257' \
+		'ip route add 10.50.0.0/16 nexthop' \
+		'ip route add 10.50.0.0/16 nexthop via 10.0.0.2 foo' \
+		'ip route add 10.50.0.0/16 nexthop dev nope' \
+		'ip route add 10.50.0.0/16 nexthop via 10.0.0.2 realms x/y' \
+		'ip route get' \
+		'ip route get nope' \
+		'ip route get 1.1.1.1 iif nope' \
+		'ip route get 1.1.1.1 oif nope' \
+		'ip route get 1.1.1.1 mark x' \
+		'ip route get 1.1.1.1 uid x' \
+		'ip route get 1.1.1.1 sport x' \
+		'ip route get 1.1.1.1 ipproto foo' \
+		'ip route get 1.1.1.1 tos zz'
+}
+
+@test "route diff: errors: parser, devices and kernel refusals (2)" {
+	diff_ip_each "$SETUP" \
+		'ip route get 10.0.0.2 from 10.0.0.1 iif v0' \
+		'ip route get 2001:db8::1 from 10.0.0.1' \
+		'ip route flush' \
+		'ip route add 10.50.0.0/16 tos 0x1ff' \
+		'ip route add 10.50.0.0/16 realm 70000' \
+		'ip route add 10.50.0.0/16 realm 1/300' \
+		'ip route add 10.50.0.0/16 realm a/b' \
+		'ip route add 10.50.0.0/16 proto foo' \
+		'ip route add 10.50.0.0/16 proto 300' \
+		'ip route add 10.50.0.0/16 scope foo' \
+		'ip route add 10.50.0.0/16 pref foo' \
+		'ip route add 10.50.0.0/16 table' \
+		'ip route show type foo' \
+		'ip route show proto foo' \
+		'ip route show scope foo' \
+		'ip route show tos zz' \
+		'ip route show metric x' \
+		'ip route show mark x' \
+		'ip route show realms x/y' \
+		'ip route show table 1 table 2' \
+		'ip route show table 77' \
+		'ip route add 10.50.0.0/16 dev' \
+		'ip route add ::/0 via 1.2.3.4' \
+		'ip route add 1.2.3.0/24 via fe80::1' \
+		'ip route add 10.50.0.1/16 dev v0' \
+		'ip route add 300.1.1.1 dev v0' \
+		'ip route add 10.50.0.0/33 dev v0' \
+		'ip route add 10.50.0.0/x dev v0' \
+		'ip route add default/8 dev v0' \
+		'ip route add 10.50.0.0/16 via 10.9.9.9' \
+		'ip -6 route add 2001:db8:77::/48 via 2001:db8:99::1' \
+		'ip route add 10.50.0.0/16 via 10.0.0.2 dev v2' \
+		'ip route del 10.77.0.0/16' \
+		'ip route del 10.77.0.0/16 dev v0' \
+		'ip route change 10.77.0.0/16 dev v0' \
+		'ip route add 10.1.0.0/16 via 10.0.0.2 metric 10 proto static' \
+		'ip route test 10.1.0.0/16 via 10.0.0.2 metric 10 proto static' \
+		'ip route add 10.50.0.0/16 nhid 5' \
+		'ip route add 10.50.0.0/16 dev v0 onlink' \
+		'ip route add local 10.50.0.0/16 dev v0 table 5000 type' \
+		'ip -6 route add 1.2.3.4/32 dev v0' \
+		'ip -4 route add 2001::/64 dev v0' \
+		'ip route show 10.0.0.0/33' \
+		'ip route show root x' \
+		'ip route show from x'
+}
+
+@test "route diff: errors: parser, devices and kernel refusals (3)" {
+	diff_ip_each "$SETUP" \
+		'ip route show via x' \
+		'ip route show src x' \
+		'ip route show via inet6 x' \
+		'ip route show table' \
+		'ip route get 10.0.0.0/8 from 1.1.1.1' \
+		'ip route restore < /dev/null' \
+		'ip route showdump < /dev/null' \
+		'ip route add 10.50.0.0/16 dev v0 congctl' \
+		'ip route s foo bar' \
+		'ip r l t all' \
+		'ip route add 10.50.0.0/16 dev v0 scope 300' \
+		'ip route add 10.50.0.0/16 dev v0 pref 300' \
+		'ip route add 10.50.0.0/16 dev v0 from 1.2.3.4' \
+		'ip -6 route add 2001:db8:50::/48 dev v0 from 2001:db8::/64' \
+		'ip route get 10.0.0.2 dport 80 sport 90 ipproto tcp' \
+		'ip route get 10.0.0.2 dport 80 ipproto udp' \
+		'ip route add 10.50.0.0/16 dev v0 features' \
+		'ip route add 10.50.0.0/16 dev v0 metric' \
+		'ip route get to 10.0.0.2' \
+		'ip route get 10.0.0.1 notify' \
+		'ip route get 10.0.0.1 tos 0x10' \
+		'ip route get 10.0.0.2 from 10.0.0.1 connected'
+}
+
+@test "route diff: flush: selectors, -s and -s -s, cache" {
+	diff_ip_each "$SETUP" \
+		'ip route flush 10.1.0.0/16; ip route' \
+		'ip -s route flush type blackhole; ip route' \
+		'ip -s -s route flush proto boot; ip route' \
+		'ip -s route flush table 100; ip route show table all | grep -v fe80' \
+		'ip -s route flush table 100' \
+		'ip route flush cache; echo $?' \
+		'ip -s route flush cache' \
+		'ip -6 -s route flush cache' \
+		'ip -s -6 route flush 2001:db8:1::/48; ip -6 route' \
+		'ip -6 route flush table all type unreachable; ip -6 route show table all | grep -v fe80' \
+		'ip route flush dev v2; ip route' \
+		'ip route flush table main; ip route' \
+		'ip route save > /run/s1.bin; echo $?; ip route showdump < /run/s1.bin' \
+		'ip route flush table foo' \
+		'ip route flush dev nope' \
+		'ip -s route flush table all; ip route show table all; ip -6 route show table all'
+}
+
+@test "route diff: save, restore and showdump, round trips" {
+	diff_ip_each "$SETUP" \
+		'ip route save > /run/sv.bin; ip route save table all > /run/sva.bin; ip route save table 100 > /run/sv100.bin' \
+		'ip route showdump < /run/sva.bin' \
+		'ip -6 route showdump < /run/sva.bin' \
+		'ip route flush table 100; ip route restore < /run/sv100.bin; ip route show table 100' \
+		'ip route restore < /run/sva.bin; ip route show table all' \
+		'ip route flush table main; ip route restore < /run/sv.bin; ip route' \
+		'ip route flush 10.1.0.0/16; ip route restore < /run/sv.bin; ip route' \
+		'cat /run/sv.bin | ip route restore' \
+		'echo garbage | ip route restore' \
+		'head -c 20 /run/sv.bin | ip route showdump' \
+		'head -c 20 /run/sv.bin > /run/tr.bin; ip route showdump < /run/tr.bin' \
+		'ip route save 10.5.0.0/16 > /run/s5.bin; ip route showdump < /run/s5.bin; od -c /run/s5.bin | head -2 | cut -c1-40' \
+		'ip route save dev v2 > /run/sv2.bin; ip route del 10.10.0.0/16; ip route restore < /run/sv2.bin; ip route show dev v2' \
+		'ip route save table foo > /run/x.bin; od -c /run/x.bin'
+}
