@@ -488,3 +488,88 @@ c "ip netns delete r"'
 	expect 'ip netns exec  => my | ns | red
 ip netns delete r => red'
 }
+
+# zsh: type each line into an interactive zsh (zsh/zpty) with compinit and
+# our _ip on $fpath, press TAB, and record what compadd was given and
+# matched (the real completion system runs; compadd is only observed).
+write_zcap() {
+	cat >"$BATS_TEST_TMPDIR/zcap.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+dir=$1; shift
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='' PROMPT='' RPROMPT='' ; unsetopt beep promptsp promptcr"
+zpty -w z "fpath=($dir \$fpath); autoload -Uz compinit; compinit -u -D"
+zpty -w z 'zstyle ":completion:*" insert-tab false'
+zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]\ * ]]; then builtin compadd "$@"; return; fi; local -a __h; builtin compadd -O __h "$@"; local x; for x in $__h; print -r -- "<<HIT>>$x"; builtin compadd "$@"; }'
+zpty -w z '_zcap_end() { print -r -- "<<END>>"; compstate[insert]=; compstate[list]=; }'
+zpty -w z 'bindkey "^I" complete-word'
+zpty -w z 'print -r -- "<<READY>>"'
+zpty -r z l $'*\n<<READY>>*' || exit 3
+for line in "$@"; do
+	hits=()
+	# comppostfuncs is emptied after each completion: set it every time.
+	zpty -w z 'comppostfuncs=(_zcap_end)'
+	zpty -w -n z "$line"$'\t'
+	zpty -r z l '*<<END>>*' || exit 3
+	l=${l//$'\r'/$'\n'}
+	for p in "${(@f)l}"; do
+		[[ $p == *'<<HIT>>'* ]] && hits+=("${p#*<<HIT>>}")
+	done
+	print -r -- "$line =>${hits:+ }${(j: | :)hits}"
+	zpty -w -n z $'\C-u'
+done
+zpty -d z
+EOF
+}
+
+# zsh_run LINE...: complete each LINE with zsh in a sandbox after SCENE.
+zsh_run() {
+	need_root
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	write_zcap
+	local setup_ip="$IP" l
+	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
+	{
+		echo "{ SETUP_IP='$setup_ip'"
+		echo "$SCENE"
+		echo '} >/dev/null 2>&1 || true'
+		printf "exec timeout 60 zsh -f '%s' '%s'" "$BATS_TEST_TMPDIR/zcap.zsh" "$COMP_DIR"
+		for l in "$@"; do printf " '%s'" "$l"; done
+		echo
+	} >"$BATS_TEST_TMPDIR/run.sh"
+	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+}
+
+@test "completion: zsh _ip offers the same grammar and live values" {
+	zsh_run 'ip ' 'ip l' 'ip -c=' 'ip -f ' 'ip l s ' 'ip l s v0 m' 'ip l s v0 netns ' \
+		'ip link add v0 type veth peer ' 'ip link add br0 type bridge stp' \
+		'ip a a 10.0.0.1/24 dev v0 scope ' 'ip a d ' 'ip a d 2001:db8::' 'ip addr del dev v1 ' \
+		'ip r a 10.3.0.0/16 table ' 'ip r a 10.3.0.0/16 src ' 'ip r del ' 'ip -6 r del ' \
+		'ip netns exec ' 'ip netns exec my\ ' 'ip -n red l s ' 'ip -n my\ ns l s ' \
+		'ip netns exec red ip l s ' 'ip netns exec red unse' 'ip -batch /dev/nul'
+	[ "$status" -eq 0 ]
+	expect 'ip  => address | help | link | netns | route
+ip l => link
+ip -c= => -c=always | -c=auto | -c=never
+ip -f  => inet | inet6 | link
+ip l s  => lo | v1 | v0 | br0 | vr0 | dev | group
+ip l s v0 m => mtu | multicast | master
+ip l s v0 netns  => my ns | red
+ip link add v0 type veth peer  => up | down | name | index | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | master | dynamic | alias | group | numtxqueues | numrxqueues
+ip link add br0 type bridge stp => stp_state
+ip a a 10.0.0.1/24 dev v0 scope  => global | host | link | nowhere | site
+ip a d  => 10.2.0.1/24 | 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip a d 2001:db8:: => 2001:db8::1/64
+ip addr del dev v1  => 10.2.0.1/24 | peer | remote | broadcast | anycast | scope | label | mngtmpaddr | local
+ip r a 10.3.0.0/16 table  => local | main | default | unspec | 100
+ip r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
+ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip netns exec  => my ns | red
+ip netns exec my\  => my ns
+ip -n red l s  => lo | vr1 | inred1 | inred0 | dev | group
+ip -n my\ ns l s  => lo | dev | group
+ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
+ip netns exec red unse => unset | unsetopt
+ip -batch /dev/nul => null'
+}
