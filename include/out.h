@@ -76,6 +76,10 @@ void out_null(struct out *o, enum out_kind k, const char *key,
 /* JSON: a string made from fmt (e.g. "0x%x"); text: the same. */
 void out_xstr(struct out *o, enum out_kind k, const char *key,
 	      const char *fmt, unsigned long long v);
+/* A number already formatted: JSON gets it bare (e.g. "0.00"), text gets
+ * fmt applied to it. */
+void out_num_str(struct out *o, enum out_kind k, const char *key,
+		 const char *fmt, const char *v);
 /* Text only, printf-like. */
 void out_text(struct out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

@@ -1,20 +1,24 @@
-/* ip link: show, and the printer ip address reuses. */
+/* ip link: show (and the printer ip address reuses), add, set, delete. */
+#include <arpa/inet.h>
+#include <dirent.h>
 #include <errno.h>
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
+#include <linux/net_namespace.h>
 
-#include "ip.h"
+#include "link_kind.h"
 
-struct link_filter {
-	const char *dev;
-	bool up;
-	int master;		/* ifindex, -1 for nomaster */
-	const char *kind;
-	int group;		/* -1: any */
-};
+#ifndef IFALIASZ
+#define IFALIASZ 256
+#endif
+
+static int link_usage(void);
+static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 
 static const char *const oper_names[] = {
 	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
@@ -87,7 +91,8 @@ const char *ll_type_name(unsigned short type, char *buf, size_t size)
 	return buf;
 }
 
-void print_link_flags(struct out *o, unsigned int flags)
+/* Flags in the reference's order; "M-DOWN" when the lower link is down. */
+static void print_flags(struct out *o, unsigned int flags, bool mdown)
 {
 	size_t i;
 	bool first = true;
@@ -108,8 +113,15 @@ void print_link_flags(struct out *o, unsigned int flags)
 	}
 	if (flags)
 		out_xstr(o, OUT_ANY, NULL, first ? "%x" : ",%x", flags);
+	if (mdown)
+		out_str(o, OUT_ANY, NULL, ",%s", "M-DOWN");
 	out_text(o, "> ");
 	out_arr_close(o);
+}
+
+void print_link_flags(struct out *o, unsigned int flags)
+{
+	print_flags(o, flags, false);
 }
 
 const char *oper_name(unsigned int state, char *buf, size_t size)
@@ -120,90 +132,205 @@ const char *oper_name(unsigned int state, char *buf, size_t size)
 	return buf;
 }
 
-static void print_operstate(struct out *o, unsigned int state, const char *fmt)
+static void print_operstate(struct out *o, unsigned int state, bool brief)
 {
-	char buf[32];
-	const char *name = oper_name(state, buf, sizeof(buf));
 	enum out_color c = state == IF_OPER_UP ? C_UP :
 			   state == IF_OPER_DOWN ? C_DOWN : C_NONE;
 
-	out_cstr(o, OUT_ANY, c, "operstate", fmt, name);
+	if (state >= sizeof(oper_names) / sizeof(oper_names[0])) {
+		out_uint(o, OUT_JSON, "operstate_index", NULL, state);
+		out_xstr(o, OUT_TEXT, NULL, "state %#llx", state);
+		return;
+	}
+	if (!brief)
+		out_text(o, "state ");
+	out_cstr(o, OUT_ANY, c, "operstate", brief ? "%-14s " : "%s ",
+		 oper_names[state]);
 }
 
-/* "name@link" as the reference prints it; JSON gets "link" or "link_index". */
-static void print_name_and_link(struct ipctx *ctx, struct rtattr **tb,
+/* A link-layer address as the reference shows it: IP tunnels carry IP
+ * addresses there. */
+static const char *link_addr_str(const struct rtattr *a, unsigned short type,
+				 char *buf, size_t size)
+{
+	size_t len = nl_attr_len(a);
+
+	if (len == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
+			 type == ARPHRD_IPGRE))
+		return format_addr(AF_INET, nl_attr_data(a), 4, buf, size);
+	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
+		return format_addr(AF_INET6, nl_attr_data(a), 16, buf, size);
+	return format_lladdr(nl_attr_data(a), len, buf, size);
+}
+
+struct link_view {
+	struct ifinfomsg *ifi;
+	struct rtattr *tb[IFLA_MAX + 1];
+	unsigned int how;
+};
+
+/* "name@link" as the reference prints it; JSON gets "link" or
+ * "link_index".  Returns whether the lower link is down (M-DOWN). */
+static bool print_name_and_link(struct ipctx *ctx, struct link_view *v,
 				const char *fmt)
 {
 	struct out *o = &ctx->out;
-	const char *name = nl_attr_str(tb[IFLA_IFNAME]);
+	struct rtattr **tb = v->tb;
+	const char *name = nl_attr_str(tb[IFLA_IFNAME]), *lname = NULL;
 	char text[IFNAMSIZ * 2 + 16], buf[32];
+	bool mdown = false;
 
-	snprintf(text, sizeof(text), "%s", name);
 	if (tb[IFLA_LINK]) {
 		int iflink = nl_attr_s32(tb[IFLA_LINK]);
-		const char *lname = NULL;
 
 		if (!iflink) {
-			strcat(text, "@NONE");
 			out_null(o, OUT_JSON, "link", NULL, NULL);
-		} else if (tb[IFLA_LINK_NETNSID] || !(lname = ll_name(ctx, iflink))) {
-			snprintf(text + strlen(text), sizeof(text) - strlen(text),
-				 "@if%d", iflink);
+			lname = "NONE";
+		} else if (tb[IFLA_LINK_NETNSID]) {
 			out_int(o, OUT_JSON, "link_index", NULL, iflink);
+			snprintf(buf, sizeof(buf), "if%d", iflink);
+			lname = buf;
 		} else {
-			snprintf(text + strlen(text), sizeof(text) - strlen(text),
-				 "@%s", lname);
+			lname = ll_name_or_num(ctx, iflink, buf, sizeof(buf));
 			out_str(o, OUT_JSON, "link", NULL, lname);
+			mdown = !(ll_flags(ctx, iflink) & IFF_UP);
 		}
 	}
-	(void)buf;
+	if (lname)
+		snprintf(text, sizeof(text), "%s@%s", name, lname);
+	else
+		snprintf(text, sizeof(text), "%s", name);
 	out_str(o, OUT_JSON, "ifname", NULL, name);
 	out_cstr(o, OUT_TEXT, C_IFNAME, NULL, fmt, text);
+	return mdown;
 }
 
-static void print_lladdr_line(struct ipctx *ctx, const struct ifinfomsg *ifi,
-			      struct rtattr **tb)
+/* ---- network namespace names for "link-netns NAME" ---- */
+
+static int nsid_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct rtattr *tb[NETNSA_MAX + 1], *rta;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWNSID)
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(struct rtgenmsg), &len);
+	nl_parse(tb, NETNSA_MAX, rta, len, NULL);
+	if (tb[NETNSA_NSID])
+		*(int *)arg = nl_attr_s32(tb[NETNSA_NSID]);
+	return 0;
+}
+
+/* The nsid this namespace gives to the namespace behind fd, or -1. */
+static int nsid_of_fd(struct nl_sock *s, int fd)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct rtgenmsg *g;
+	int id = -1;
+
+	NL_REQ_INIT(req, RTM_GETNSID, 0);
+	g = nl_put_hdr(&req, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	nl_put_u32(&req, NETNSA_FD, fd);
+	if (nl_talk(s, &req, nsid_cb, &id) < 0)
+		return -1;
+	return id;
+}
+
+/* Name under /run/netns of the namespace with this nsid.  Uses its own
+ * socket: it may be called while a dump is being read. */
+static bool netns_name_of(int nsid, char *buf, size_t size)
+{
+	struct nl_sock s;
+	struct dirent *de;
+	DIR *d = opendir("/run/netns");
+	bool found = false;
+
+	if (!d)
+		return false;
+	if (nl_open(&s, NETLINK_ROUTE)) {
+		closedir(d);
+		return false;
+	}
+	while (!found && (de = readdir(d))) {
+		int fd;
+
+		if (streq(de->d_name, ".") || streq(de->d_name, ".."))
+			continue;
+		fd = netns_open(de->d_name);
+		if (fd < 0)
+			continue;
+		if (nsid_of_fd(&s, fd) == nsid) {
+			snprintf(buf, size, "%s", de->d_name);
+			found = true;
+		}
+		close(fd);
+	}
+	nl_close(&s);
+	closedir(d);
+	return found;
+}
+
+static void print_link_netnsid(struct ipctx *ctx, struct rtattr *a)
 {
 	struct out *o = &ctx->out;
+	int id = nl_attr_s32(a);
+	char name[256];
+
+	if (o->json)
+		out_int(o, OUT_JSON, "link_netnsid", NULL, id);
+	else if (id < 0)
+		out_text(o, " link-netnsid unknown");
+	else if (netns_name_of(id, name, sizeof(name)))
+		out_text(o, " link-netns %s", name);
+	else
+		out_text(o, " link-netnsid %d", id);
+}
+
+static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
+{
+	struct out *o = &ctx->out;
+	struct rtattr **tb = v->tb;
+	unsigned short type = v->ifi->ifi_type;
 	char tbuf[32], abuf[128];
 
 	out_nl(o);
 	out_str(o, OUT_ANY, "link_type", "    link/%s ",
-		ll_type_name(ifi->ifi_type, tbuf, sizeof(tbuf)));
-	if (tb[IFLA_ADDRESS]) {
-		format_lladdr(nl_attr_data(tb[IFLA_ADDRESS]),
-			      nl_attr_len(tb[IFLA_ADDRESS]), abuf, sizeof(abuf));
-		out_cstr(o, OUT_ANY, C_MAC, "address", "%s", abuf);
-	}
+		ll_type_name(type, tbuf, sizeof(tbuf)));
+	if (tb[IFLA_ADDRESS])
+		out_cstr(o, OUT_ANY, C_MAC, "address", "%s",
+			 link_addr_str(tb[IFLA_ADDRESS], type, abuf, sizeof(abuf)));
 	if (tb[IFLA_BROADCAST]) {
-		bool p2p = ifi->ifi_flags & IFF_POINTOPOINT;
-
-		format_lladdr(nl_attr_data(tb[IFLA_BROADCAST]),
-			      nl_attr_len(tb[IFLA_BROADCAST]), abuf, sizeof(abuf));
-		out_text(o, p2p ? " peer " : " brd ");
-		out_cstr(o, OUT_ANY, C_MAC, p2p ? "link_pointtopoint" : "broadcast",
-			 "%s", abuf);
+		if (v->ifi->ifi_flags & IFF_POINTOPOINT) {
+			out_text(o, " peer ");
+			out_bool(o, OUT_JSON, "link_pointtopoint", NULL, true);
+		} else {
+			out_text(o, " brd ");
+		}
+		out_cstr(o, OUT_ANY, C_MAC, "broadcast", "%s",
+			 link_addr_str(tb[IFLA_BROADCAST], type, abuf, sizeof(abuf)));
 	}
-	if (tb[IFLA_LINK_NETNSID]) {
-		int id = nl_attr_s32(tb[IFLA_LINK_NETNSID]);
-
-		if (id >= 0)
-			out_int(o, OUT_ANY, "link_netnsid", " link-netnsid %d", id);
-		else
-			out_str(o, OUT_ANY, "link_netnsid", " link-netnsid %s",
-				"unknown");
-	}
+	if (tb[IFLA_PERM_ADDRESS] &&
+	    (!tb[IFLA_ADDRESS] ||
+	     nl_attr_len(tb[IFLA_ADDRESS]) != nl_attr_len(tb[IFLA_PERM_ADDRESS]) ||
+	     memcmp(nl_attr_data(tb[IFLA_ADDRESS]),
+		    nl_attr_data(tb[IFLA_PERM_ADDRESS]),
+		    nl_attr_len(tb[IFLA_ADDRESS]))))
+		out_cstr(o, OUT_ANY, C_MAC, "permaddr", " permaddr %s",
+			 link_addr_str(tb[IFLA_PERM_ADDRESS], type, abuf,
+				       sizeof(abuf)));
 }
 
-static void print_link_head(struct ipctx *ctx, const struct ifinfomsg *ifi,
-			    struct rtattr **tb)
+static void print_link_head(struct ipctx *ctx, struct link_view *v)
 {
 	struct out *o = &ctx->out;
+	struct rtattr **tb = v->tb;
 	char buf[64];
+	bool mdown;
 
-	out_int(o, OUT_ANY, "ifindex", "%d: ", ifi->ifi_index);
-	print_name_and_link(ctx, tb, "%s: ");
-	print_link_flags(o, ifi->ifi_flags);
+	out_int(o, OUT_ANY, "ifindex", "%d: ", v->ifi->ifi_index);
+	mdown = print_name_and_link(ctx, v, "%s: ");
+	print_flags(o, v->ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
 		out_uint(o, OUT_ANY, "mtu", "mtu %u ", nl_attr_u32(tb[IFLA_MTU]));
 	if (tb[IFLA_QDISC])
@@ -212,89 +339,486 @@ static void print_link_head(struct ipctx *ctx, const struct ifinfomsg *ifi,
 		out_str(o, OUT_ANY, "master", "master %s ",
 			ll_name_or_num(ctx, nl_attr_u32(tb[IFLA_MASTER]), buf,
 				       sizeof(buf)));
-	if (tb[IFLA_OPERSTATE]) {
-		out_text(o, "state ");
-		print_operstate(o, nl_attr_u8(tb[IFLA_OPERSTATE]), "%s ");
-	}
-	if (tb[IFLA_LINKMODE]) {
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(o, nl_attr_u8(tb[IFLA_OPERSTATE]), false);
+	if (!(v->how & LINK_IN_ADDR) && tb[IFLA_LINKMODE]) {
 		unsigned int m = nl_attr_u8(tb[IFLA_LINKMODE]);
 
-		out_str(o, OUT_ANY, "linkmode", "mode %s ",
-			m == 0 ? "DEFAULT" : m == 1 ? "DORMANT" : m == 2 ? "TESTING" : "UNKNOWN");
+		if (m < 2)
+			out_str(o, OUT_ANY, "linkmode", "mode %s ",
+				m ? "DORMANT" : "DEFAULT");
+		else
+			out_int(o, OUT_ANY, "linkmode_index", "mode %d ", m);
 	}
 	if (tb[IFLA_GROUP])
 		out_str(o, OUT_ANY, "group", "group %s ",
 			name_of(NT_GROUPS, nl_attr_u32(tb[IFLA_GROUP]), buf,
 				sizeof(buf)));
-	if (tb[IFLA_TXQLEN])
-		out_uint(o, OUT_ANY, "txqlen", "qlen %u", nl_attr_u32(tb[IFLA_TXQLEN]));
+	if (tb[IFLA_TXQLEN] && nl_attr_u32(tb[IFLA_TXQLEN]))
+		out_int(o, OUT_ANY, "txqlen", "qlen %d", nl_attr_u32(tb[IFLA_TXQLEN]));
 }
 
-static void print_link_brief(struct ipctx *ctx, const struct ifinfomsg *ifi,
-			     struct rtattr **tb, bool name_only)
+static void print_brief(struct ipctx *ctx, struct link_view *v)
 {
 	struct out *o = &ctx->out;
+	struct rtattr **tb = v->tb;
 	char abuf[128];
+	bool mdown;
 
-	print_name_and_link(ctx, tb, "%-16s ");
-	print_operstate(o, nl_attr_u8(tb[IFLA_OPERSTATE]), "%-14s ");
-	/* ip address lists addresses here instead (unless -0). */
-	if (name_only)
+	mdown = print_name_and_link(ctx, v, "%-16s ");
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(o, nl_attr_u8(tb[IFLA_OPERSTATE]), true);
+	/* ip -br addr lists addresses here; ip -br -0 addr is like ip -br link. */
+	if ((v->how & LINK_IN_ADDR) && ctx->family != AF_PACKET)
 		return;
-	if (tb[IFLA_ADDRESS]) {
-		format_lladdr(nl_attr_data(tb[IFLA_ADDRESS]),
-			      nl_attr_len(tb[IFLA_ADDRESS]), abuf, sizeof(abuf));
-		out_cstr(o, OUT_ANY, C_MAC, "address", "%s ", abuf);
-	}
-	print_link_flags(o, ifi->ifi_flags);
+	if (tb[IFLA_ADDRESS])
+		out_cstr(o, OUT_ANY, C_MAC, "address", "%s ",
+			 link_addr_str(tb[IFLA_ADDRESS], v->ifi->ifi_type, abuf,
+				       sizeof(abuf)));
+	print_flags(o, v->ifi->ifi_flags, mdown);
 }
 
-static int link_parse(struct nlmsghdr *nlh, struct ifinfomsg **ifi,
-		      struct rtattr **tb)
+static const char *const addrgen_names[] = {
+	"eui64", "none", "stable_secret", "random",
+};
+
+/* IFLA_AF_SPEC: only the IPv6 address generation mode is shown. */
+static void print_af_spec(struct out *o, const struct rtattr *spec)
+{
+	struct rtattr *af[AF_INET6 + 1], *tb[IFLA_INET6_MAX + 1];
+	char buf[16];
+	unsigned int mode;
+
+	nl_parse_nested(af, AF_INET6, spec);
+	if (!af[AF_INET6])
+		return;
+	nl_parse_nested(tb, IFLA_INET6_MAX, af[AF_INET6]);
+	if (!tb[IFLA_INET6_ADDR_GEN_MODE])
+		return;
+	mode = nl_attr_u8(tb[IFLA_INET6_ADDR_GEN_MODE]);
+	if (mode < sizeof(addrgen_names) / sizeof(addrgen_names[0]))
+		out_str(o, OUT_ANY, "inet6_addr_gen_mode", "addrgenmode %s ",
+			addrgen_names[mode]);
+	else {
+		snprintf(buf, sizeof(buf), "%#.2hhx", (unsigned char)mode);
+		out_str(o, OUT_ANY, "inet6_addr_gen_mode", "addrgenmode %s ", buf);
+	}
+}
+
+static void print_kind_data(struct ipctx *ctx, const char *kind,
+			    const struct rtattr *data, const char *key)
+{
+	const struct link_kind *k = link_kind_find(kind);
+
+	if (!k || !k->print)
+		return;
+	out_obj_open(&ctx->out, key);
+	k->print(ctx, data);
+	out_obj_close(&ctx->out);
+}
+
+static void print_linkinfo(struct ipctx *ctx, const struct rtattr *info)
+{
+	struct out *o = &ctx->out;
+	struct rtattr *li[IFLA_INFO_MAX + 1];
+	char slave[IFNAMSIZ + 16];
+
+	nl_parse_nested(li, IFLA_INFO_MAX, info);
+	out_obj_open(o, "linkinfo");
+	if (li[IFLA_INFO_KIND]) {
+		const char *kind = nl_attr_str(li[IFLA_INFO_KIND]);
+
+		out_nl(o);
+		out_str(o, OUT_ANY, "info_kind", "    %s ", kind);
+		print_kind_data(ctx, kind, li[IFLA_INFO_DATA], "info_data");
+	}
+	if (li[IFLA_INFO_SLAVE_KIND]) {
+		const char *kind = nl_attr_str(li[IFLA_INFO_SLAVE_KIND]);
+
+		out_nl(o);
+		out_str(o, OUT_ANY, "info_slave_kind", "    %s_slave ", kind);
+		snprintf(slave, sizeof(slave), "%s_slave", kind);
+		print_kind_data(ctx, slave, li[IFLA_INFO_SLAVE_DATA],
+				"info_slave_data");
+	}
+	out_obj_close(o);
+}
+
+static void print_hexid(struct out *o, const struct rtattr *a,
+			const char *key, const char *fmt)
+{
+	const uint8_t *p = nl_attr_data(a);
+	size_t i, n = nl_attr_len(a);
+	char buf[256];
+
+	buf[0] = '\0';
+	for (i = 0; i < n && i * 2 + 3 < sizeof(buf); i++)
+		snprintf(buf + i * 2, 3, "%02x", p[i]);
+	out_str(o, OUT_ANY, key, fmt, buf);
+}
+
+static const struct {
+	unsigned short attr;
+	const char *key, *fmt;
+} detail_u32[] = {
+	{ IFLA_NUM_TX_QUEUES, "num_tx_queues", "numtxqueues %u " },
+	{ IFLA_NUM_RX_QUEUES, "num_rx_queues", "numrxqueues %u " },
+	{ IFLA_GSO_MAX_SIZE, "gso_max_size", "gso_max_size %u " },
+	{ IFLA_GSO_MAX_SEGS, "gso_max_segs", "gso_max_segs %u " },
+	{ IFLA_TSO_MAX_SIZE, "tso_max_size", "tso_max_size %u " },
+	{ IFLA_TSO_MAX_SEGS, "tso_max_segs", "tso_max_segs %u " },
+	{ IFLA_GRO_MAX_SIZE, "gro_max_size", "gro_max_size %u " },
+};
+
+/* The -d part: counters, limits, kind details, queues and offload sizes. */
+static void print_details(struct ipctx *ctx, struct link_view *v)
+{
+	struct out *o = &ctx->out;
+	struct rtattr **tb = v->tb;
+	size_t i;
+
+	if (tb[IFLA_PROMISCUITY])
+		out_uint(o, OUT_ANY, "promiscuity", " promiscuity %u ",
+			 nl_attr_u32(tb[IFLA_PROMISCUITY]));
+	if (tb[IFLA_ALLMULTI])
+		out_uint(o, OUT_ANY, "allmulti", " allmulti %u ",
+			 nl_attr_u32(tb[IFLA_ALLMULTI]));
+	if (tb[IFLA_MIN_MTU])
+		out_uint(o, OUT_ANY, "min_mtu", "minmtu %u ",
+			 nl_attr_u32(tb[IFLA_MIN_MTU]));
+	if (tb[IFLA_MAX_MTU])
+		out_uint(o, OUT_ANY, "max_mtu", "maxmtu %u ",
+			 nl_attr_u32(tb[IFLA_MAX_MTU]));
+	if (tb[IFLA_LINKINFO])
+		print_linkinfo(ctx, tb[IFLA_LINKINFO]);
+	if (!(v->how & LINK_IN_ADDR) && tb[IFLA_AF_SPEC])
+		print_af_spec(o, tb[IFLA_AF_SPEC]);
+	for (i = 0; i < sizeof(detail_u32) / sizeof(detail_u32[0]); i++)
+		if (tb[detail_u32[i].attr])
+			out_uint(o, OUT_ANY, detail_u32[i].key, detail_u32[i].fmt,
+				 nl_attr_u32(tb[detail_u32[i].attr]));
+	if (tb[IFLA_PHYS_PORT_NAME])
+		out_str(o, OUT_ANY, "phys_port_name", "portname %s ",
+			nl_attr_str(tb[IFLA_PHYS_PORT_NAME]));
+	if (tb[IFLA_PHYS_PORT_ID])
+		print_hexid(o, tb[IFLA_PHYS_PORT_ID], "phys_port_id", "portid %s ");
+	if (tb[IFLA_PHYS_SWITCH_ID])
+		print_hexid(o, tb[IFLA_PHYS_SWITCH_ID], "phys_switch_id",
+			    "switchid %s ");
+	if (tb[IFLA_PARENT_DEV_BUS_NAME])
+		out_str(o, OUT_ANY, "parentbus", "parentbus %s ",
+			nl_attr_str(tb[IFLA_PARENT_DEV_BUS_NAME]));
+	if (tb[IFLA_PARENT_DEV_NAME])
+		out_str(o, OUT_ANY, "parentdev", "parentdev %s ",
+			nl_attr_str(tb[IFLA_PARENT_DEV_NAME]));
+}
+
+static void print_altnames(struct out *o, const struct rtattr *list)
+{
+	const struct rtattr *a;
+	unsigned int left = nl_attr_len(list);
+
+	out_arr_open(o, "altnames");
+	for (a = nl_attr_data(list); RTA_OK(a, left); a = RTA_NEXT(a, left)) {
+		if ((a->rta_type & NLA_TYPE_MASK) != IFLA_ALT_IFNAME)
+			continue;
+		out_nl(o);
+		out_text(o, "    altname ");
+		out_str(o, OUT_ANY, NULL, "%s", nl_attr_str(a));
+	}
+	out_arr_close(o);
+}
+
+/* ---- statistics ---- */
+
+/* A counter in a column: plain, or with -h scaled by 1000 (1024 with
+ * -iec) to at most three significant digits and a unit letter. */
+static void fmt_count(const struct ipctx *ctx, uint64_t v, char *buf,
+		      size_t size)
+{
+	static const char units[] = "kMGTPE";
+	unsigned int base = ctx->iec ? 1024 : 1000, prec = 2, i = 0;
+	uint64_t div = 1, lim = 1;
+
+	if (!ctx->human || v < base) {
+		snprintf(buf, size, "%llu", (unsigned long long)v);
+		return;
+	}
+	for (;;) {
+		div *= base;
+		if (v / base < div || !units[i + 1])
+			break;
+		i++;
+	}
+	for (; prec > 0; prec--) {
+		lim *= 10;
+		if (v / div < lim)
+			break;
+	}
+	snprintf(buf, size, "%.*f%c%s", prec, (double)v / div, units[i],
+		 ctx->iec ? "i" : "");
+}
+
+enum { NCOLS = 7 };
+
+static void size_cols(const struct ipctx *ctx, unsigned int *cols,
+		      const uint64_t *v, int n)
+{
+	char buf[64];
+	int i;
+
+	for (i = 0; i < n; i++) {
+		size_t w;
+
+		fmt_count(ctx, v[i], buf, sizeof(buf));
+		w = strlen(buf);
+		if (w > cols[i])
+			cols[i] = w;
+	}
+}
+
+static void print_counts(struct ipctx *ctx, const unsigned int *cols,
+			 const uint64_t *v, int first, int n)
+{
+	char buf[64];
+	int i;
+
+	out_text(&ctx->out, "    ");
+	for (i = 0; i < first; i++)
+		out_text(&ctx->out, "%*s ", cols[i], "");
+	for (i = first; i < n; i++) {
+		fmt_count(ctx, v[i], buf, sizeof(buf));
+		out_text(&ctx->out, "%*s ", cols[i], buf);
+	}
+}
+
+struct stat_rows {
+	uint64_t rx[NCOLS], rxe[NCOLS], tx[NCOLS], txe[NCOLS];
+	bool rxc, txc, nohandler;
+};
+
+static void stats_rows(const struct rtnl_link_stats64 *s, uint64_t changes,
+		       struct stat_rows *r)
+{
+	uint64_t rx[NCOLS] = { s->rx_bytes, s->rx_packets, s->rx_errors,
+			       s->rx_dropped, s->rx_missed_errors, s->multicast,
+			       s->rx_compressed };
+	uint64_t rxe[NCOLS] = { 0, s->rx_length_errors, s->rx_crc_errors,
+				s->rx_frame_errors, s->rx_fifo_errors,
+				s->rx_over_errors, s->rx_nohandler };
+	uint64_t tx[NCOLS] = { s->tx_bytes, s->tx_packets, s->tx_errors,
+			       s->tx_dropped, s->tx_carrier_errors,
+			       s->collisions, s->tx_compressed };
+	uint64_t txe[NCOLS] = { 0, s->tx_aborted_errors, s->tx_fifo_errors,
+				s->tx_window_errors, s->tx_heartbeat_errors,
+				changes, 0 };
+
+	memcpy(r->rx, rx, sizeof(rx));
+	memcpy(r->rxe, rxe, sizeof(rxe));
+	memcpy(r->tx, tx, sizeof(tx));
+	memcpy(r->txe, txe, sizeof(txe));
+	r->rxc = s->rx_compressed;
+	r->txc = s->tx_compressed;
+	r->nohandler = s->rx_nohandler;
+}
+
+static void print_stats_text(struct ipctx *ctx,
+			     const struct rtnl_link_stats64 *s, uint64_t changes)
+{
+	static const char *const rxh[] = { "packets", "errors", "dropped",
+					   "missed", "mcast" };
+	static const char *const rxeh[] = { "length", "crc", "frame", "fifo",
+					    "overrun" };
+	static const char *const txh[] = { "packets", "errors", "dropped",
+					   "carrier", "collsns" };
+	static const char *const txeh[] = { "aborted", "fifo", "window",
+					    "heartbt", "transns" };
+	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
+	struct out *o = &ctx->out;
+	struct stat_rows r;
+
+	stats_rows(s, changes, &r);
+	size_cols(ctx, cols, r.rx, NCOLS);
+	if (ctx->stats > 1)
+		size_cols(ctx, cols, r.rxe, NCOLS);
+	size_cols(ctx, cols, r.tx, NCOLS);
+	if (ctx->stats > 1)
+		size_cols(ctx, cols, r.txe, NCOLS);
+
+	out_text(o, "    RX: %*s", cols[0] - 4, "bytes");
+	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], rxh[0], cols[2],
+		 rxh[1], cols[3], rxh[2], cols[4], rxh[3], cols[5], rxh[4],
+		 cols[6], r.rxc ? "compressed" : "");
+	out_nl(o);
+	print_counts(ctx, cols, r.rx, 0, r.rxc ? 7 : 6);
+	if (ctx->stats > 1) {
+		out_nl(o);
+		out_text(o, "    RX errors:%*s", cols[0] - 10, "");
+		out_text(o, " %*s %*s %*s %*s %*s", cols[1], rxeh[0], cols[2],
+			 rxeh[1], cols[3], rxeh[2], cols[4], rxeh[3], cols[5],
+			 rxeh[4]);
+		if (r.nohandler)
+			out_text(o, " %*s", cols[6], "nohandler");
+		out_nl(o);
+		print_counts(ctx, cols, r.rxe, 1, r.nohandler ? 7 : 6);
+	}
+	out_nl(o);
+	out_text(o, "    TX: %*s", cols[0] - 4, "bytes");
+	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], txh[0], cols[2],
+		 txh[1], cols[3], txh[2], cols[4], txh[3], cols[5], txh[4],
+		 cols[6], r.txc ? "compressed" : "");
+	out_nl(o);
+	print_counts(ctx, cols, r.tx, 0, r.txc ? 7 : 6);
+	if (ctx->stats > 1) {
+		out_nl(o);
+		out_text(o, "    TX errors:%*s", cols[0] - 10, "");
+		out_text(o, " %*s %*s %*s %*s %*s", cols[1], txeh[0], cols[2],
+			 txeh[1], cols[3], txeh[2], cols[4], txeh[3], cols[5],
+			 txeh[4]);
+		out_nl(o);
+		print_counts(ctx, cols, r.txe, 1, 6);
+	}
+}
+
+static void json_u64s(struct out *o, const char *const *keys,
+		      const uint64_t *v, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		out_u64(o, OUT_JSON, keys[i], NULL, v[i]);
+}
+
+static void print_stats_json(struct ipctx *ctx,
+			     const struct rtnl_link_stats64 *s,
+			     const struct rtattr *changes)
+{
+	static const char *const rxk[] = { "bytes", "packets", "errors",
+					   "dropped", "over_errors", "multicast" };
+	static const char *const rxek[] = { "length_errors", "crc_errors",
+					    "frame_errors", "fifo_errors",
+					    "missed_errors" };
+	static const char *const txk[] = { "bytes", "packets", "errors",
+					   "dropped", "carrier_errors",
+					   "collisions" };
+	static const char *const txek[] = { "aborted_errors", "fifo_errors",
+					    "window_errors", "heartbeat_errors" };
+	uint64_t rx[] = { s->rx_bytes, s->rx_packets, s->rx_errors,
+			  s->rx_dropped, s->rx_over_errors, s->multicast };
+	uint64_t rxe[] = { s->rx_length_errors, s->rx_crc_errors,
+			   s->rx_frame_errors, s->rx_fifo_errors,
+			   s->rx_missed_errors };
+	uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errors,
+			  s->tx_dropped, s->tx_carrier_errors, s->collisions };
+	uint64_t txe[] = { s->tx_aborted_errors, s->tx_fifo_errors,
+			   s->tx_window_errors, s->tx_heartbeat_errors };
+	struct out *o = &ctx->out;
+
+	out_obj_open(o, "stats64");
+	out_obj_open(o, "rx");
+	json_u64s(o, rxk, rx, 6);
+	if (s->rx_compressed)
+		out_u64(o, OUT_JSON, "compressed", NULL, s->rx_compressed);
+	if (ctx->stats > 1) {
+		json_u64s(o, rxek, rxe, 5);
+		if (s->rx_nohandler)
+			out_u64(o, OUT_JSON, "nohandler", NULL, s->rx_nohandler);
+	}
+	out_obj_close(o);
+	out_obj_open(o, "tx");
+	json_u64s(o, txk, tx, 6);
+	if (s->tx_compressed)
+		out_u64(o, OUT_JSON, "compressed", NULL, s->tx_compressed);
+	if (ctx->stats > 1) {
+		json_u64s(o, txek, txe, 4);
+		if (changes)
+			out_u64(o, OUT_JSON, "carrier_changes", NULL,
+				nl_attr_u32(changes));
+	}
+	out_obj_close(o);
+	out_obj_close(o);
+}
+
+static void print_stats_tb(struct ipctx *ctx, struct rtattr **tb)
+{
+	struct rtnl_link_stats64 s;
+
+	if (!tb[IFLA_STATS64])
+		return;
+	memset(&s, 0, sizeof(s));
+	memcpy(&s, nl_attr_data(tb[IFLA_STATS64]),
+	       nl_attr_len(tb[IFLA_STATS64]) < sizeof(s) ?
+	       nl_attr_len(tb[IFLA_STATS64]) : sizeof(s));
+	out_nl(&ctx->out);
+	if (ctx->out.json)
+		print_stats_json(ctx, &s, tb[IFLA_CARRIER_CHANGES]);
+	else
+		print_stats_text(ctx, &s, nl_attr_u32(tb[IFLA_CARRIER_CHANGES]));
+}
+
+/* ---- one link ---- */
+
+static int link_view_parse(struct nlmsghdr *nlh, struct link_view *v)
 {
 	struct rtattr *rta;
 	size_t len;
 
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(**ifi)))
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*v->ifi)))
 		return -EBADMSG;
-	*ifi = NLMSG_DATA(nlh);
-	rta = nl_msg_attrs(nlh, sizeof(**ifi), &len);
-	nl_parse(tb, IFLA_MAX, rta, len, NULL);
-	return tb[IFLA_IFNAME] ? 0 : -EBADMSG;
+	v->ifi = NLMSG_DATA(nlh);
+	rta = nl_msg_attrs(nlh, sizeof(*v->ifi), &len);
+	nl_parse(v->tb, IFLA_MAX, rta, len, NULL);
+	return v->tb[IFLA_IFNAME] ? 0 : -EBADMSG;
+}
+
+static int print_link_view(struct ipctx *ctx, struct link_view *v)
+{
+	struct out *o = &ctx->out;
+	struct rtattr **tb = v->tb;
+	bool in_addr = v->how & LINK_IN_ADDR;
+
+	out_obj_open(o, NULL);
+	if (ctx->brief) {
+		print_brief(ctx, v);
+		return 0;
+	}
+	print_link_head(ctx, v);
+	if (!in_addr || ctx->family == AF_UNSPEC || ctx->family == AF_PACKET ||
+	    ctx->details)
+		print_lladdr_line(ctx, v);
+	if (tb[IFLA_LINK_NETNSID])
+		print_link_netnsid(ctx, tb[IFLA_LINK_NETNSID]);
+	if (tb[IFLA_PROTO_DOWN] && nl_attr_u8(tb[IFLA_PROTO_DOWN]))
+		out_bool(o, OUT_ANY, "proto_down", " protodown on ", true);
+	if (ctx->details)
+		print_details(ctx, v);
+	if ((!in_addr || ctx->details) && tb[IFLA_IFALIAS]) {
+		out_nl(o);
+		out_str(o, OUT_ANY, "ifalias", "    alias %s",
+			nl_attr_str(tb[IFLA_IFALIAS]));
+	}
+	if (!in_addr && ctx->stats)
+		print_stats_tb(ctx, tb);
+	if (tb[IFLA_PROP_LIST])
+		print_altnames(o, tb[IFLA_PROP_LIST]);
+	return 0;
 }
 
 int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how)
 {
-	struct ifinfomsg *ifi;
-	struct rtattr *tb[IFLA_MAX + 1];
-	bool in_addr = false, lladdr = true;
+	struct link_view v = { .how = how };
 
-	if (link_parse(nlh, &ifi, tb))
+	if (link_view_parse(nlh, &v))
 		return -EBADMSG;
-	out_obj_open(&ctx->out, NULL);
-	/* Inside ip address: no "mode", and the link/ether line (brief: the
-	 * lladdr and flags) only when links are listed for themselves (no
-	 * family, or -0) or with -d. */
-	if (how & LINK_IN_ADDR) {
-		in_addr = true;
-		lladdr = ctx->family == AF_UNSPEC || ctx->family == AF_PACKET ||
-			 ctx->details;
-		tb[IFLA_LINKMODE] = NULL;
-	}
-	if (ctx->brief) {
-		print_link_brief(ctx, ifi, tb, in_addr && ctx->family != AF_PACKET);
-		return 0;
-	}
-	print_link_head(ctx, ifi, tb);
-	if (lladdr)
-		print_lladdr_line(ctx, ifi, tb);
-	return 0;
+	return print_link_view(ctx, &v);
 }
 
 void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
-	(void)ctx;
-	(void)nlh;
+	struct link_view v;
+
+	if (!link_view_parse(nlh, &v))
+		print_stats_tb(ctx, v.tb);
 }
 
 void print_link_end(struct ipctx *ctx)
@@ -307,22 +831,67 @@ int print_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	if (print_link_begin(ctx, nlh, 0))
 		return 0;	/* not a link we can show: skip it */
-	if (!ctx->brief && ctx->stats)
-		print_link_stats(ctx, nlh);
 	print_link_end(ctx);
 	return 0;
+}
+
+/* ---- ip link show ---- */
+
+struct link_filter {
+	const char *dev;
+	bool up;
+	int master;		/* ifindex; -1: nomaster */
+	const char *kind;
+	char slave_kind[IFNAMSIZ + 8];
+	bool has_group;
+	uint32_t group;
+};
+
+static bool kind_is(struct rtattr **tb, int which, const char *kind)
+{
+	struct rtattr *li[IFLA_INFO_MAX + 1];
+
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	return li[which] && streq(nl_attr_str(li[which]), kind);
+}
+
+static bool link_selected(struct link_filter *f, struct link_view *v)
+{
+	struct rtattr **tb = v->tb;
+
+	if (f->up && !(v->ifi->ifi_flags & IFF_UP))
+		return false;
+	if (f->has_group && tb[IFLA_GROUP] &&
+	    nl_attr_u32(tb[IFLA_GROUP]) != f->group)
+		return false;
+	if (tb[IFLA_MASTER] ? (f->master < 0 ||
+			       (f->master > 0 &&
+				(int)nl_attr_u32(tb[IFLA_MASTER]) != f->master))
+			    : f->master > 0)
+		return false;
+	if (f->kind && !kind_is(tb, IFLA_INFO_KIND, f->kind))
+		return false;
+	if (f->slave_kind[0] && !kind_is(tb, IFLA_INFO_SLAVE_KIND, f->slave_kind))
+		return false;
+	return true;
 }
 
 struct show_arg {
 	struct ipctx *ctx;
 	struct link_filter *f;
+	struct nlmsghdr *copy;	/* "show dev": the answer, printed later */
 };
 
-static bool link_filtered_out(struct link_filter *f, struct nlmsghdr *nlh)
+static int show_one(struct ipctx *ctx, struct link_filter *f,
+		    struct nlmsghdr *nlh)
 {
-	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	struct link_view v = { .how = 0 };
 
-	return f->up && !(ifi->ifi_flags & IFF_UP);
+	if (link_view_parse(nlh, &v) || !link_selected(f, &v))
+		return 0;
+	print_link_view(ctx, &v);
+	print_link_end(ctx);
+	return 0;
 }
 
 static int show_cb(struct nlmsghdr *nlh, void *arg)
@@ -333,9 +902,22 @@ static int show_cb(struct nlmsghdr *nlh, void *arg)
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
 		return 0;
 	ll_cache_note(a->ctx, nlh);
-	if (link_filtered_out(a->f, nlh))
+	return show_one(a->ctx, a->f, nlh);
+}
+
+/* Names of other links cannot be asked for while a reply is being read on
+ * the same socket: keep the answer and print it afterwards. */
+static int keep_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct show_arg *a = arg;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK || a->copy)
 		return 0;
-	return print_link(a->ctx, nlh);
+	a->copy = malloc(nlh->nlmsg_len);
+	if (!a->copy)
+		return -ENOMEM;
+	memcpy(a->copy, nlh, nlh->nlmsg_len);
+	return 0;
 }
 
 static void link_show_request(struct ipctx *ctx, struct nl_req *r,
@@ -346,61 +928,124 @@ static void link_show_request(struct ipctx *ctx, struct nl_req *r,
 	ifi->ifi_family = AF_UNSPEC;
 	nl_put_u32(r, IFLA_EXT_MASK, ctx->stats ? RTEXT_FILTER_VF :
 			     RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
-	if (f->dev)
+	if (f->dev) {
 		nl_put_str(r, IFLA_IFNAME, f->dev);
+		return;
+	}
 	if (f->master > 0)
 		nl_put_u32(r, IFLA_MASTER, f->master);
 	if (f->kind) {
-		struct rtattr *li = nl_nest_start(r, IFLA_LINKINFO);
+		struct rtattr *li = link_nest(r, IFLA_LINKINFO);
 
-		nl_put_str(r, IFLA_INFO_KIND, f->kind);
+		nl_put(r, IFLA_INFO_KIND, f->kind, strlen(f->kind));
 		nl_nest_end(r, li);
 	}
+}
+
+static int link_show_dev(struct ipctx *ctx, struct link_filter *f)
+{
+	NL_REQ_DEFINE(req, 512);
+	struct show_arg a = { ctx, f, NULL };
+	struct nl_sock *s = ctx_nl(ctx);
+	int rc;
+
+	if (!s)
+		return EXIT_FAIL;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	link_show_request(ctx, &req, f);
+	rc = nl_talk(s, &req, keep_cb, &a);
+	if (rc == -ENODEV) {
+		free(a.copy);
+		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+		return EXIT_FAIL;
+	}
+	if (rc < 0) {
+		free(a.copy);
+		return nl_report(ctx, rc);
+	}
+	out_begin(&ctx->out);
+	if (a.copy) {
+		ll_cache_note(ctx, a.copy);
+		show_one(ctx, f, a.copy);
+	}
+	out_end(&ctx->out);
+	free(a.copy);
+	return EXIT_OK;
 }
 
 static int link_show(struct ipctx *ctx, struct link_filter *f)
 {
 	NL_REQ_DEFINE(req, 512);
-	struct show_arg a = { ctx, f };
+	struct show_arg a = { ctx, f, NULL };
 	int rc;
 
+	if (f->dev)
+		return link_show_dev(ctx, f);
+	/* One dump of every link first: names of lower links and masters
+	 * then come from the hash while the listing streams. */
+	if (ll_cache_fill(ctx) < 0)
+		return nl_report(ctx, -EIO);
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	link_show_request(ctx, &req, f);
 	out_begin(&ctx->out);
-	if (f->dev) {
-		NL_REQ_INIT(req, RTM_GETLINK, 0);
-		link_show_request(ctx, &req, f);
-		rc = nl_talk(ctx_nl(ctx), &req, show_cb, &a);
-		if (rc == -ENODEV) {
-			fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
-			return EXIT_FAIL;
-		}
-		rc = rc < 0 ? nl_report(ctx, rc) : EXIT_OK;
-	} else {
-		NL_REQ_INIT(req, RTM_GETLINK, 0);
-		link_show_request(ctx, &req, f);
-		rc = ctx_dump(ctx, &req, show_cb, &a);
-	}
+	rc = ctx_dump(ctx, &req, show_cb, &a);
 	out_end(&ctx->out);
 	return rc;
+}
+
+static int show_master(struct ipctx *ctx, struct link_filter *f,
+		       const char *name, bool vrf)
+{
+	f->master = ll_index(ctx, name);
+	if (!f->master)
+		return invarg(vrf ? "Not a valid VRF name\n" :
+			      "Device does not exist\n", name);
+	if (vrf && !link_is_kind(ctx, name, "vrf"))
+		return invarg("Not a valid VRF name\n", name);
+	return EXIT_OK;
+}
+
+static int show_type(struct link_filter *f, const char *kind)
+{
+	size_t n = strlen(kind);
+
+	if (n > 6 && streq(kind + n - 6, "_slave")) {
+		snprintf(f->slave_kind, sizeof(f->slave_kind), "%.*s",
+			 (int)(n - 6), kind);
+		return EXIT_OK;
+	}
+	f->kind = kind;
+	return EXIT_OK;
 }
 
 static int parse_show(struct ipctx *ctx, struct link_filter *f, int argc,
 		      char **argv)
 {
-	for (; argc > 0; argc--, argv++) {
+	int rc = EXIT_OK;
+
+	for (; argc > 0 && !rc; argc--, argv++) {
 		const char *a = argv[0];
 
 		if (streq(a, "up")) {
 			f->up = true;
-		} else if (streq(a, "master")) {
+		} else if (streq(a, "master") || streq(a, "vrf")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
-			f->master = ll_index(ctx, argv[0]);
-			if (!f->master)
-				return invarg("Device does not exist\n", argv[0]);
+			rc = show_master(ctx, f, argv[0], streq(a, "vrf"));
 		} else if (streq(a, "type")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
-			f->kind = argv[0];
+			rc = show_type(f, argv[0]);
+		} else if (streq(a, "group")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			if (id_of(NT_GROUPS, argv[0], &f->group))
+				return invarg("Invalid \"group\" value\n", argv[0]);
+			f->has_group = true;
+		} else if (streq(a, "nomaster")) {
+			f->master = -1;
+		} else if (matches(a, "help")) {
+			return link_usage();
 		} else {
 			if (streq(a, "dev") && !next_arg(&argc, &argv))
 				return EXIT_USAGE;
@@ -409,33 +1054,843 @@ static int parse_show(struct ipctx *ctx, struct link_filter *f, int argc,
 			f->dev = argv[0];
 		}
 	}
+	return rc;
+}
+
+/* One GETLINK by name: is the link of this kind? (ip link ... vrf NAME) */
+static int kind_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct link_view v;
+	char *kind = arg;
+
+	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(nlh, &v)) {
+		struct rtattr *li[IFLA_INFO_MAX + 1];
+
+		nl_parse_nested(li, IFLA_INFO_MAX, v.tb[IFLA_LINKINFO]);
+		snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
+	}
+	return 0;
+}
+
+static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_nl(ctx);
+	struct ifinfomsg *ifi;
+	char got[IFNAMSIZ] = "";
+
+	if (!s)
+		return false;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (nl_talk(s, &req, kind_cb, got) < 0)
+		return false;
+	return streq(got, kind);
+}
+
+/* ---- ip link add / set / delete ---- */
+
+/* Nests as the reference sends them: without NLA_F_NESTED, so that the
+ * requests are byte for byte the same. */
+struct rtattr *link_nest(struct nl_req *r, uint16_t type)
+{
+	struct rtattr *nest = nl_nest_start(r, type);
+
+	if (nest)
+		nest->rta_type &= ~NLA_F_NESTED;
+	return nest;
+}
+
+struct link_args {
+	struct ifinfomsg *ifi;	/* flags, change and index go here */
+	bool create;
+	const char *name, *dev, *link, *type;
+	int index;
+	int addr_len;
+	bool has_qlen, has_mtu, has_netns, has_ntx, has_nrx, has_group;
+	bool move_netns;
+};
+
+int link_on_off(const char *key, const char *arg)
+{
+	if (streq(arg, "on"))
+		return 1;
+	if (streq(arg, "off"))
+		return 0;
+	fprintf(stderr, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n",
+		key, arg);
+	return -1;
+}
+
+/* The other on/off spelling of the reference, with its own exit code. */
+static int on_off_strict(const char *key, const char *arg)
+{
+	if (streq(arg, "on"))
+		return 1;
+	if (streq(arg, "off"))
+		return 0;
+	fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
+		key, arg);
+	return -1;
+}
+
+int kind_u32(uint32_t *v, const char *arg, const char *what)
+{
+	if (parse_u32(v, arg, 0))
+		return invarg(what, arg);
+	return 0;
+}
+
+/* ifname rules of the reference: names to create or rename to must fit
+ * IFNAMSIZ; names of existing links may be alternative names (128). */
+static bool ifname_ok(const char *s, size_t max)
+{
+	size_t n = strlen(s);
+
+	if (!n || n >= max)
+		return false;
+	for (; *s; s++)
+		if (*s == '/' || *s == ' ' || (*s >= '\t' && *s <= '\r'))
+			return false;
+	return true;
+}
+
+/* "aa:bb:cc..." (each part read as hex, like sscanf %x) or dotted IPv4. */
+static int get_lladdr(uint8_t *out, size_t max, const char *arg)
+{
+	char copy[256], *p = copy;
+	size_t i;
+
+	if (strchr(arg, '.')) {
+		if (inet_pton(AF_INET, arg, out) == 1)
+			return 4;
+		fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+		return -1;
+	}
+	snprintf(copy, sizeof(copy), "%s", arg);
+	for (i = 0; i < max; i++) {
+		char *colon = strchr(p, ':');
+		unsigned int byte;
+
+		if (colon)
+			*colon++ = '\0';
+		if (sscanf(p, "%x", &byte) != 1 || byte > 255) {
+			fprintf(stderr, "\"%s\" is invalid lladdr.\n", p);
+			return -1;
+		}
+		out[i] = byte;
+		if (!colon)
+			break;
+		p = colon;
+	}
+	return i + 1 > max ? (int)max : (int)i + 1;
+}
+
+static int put_lladdr(struct nl_req *r, int type, const char *arg)
+{
+	uint8_t a[32];
+	int n = get_lladdr(a, sizeof(a), arg);
+
+	if (n < 0)
+		return -EXIT_FAIL;
+	nl_put(r, type, a, n);
+	return n;
+}
+
+static int get_int(int32_t *v, const char *arg)
+{
+	return parse_s32(v, arg, 0);
+}
+
+/* "KEY on|off" on an interface flag; `invert` for arp (on clears NOARP). */
+static int set_flag(struct link_args *la, unsigned int flag, bool invert,
+		    const char *key, const char *arg)
+{
+	int on = link_on_off(key, arg);
+
+	if (on < 0)
+		return -EXIT_FAIL;
+	la->ifi->ifi_change |= flag;
+	if (on != invert)
+		la->ifi->ifi_flags |= flag;
+	else
+		la->ifi->ifi_flags &= ~flag;
+	return 0;
+}
+
+static const struct {
+	const char *name;
+	unsigned int flag;
+	bool invert;
+} flag_args[] = {
+	{ "multicast", IFF_MULTICAST, false },
+	{ "allmulticast", IFF_ALLMULTI, false },
+	{ "promisc", IFF_PROMISC, false },
+	{ "trailers", IFF_NOTRAILERS, true },
+	{ "arp", IFF_NOARP, true },
+	{ "dynamic", IFF_DYNAMIC, false },
+};
+
+static int flag_arg(const char *a)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(flag_args) / sizeof(flag_args[0]); i++)
+		if (i == 5 ? matches(a, flag_args[i].name) :
+			     streq(a, flag_args[i].name))
+			return i;
+	return -1;
+}
+
+/* An int option that may be given once: txqueuelen, mtu, num*queues. */
+static int int_opt(struct nl_req *r, int type, bool *seen, const char *key,
+		   const char *msg, const char *arg)
+{
+	int32_t v;
+
+	if (*seen)
+		return -duparg(key, arg);
+	if (get_int(&v, arg))
+		return -invarg(msg, arg);
+	*seen = true;
+	nl_put_u32(r, type, (uint32_t)v);
+	return 0;
+}
+
+static int u32_opt(struct nl_req *r, int type, const char *msg,
+		   const char *arg)
+{
+	uint32_t v;
+
+	if (parse_u32(&v, arg, 0))
+		return -invarg(msg, arg);
+	nl_put_u32(r, type, v);
+	return 0;
+}
+
+static int netns_opt(struct link_args *la, struct nl_req *r, const char *arg)
+{
+	int32_t pid;
+	int fd;
+
+	if (la->has_netns)
+		return -duparg("netns", arg);
+	la->has_netns = true;
+	la->move_netns = true;
+	fd = netns_open(arg);
+	if (fd >= 0) {
+		/* Left open: the kernel reads it when the request is sent. */
+		nl_put_u32(r, IFLA_NET_NS_FD, fd);
+		return 0;
+	}
+	if (get_int(&pid, arg))
+		return -invarg("Invalid \"netns\" value\n", arg);
+	nl_put_u32(r, IFLA_NET_NS_PID, pid);
+	return 0;
+}
+
+static int master_opt(struct ipctx *ctx, struct nl_req *r, const char *arg,
+		      bool vrf)
+{
+	int idx = ll_index(ctx, arg);
+
+	if (!idx)
+		return -invarg(vrf ? "Not a valid VRF name\n" :
+			       "Device does not exist\n", arg);
+	if (vrf && !link_is_kind(ctx, arg, "vrf"))
+		return -invarg("Not a valid VRF name\n", arg);
+	nl_put_u32(r, IFLA_MASTER, idx);
+	return 0;
+}
+
+static int name_index(const char *const *names, size_t n, const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcasecmp(names[i], arg) == 0)
+			return i;
+	return -1;
+}
+
+static int addrgen_opt(struct nl_req *r, const char *arg)
+{
+	int mode = name_index(addrgen_names, 4, arg);
+	struct rtattr *spec, *in6;
+
+	if (mode < 0)
+		return -invarg("Invalid address generation mode\n", arg);
+	spec = link_nest(r, IFLA_AF_SPEC);
+	in6 = link_nest(r, AF_INET6);
+	nl_put_u8(r, IFLA_INET6_ADDR_GEN_MODE, mode);
+	nl_nest_end(r, in6);
+	nl_nest_end(r, spec);
+	return 0;
+}
+
+static int mode_state_opt(struct nl_req *r, const char *key, const char *arg)
+{
+	static const char *const modes[] = { "default", "dormant" };
+	int v;
+
+	if (streq(key, "mode")) {
+		v = name_index(modes, 2, arg);
+		if (v < 0)
+			return -invarg("Invalid link mode\n", arg);
+		nl_put_u8(r, IFLA_LINKMODE, v);
+		return 0;
+	}
+	v = name_index((const char *const *)oper_names, 7, arg);
+	if (v < 0)
+		return -invarg("Invalid operstate\n", arg);
+	nl_put_u8(r, IFLA_OPERSTATE, v);
+	return 0;
+}
+
+/* Options with one value that map straight to an attribute; returns 1 when
+ * `key` was not one of them. */
+static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
+		     const char *key, const char *arg)
+{
+	int32_t v;
+	int on;
+
+	if (matches(key, "address")) {
+		la->addr_len = put_lladdr(r, IFLA_ADDRESS, arg);
+		return la->addr_len < 0 ? la->addr_len : 0;
+	}
+	if (matches(key, "broadcast") || streq(key, "brd"))
+		return put_lladdr(r, IFLA_BROADCAST, arg) < 0 ? -EXIT_FAIL : 0;
+	if (matches(key, "txqueuelen") || streq(key, "qlen") ||
+	    matches(key, "txqlen"))
+		return int_opt(r, IFLA_TXQLEN, &la->has_qlen, "txqueuelen",
+			       "Invalid \"txqueuelen\" value\n", arg);
+	if (streq(key, "mtu"))
+		return int_opt(r, IFLA_MTU, &la->has_mtu, "mtu",
+			       "Invalid \"mtu\" value\n", arg);
+	if (streq(key, "netns"))
+		return netns_opt(la, r, arg);
+	if (streq(key, "carrier")) {
+		on = on_off_strict("carrier", arg);
+		if (on < 0)
+			return -EINVAL;
+		nl_put_u8(r, IFLA_CARRIER, on);
+		return 0;
+	}
+	if (matches(key, "master") || streq(key, "vrf"))
+		return master_opt(ctx, r, arg, streq(key, "vrf"));
+	if (matches(key, "alias")) {
+		if (strlen(arg) >= IFALIASZ)
+			return -invarg("alias too long\n", arg);
+		nl_put(r, IFLA_IFALIAS, arg, strlen(arg));
+		return 0;
+	}
+	if (streq(key, "group")) {
+		uint32_t g;
+
+		if (la->has_group)
+			return -duparg("group", arg);
+		if (id_of(NT_GROUPS, arg, &g))
+			return -invarg("Invalid \"group\" value\n", arg);
+		la->has_group = true;
+		nl_put_u32(r, IFLA_GROUP, g);
+		return 0;
+	}
+	if (streq(key, "mode") || streq(key, "state"))
+		return mode_state_opt(r, key, arg);
+	if (matches(key, "numtxqueues"))
+		return int_opt(r, IFLA_NUM_TX_QUEUES, &la->has_ntx, "numtxqueues",
+			       "Invalid \"numtxqueues\" value\n", arg);
+	if (matches(key, "numrxqueues"))
+		return int_opt(r, IFLA_NUM_RX_QUEUES, &la->has_nrx, "numrxqueues",
+			       "Invalid \"numrxqueues\" value\n", arg);
+	if (matches(key, "addrgenmode"))
+		return addrgen_opt(r, arg);
+	if (matches(key, "link-netnsid")) {
+		if (get_int(&v, arg))
+			return -invarg("Invalid \"link-netnsid\" value\n", arg);
+		nl_put_u32(r, IFLA_LINK_NETNSID, v);
+		return 0;
+	}
+	if (streq(key, "protodown")) {
+		on = on_off_strict("protodown", arg);
+		if (on < 0)
+			return -EINVAL;
+		nl_put_u8(r, IFLA_PROTO_DOWN, on);
+		return 0;
+	}
+	if (streq(key, "gso_max_size"))
+		return u32_opt(r, IFLA_GSO_MAX_SIZE, "Invalid \"gso_max_size\" value\n", arg);
+	if (streq(key, "gso_max_segs"))
+		return u32_opt(r, IFLA_GSO_MAX_SEGS, "Invalid \"gso_max_segs\" value\n", arg);
+	if (streq(key, "gro_max_size"))
+		return u32_opt(r, IFLA_GRO_MAX_SIZE, "Invalid \"gro_max_size\" value\n", arg);
+	if (streq(key, "parentdev")) {
+		nl_put_str(r, IFLA_PARENT_DEV_NAME, arg);
+		return 0;
+	}
+	return 1;
+}
+
+static const char *const value_keys[] = {
+	"txqueuelen", "txqlen", "qlen", "mtu", "netns", "carrier", "master",
+	"vrf", "alias", "group", "mode", "state", "numtxqueues", "numrxqueues",
+	"addrgenmode", "link-netnsid", "protodown", "gso_max_size",
+	"gso_max_segs", "gro_max_size", "parentdev", "address", "broadcast",
+	"brd",
+};
+
+/* Whether `a` names an option that takes a value (prefixes where the
+ * reference allows them). */
+static bool is_value_key(const char *a)
+{
+	static const char *const prefixed[] = {
+		"address", "broadcast", "txqueuelen", "txqlen", "master",
+		"alias", "numtxqueues", "numrxqueues", "addrgenmode",
+		"link-netnsid",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(prefixed) / sizeof(prefixed[0]); i++)
+		if (matches(a, prefixed[i]))
+			return true;
+	for (i = 0; i < sizeof(value_keys) / sizeof(value_keys[0]); i++)
+		if (streq(a, value_keys[i]))
+			return true;
+	return false;
+}
+
+/* link-netns NAME: the nsid of that namespace, assigned if it has none. */
+static int link_netns_opt(struct ipctx *ctx, struct nl_req *r,
+			  const char *arg)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct nl_sock *s = ctx_nl(ctx);
+	struct rtgenmsg *g;
+	int fd = netns_open(arg), id = -1;
+
+	if (fd >= 0 && s) {
+		id = nsid_of_fd(s, fd);
+		if (id < 0) {
+			NL_REQ_INIT(req, RTM_NEWNSID, 0);
+			g = nl_put_hdr(&req, sizeof(*g));
+			g->rtgen_family = AF_UNSPEC;
+			nl_put_u32(&req, NETNSA_FD, fd);
+			nl_put_u32(&req, NETNSA_NSID, (uint32_t)-1);
+			nl_talk(s, &req, NULL, NULL);
+			id = nsid_of_fd(s, fd);
+		}
+		close(fd);
+	}
+	if (id < 0)
+		return -invarg("Invalid \"link-netns\" value\n", arg);
+	nl_put_u32(r, IFLA_LINK_NETNSID, id);
+	return 0;
+}
+
+static int name_opt(struct link_args *la, const char *arg)
+{
+	if (la->name)
+		return -duparg("name", arg);
+	if (!ifname_ok(arg, IFNAMSIZ))
+		return -invarg("\"name\" not a valid ifname", arg);
+	la->name = arg;
+	if (!la->dev)
+		la->dev = arg;
+	return 0;
+}
+
+static int dev_opt(struct link_args *la, int *argc, char ***argv)
+{
+	if (streq((*argv)[0], "dev") && !next_arg(argc, argv))
+		return -EXIT_USAGE;
+	if (la->dev != la->name)
+		return -duparg2("dev", (*argv)[0]);
+	if (!ifname_ok((*argv)[0], 128))
+		return -invarg("\"dev\" not a valid ifname", (*argv)[0]);
+	la->dev = (*argv)[0];
+	return 0;
+}
+
+/* One option; returns 0, or -(exit code).  Moves argc/argv past values. */
+static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
+		    int *argc, char ***argv)
+{
+	const char *a = (*argv)[0];
+	int i, rc;
+
+	if (streq(a, "up") || streq(a, "down")) {
+		la->ifi->ifi_change |= IFF_UP;
+		if (streq(a, "up"))
+			la->ifi->ifi_flags |= IFF_UP;
+		else
+			la->ifi->ifi_flags &= ~IFF_UP;
+		return 0;
+	}
+	if (matches(a, "nomaster")) {
+		nl_put_u32(r, IFLA_MASTER, 0);
+		return 0;
+	}
+	i = flag_arg(a);
+	if (i >= 0 || streq(a, "name") || streq(a, "index") ||
+	    matches(a, "link") || matches(a, "link-netns") || is_value_key(a)) {
+		if (!next_arg(argc, argv))
+			return -EXIT_USAGE;
+	} else {
+		if (matches(a, "help"))
+			return -link_usage();
+		return dev_opt(la, argc, argv);
+	}
+	if (i >= 0)
+		return set_flag(la, flag_args[i].flag, flag_args[i].invert, a,
+				(*argv)[0]);
+	if (streq(a, "name"))
+		return name_opt(la, (*argv)[0]);
+	if (streq(a, "index")) {
+		if (la->index)
+			return -duparg("index", (*argv)[0]);
+		la->index = atoi((*argv)[0]);
+		if (la->index <= 0)
+			return -invarg("Invalid \"index\" value", (*argv)[0]);
+		return 0;
+	}
+	if (matches(a, "link")) {
+		la->link = (*argv)[0];
+		return 0;
+	}
+	if (matches(a, "link-netns"))
+		return link_netns_opt(ctx, r, (*argv)[0]);
+	rc = value_opt(ctx, la, r, a, (*argv)[0]);
+	return rc == 1 ? -EXIT_USAGE : rc;
+}
+
+/* Options up to "type KIND"; returns how many arguments were used. */
+static int link_parse_opts(struct ipctx *ctx, struct link_args *la,
+			   struct nl_req *r, int argc, char **argv)
+{
+	int total = argc, rc;
+
+	for (; argc > 0; argc--, argv++) {
+		/* "t" is txqueuelen to the reference, "ty" is type. */
+		if (matches(argv[0], "type") && !matches(argv[0], "txqueuelen")) {
+			if (!next_arg(&argc, &argv))
+				return -EXIT_USAGE;
+			la->type = argv[0];
+			argc--;
+			break;
+		}
+		rc = link_opt(ctx, la, r, &argc, &argv);
+		if (rc < 0)
+			return rc;
+	}
+	return total - argc;
+}
+
+static int addr_len_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct link_view v;
+
+	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(nlh, &v) &&
+	    v.tb[IFLA_ADDRESS])
+		*(int *)arg = nl_attr_len(v.tb[IFLA_ADDRESS]);
+	return 0;
+}
+
+/* "set DEV address X": X must be as long as DEV's current address. */
+static int check_addr_len(struct ipctx *ctx, struct link_args *la)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_nl(ctx);
+	struct ifinfomsg *ifi;
+	int len = -1;
+
+	if (!s)
+		return 0;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	nl_put_str(&req, IFLA_IFNAME, la->dev);
+	if (nl_talk(s, &req, addr_len_cb, &len) < 0 || len < 0 ||
+	    len == la->addr_len)
+		return 0;
+	fprintf(stderr, "Invalid address length %d - must be %d bytes\n",
+		la->addr_len, len);
+	return -1;
+}
+
+/* After the options: which link, its new name, the lower link. */
+static int link_finish(struct ipctx *ctx, struct link_args *la,
+		       struct nl_req *r)
+{
+	if (!la->name)
+		la->name = la->dev;
+	else if (!la->dev)
+		la->dev = la->name;
+	else if (streq(la->name, la->dev))
+		la->name = la->dev;
+	if (!la->create) {
+		if (!la->dev) {
+			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+			return EXIT_USAGE;
+		}
+		if (la->addr_len && check_addr_len(ctx, la))
+			return EXIT_FAIL;
+		if (la->index && !la->move_netns) {
+			fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
+			return EXIT_USAGE;
+		}
+		la->ifi->ifi_index = ll_index(ctx, la->dev);
+		if (!la->ifi->ifi_index) {
+			fprintf(stderr, "Cannot find device \"%s\"\n", la->dev);
+			return EXIT_FAIL;
+		}
+		if (la->name == la->dev)
+			la->name = NULL;
+		if (la->index)
+			nl_put_u32(r, IFLA_NEW_IFINDEX, la->index);
+	} else {
+		if (la->name != la->dev) {
+			fprintf(stderr, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+			return EXIT_USAGE;
+		}
+		if (la->link) {
+			int idx = ll_index(ctx, la->link);
+
+			if (!idx) {
+				fprintf(stderr, "Cannot find device \"%s\"\n", la->link);
+				return EXIT_FAIL;
+			}
+			nl_put_u32(r, IFLA_LINK, idx);
+		}
+		la->ifi->ifi_index = la->index;
+	}
+	if (la->name)
+		nl_put_str(r, IFLA_IFNAME, la->name);
 	return EXIT_OK;
 }
+
+int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
+		    struct ifinfomsg *ifi, int argc, char **argv)
+{
+	struct link_args la = { .ifi = ifi, .create = true };
+	int used = link_parse_opts(ctx, &la, r, argc, argv), rc;
+
+	if (used < 0)
+		return used;
+	if (la.type)
+		return -duparg("type", la.type);
+	rc = link_finish(ctx, &la, r);
+	return rc ? -rc : used;
+}
+
+/* "type KIND ARGS": the IFLA_LINKINFO nest. */
+static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
+			 const char *type, int argc, char **argv)
+{
+	const struct link_kind *k = link_kind_find(type);
+	struct rtattr *info = link_nest(r, IFLA_LINKINFO), *data;
+	size_t n = strlen(type);
+	bool slave = n > 6 && streq(type + n - 6, "_slave");
+	int rc;
+
+	nl_put(r, IFLA_INFO_KIND, type, n);
+	if (k && k->parse && argc) {
+		data = link_nest(r, slave ? IFLA_INFO_SLAVE_DATA :
+					   IFLA_INFO_DATA);
+		rc = k->parse(ctx, r, argc, argv);
+		if (rc)
+			return rc;
+		nl_nest_end(r, data);
+	} else if (argc) {
+		if (matches(argv[0], "help")) {
+			if (k && k->usage) {
+				k->usage();
+				return EXIT_FAIL;
+			}
+			return link_usage();
+		}
+		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
+			argv[0]);
+		return EXIT_FAIL;
+	}
+	nl_nest_end(r, info);
+	return EXIT_OK;
+}
+
+static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
+		       int argc, char **argv)
+{
+	NL_REQ_DEFINE(req, 8192);
+	struct link_args la = { .create = flags & NLM_F_CREATE };
+	int used, rc;
+
+	NL_REQ_INIT(req, cmd, flags);
+	la.ifi = nl_put_hdr(&req, sizeof(*la.ifi));
+	la.ifi->ifi_family = ctx->family;
+	used = link_parse_opts(ctx, &la, &req, argc, argv);
+	if (used < 0)
+		return -used;
+	rc = link_finish(ctx, &la, &req);
+	if (rc)
+		return rc;
+	if (la.type) {
+		rc = link_put_kind(ctx, &req, la.type, argc - used, argv + used);
+		if (rc)
+			return rc;
+	} else if (la.create) {
+		fprintf(stderr, "Not enough information: \"type\" argument is required\n");
+		return EXIT_FAIL;
+	}
+	if (req.overflow) {
+		fprintf(stderr, "Message too long\n");
+		return EXIT_FAIL;
+	}
+	return ctx_talk(ctx, &req, NULL, NULL);
+}
+
+/* ---- usage ---- */
 
 static int link_usage(void)
 {
 	fprintf(stderr,
-		"Usage: ip link show [ DEVICE ] [ up ] [ master DEV ] [ type TYPE ]\n");
+		"Usage: ip link add [link DEV] [ name ] NAME\n"
+		"\t\t    [ txqueuelen PACKETS ]\n"
+		"\t\t    [ address LLADDR ]\n"
+		"\t\t    [ broadcast LLADDR ]\n"
+		"\t\t    [ mtu MTU ] [index IDX ]\n"
+		"\t\t    [ numtxqueues QUEUE_COUNT ]\n"
+		"\t\t    [ numrxqueues QUEUE_COUNT ]\n"
+		"\t\t    [ netns { PID | NAME } ]\n"
+		"\t\t    type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link delete { DEVICE | dev DEVICE } [ type TYPE [ ARGS ] ]\n"
+		"\n"
+		"\tip link set { DEVICE | dev DEVICE }\n"
+		"\t\t\t[ { up | down } ]\n"
+		"\t\t\t[ type TYPE ARGS ]\n"
+		"\t\t[ arp { on | off } ]\n"
+		"\t\t[ dynamic { on | off } ]\n"
+		"\t\t[ multicast { on | off } ]\n"
+		"\t\t[ allmulticast { on | off } ]\n"
+		"\t\t[ promisc { on | off } ]\n"
+		"\t\t[ trailers { on | off } ]\n"
+		"\t\t[ carrier { on | off } ]\n"
+		"\t\t[ txqueuelen PACKETS ]\n"
+		"\t\t[ name NEWNAME ]\n"
+		"\t\t[ address LLADDR ]\n"
+		"\t\t[ broadcast LLADDR ]\n"
+		"\t\t[ mtu MTU ]\n"
+		"\t\t[ netns { PID | NAME } ]\n"
+		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
+		"\t\t[ alias NAME ]\n"
+		"\t\t[ group GROUP ]\n"
+		"\t\t[ master DEVICE ][ vrf NAME ]\n"
+		"\t\t[ nomaster ]\n"
+		"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
+		"\t\t[ protodown { on | off } ]\n"
+		"\t\t[ mode { default | dormant } ] [ state OPERSTATE ]\n"
+		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
+		"\t\t[ gro_max_size BYTES ]\n"
+		"\n"
+		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+		"\t\t[nomaster]\n"
+		"\n"
+		"\tip link help [ TYPE ]\n"
+		"\n"
+		"TYPE := { bond | bond_slave | bridge | bridge_slave | dummy | ifb |\n"
+		"          macvlan | macvtap | veth | vlan | vrf | vxlan }\n");
 	return EXIT_USAGE;
+}
+
+/* Kinds without options: the reference accepts and ignores arguments. */
+static int ignore_args(struct ipctx *ctx, struct nl_req *r, int argc,
+		       char **argv)
+{
+	return EXIT_OK;
+}
+
+static void ifb_usage(void)
+{
+	fprintf(stderr, "Usage: ... ifb\n");
+}
+
+static void dummy_usage(void)
+{
+	fprintf(stderr, "Usage: ... dummy\n");
+}
+
+static const struct link_kind ifb_kind = {
+	.name = "ifb", .parse = ignore_args, .usage = ifb_usage,
+};
+static const struct link_kind dummy_kind = {
+	.name = "dummy", .parse = ignore_args, .usage = dummy_usage,
+};
+
+static const struct link_kind *const kinds[] = {
+	&veth_kind, &bridge_kind, &bridge_slave_kind, &macvlan_kind,
+	&macvtap_kind, &vxlan_kind, &tun_kind, &vlan_kind, &vrf_kind,
+	&bond_kind, &ifb_kind, &dummy_kind,
+};
+
+const struct link_kind *link_kind_find(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (streq(kinds[i]->name, name))
+			return kinds[i];
+	return NULL;
+}
+
+/* "ip link help KIND": the kind's usage on stderr, exit 0. */
+static int link_help(int argc, char **argv)
+{
+	const struct link_kind *k;
+
+	if (argc < 1)
+		return link_usage();
+	k = link_kind_find(argv[0]);
+	if (!k || !k->usage)
+		return link_usage();
+	k->usage();
+	return EXIT_OK;
+}
+
+static int link_cmd_show(struct ipctx *ctx, int argc, char **argv)
+{
+	struct link_filter f = { .master = 0 };
+	int rc = parse_show(ctx, &f, argc, argv);
+
+	return rc ? rc : link_show(ctx, &f);
 }
 
 int do_link(struct ipctx *ctx, int argc, char **argv)
 {
-	struct link_filter f = { .group = -1 };
-	int rc;
+	const char *c;
 
-	if (argc < 1 || matches(argv[0], "show") || matches(argv[0], "lst") ||
-	    matches(argv[0], "list")) {
-		if (argc > 0) {
-			argc--;
-			argv++;
-		}
-		rc = parse_show(ctx, &f, argc, argv);
-		return rc ? rc : link_show(ctx, &f);
-	}
-	if (matches(argv[0], "help"))
-		return link_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n",
-		argv[0]);
+	if (argc < 1)
+		return link_cmd_show(ctx, 0, argv);
+	c = argv[0];
+	argc--;
+	argv++;
+	if (matches(c, "add"))
+		return link_modify(ctx, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL,
+				   argc, argv);
+	if (matches(c, "set") || matches(c, "change"))
+		return link_modify(ctx, RTM_NEWLINK, 0, argc, argv);
+	if (matches(c, "replace"))
+		return link_modify(ctx, RTM_NEWLINK,
+				   NLM_F_CREATE | NLM_F_REPLACE, argc, argv);
+	if (matches(c, "delete"))
+		return link_modify(ctx, RTM_DELLINK, 0, argc, argv);
+	if (matches(c, "show") || matches(c, "lst") || matches(c, "list"))
+		return link_cmd_show(ctx, argc, argv);
+	if (matches(c, "help"))
+		return link_help(argc, argv);
+	fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", c);
 	return EXIT_USAGE;
 }

@@ -317,6 +317,17 @@ void out_xstr(struct out *o, enum out_kind k, const char *key,
 	out_str(o, k, key, "%s", buf);
 }
 
+void out_num_str(struct out *o, enum out_kind k, const char *key,
+		 const char *fmt, const char *v)
+{
+	if (want_json(o, k)) {
+		j_key(o, key);
+		jputs(o, v);
+	} else if (want_text(o, k) && fmt) {
+		fprintf(o->f, fmt, v);
+	}
+}
+
 void out_text(struct out *o, const char *fmt, ...)
 {
 	va_list ap;

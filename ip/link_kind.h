@@ -1,0 +1,46 @@
+/* Link kinds ("type veth", "type bridge", ...): one file each, one const
+ * table in ip/link.c.  Private to the ip link code. */
+#ifndef LINK_KIND_H
+#define LINK_KIND_H
+
+#include "ip.h"
+
+struct link_kind {
+	const char *name;
+	/* ARGS after "type NAME" into the IFLA_INFO_DATA nest already open in
+	 * r; returns an exit code (0 ok). */
+	int (*parse)(struct ipctx *ctx, struct nl_req *r, int argc, char **argv);
+	/* IFLA_INFO_DATA (or SLAVE_DATA) of a link, NULL when absent. */
+	void (*print)(struct ipctx *ctx, const struct rtattr *data);
+	/* The usage text, to stderr. */
+	void (*usage)(void);
+};
+
+const struct link_kind *link_kind_find(const char *name);
+
+extern const struct link_kind veth_kind, bridge_kind, bridge_slave_kind,
+	macvlan_kind, macvtap_kind, vxlan_kind, tun_kind, vlan_kind, vrf_kind,
+	bond_kind;
+
+/* The part of "ip link add" options that veth's "peer" reuses: parses
+ * options for the ifinfomsg `ifi` into r up to "type"; returns the number
+ * of arguments used, or -(exit code). */
+int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
+		    struct ifinfomsg *ifi, int argc, char **argv);
+
+/* A nest without NLA_F_NESTED, as the reference encodes them. */
+struct rtattr *link_nest(struct nl_req *r, uint16_t type);
+
+/* "on"/"off" arguments: 1, 0, or -1 after printing the reference's error. */
+int link_on_off(const char *key, const char *arg);
+
+/* A number argument of a kind option; prints invarg on error. */
+int kind_u32(uint32_t *v, const char *arg, const char *what);
+
+/* Printing helpers for kind details. */
+void print_hex_str(struct out *o, const char *key, const char *fmt,
+		   unsigned long long v);
+/* Jiffies (1/100 s) as "%4i.%.2i" text / "%i.%.2i" JSON number. */
+void print_timer(struct out *o, const char *key, uint64_t jiffies);
+
+#endif

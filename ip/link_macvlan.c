@@ -1,0 +1,275 @@
+/* type macvlan / macvtap: mode, flags, source MAC lists, broadcast queue. */
+#include <linux/if_link.h>
+
+#include "link_kind.h"
+
+static const struct {
+	const char *name;
+	unsigned int mode;
+} modes[] = {
+	{ "private", MACVLAN_MODE_PRIVATE }, { "vepa", MACVLAN_MODE_VEPA },
+	{ "bridge", MACVLAN_MODE_BRIDGE }, { "passthru", MACVLAN_MODE_PASSTHRU },
+	{ "source", MACVLAN_MODE_SOURCE },
+};
+
+static void usage_for(const char *kind)
+{
+	fprintf(stderr,
+		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
+		"\n"
+		"MODE: private | vepa | bridge | passthru | source\n"
+		"MODE_FLAG: null | nopromisc | nodst\n"
+		"MODE_OPTS: for mode \"source\":\n"
+		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
+		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n",
+		kind);
+}
+
+static void macvlan_usage(void)
+{
+	usage_for("macvlan");
+}
+
+static void macvtap_usage(void)
+{
+	usage_for("macvtap");
+}
+
+static int put_mac(struct nl_req *r, const char *arg)
+{
+	uint8_t mac[6];
+
+	if (parse_lladdr(mac, sizeof(mac), arg) != 6) {
+		fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+		return EXIT_FAIL;
+	}
+	nl_put(r, IFLA_MACVLAN_MACADDR, mac, 6);
+	return 0;
+}
+
+/* macaddr add|del MAC, set [MAC...], flush; returns args used or -rc. */
+static int macaddr_opt(struct nl_req *r, int argc, char **argv)
+{
+	struct rtattr *nest;
+	int used = 1;
+
+	if (argc < 2)
+		return -incomplete_command();
+	if (streq(argv[1], "add") || streq(argv[1], "del")) {
+		if (argc < 3)
+			return -incomplete_command();
+		nl_put_u32(r, IFLA_MACVLAN_MACADDR_MODE, streq(argv[1], "add") ?
+			   MACVLAN_MACADDR_ADD : MACVLAN_MACADDR_DEL);
+		return put_mac(r, argv[2]) ? -EXIT_FAIL : 2;
+	}
+	if (streq(argv[1], "flush")) {
+		nl_put_u32(r, IFLA_MACVLAN_MACADDR_MODE, MACVLAN_MACADDR_FLUSH);
+		return 1;
+	}
+	if (!streq(argv[1], "set"))
+		return -EXIT_FAIL - 1000;
+	nl_put_u32(r, IFLA_MACVLAN_MACADDR_MODE, MACVLAN_MACADDR_SET);
+	nest = link_nest(r, IFLA_MACVLAN_MACADDR_DATA);
+	for (used = 2; used < argc; used++) {
+		uint8_t mac[6];
+
+		if (parse_lladdr(mac, sizeof(mac), argv[used]) != 6) {
+			fprintf(stderr, "\"%s\" is invalid lladdr.\n", argv[used]);
+			break;
+		}
+		nl_put(r, IFLA_MACVLAN_MACADDR, mac, 6);
+	}
+	nl_nest_end(r, nest);
+	return used - 1;
+}
+
+static int mode_opt(struct nl_req *r, const char *arg)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (streq(arg, modes[i].name)) {
+			nl_put_u32(r, IFLA_MACVLAN_MODE, modes[i].mode);
+			return 0;
+		}
+	fprintf(stderr, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n",
+		arg);
+	return EXIT_FAIL;
+}
+
+/* "flag X" or a bare flag word; returns the MACVLAN_FLAG_ bit, or -1. */
+static int flag_word(const char *a, bool named)
+{
+	if (streq(a, "nopromisc"))
+		return MACVLAN_FLAG_NOPROMISC;
+	if (streq(a, "nodst"))
+		return MACVLAN_FLAG_NODST;
+	if (named && streq(a, "null"))
+		return 0;
+	if (named)
+		fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"\n",
+			a);
+	return -1;
+}
+
+/* macaddr set takes every following MAC; the first non-MAC (reported)
+ * is read again as an option. */
+static int bcqueuelen_opt(struct nl_req *r, const char *arg)
+{
+	uint32_t v;
+
+	if (parse_u32(&v, arg, 0)) {
+		fprintf(stderr, "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"\n",
+			arg);
+		return EXIT_FAIL;
+	}
+	nl_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
+	return 0;
+}
+
+static int check_flags(const char *kind, void (*usage)(void), int mode,
+		       int flags)
+{
+	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
+		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n",
+			kind);
+		usage();
+		return EXIT_FAIL;
+	}
+	return 0;
+}
+
+static int parse_for(const char *kind, void (*usage)(void), struct nl_req *r,
+		     int argc, char **argv)
+{
+	int flags = 0, mode = 0, f, n;
+	bool has_flags = false;
+
+	for (; argc > 0; argc--, argv++) {
+		const char *a = argv[0];
+
+		if (streq(a, "mode")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			if (mode_opt(r, argv[0]))
+				return EXIT_FAIL;
+			mode = nl_attr_u32((struct rtattr *)((char *)r->nlh +
+				r->nlh->nlmsg_len - RTA_LENGTH(4)));
+		} else if (streq(a, "flag") || flag_word(a, false) >= 0) {
+			if (streq(a, "flag") && !next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			f = flag_word(argv[0], streq(a, "flag"));
+			if (f < 0)
+				return EXIT_FAIL;
+			flags |= f;
+			has_flags = true;
+		} else if (streq(a, "macaddr")) {
+			n = macaddr_opt(r, argc, argv);
+			if (n == -EXIT_FAIL - 1000) {
+				usage();
+				return EXIT_FAIL;
+			}
+			if (n < 0)
+				return -n;
+			argc -= n;
+			argv += n;
+		} else if (streq(a, "bcqueuelen")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			if (bcqueuelen_opt(r, argv[0]))
+				return EXIT_FAIL;
+		} else {
+			if (!matches(a, "help"))
+				fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, a);
+			usage();
+			return EXIT_FAIL;
+		}
+	}
+	if (check_flags(kind, usage, mode, flags))
+		return EXIT_FAIL;
+	if (has_flags)
+		nl_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
+	return EXIT_OK;
+}
+
+static int macvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+			 char **argv)
+{
+	return parse_for("macvlan", macvlan_usage, r, argc, argv);
+}
+
+static int macvtap_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+			 char **argv)
+{
+	return parse_for("macvtap", macvtap_usage, r, argc, argv);
+}
+
+static void print_remotes(struct out *o, struct rtattr **tb)
+{
+	const struct rtattr *a;
+	unsigned int left;
+	char buf[64];
+
+	if (!tb[IFLA_MACVLAN_MACADDR_COUNT])
+		return;
+	out_uint(o, OUT_ANY, "macaddr_count", "remotes (%u) ",
+		 nl_attr_u32(tb[IFLA_MACVLAN_MACADDR_COUNT]));
+	if (!tb[IFLA_MACVLAN_MACADDR_DATA])
+		return;
+	out_arr_open(o, "macaddr_data");
+	left = nl_attr_len(tb[IFLA_MACVLAN_MACADDR_DATA]);
+	for (a = nl_attr_data(tb[IFLA_MACVLAN_MACADDR_DATA]); RTA_OK(a, left);
+	     a = RTA_NEXT(a, left)) {
+		if (a->rta_type != IFLA_MACVLAN_MACADDR || nl_attr_len(a) < 6)
+			continue;
+		format_lladdr(nl_attr_data(a), 6, buf, sizeof(buf));
+		out_str(o, OUT_ANY, NULL, "%s ", buf);
+	}
+	out_arr_close(o);
+}
+
+static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	struct rtattr *tb[IFLA_MACVLAN_MAX + 1];
+	struct out *o = &ctx->out;
+	const char *mode = "unknown";
+	unsigned int flags;
+	size_t i;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_MACVLAN_MAX, data);
+	if (!tb[IFLA_MACVLAN_MODE] || nl_attr_len(tb[IFLA_MACVLAN_MODE]) < 4)
+		return;
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (modes[i].mode == nl_attr_u32(tb[IFLA_MACVLAN_MODE]))
+			mode = modes[i].name;
+	out_str(o, OUT_ANY, "mode", "mode %s ", mode);
+	flags = nl_attr_u16(tb[IFLA_MACVLAN_FLAGS]);
+	if (flags & MACVLAN_FLAG_NOPROMISC)
+		out_bool(o, OUT_ANY, "nopromisc", "nopromisc ", true);
+	if (flags & MACVLAN_FLAG_NODST)
+		out_bool(o, OUT_ANY, "nodst", "nodst ", true);
+	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN])
+		out_uint(o, OUT_ANY, "bcqueuelen", "bcqueuelen %u ",
+			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN]));
+	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED])
+		out_uint(o, OUT_ANY, "usedbcqueuelen", "usedbcqueuelen %u ",
+			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED]));
+	if (nl_attr_u32(tb[IFLA_MACVLAN_MODE]) == MACVLAN_MODE_SOURCE)
+		print_remotes(o, tb);
+}
+
+const struct link_kind macvlan_kind = {
+	.name = "macvlan",
+	.parse = macvlan_parse,
+	.print = macvlan_print,
+	.usage = macvlan_usage,
+};
+
+const struct link_kind macvtap_kind = {
+	.name = "macvtap",
+	.parse = macvtap_parse,
+	.print = macvlan_print,
+	.usage = macvtap_usage,
+};
