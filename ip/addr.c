@@ -183,10 +183,59 @@ static int addr_decode(struct nlmsghdr *nlh, struct addr_view *v)
 	return 0;
 }
 
-static const char *rta_addr(int family, const struct rtattr *a, char *buf,
-			    size_t size)
+/* -r: a name from /etc/hosts (the first line with this address), as the
+ * reference's resolver finds there.  No DNS: a listing never waits on the
+ * network, nor sends anything out of the namespace. */
+static bool hosts_name(int family, const uint8_t *addr, size_t len, char *buf,
+		       size_t size)
 {
+	char line[512], a[64], name[256];
+	uint8_t bin[16];
+	bool found = false;
+	FILE *f;
+
+	if (family == AF_INET6 && len == 16 && !memcmp(addr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) {
+		family = AF_INET;	/* v4-mapped: looked up as IPv4 */
+		addr += 12;
+		len = 4;
+	}
+	if ((family != AF_INET || len != 4) && (family != AF_INET6 || len != 16))
+		return false;
+	f = fopen("/etc/hosts", "re");
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		char *hash = strchr(line, '#');
+
+		if (hash)
+			*hash = '\0';
+		if (sscanf(line, "%63s %255s", a, name) == 2 &&
+		    inet_pton(family, a, bin) == 1 && !memcmp(bin, addr, len)) {
+			snprintf(buf, size, "%s", name);
+			found = true;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+static const char *rta_addr(struct ipctx *ctx, int family,
+			    const struct rtattr *a, char *buf, size_t size)
+{
+	if (ctx->resolve && hosts_name(family, nl_attr_data(a), nl_attr_len(a),
+				       buf, size))
+		return buf;
 	return format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, size);
+}
+
+/* -N prints scopes as numbers. */
+static const char *scope_name(struct ipctx *ctx, unsigned int scope, char *buf,
+			      size_t size)
+{
+	if (!ctx->numeric)
+		return name_of(NT_SCOPES, scope, buf, size);
+	snprintf(buf, size, "%u", scope);
+	return buf;
 }
 
 static enum out_color family_color(int family)
@@ -226,16 +275,16 @@ static void print_addr_local(struct ipctx *ctx, struct addr_view *v)
 	struct out *o = &ctx->out;
 	int family = v->ifa->ifa_family;
 	enum out_color c = family_color(family);
-	char buf[64];
+	char buf[256];
 
 	out_cstr(o, OUT_ANY, c, "local", "%s",
-		 rta_addr(family, v->local, buf, sizeof(buf)));
+		 rta_addr(ctx, family, v->local, buf, sizeof(buf)));
 	if (v->address && (nl_attr_len(v->address) != nl_attr_len(v->local) ||
 			   memcmp(nl_attr_data(v->address), nl_attr_data(v->local),
 				  nl_attr_len(v->local)))) {
 		out_text(o, " %s ", "peer");
 		out_cstr(o, OUT_ANY, c, "address", "%s",
-			 rta_addr(family, v->address, buf, sizeof(buf)));
+			 rta_addr(ctx, family, v->address, buf, sizeof(buf)));
 	}
 	out_int(o, OUT_ANY, "prefixlen", "/%d ", v->ifa->ifa_prefixlen);
 	if (v->tb[IFA_RT_PRIORITY])
@@ -273,7 +322,7 @@ static void print_addr(struct ipctx *ctx, struct addr_view *v, unsigned int how)
 {
 	struct out *o = &ctx->out;
 	int family = v->ifa->ifa_family;
-	char buf[64];
+	char buf[256];
 
 	if (how & ADDR_LEAD_NL)
 		out_text(o, "\n");
@@ -289,15 +338,15 @@ static void print_addr(struct ipctx *ctx, struct addr_view *v, unsigned int how)
 	if (v->tb[IFA_BROADCAST]) {
 		out_text(o, "%s ", "brd");
 		out_cstr(o, OUT_ANY, family_color(family), "broadcast", "%s ",
-			 rta_addr(family, v->tb[IFA_BROADCAST], buf, sizeof(buf)));
+			 rta_addr(ctx, family, v->tb[IFA_BROADCAST], buf, sizeof(buf)));
 	}
 	if (v->tb[IFA_ANYCAST]) {
 		out_text(o, "%s ", "any");
 		out_cstr(o, OUT_ANY, family_color(family), "anycast", "%s ",
-			 rta_addr(family, v->tb[IFA_ANYCAST], buf, sizeof(buf)));
+			 rta_addr(ctx, family, v->tb[IFA_ANYCAST], buf, sizeof(buf)));
 	}
 	out_str(o, OUT_ANY, "scope", "scope %s ",
-		name_of(NT_SCOPES, v->ifa->ifa_scope, buf, sizeof(buf)));
+		scope_name(ctx, v->ifa->ifa_scope, buf, sizeof(buf)));
 	print_ifa_flags(o, family, v->flags);
 	if (v->tb[IFA_LABEL])
 		out_str(o, OUT_ANY, "label", "%s", nl_attr_str(v->tb[IFA_LABEL]));
