@@ -197,40 +197,43 @@ _ipc_kinds() {
 }
 
 # Addresses: $1 = with or without the prefix length, $2 = device or "".
-# In -br output only addresses contain a '/' (names cannot).
+# One line per address in -o output: "N: dev    inet ADDR/LEN ...".
 _ipc_addrs() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local mode=$1 a out
-	local -a got
 	if [ -n "$2" ]; then
-		out=$("$_ipc_bin" ${_ipc_ns:+-n "$_ipc_ns"} $_ipc_fam -br address show dev "$2" 2>/dev/null)
+		_ipc_ip $_ipc_fam -o address show dev "$2"
 	else
-		out=$("$_ipc_bin" ${_ipc_ns:+-n "$_ipc_ns"} $_ipc_fam -br address show 2>/dev/null)
+		_ipc_ip $_ipc_fam -o address show
 	fi
-	_ipc_split $' \n' "$out"
-	for a in "${_ipc_L[@]}"; do
-		case $a in */*) ;; *) continue ;; esac
-		[ "$mode" = prefix ] || a=${a%/*}
-		got+=("$a")
-	done
-	_ipc_offer address "${got[@]}"
+	_ipc_L=("${_ipc_L[@]#*inet6 }")
+	_ipc_L=("${_ipc_L[@]#*inet }")
+	_ipc_L=("${_ipc_L[@]%% *}")
+	[ "$1" = prefix ] || _ipc_L=("${_ipc_L[@]%/*}")
+	_ipc_offer address "${_ipc_L[@]}"
 }
 
-# Destinations of the routes in the table the line names.
+# Destinations of the routes in the table the line names (the word after
+# a route type; nexthop lines start with blanks; equal ones are adjacent).
 _ipc_routes() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local l d t seen=' '
+	local l d prev=
+	local -a got
 	_ipc_findkw table
-	t=${_ipc_v:-main}
-	_ipc_ip $_ipc_fam route show table "$t"
+	_ipc_ip $_ipc_fam route show table "${_ipc_v:-main}"
 	for l in "${_ipc_L[@]}"; do
-		case $l in ' '* | '	'* | '') continue ;; esac
 		d=${l%% *}
-		case " $_ipc_rtypes " in *" $d "*) l=${l#* }; d=${l%% *} ;; esac
-		case $seen in *" $d "*) continue ;; esac
-		seen="$seen$d "
-		_ipc_offer route "$d"
+		case $d in
+		'' | [[:space:]]*) continue ;;
+		unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast)
+			l=${l#* }
+			d=${l%% *}
+			;;
+		esac
+		[ "$d" = "$prev" ] && continue
+		prev=$d
+		got+=("$d")
 	done
+	_ipc_offer route "${got[@]}"
 }
 
 # _ipc_findkw KW: the value after KW anywhere on the line (also after the

@@ -503,6 +503,11 @@ zpty -w z 'zstyle ":completion:*" insert-tab false'
 zpty -w z 'compadd() { if [[ ${(j: :)@} == *-[OAD]\ * ]]; then builtin compadd "$@"; return; fi; local -a __h; builtin compadd -O __h "$@"; local x; for x in $__h; print -r -- "<<HIT>>$x"; builtin compadd "$@"; }'
 zpty -w z '_zcap_end() { print -r -- "<<END>>"; compstate[insert]=; compstate[list]=; }'
 zpty -w z 'bindkey "^I" complete-word'
+# ZCAP_TIME: time _ip itself and count the matches, compadd unobserved.
+if (( ${+ZCAP_TIME} )); then
+	zpty -w z 'unfunction compadd; zmodload zsh/datetime; _ipt() { local t0=$EPOCHREALTIME; _ip "$@"; printf "<<HIT>>%.0f ms\\n" $(( (EPOCHREALTIME - t0) * 1000 )); }; compdef _ipt ip'
+	zpty -w z '_zcap_end() { print -r -- "<<HIT>>$compstate[nmatches] matches"; print -r -- "<<END>>"; compstate[insert]=; compstate[list]=; }'
+fi
 zpty -w z 'print -r -- "<<READY>>"'
 zpty -r z l $'*\n<<READY>>*' || exit 3
 for line in "$@"; do
@@ -572,4 +577,48 @@ ip -n my\ ns l s  => lo | dev | group
 ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
 ip netns exec red unse => unset | unsetopt
 ip -batch /dev/nul => null'
+}
+
+# Speed with 1,000 interfaces (500 veth pairs) and 1,000 routes: each
+# completion is one run of ip plus parameter expansions.  The bound is loose
+# (machines under load); the timings measured are printed.
+@test "completion: fast with 1,000 interfaces (bash and zsh)" {
+	need_root
+	local setup_ip="$IP"
+	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
+	write_driver
+	write_zcap
+	cat >"$BATS_TEST_TMPDIR/perf.bash" <<EOF
+i=0
+while [ \$i -lt 500 ]; do echo "link add ve\$i type veth peer name vf\$i"; i=\$((i + 1)); done >links.batch
+$setup_ip -batch links.batch || exit 1
+$setup_ip link set ve7 up && $setup_ip link set vf7 up
+$setup_ip addr add 10.0.0.1/16 dev ve7
+i=0
+while [ \$i -lt 1000 ]; do echo "route add 10.\$((i / 250 + 1)).\$((i % 250)).0/24 via 10.0.0.2"; i=\$((i + 1)); done >routes.batch
+$setup_ip -batch routes.batch || exit 1
+. '$COMP_DIR/ip.bash'
+. '$BATS_TEST_TMPDIR/drv.bash'
+t() {
+	COMP_LINE=\$1 COMP_POINT=\${#1}
+	split_like_bash "\$1"
+	local s=\$EPOCHREALTIME
+	_ip_complete ip
+	echo "bash \$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 )) ms \$1 => \${#COMPREPLY[@]} matches"
+}
+for l in "ip l s " "ip link set ve1" "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
+ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
+	sed 's/^\(.*\) => \([0-9]*\) ms | \(.*\)/zsh \2 ms \1 => \3/'
+EOF
+	cd "$BATS_TEST_TMPDIR"
+	run sandbox bash perf.bash
+	echo "$output" | sed 's/^/# /' >&3
+	[ "$status" -eq 0 ]
+	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 7 ]
+	[ "$(echo "$output" | grep -c '^zsh [0-9]* ms')" -eq 4 ]
+	# They did offer the 1,000 names and routes.
+	echo "$output" | grep -q '^bash [0-9]* ms ip l s  => 1003 matches'
+	echo "$output" | grep -q '^zsh [0-9]* ms ip l s  => 1003 matches'
+	echo "$output" | grep -q '^bash [0-9]* ms ip r del  => 10[0-9][0-9] matches'
+	! echo "$output" | awk '$2 > 400' | grep .
 }
