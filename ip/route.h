@@ -47,6 +47,7 @@ struct rt_filter {
 	uint32_t metric, metricmask;
 	struct rt_prefix rdst, mdst, rsrc, msrc, rvia, rprefsrc;
 	bool flushing;
+	struct nh_cache *nh;	/* with -d: nexthop objects by id */
 };
 
 void rt_filter_init(struct rt_filter *f);
@@ -56,6 +57,18 @@ enum { RT_LIST, RT_FLUSH, RT_SAVE };
 int route_restore(struct ipctx *ctx);
 int route_usage(void);
 int route_showdump(struct ipctx *ctx);
+/* Pieces of the route printer that nexthop objects share. */
+void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a);
+void rt_print_ifname(struct ipctx *ctx, const char *key, int ifindex);
+void rt_print_flags(struct out *o, unsigned int flags);
+
+/* ip/route_nh.c: nexthop objects, for the "nh_info" line of -d. Loaded
+ * with one dump before a route dump (the socket is busy during it). */
+struct nh_cache;
+struct nh_cache *nh_cache_load(struct ipctx *ctx);
+void nh_cache_free(struct nh_cache *c);
+void print_nh_info(struct ipctx *ctx, const struct nh_cache *c, uint32_t id);
+
 /* One route message in the current output mode; 0, or <0 for a bad one. */
 int print_route(struct ipctx *ctx, const struct rt_filter *f,
 		struct nlmsghdr *nlh);

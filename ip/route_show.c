@@ -102,7 +102,7 @@ static void print_prefix(struct ipctx *ctx, const struct rtmsg *r,
 	}
 }
 
-static void print_gateway(struct ipctx *ctx, int family, const struct rtattr *a)
+void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a)
 {
 	char buf[64];
 
@@ -127,7 +127,7 @@ static void print_via(struct ipctx *ctx, const struct rtattr *a)
 	out_obj_close(o);
 }
 
-static void print_ifname(struct ipctx *ctx, const char *key, int ifindex)
+void rt_print_ifname(struct ipctx *ctx, const char *key, int ifindex)
 {
 	char buf[32];
 
@@ -136,7 +136,7 @@ static void print_ifname(struct ipctx *ctx, const char *key, int ifindex)
 		 ll_name_or_num(ctx, ifindex, buf, sizeof(buf)));
 }
 
-static void print_flags(struct out *o, unsigned int flags)
+void rt_print_flags(struct out *o, unsigned int flags)
 {
 	static const struct { unsigned int bit; const char *name; } names[] = {
 		{ RTNH_F_DEAD, "dead" },	{ RTNH_F_ONLINK, "onlink" },
@@ -328,7 +328,7 @@ static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 		nl_parse(tb, RTA_MAX, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh),
 			 NULL);
 		if (tb[RTA_GATEWAY])
-			print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
+			rt_print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
 		if (tb[RTA_VIA])
 			print_via(ctx, tb[RTA_VIA]);
 		if (tb[RTA_FLOW])
@@ -339,7 +339,7 @@ static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 		ll_name_or_num(ctx, nh->rtnh_ifindex, buf, sizeof(buf)));
 	if (r->rtm_family != AF_MPLS)
 		out_int(o, OUT_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
-	print_flags(o, nh->rtnh_flags);
+	rt_print_flags(o, nh->rtnh_flags);
 }
 
 static void print_multipath(struct ipctx *ctx, const struct rtmsg *r,
@@ -394,11 +394,11 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 		out_str(o, OUT_ANY, "tos", "tos %s ",
 			rt_dsfield_name(r->rtm_tos, buf, sizeof(buf)));
 	if (tb[RTA_GATEWAY] && f->rvia.bitlen != host_len(r->rtm_family))
-		print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
+		rt_print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
 		print_via(ctx, tb[RTA_VIA]);
 	if (tb[RTA_OIF] && f->oifmask != 0xffffffffu)
-		print_ifname(ctx, "dev", nl_attr_u32(tb[RTA_OIF]));
+		rt_print_ifname(ctx, "dev", nl_attr_u32(tb[RTA_OIF]));
 	if (table && (table != RT_TABLE_MAIN || ctx->details) && !f->tb)
 		out_str(o, OUT_ANY, "table", "table %s ",
 			name_of(NT_TABLES, table, buf, sizeof(buf)));
@@ -430,7 +430,7 @@ static void print_route_middle(struct ipctx *ctx, const struct rt_filter *f,
 	if (tb[RTA_PRIORITY] && f->metricmask != 0xffffffffu)
 		out_uint(o, OUT_ANY, "metric", "metric %u ",
 			 nl_attr_u32(tb[RTA_PRIORITY]));
-	print_flags(o, r->rtm_flags);
+	rt_print_flags(o, r->rtm_flags);
 	if (tb[RTA_MARK] && nl_attr_u32(tb[RTA_MARK]))
 		out_uint(o, OUT_ANY, "mark", "mark %u ", nl_attr_u32(tb[RTA_MARK]));
 	if (tb[RTA_FLOW] && f->realmmask != 0xffffffffu)
@@ -452,7 +452,7 @@ static void print_route_tail(struct ipctx *ctx, const struct rt_filter *f,
 	if (tb[RTA_METRICS])
 		print_metrics(ctx, tb[RTA_METRICS]);
 	if (tb[RTA_IIF] && f->iifmask != 0xffffffffu)
-		print_ifname(ctx, "iif", nl_attr_u32(tb[RTA_IIF]));
+		rt_print_ifname(ctx, "iif", nl_attr_u32(tb[RTA_IIF]));
 	if (tb[RTA_PREF])
 		print_pref(o, nl_attr_u8(tb[RTA_PREF]));
 	if (tb[RTA_TTL_PROPAGATE]) {
@@ -463,6 +463,8 @@ static void print_route_tail(struct ipctx *ctx, const struct rt_filter *f,
 		else
 			out_text(o, "ttl-propagate %s", on ? "enabled" : "disabled");
 	}
+	if (tb[RTA_NH_ID] && ctx->details)
+		print_nh_info(ctx, f->nh, nl_attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_MULTIPATH])
 		print_multipath(ctx, r, tb[RTA_MULTIPATH]);
 }
@@ -949,8 +951,11 @@ static int route_dump(struct ipctx *ctx, struct rt_dump *d, int family,
 		return EXIT_FAIL;
 	/* Names are looked up while the dump fills the socket's buffer: take
 	 * them all from one link dump first (also linear for big tables). */
-	if (d->action == RT_LIST || ctx->stats >= 2)
+	if (d->action == RT_LIST || ctx->stats >= 2) {
 		ll_cache_fill(ctx);
+		if (ctx->details && !d->f->nh)
+			d->f->nh = nh_cache_load(ctx);
+	}
 	NL_REQ_INIT(req, RTM_GETROUTE, 0);
 	dump_request(&req, d->f, family);
 	err = nl_dump(s, &req, dump_cb, d);
@@ -1092,13 +1097,16 @@ int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 	rc = resolve_devs(ctx, &f, &s);
 	if (rc)
 		return rc;
-	if (action == RT_FLUSH)
-		return route_flush(ctx, &d, s.family);
-	if (action == RT_LIST)
-		out_begin(&ctx->out);
-	rc = route_dump(ctx, &d, s.family, "Dump terminated");
-	if (action == RT_LIST)
-		out_end(&ctx->out);
+	if (action == RT_FLUSH) {
+		rc = route_flush(ctx, &d, s.family);
+	} else {
+		if (action == RT_LIST)
+			out_begin(&ctx->out);
+		rc = route_dump(ctx, &d, s.family, "Dump terminated");
+		if (action == RT_LIST)
+			out_end(&ctx->out);
+	}
+	nh_cache_free(f.nh);
 	return rc ? rc : d.err ? EXIT_FAIL : EXIT_OK;
 }
 
@@ -1226,10 +1234,14 @@ int route_restore(struct ipctx *ctx)
 
 static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, int prio)
 {
+	static struct nh_cache *nh;
 	struct rt_filter f;
 
 	(void)prio;
 	rt_filter_init(&f);
+	if (ctx->details && !nh)
+		nh = nh_cache_load(ctx);
+	f.nh = nh;
 	print_route(ctx, &f, nlh);
 	return 0;
 }
