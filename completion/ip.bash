@@ -595,6 +595,18 @@ _ipc_bash_command() {
 }
 
 _ip_complete() {
+	# What the user's shell options would change is set back for us: set -f
+	# (no globs), set -u (unset is an error), failglob, a custom IFS.  "local
+	# -" restores the set options on return.
+	local - IFS=$' \t\n' fg=
+	set +f +u
+	shopt -q failglob && fg=1 && shopt -u failglob
+	_ipc_bash_main "$@"
+	[[ -z $fg ]] || shopt -s failglob
+	return 0
+}
+
+_ipc_bash_main() {
 	local -a _ipc_w _ipc_ws _ipc_R _ipc_T _ipc_L
 	local _ipc_cw _ipc_cur _ipc_q _ipc_raw _ipc_S r out pre=
 	# Set by the engine for "ip netns exec NS ip ...": inherited by the

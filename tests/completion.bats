@@ -622,3 +622,56 @@ EOF
 	echo "$output" | grep -q '^bash [0-9]* ms ip r del  => 10[0-9][0-9] matches'
 	! echo "$output" | awk '$2 > 400' | grep .
 }
+
+# The real thing for bash: an interactive bash in a pty (driven by zsh's
+# zpty), our completion sourced, TAB pressed, and the line readline made
+# read back with a bind -x key.  This checks the quoting of names with
+# spaces and the text readline replaces after ':' and '='.
+@test "completion: bash readline inserts what it should (pty)" {
+	need_root
+	command -v zsh >/dev/null || skip "zsh (used to drive the pty) is not installed"
+	cat >"$BATS_TEST_TMPDIR/rl.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+comp=$1; shift
+zpty b bash --norc --noprofile -i || exit 2
+# The user's odd options must not matter.
+zpty -w b "PS1=''; bind 'set bell-style none'; set -u; shopt -s failglob; . '$comp'"
+zpty -w b "bind -x '\"\\C-x\": printf \"<<LINE>>%s<<END>>\\\\n\" \"\$READLINE_LINE\"'"
+zpty -w b 'echo "<<"READY">>"'
+zpty -r b l '*<<READY>>*' || exit 3
+for line in "$@"; do
+	zpty -w -n b "$line"$'\t\C-x'
+	zpty -r b l '*<<END>>*' || exit 3
+	l=${l##*<<LINE>>}
+	print -r -- "$line => ${l%<<END>>*}|"
+	zpty -w -n b $'\C-e\C-u'
+done
+zpty -d b
+EOF
+	local setup_ip="$IP"
+	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
+	{
+		echo "{ SETUP_IP='$setup_ip'"
+		echo "$SCENE"
+		echo '} >/dev/null 2>&1 || true'
+		echo "exec timeout 60 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' \\"
+		echo "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \\"
+		echo "'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \\"
+		echo "'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
+	} >"$BATS_TEST_TMPDIR/run.sh"
+	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+	[ "$status" -eq 0 ]
+	expect 'ip netns exec my => ip netns exec my\ ns |
+ip netns exec "my => ip netns exec "my ns" |
+ip netns del r => ip netns del red |
+ip a d 2001:db8:: => ip a d 2001:db8::1/64 |
+ip a d 10.2 => ip a d 10.2.0.1/24 |
+ip -c=al => ip -c=always |
+ip a a 1.2.3.4/24 dev v0 label  => ip a a 1.2.3.4/24 dev v0 label v0:|
+ip l s v => ip l s v|
+ip l s vr => ip l s vr0 |
+ip li => ip link |
+ip r a 10.3.0.0/16 ta => ip r a 10.3.0.0/16 table |
+ip netns exec red ip l s inr => ip netns exec red ip l s inred|
+ip -n my\ ns l s l => ip -n my\ ns l s lo |'
+}
