@@ -14,6 +14,7 @@
 #include "ip.h"
 
 #define NONE ((size_t)-1)
+#define NO_NEXT UINT32_MAX
 #define INFINITY_LIFE_TIME 0xffffffffu
 
 static int addr_usage(void)
@@ -608,7 +609,9 @@ static size_t blob_grow(struct blob *b, size_t n)
 }
 
 struct addr_rec {
-	size_t next;		/* offset of the link's next address, or NONE */
+	/* Offset of the link's next address, or NO_NEXT; 32 bits so that the
+	 * message after it keeps netlink's 4-byte alignment. */
+	uint32_t next;
 	struct nlmsghdr h[];
 };
 
@@ -667,6 +670,13 @@ static struct addr_rec *db_rec(struct addr_db *db, size_t off)
 	return (struct addr_rec *)(db->addrs.p + off);
 }
 
+static size_t next_rec(struct addr_db *db, size_t off)
+{
+	uint32_t next = db_rec(db, off)->next;
+
+	return next == NO_NEXT ? NONE : next;
+}
+
 static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 {
 	struct addr_db *db = arg;
@@ -682,7 +692,9 @@ static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 	off = blob_grow(&db->addrs, sizeof(struct addr_rec) + nlh->nlmsg_len);
 	if (off == NONE)
 		return -ENOMEM;
-	db_rec(db, off)->next = NONE;
+	if (off >= NO_NEXT)
+		return -ENOMEM;
+	db_rec(db, off)->next = NO_NEXT;
 	memcpy(db_rec(db, off)->h, nlh, nlh->nlmsg_len);
 	s = db_slot(db, ifa->ifa_index);
 	if (!s->index) {
@@ -690,7 +702,7 @@ static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 		s->head = off;
 		db->n++;
 	} else {
-		db_rec(db, s->tail)->next = off;
+		db_rec(db, s->tail)->next = (uint32_t)off;
 	}
 	s->tail = off;
 	return 0;
@@ -924,7 +936,7 @@ static bool link_has_match(struct addr_db *db, const struct addr_filter *f,
 
 	if (off == NONE)
 		return f->family == AF_UNSPEC;
-	for (; off != NONE; off = db_rec(db, off)->next)
+	for (; off != NONE; off = next_rec(db, off))
 		if (!addr_decode(db_rec(db, off)->h, &v) &&
 		    addr_matches(db->ctx, f, &v))
 			return true;
@@ -938,7 +950,7 @@ static void print_link_addrs(struct addr_db *db, const struct addr_filter *f,
 	struct addr_view v;
 
 	out_arr_open(o, "addr_info");
-	for (; off != NONE; off = db_rec(db, off)->next) {
+	for (; off != NONE; off = next_rec(db, off)) {
 		if (f->up && !(ifi->ifi_flags & IFF_UP))
 			continue;
 		if (addr_decode(db_rec(db, off)->h, &v))
