@@ -48,7 +48,7 @@ _ipc_g_addrdel='@addrdel peer:- remote:- broadcast:- anycast:- scope:scope dev:d
 _ipc_g_addrshow='@dev dev:dev scope:scope to:- label:- master:dev nomaster type:anykind vrf:dev up permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad mngtmpaddr noprefixroute autojoin'
 _ipc_g_route='table:table proto:proto protocol:proto scope:scope metric:- preference:- priority:- tos:- dsfield:- via:- dev:dev oif:dev src:laddr mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:- nexthop:nh weight:- onlink pervasive to:-'
 _ipc_g_nh='via:- dev:dev weight:- onlink pervasive nexthop:nh'
-_ipc_g_routeshow='@- table:tableall vrf:dev cached cloned all tos:- dsfield:- protocol:proto proto:proto scope:scope type:rtype dev:dev oif:dev iif:dev via:- src:laddr realm:- realms:- from:- to:- root:- match:- exact:-'
+_ipc_g_routeshow='@- table:tableall vrf:dev cache cached cloned all tos:- dsfield:- protocol:proto proto:proto scope:scope type:rtype dev:dev oif:dev iif:dev via:- src:laddr realm:- realms:- from:- to:- root:- match:- exact:-'
 _ipc_g_routeget='@- fibmatch from:- iif:dev oif:dev tos:- dsfield:- mark:- vrf:dev uid:- ipproto:- sport:- dport:- connected to:-'
 # Link kinds' own options.
 _ipc_g_k_veth='peer:peer'
@@ -478,7 +478,10 @@ _ipc_run() {
 	local _ipc_bin=${_ipc_w[0]} obj verb i g
 	local -a _ipc_L
 	_ipc_R=() _ipc_T=() _ipc_S= _ipc_nsnext=
-	[ -n "$_ipc_bin" ] || _ipc_bin=ip
+	case $_ipc_bin in
+	'') _ipc_bin=ip ;;
+	'~/'*) _ipc_bin=$HOME/${_ipc_bin#'~/'} ;;
+	esac
 	_ipc_options || return 0
 	i=$_ipc_i
 	_ipc_split ' ' "$_ipc_objects"

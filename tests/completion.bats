@@ -29,6 +29,12 @@ $S route add 10.9.0.0/16 via 10.1.0.2
 $S route add 10.8.0.0/16 dev v0 table 100
 $S route add unreachable 10.7.0.0/16
 $S route add 2001:db8:5::/48 via 2001:db8::2
+# Names from rt_tables.d and rt_protos.d (on a tmpfs of this mount namespace).
+mount -t tmpfs tmpfs /etc/iproute2/rt_tables.d
+echo "200	blue # comment" >/etc/iproute2/rt_tables.d/blue.conf
+mount -t tmpfs tmpfs /etc/iproute2/rt_protos.d
+echo "250	myproto" >/etc/iproute2/rt_protos.d/my.conf
+$S route add 10.6.0.0/16 dev v0 table blue
 set +e
 '
 
@@ -302,6 +308,7 @@ c "ip r a 10.3.0.0/16 nexthop via 10.1.0.2 "
 c "ip r del "
 c "ip -6 r del "
 c "ip r del table 100 "
+c "ip r del table blue "
 c "ip r del 10.9.0.0/16 via 10.1.0.2 "
 c "ip r s "
 c "ip r s table "
@@ -314,8 +321,8 @@ c "ip r fl "'
 ip r a unreachable  => default | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r a 10.3.0.0/16  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r a 10.3.0.0/16 t => table | tos | ttl-propagate | to
-ip r a 10.3.0.0/16 table  => local | main | default | unspec | 100
-ip r a 10.3.0.0/16 proto  => redirect | kernel | boot | static | unspec | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp
+ip r a 10.3.0.0/16 table  => local | main | default | unspec | blue | 100
+ip r a 10.3.0.0/16 proto  => redirect | kernel | boot | static | unspec | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp | myproto
 ip r a 10.3.0.0/16 scope  => global | host | link | nowhere | site
 ip r a 10.3.0.0/16 via 10.1.0.2 dev  => lo | v1 | v0 | br0 | vr0
 ip r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
@@ -326,13 +333,14 @@ ip r a 10.3.0.0/16 nexthop via 10.1.0.2  => dev | weight | onlink | pervasive | 
 ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del table 100  => 10.8.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r del table blue  => 10.6.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del 10.9.0.0/16 via 10.1.0.2  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
-ip r s  => table | vrf | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact
-ip r s table  => local | main | default | unspec | 100 | all
+ip r s  => table | vrf | cache | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact
+ip r s table  => local | main | default | unspec | blue | 100 | all
 ip r s type  => unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast
 ip r get 10.9.0.1  => fibmatch | from | iif | oif | tos | dsfield | mark | vrf | uid | ipproto | sport | dport | connected | to
 ip r get 10.9.0.1 oif  => lo | v1 | v0 | br0 | vr0
-ip r fl  => table | vrf | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact'
+ip r fl  => table | vrf | cache | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact'
 }
 
 @test "completion: ip netns, -n NS and names with spaces" {
@@ -566,7 +574,7 @@ ip a a 10.0.0.1/24 dev v0 scope  => global | host | link | nowhere | site
 ip a d  => 10.2.0.1/24 | 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
 ip a d 2001:db8:: => 2001:db8::1/64
 ip addr del dev v1  => 10.2.0.1/24 | peer | remote | broadcast | anycast | scope | label | mngtmpaddr | local
-ip r a 10.3.0.0/16 table  => local | main | default | unspec | 100
+ip r a 10.3.0.0/16 table  => local | main | default | unspec | blue | 100
 ip r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
 ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
