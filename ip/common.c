@@ -161,6 +161,8 @@ struct link_cache {
 	struct ll_ent *slots;
 	size_t cap, n;
 	bool full;		/* every link of the namespace is in */
+	bool join;		/* ll_cache_fill: many lookups are coming */
+	unsigned int misses;	/* lookups the cache could not answer */
 };
 
 static struct ll_ent *ll_slot(struct link_cache *c, int index)
@@ -386,11 +388,11 @@ int ll_index(struct ipctx *ctx, const char *name)
 	return 0;
 }
 
-int ll_cache_fill(struct ipctx *ctx)
+static int ll_load_all(struct ipctx *ctx)
 {
 	NL_REQ_DEFINE(req, 128);
 	struct ifinfomsg *ifi;
-	struct nl_sock *s = ctx_nl(ctx);
+	struct nl_sock *s = lookup_nl(ctx);
 	int err;
 
 	if (!s)
@@ -407,14 +409,38 @@ int ll_cache_fill(struct ipctx *ctx)
 	return err;
 }
 
+/* Lazy: a dump of every link costs the kernel as much as `ip link` (8,000
+ * links: 40 ms), while most joins name a handful of links (all routes via
+ * one device) or come with the links already noted (ip link, ip address).
+ * So lookups ask for one link each, and only after LL_MISSES of them that
+ * the cache could not answer is every link loaded with one dump. */
+enum { LL_MISSES = 32 };
+
+int ll_cache_fill(struct ipctx *ctx)
+{
+	struct link_cache *c;
+
+	if (!ctx_nl(ctx))
+		return -ENOTCONN;
+	c = ll_cache(ctx);
+	if (!c)
+		return -ENOMEM;
+	c->join = true;
+	return 0;
+}
+
 const char *ll_name(struct ipctx *ctx, int ifindex)
 {
 	struct ll_ent *e = ll_find(ctx, ifindex);
+	struct link_cache *c = ctx->links;
 
-	if (!e && ifindex > 0 && !(ctx->links && ctx->links->full)) {
+	if (e || ifindex <= 0 || (c && c->full))
+		return e ? e->name : NULL;
+	if (c && c->join && ++c->misses > LL_MISSES)
+		ll_load_all(ctx);
+	else
 		ll_query(ctx, ifindex, NULL);
-		e = ll_find(ctx, ifindex);
-	}
+	e = ll_find(ctx, ifindex);
 	return e ? e->name : NULL;
 }
 

@@ -71,7 +71,8 @@ const char *ll_name(struct ipctx *ctx, int ifindex);	/* NULL when absent */
 /* "ifN" placeholder for unknown indexes, like the reference. */
 const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
 			   size_t size);
-/* Load every link once, when a dump will join many objects with links. */
+/* A dump will join many objects with links: keep lookups cheap (names are
+ * asked one by one at first, then every link is loaded with one dump). */
 int ll_cache_fill(struct ipctx *ctx);
 /* Remember a link seen in a dump (name, type, flags). */
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);

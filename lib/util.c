@@ -239,12 +239,18 @@ int parse_lladdr(uint8_t *out, size_t max, const char *s)
 
 const char *format_lladdr(const uint8_t *a, size_t len, char *buf, size_t size)
 {
+	static const char hex[] = "0123456789abcdef";
 	size_t i, at = 0;
 
 	if (!size)
 		return buf;
-	buf[0] = '\0';
-	for (i = 0; i < len && at + 3 < size; i++)
-		at += snprintf(buf + at, size - at, i ? ":%02x" : "%02x", a[i]);
+	/* By hand: every link prints two of these, snprintf was most of it. */
+	for (i = 0; i < len && at + 3 < size; i++) {
+		if (i)
+			buf[at++] = ':';
+		buf[at++] = hex[a[i] >> 4];
+		buf[at++] = hex[a[i] & 15];
+	}
+	buf[at] = '\0';
 	return buf;
 }
