@@ -1708,7 +1708,7 @@ static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
 	} else if (argc) {
 		if (matches(argv[0], "help")) {
 			if (k && k->usage) {
-				k->usage();
+				k->usage(stderr);
 				return EXIT_FAIL;
 			}
 			return link_usage();
@@ -1813,14 +1813,14 @@ static int ignore_args(struct ipctx *ctx, struct nl_req *r, int argc,
 	return EXIT_OK;
 }
 
-static void ifb_usage(void)
+static void ifb_usage(FILE *f)
 {
-	fprintf(stderr, "Usage: ... ifb\n");
+	fprintf(f, "Usage: ... ifb (no options)\n");
 }
 
-static void dummy_usage(void)
+static void dummy_usage(FILE *f)
 {
-	fprintf(stderr, "Usage: ... dummy\n");
+	fprintf(f, "Usage: ... dummy (no options)\n");
 }
 
 static const struct link_kind ifb_kind = {
@@ -1856,7 +1856,7 @@ static int link_help(int argc, char **argv)
 	k = link_kind_find(argv[0]);
 	if (!k || !k->usage)
 		return link_usage();
-	k->usage();
+	k->usage(stdout);
 	return EXIT_OK;
 }
 

@@ -86,46 +86,18 @@ static int put_number(struct nl_req *r, const struct kind_opt *o,
 	return 0;
 }
 
-static void bridge_usage(void)
+static void bridge_usage(FILE *f)
 {
-	static const char *const opts[] = {
-		"forward_delay FORWARD_DELAY", "hello_time HELLO_TIME",
-		"max_age MAX_AGE", "ageing_time AGEING_TIME",
-		"stp_state STP_STATE", "priority PRIORITY",
-		"group_fwd_mask MASK", "group_address ADDRESS",
-		"no_linklocal_learn NO_LINKLOCAL_LEARN",
-		"vlan_filtering VLAN_FILTERING", "vlan_protocol VLAN_PROTOCOL",
-		"vlan_default_pvid VLAN_DEFAULT_PVID",
-		"vlan_stats_enabled VLAN_STATS_ENABLED",
-		"vlan_stats_per_port VLAN_STATS_PER_PORT",
-		"mcast_snooping MULTICAST_SNOOPING",
-		"mcast_vlan_snooping MULTICAST_VLAN_SNOOPING",
-		"mcast_router MULTICAST_ROUTER",
-		"mcast_query_use_ifaddr MCAST_QUERY_USE_IFADDR",
-		"mcast_querier MULTICAST_QUERIER",
-		"mcast_hash_elasticity HASH_ELASTICITY",
-		"mcast_hash_max HASH_MAX",
-		"mcast_last_member_count LAST_MEMBER_COUNT",
-		"mcast_startup_query_count STARTUP_QUERY_COUNT",
-		"mcast_last_member_interval LAST_MEMBER_INTERVAL",
-		"mcast_membership_interval MEMBERSHIP_INTERVAL",
-		"mcast_querier_interval QUERIER_INTERVAL",
-		"mcast_query_interval QUERY_INTERVAL",
-		"mcast_query_response_interval QUERY_RESPONSE_INTERVAL",
-		"mcast_startup_query_interval STARTUP_QUERY_INTERVAL",
-		"mcast_stats_enabled MCAST_STATS_ENABLED",
-		"mcast_igmp_version IGMP_VERSION",
-		"mcast_mld_version MLD_VERSION",
-		"nf_call_iptables NF_CALL_IPTABLES",
-		"nf_call_ip6tables NF_CALL_IP6TABLES",
-		"nf_call_arptables NF_CALL_ARPTABLES",
-	};
 	size_t i;
 
-	fprintf(stderr, "Usage: ... bridge [ fdb_flush ]\n");
-	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-		fprintf(stderr, "\t\t  [ %s ]\n", opts[i]);
-	fprintf(stderr, "\nWhere: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n");
+	fprintf(f, "Usage: ... bridge [ fdb_flush ] [ OPTION VALUE ]...\n"
+		   "OPTION := { vlan_protocol { 802.1Q | 802.1ad } |\n"
+		   "            group_address LLADDR |\n"
+		   "            no_linklocal_learn { 0 | 1 } |\n"
+		   "            mcast_vlan_snooping { 0 | 1 }");
+	for (i = 1; i < sizeof(bridge_opts) / sizeof(bridge_opts[0]); i++)
+		fprintf(f, " |\n            %s NUMBER", bridge_opts[i].name);
+	fprintf(f, " }\n");
 }
 
 static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
@@ -189,7 +161,7 @@ static int bridge_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 			if (!matches(key, "help"))
 				fprintf(stderr, "bridge: unknown command \"%s\"?\n",
 					key);
-			bridge_usage();
+			bridge_usage(stderr);
 			return EXIT_FAIL;
 		}
 		if (!next_arg(&argc, &argv))
@@ -436,26 +408,18 @@ static const struct kind_opt port_opts[] = {
 	{ "nobackup_port", IFLA_BRPORT_BACKUP_PORT, T_FLAG },
 };
 
-static void bridge_slave_usage(void)
+static void bridge_slave_usage(FILE *f)
 {
-	static const char *const opts[] = {
-		"state STATE", "priority PRIO", "cost COST",
-		"guard {on | off}", "hairpin {on | off}",
-		"fastleave {on | off}", "root_block {on | off}",
-		"learning {on | off}", "flood {on | off}",
-		"proxy_arp {on | off}", "proxy_arp_wifi {on | off}",
-		"mcast_router MULTICAST_ROUTER", "mcast_fast_leave {on | off}",
-		"mcast_flood {on | off}", "bcast_flood {on | off}",
-		"mcast_to_unicast {on | off}", "group_fwd_mask MASK",
-		"neigh_suppress {on | off}", "vlan_tunnel {on | off}",
-		"isolated {on | off}", "locked {on | off}",
-		"backup_port DEVICE ] [ nobackup_port",
-	};
 	size_t i;
 
-	fprintf(stderr, "Usage: ... bridge_slave [ fdb_flush ]\n");
-	for (i = 0; i < N(opts); i++)
-		fprintf(stderr, "\t\t\t[ %s ]\n", opts[i]);
+	fprintf(f, "Usage: ... bridge_slave [ fdb_flush ] [ nobackup_port ]\n"
+		   "                        [ backup_port DEVICE ] [ OPTION VALUE ]...\n"
+		   "OPTION := {");
+	for (i = 1; i < N(port_opts) - 1; i++)
+		fprintf(f, "%s%s %s", i > 1 ? " |\n            " : " ",
+			port_opts[i].name,
+			port_opts[i].type == T_ONOFF ? "{ on | off }" : "NUMBER");
+	fprintf(f, " }\n");
 }
 
 static int port_value(struct ipctx *ctx, struct nl_req *r,
@@ -498,7 +462,7 @@ static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 			if (!matches(key, "help"))
 				fprintf(stderr, "bridge_slave: unknown option \"%s\"?\n",
 					key);
-			bridge_slave_usage();
+			bridge_slave_usage(stderr);
 			return EXIT_FAIL;
 		}
 		if (!next_arg(&argc, &argv))

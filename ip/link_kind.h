@@ -12,8 +12,8 @@ struct link_kind {
 	int (*parse)(struct ipctx *ctx, struct nl_req *r, int argc, char **argv);
 	/* IFLA_INFO_DATA (or SLAVE_DATA) of a link, NULL when absent. */
 	void (*print)(struct ipctx *ctx, const struct rtattr *data);
-	/* The usage text, to stderr. */
-	void (*usage)(void);
+	/* The usage text ("ip link help KIND" writes it to stdout). */
+	void (*usage)(FILE *f);
 };
 
 const struct link_kind *link_kind_find(const char *name);

@@ -12,27 +12,25 @@ static const struct {
 	{ "source", MACVLAN_MODE_SOURCE },
 };
 
-static void usage_for(const char *kind)
+static void usage_for(FILE *f, const char *kind)
 {
-	fprintf(stderr,
-		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
-		"\n"
-		"MODE: private | vepa | bridge | passthru | source\n"
-		"MODE_FLAG: null | nopromisc | nodst\n"
-		"MODE_OPTS: for mode \"source\":\n"
-		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
-		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n",
+	fprintf(f,
+		"Usage: ... %s [ mode { private | vepa | bridge | passthru | source } ]\n"
+		"               [ nopromisc | nodst | flag { nopromisc | nodst | null } ]\n"
+		"               [ bcqueuelen LENGTH ]\n"
+		"               [ macaddr { add MAC | del MAC | set [ MAC ]... | flush } ]\n"
+		"nopromisc needs mode passthru; macaddr lists are for mode source.\n",
 		kind);
 }
 
-static void macvlan_usage(void)
+static void macvlan_usage(FILE *f)
 {
-	usage_for("macvlan");
+	usage_for(f, "macvlan");
 }
 
-static void macvtap_usage(void)
+static void macvtap_usage(FILE *f)
 {
-	usage_for("macvtap");
+	usage_for(f, "macvtap");
 }
 
 static int put_mac(struct nl_req *r, const char *arg)
@@ -127,19 +125,19 @@ static int bcqueuelen_opt(struct nl_req *r, const char *arg)
 	return 0;
 }
 
-static int check_flags(const char *kind, void (*usage)(void), int mode,
+static int check_flags(const char *kind, void (*usage)(FILE *), int mode,
 		       int flags)
 {
 	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
 		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n",
 			kind);
-		usage();
+		usage(stderr);
 		return EXIT_FAIL;
 	}
 	return 0;
 }
 
-static int parse_for(const char *kind, void (*usage)(void), struct nl_req *r,
+static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 		     int argc, char **argv)
 {
 	int flags = 0, mode = 0, f, n;
@@ -166,7 +164,7 @@ static int parse_for(const char *kind, void (*usage)(void), struct nl_req *r,
 		} else if (streq(a, "macaddr")) {
 			n = macaddr_opt(r, argc, argv);
 			if (n == -EXIT_FAIL - 1000) {
-				usage();
+				usage(stderr);
 				return EXIT_FAIL;
 			}
 			if (n < 0)
@@ -181,7 +179,7 @@ static int parse_for(const char *kind, void (*usage)(void), struct nl_req *r,
 		} else {
 			if (!matches(a, "help"))
 				fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, a);
-			usage();
+			usage(stderr);
 			return EXIT_FAIL;
 		}
 	}

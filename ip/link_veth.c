@@ -3,11 +3,11 @@
 
 #include "link_kind.h"
 
-static void veth_usage(void)
+static void veth_usage(FILE *f)
 {
-	fprintf(stderr,
-		"Usage: ip link <options> type veth [peer <options>]\n"
-		"To get <options> type 'ip link add help'\n");
+	fprintf(f,
+		"Usage: ip link add NAME [ OPTIONS ] type veth [ peer [ name ] PEER [ OPTIONS ] ]\n"
+		"OPTIONS are those of \"ip link add\" (see \"ip link help\").\n");
 }
 
 static int veth_parse(struct ipctx *ctx, struct nl_req *r, int argc,
@@ -19,7 +19,7 @@ static int veth_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	int used;
 
 	if (!streq(argv[0], "peer")) {
-		veth_usage();
+		veth_usage(stderr);
 		return EXIT_FAIL;
 	}
 	/* The peer's flags are parsed where the link's own are kept, then

@@ -1,4 +1,146 @@
-/* type vlan: to be filled in. */
+/* type vlan: encoded for kernels that have it (this one may not). */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/if_ether.h>
+#include <linux/if_link.h>
+#include <linux/if_vlan.h>
+
 #include "link_kind.h"
 
-const struct link_kind vlan_kind = { .name = "vlan" };
+
+static const struct {
+	const char *name;
+	unsigned int flag;
+} flag_opts[] = {
+	{ "reorder_hdr", VLAN_FLAG_REORDER_HDR }, { "gvrp", VLAN_FLAG_GVRP },
+	{ "mvrp", VLAN_FLAG_MVRP }, { "loose_binding", VLAN_FLAG_LOOSE_BINDING },
+	{ "bridge_binding", VLAN_FLAG_BRIDGE_BINDING },
+};
+
+static void vlan_usage(FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "Usage: ... vlan id ID [ protocol { 802.1Q | 802.1ad } ]\n");
+	for (i = 0; i < sizeof(flag_opts) / sizeof(flag_opts[0]); i++)
+		fprintf(f, "               [ %s { on | off } ]\n", flag_opts[i].name);
+	fprintf(f, "               [ ingress-qos-map FROM:TO... ]\n"
+		   "               [ egress-qos-map FROM:TO... ]\n"
+		   "ID is 0 to 4095.\n");
+}
+
+static bool qos_pair(const char *s, struct ifla_vlan_qos_mapping *m)
+{
+	char buf[64], *colon;
+
+	snprintf(buf, sizeof(buf), "%s", s);
+	colon = strchr(buf, ':');
+	if (!colon)
+		return false;
+	*colon = '\0';
+	return !parse_u32(&m->from, buf, 0) && !parse_u32(&m->to, colon + 1, 0);
+}
+
+/* The mappings that follow; returns how many arguments they took. */
+static int qos_map(struct nl_req *r, int type, int argc, char **argv)
+{
+	struct rtattr *nest = link_nest(r, type);
+	struct ifla_vlan_qos_mapping m;
+	int n = 0;
+
+	while (n < argc && qos_pair(argv[n], &m)) {
+		nl_put(r, IFLA_VLAN_QOS_MAPPING, &m, sizeof(m));
+		n++;
+	}
+	nl_nest_end(r, nest);
+	return n;
+}
+
+static int vlan_value(struct nl_req *r, struct ifla_vlan_flags *fl,
+		      const char *key, const char *arg)
+{
+	size_t i;
+	uint16_t id;
+	int on;
+
+	if (streq(key, "id")) {
+		if (parse_u16(&id, arg, 0))
+			return invarg("id is invalid", arg);
+		nl_put_u16(r, IFLA_VLAN_ID, id);
+		return 0;
+	}
+	if (streq(key, "protocol")) {
+		if (strcasecmp(arg, "802.1Q") && strcasecmp(arg, "802.1ad"))
+			return invarg("protocol is invalid", arg);
+		nl_put_u16(r, IFLA_VLAN_PROTOCOL,
+			   htons(strcasecmp(arg, "802.1Q") ? ETH_P_8021AD :
+							     ETH_P_8021Q));
+		return 0;
+	}
+	for (i = 0; i < sizeof(flag_opts) / sizeof(flag_opts[0]); i++) {
+		if (!streq(key, flag_opts[i].name))
+			continue;
+		on = link_on_off(key, arg);
+		if (on < 0)
+			return EXIT_FAIL;
+		fl->mask |= flag_opts[i].flag;
+		if (on)
+			fl->flags |= flag_opts[i].flag;
+		else
+			fl->flags &= ~flag_opts[i].flag;
+		return 0;
+	}
+	return -1;
+}
+
+static bool vlan_key(const char *a)
+{
+	static const char *const keys[] = { "id", "protocol", "reorder_hdr",
+		"gvrp", "mvrp", "loose_binding", "bridge_binding" };
+	size_t i;
+
+	for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (streq(a, keys[i]))
+			return true;
+	return false;
+}
+
+static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+		      char **argv)
+{
+	struct ifla_vlan_flags fl = { 0, 0 };
+	int rc, n;
+
+	for (; argc > 0; argc--, argv++) {
+		const char *a = argv[0];
+
+		if (streq(a, "ingress-qos-map") || streq(a, "egress-qos-map")) {
+			n = qos_map(r, a[0] == 'i' ? IFLA_VLAN_INGRESS_QOS :
+				    IFLA_VLAN_EGRESS_QOS, argc - 1, argv + 1);
+			argc -= n;
+			argv += n;
+			continue;
+		}
+		if (!vlan_key(a)) {
+			if (!matches(a, "help"))
+				fprintf(stderr, "vlan: unknown command \"%s\"?\n", a);
+			vlan_usage(stderr);
+			return EXIT_FAIL;
+		}
+		if (!next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		rc = vlan_value(r, &fl, a, argv[0]);
+		if (rc)
+			return rc;
+	}
+	if (fl.mask)
+		nl_put(r, IFLA_VLAN_FLAGS, &fl, sizeof(fl));
+	return EXIT_OK;
+}
+
+const struct link_kind vlan_kind = {
+	.name = "vlan",
+	.parse = vlan_parse,
+	.usage = vlan_usage,
+};

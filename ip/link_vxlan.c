@@ -1,4 +1,485 @@
-/* type vxlan: to be filled in. */
+/* type vxlan: most options go out as they are read; the VNI, addresses,
+ * learning and port are added at the end, as the reference orders them. */
+#include <arpa/inet.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/if_link.h>
+
 #include "link_kind.h"
 
-const struct link_kind vxlan_kind = { .name = "vxlan" };
+struct vxlan_args {
+	uint32_t vni;
+	bool has_vni, metadata, has_port, has_local, has_remote, has_group;
+	int learning;		/* -1: not given */
+	uint16_t port;
+	struct inet_addr local, remote;
+};
+
+static void vxlan_usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: ... vxlan { id | vni } VNI [ { remote | group } ADDR ] [ local { ADDR | any } ]\n"
+		"                [ dev DEVICE ] [ dstport PORT ] [ srcport LOW HIGH ]\n"
+		"                [ ttl { 1-255 | auto | inherit } ] [ tos { TOS | inherit } ]\n"
+		"                [ df { unset | set | inherit } ] [ flowlabel LABEL ]\n"
+		"                [ ageing SECONDS ] [ maxaddress NUMBER ] [ gbp ] [ gpe ]\n"
+		"                [ [no]FLAG ]...\n"
+		"FLAG := { learning | proxy | rsc | l2miss | l3miss | udpcsum |\n"
+		"          udp6zerocsumtx | udp6zerocsumrx | remcsumtx | remcsumrx |\n"
+		"          external | vnifilter }\n"
+		"VNI is 0 to 16777215, LABEL 0 to 1048575.\n");
+}
+
+/* [no]FLAG words that become a u8 attribute at once. */
+static const struct {
+	const char *name;
+	unsigned short attr;
+} bool_opts[] = {
+	{ "proxy", IFLA_VXLAN_PROXY }, { "rsc", IFLA_VXLAN_RSC },
+	{ "l2miss", IFLA_VXLAN_L2MISS }, { "l3miss", IFLA_VXLAN_L3MISS },
+	{ "udpcsum", IFLA_VXLAN_UDP_CSUM },
+	{ "udp6zerocsumtx", IFLA_VXLAN_UDP_ZERO_CSUM6_TX },
+	{ "udp6zerocsumrx", IFLA_VXLAN_UDP_ZERO_CSUM6_RX },
+	{ "remcsumtx", IFLA_VXLAN_REMCSUM_TX },
+	{ "remcsumrx", IFLA_VXLAN_REMCSUM_RX },
+	{ "external", IFLA_VXLAN_COLLECT_METADATA },
+	{ "vnifilter", IFLA_VXLAN_VNIFILTER },
+};
+
+static bool bool_opt(struct vxlan_args *v, struct nl_req *r, const char *a)
+{
+	bool no = strncmp(a, "no", 2) == 0;
+	const char *name = no ? a + 2 : a;
+	size_t i;
+
+	if (streq(name, "learning")) {
+		v->learning = !no;
+		return true;
+	}
+	for (i = 0; i < sizeof(bool_opts) / sizeof(bool_opts[0]); i++) {
+		if (!streq(name, bool_opts[i].name))
+			continue;
+		nl_put_u8(r, bool_opts[i].attr, !no);
+		if (bool_opts[i].attr == IFLA_VXLAN_COLLECT_METADATA)
+			v->metadata = !no;
+		return true;
+	}
+	if (streq(a, "gbp") || streq(a, "gpe")) {
+		nl_put_flag(r, a[2] == 'p' ? IFLA_VXLAN_GBP : IFLA_VXLAN_GPE);
+		return true;
+	}
+	return false;
+}
+
+/* An address; family AF_UNSPEC takes either.  The reference's wording. */
+static int get_ip(struct inet_addr *a, const char *s, int family)
+{
+	if (!parse_addr(a, s, family) && !(a->flags & ADDR_DEFAULT))
+		return 0;
+	if (streq(s, "any") || streq(s, "default") || streq(s, "all")) {
+		memset(a, 0, sizeof(*a));
+		a->family = family;
+		return 0;
+	}
+	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
+		family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
+		"any valid", s);
+	return EXIT_FAIL;
+}
+
+static bool is_multicast(const struct inet_addr *a)
+{
+	if (a->family == AF_INET)
+		return (a->data[0] & 0xf0) == 0xe0;
+	return a->family == AF_INET6 && a->data[0] == 0xff;
+}
+
+static int ttl_opt(struct nl_req *r, const char *arg)
+{
+	uint32_t v;
+
+	if (streq(arg, "inherit")) {
+		nl_put_flag(r, IFLA_VXLAN_TTL_INHERIT);
+		return 0;
+	}
+	if (streq(arg, "auto")) {
+		nl_put_u8(r, IFLA_VXLAN_TTL, 0);
+		return 0;
+	}
+	if (parse_u32(&v, arg, 0))
+		return invarg("invalid TTL", arg);
+	if (v > 255)
+		return invarg("TTL must be <= 255", arg);
+	nl_put_u8(r, IFLA_VXLAN_TTL, v);
+	return 0;
+}
+
+static int tos_df_label(struct nl_req *r, const char *key, const char *arg)
+{
+	uint32_t v;
+
+	if (streq(key, "tos")) {
+		if (streq(arg, "inherit"))
+			v = 1;
+		else if (parse_u32(&v, arg, 16) || v > 255)
+			return invarg("bad TOS value", arg);
+		nl_put_u8(r, IFLA_VXLAN_TOS, v);
+	} else if (streq(key, "df")) {
+		if (streq(arg, "unset") || streq(arg, "set") ||
+		    streq(arg, "inherit"))
+			nl_put_u8(r, IFLA_VXLAN_DF, arg[0] == 'u' ? VXLAN_DF_UNSET :
+				  arg[0] == 's' ? VXLAN_DF_SET : VXLAN_DF_INHERIT);
+		else
+			return invarg("DF must be 'unset', 'set' or 'inherit'", arg);
+	} else {
+		if (parse_u32(&v, arg, 0) || v > 0xfffff)
+			return invarg("invalid flowlabel", arg);
+		nl_put_u32(r, IFLA_VXLAN_LABEL, htonl(v));
+	}
+	return 0;
+}
+
+static int addr_opt(struct vxlan_args *v, const char *key, const char *arg)
+{
+	struct inet_addr a;
+	int family = v->has_local ? v->local.family :
+		     v->has_remote ? v->remote.family : AF_UNSPEC;
+
+	if (get_ip(&a, arg, family))
+		return EXIT_FAIL;
+	if (streq(key, "local")) {
+		v->local = a;
+		v->has_local = true;
+		return 0;
+	}
+	if (streq(key, "group") && !is_multicast(&a))
+		return invarg("invalid group address", arg);
+	if (streq(key, "remote") && is_multicast(&a))
+		return invarg("invalid remote address", arg);
+	if ((v->has_group && streq(key, "remote")) ||
+	    (v->has_remote && !v->has_group && streq(key, "group"))) {
+		fprintf(stderr, "vxlan: both group and remote cannot be specified\n");
+		return EXIT_FAIL;
+	}
+	v->remote = a;
+	v->has_remote = true;
+	v->has_group = streq(key, "group");
+	return 0;
+}
+
+static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
+		      struct nl_req *r, const char *key, const char *arg)
+{
+	uint32_t n;
+	uint16_t p;
+
+	if (streq(key, "id") || streq(key, "vni")) {
+		if (parse_u32(&n, arg, 0) || n >= 1u << 24)
+			return invarg("invalid id", arg);
+		v->vni = n;
+		v->has_vni = true;
+	} else if (streq(key, "dstport")) {
+		if (parse_u16(&p, arg, 0))
+			return invarg("dst port", arg);
+		v->port = p;
+		v->has_port = true;
+	} else if (streq(key, "ageing")) {
+		if (parse_u32(&n, arg, 0))
+			return invarg("ageing timer", arg);
+		nl_put_u32(r, IFLA_VXLAN_AGEING, n);
+	} else if (streq(key, "maxaddress")) {
+		if (parse_u32(&n, arg, 0))
+			return invarg("max addresses", arg);
+		nl_put_u32(r, IFLA_VXLAN_LIMIT, n);
+	} else {	/* dev */
+		n = ll_index(ctx, arg);
+		if (!n) {
+			fprintf(stderr, "Cannot find device \"%s\"\n", arg);
+			return EXIT_USAGE;
+		}
+		nl_put_u32(r, IFLA_VXLAN_LINK, n);
+	}
+	return 0;
+}
+
+static int srcport_opt(struct nl_req *r, int *argc, char ***argv)
+{
+	struct ifla_vxlan_port_range range;
+	uint16_t lo, hi;
+
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (parse_u16(&lo, (*argv)[0], 0))
+		return invarg("min port", (*argv)[0]);
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (parse_u16(&hi, (*argv)[0], 0))
+		return invarg("max port", (*argv)[0]);
+	range.low = htons(lo);
+	range.high = htons(hi);
+	nl_put(r, IFLA_VXLAN_PORT_RANGE, &range, sizeof(range));
+	return 0;
+}
+
+static bool is_key(const char *a, const char *const *keys, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (streq(a, keys[i]))
+			return true;
+	return false;
+}
+
+static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
+		     struct nl_req *r, int *argc, char ***argv)
+{
+	static const char *const addr_keys[] = { "local", "remote", "group" };
+	static const char *const num_keys[] = { "id", "vni", "dstport",
+						"ageing", "maxaddress", "dev" };
+	static const char *const misc_keys[] = { "tos", "df", "flowlabel" };
+	const char *a = (*argv)[0];
+
+	if (bool_opt(v, r, a))
+		return 0;
+	if (streq(a, "srcport"))
+		return srcport_opt(r, argc, argv);
+	if (streq(a, "ttl") || streq(a, "hoplimit")) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		return ttl_opt(r, (*argv)[0]);
+	}
+	if (!is_key(a, addr_keys, 3) && !is_key(a, num_keys, 6) &&
+	    !is_key(a, misc_keys, 3)) {
+		if (!matches(a, "help"))
+			fprintf(stderr, "vxlan: unknown command \"%s\"?\n", a);
+		vxlan_usage(stderr);
+		return EXIT_FAIL;
+	}
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (is_key(a, addr_keys, 3))
+		return addr_opt(v, a, (*argv)[0]);
+	if (is_key(a, num_keys, 6))
+		return number_opt(ctx, v, r, a, (*argv)[0]);
+	return tos_df_label(r, a, (*argv)[0]);
+}
+
+static void put_addr(struct nl_req *r, const struct inet_addr *a, int type4,
+		     int type6)
+{
+	if (a->family == AF_INET6)
+		nl_put(r, type6, a->data, 16);
+	else
+		nl_put(r, type4, a->data, a->bytelen);
+}
+
+static int vxlan_finish(struct vxlan_args *v, struct nl_req *r, bool create,
+			bool has_link)
+{
+	if (v->metadata && v->has_vni) {
+		fprintf(stderr, "vxlan: both 'external' and vni cannot be specified\n");
+		return EXIT_FAIL;
+	}
+	if (v->has_group && !has_link) {
+		fprintf(stderr, "vxlan: 'group' requires 'dev' to be specified\n");
+		return EXIT_FAIL;
+	}
+	if (create && !v->has_port && !v->metadata)
+		fprintf(stderr,
+			"vxlan: destination port not specified\n"
+			"Will use Linux kernel default (non-standard value)\n"
+			"Use 'dstport 4789' to get the IANA assigned value\n"
+			"Use 'dstport 0' to get default and quiet this message\n");
+	if (v->has_vni)
+		nl_put_u32(r, IFLA_VXLAN_ID, v->vni);
+	if (v->has_local)
+		put_addr(r, &v->local, IFLA_VXLAN_LOCAL, IFLA_VXLAN_LOCAL6);
+	if (v->has_remote)
+		put_addr(r, &v->remote, IFLA_VXLAN_GROUP, IFLA_VXLAN_GROUP6);
+	if (v->learning >= 0 || create)
+		nl_put_u8(r, IFLA_VXLAN_LEARNING,
+			  v->learning >= 0 ? v->learning : !v->metadata);
+	if (v->has_port && v->port)
+		nl_put_u16(r, IFLA_VXLAN_PORT, htons(v->port));
+	return 0;
+}
+
+static int vxlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+		       char **argv)
+{
+	struct vxlan_args v = { .learning = -1 };
+	bool has_link = false;
+	int rc;
+
+	for (; argc > 0; argc--, argv++) {
+		has_link |= streq(argv[0], "dev");
+		rc = vxlan_opt(ctx, &v, r, &argc, &argv);
+		if (rc)
+			return rc;
+	}
+	return vxlan_finish(&v, r, r->nlh->nlmsg_flags & NLM_F_CREATE, has_link);
+}
+
+/* ---- printing ---- */
+
+static void print_addr_attr(struct out *o, const struct rtattr *a, int family,
+			    const char *key, const char *fmt)
+{
+	char buf[64];
+
+	format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, sizeof(buf));
+	out_str(o, OUT_ANY, key, fmt, buf);
+}
+
+static void print_addrs(struct ipctx *ctx, struct rtattr **tb)
+{
+	struct out *o = &ctx->out;
+	static const uint8_t zero[16];
+	const struct rtattr *g = tb[IFLA_VXLAN_GROUP], *g6 = tb[IFLA_VXLAN_GROUP6];
+	const struct rtattr *l = tb[IFLA_VXLAN_LOCAL], *l6 = tb[IFLA_VXLAN_LOCAL6];
+
+	if (g && nl_attr_len(g) >= 4 && nl_attr_u32(g)) {
+		bool mc = (((uint8_t *)nl_attr_data(g))[0] & 0xf0) == 0xe0;
+
+		print_addr_attr(o, g, AF_INET, mc ? "group" : "remote",
+				mc ? "group %s " : "remote %s ");
+	} else if (!g && g6 && nl_attr_len(g6) >= 16 &&
+		   memcmp(nl_attr_data(g6), zero, 16)) {
+		bool mc = ((uint8_t *)nl_attr_data(g6))[0] == 0xff;
+
+		print_addr_attr(o, g6, AF_INET6, mc ? "group6" : "remote6",
+				mc ? "group %s " : "remote %s ");
+	}
+	if (l && nl_attr_len(l) >= 4 && nl_attr_u32(l))
+		print_addr_attr(o, l, AF_INET, "local", "local %s ");
+	else if (!l && l6 && nl_attr_len(l6) >= 16 &&
+		 memcmp(nl_attr_data(l6), zero, 16))
+		print_addr_attr(o, l6, AF_INET6, "local6", "local %s ");
+}
+
+static void print_flag_if(struct out *o, const struct rtattr *a,
+			  const char *key, const char *text)
+{
+	if (a && nl_attr_u8(a))
+		out_bool(o, OUT_ANY, key, text, true);
+}
+
+/* udpcsum and friends: JSON true/false, text "[no]name ". */
+static void print_yes_no(struct out *o, const struct rtattr *a,
+			 const char *key, const char *name)
+{
+	if (!a)
+		return;
+	if (o->json)
+		out_bool(o, OUT_JSON, key, NULL, nl_attr_u8(a));
+	else
+		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", name);
+}
+
+static void print_ports(struct ipctx *ctx, struct rtattr **tb)
+{
+	struct out *o = &ctx->out;
+	char buf[32];
+
+	if (tb[IFLA_VXLAN_LINK] && nl_attr_u32(tb[IFLA_VXLAN_LINK]))
+		out_str(o, OUT_ANY, "link", "dev %s ",
+			ll_name_or_num(ctx, nl_attr_u32(tb[IFLA_VXLAN_LINK]), buf,
+				       sizeof(buf)));
+	if (tb[IFLA_VXLAN_PORT_RANGE] &&
+	    nl_attr_len(tb[IFLA_VXLAN_PORT_RANGE]) >= 4) {
+		struct ifla_vxlan_port_range pr;
+
+		memcpy(&pr, nl_attr_data(tb[IFLA_VXLAN_PORT_RANGE]), sizeof(pr));
+		out_obj_open(o, "port_range");
+		out_uint(o, OUT_JSON, "low", NULL, ntohs(pr.low));
+		out_uint(o, OUT_JSON, "high", NULL, ntohs(pr.high));
+		out_obj_close(o);
+		out_text(o, "srcport %u %u ", ntohs(pr.low), ntohs(pr.high));
+	}
+	if (tb[IFLA_VXLAN_PORT])
+		out_uint(o, OUT_ANY, "port", "dstport %u ",
+			 ntohs(nl_attr_u16(tb[IFLA_VXLAN_PORT])));
+	if (tb[IFLA_VXLAN_LEARNING]) {
+		bool on = nl_attr_u8(tb[IFLA_VXLAN_LEARNING]);
+
+		out_bool(o, OUT_JSON, "learning", NULL, on);
+		if (!on)
+			out_text(o, "nolearning ");
+	}
+}
+
+static void print_ttl_tos(struct out *o, struct rtattr **tb)
+{
+	unsigned int tos = nl_attr_u8(tb[IFLA_VXLAN_TOS]), ttl, df;
+
+	if (tos && (o->json || tos != 1))
+		out_xstr(o, OUT_ANY, "tos", o->json ? "%#llx" : "tos %#llx ", tos);
+	else if (tos)
+		out_text(o, "tos inherit ");
+	if (tb[IFLA_VXLAN_TTL_INHERIT] && nl_attr_u8(tb[IFLA_VXLAN_TTL_INHERIT]))
+		out_text(o, "ttl inherit ");
+	else if (tb[IFLA_VXLAN_TTL]) {
+		ttl = nl_attr_u8(tb[IFLA_VXLAN_TTL]);
+		if (o->json || ttl)
+			out_uint(o, OUT_ANY, "ttl", "ttl %u ", ttl);
+		else
+			out_text(o, "ttl auto ");
+	}
+	if (tb[IFLA_VXLAN_DF]) {
+		df = nl_attr_u8(tb[IFLA_VXLAN_DF]);
+		if (df == VXLAN_DF_UNSET)
+			out_str(o, OUT_JSON, "df", NULL, "unset");
+		else
+			out_str(o, OUT_ANY, "df", "df %s ",
+				df == VXLAN_DF_SET ? "set" : "inherit");
+	}
+}
+
+static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	struct rtattr *tb[IFLA_VXLAN_MAX + 1];
+	struct out *o = &ctx->out;
+	uint32_t v;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_VXLAN_MAX, data);
+	print_flag_if(o, tb[IFLA_VXLAN_COLLECT_METADATA], "external", "external ");
+	print_flag_if(o, tb[IFLA_VXLAN_VNIFILTER], "vnifilter", "vnifilter");
+	if (tb[IFLA_VXLAN_ID] && nl_attr_len(tb[IFLA_VXLAN_ID]) >= 4)
+		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_VXLAN_ID]));
+	print_addrs(ctx, tb);
+	print_ports(ctx, tb);
+	print_flag_if(o, tb[IFLA_VXLAN_PROXY], "proxy", "proxy ");
+	print_flag_if(o, tb[IFLA_VXLAN_RSC], "rsc", "rsc ");
+	print_flag_if(o, tb[IFLA_VXLAN_L2MISS], "l2miss", "l2miss ");
+	print_flag_if(o, tb[IFLA_VXLAN_L3MISS], "l3miss", "l3miss ");
+	print_ttl_tos(o, tb);
+	if (tb[IFLA_VXLAN_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_VXLAN_LABEL]))))
+		out_xstr(o, OUT_ANY, "label", o->json ? "%#llx" : "flowlabel %#llx ", v);
+	if (tb[IFLA_VXLAN_AGEING]) {
+		v = nl_attr_u32(tb[IFLA_VXLAN_AGEING]);
+		out_uint(o, OUT_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
+	}
+	if (tb[IFLA_VXLAN_LIMIT] && (v = nl_attr_u32(tb[IFLA_VXLAN_LIMIT])))
+		out_uint(o, OUT_ANY, "limit", "maxaddr %u ", v);
+	print_yes_no(o, tb[IFLA_VXLAN_UDP_CSUM], "udp_csum", "udpcsum");
+	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_TX], "udp_zero_csum6_tx",
+		     "udp6zerocsumtx");
+	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_RX], "udp_zero_csum6_rx",
+		     "udp6zerocsumrx");
+	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_TX], "remcsum_tx", "remcsumtx ");
+	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_RX], "remcsum_rx", "remcsumrx ");
+	if (tb[IFLA_VXLAN_GBP])
+		out_bool(o, OUT_ANY, "gbp", "gbp ", true);
+	if (tb[IFLA_VXLAN_GPE])
+		out_bool(o, OUT_ANY, "gpe", "gpe ", true);
+}
+
+const struct link_kind vxlan_kind = {
+	.name = "vxlan",
+	.parse = vxlan_parse,
+	.print = vxlan_print,
+	.usage = vxlan_usage,
+};
