@@ -83,6 +83,10 @@ void out_num_str(struct out *o, enum out_kind k, const char *key,
 /* Text only, printf-like. */
 void out_text(struct out *o, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Plain text in every mode, JSON too (ip netns identify/pids/monitor and the
+ * exec headers are not JSON in the reference). */
+void out_plain(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 /* End of a text line inside a record: "\n", or "\" in oneline mode. */
 void out_nl(struct out *o);
 /* End of a record: always "\n" in text mode. */

@@ -339,6 +339,15 @@ void out_text(struct out *o, const char *fmt, ...)
 	va_end(ap);
 }
 
+void out_plain(struct out *o, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vfprintf(o->f, fmt, ap);
+	va_end(ap);
+}
+
 void out_nl(struct out *o)
 {
 	if (!o->json)
