@@ -131,64 +131,9 @@ int rt_family_of_word(const char *s)
 
 /* ---- addresses the way the reference reads them ---- */
 
-/* Up to four parts in any base: "10" is 10.0.0.0, "10.1" is 10.1.0.0. */
-static int ipv4_parts(uint8_t *out, const char *s)
-{
-	int i;
-
-	for (i = 0; i < 4; i++) {
-		char *end;
-		unsigned long n = strtoul(s, &end, 0);
-
-		if (n > 255 || end == s)
-			return -1;
-		out[i] = n;
-		if (!*end)
-			return 0;
-		if (i == 3 || *end != '.')
-			return -1;
-		s = end + 1;
-	}
-	return 0;
-}
-
-static int addr_1(struct rt_prefix *p, const char *s, int family)
-{
-	memset(p, 0, sizeof(*p));
-	if (streq(s, "default") || streq(s, "all") || streq(s, "any")) {
-		if (family == AF_MPLS)
-			return -1;
-		p->family = family;
-		p->bytelen = family == AF_INET ? 4 : family == AF_INET6 ? 16 : 0;
-		p->bitlen = -2;
-		if (streq(s, "default"))
-			p->flags = PFX_LEN_GIVEN;
-		return 0;
-	}
-	if (strchr(s, ':')) {
-		p->family = AF_INET6;
-		if (family != AF_UNSPEC && family != AF_INET6)
-			return -1;
-		if (inet_pton(AF_INET6, s, p->data) != 1)
-			return -1;
-		p->bytelen = 16;
-		p->bitlen = -1;
-		return 0;
-	}
-	p->family = AF_INET;
-	if (family != AF_UNSPEC && family != AF_INET)
-		return -1;
-	if (ipv4_parts(p->data, s))
-		return -1;
-	p->bytelen = 4;
-	p->bitlen = -1;
-	return 0;
-}
-
-static const char *family_verbose(int family)
+const char *rt_family_name(int family)
 {
 	switch (family) {
-	case AF_UNSPEC: return "any valid";
 	case AF_INET: return "inet";
 	case AF_INET6: return "inet6";
 	case AF_PACKET: return "link";
@@ -198,65 +143,52 @@ static const char *family_verbose(int family)
 	}
 }
 
+static const char *family_verbose(int family)
+{
+	return family == AF_UNSPEC ? "any valid" : rt_family_name(family);
+}
+
+/* The shared parser, plus what routes need on top: "default", "any" and
+ * "all" take no length and carry no bytes without a family, and only
+ * "default" counts as a given length (it selects default routes only). */
+static int route_addr(struct rt_prefix *p, const char *s, int family,
+		      bool prefix)
+{
+	struct inet_addr a;
+	int max;
+
+	memset(p, 0, sizeof(*p));
+	if (prefix ? parse_prefix(&a, s, family) : parse_addr(&a, s, family))
+		return -1;
+	p->family = a.family;
+	memcpy(p->data, a.data, sizeof(p->data));
+	max = a.family == AF_INET ? 32 : a.family == AF_INET6 ? 128 : 0;
+	if (a.flags & ADDR_DEFAULT) {
+		if (a.flags & ADDR_HAS_PREFIX)
+			return -1;
+		p->bytelen = max / 8;
+		p->bitlen = 0;
+		p->flags = streq(s, "default") ? PFX_LEN_GIVEN : 0;
+		return 0;
+	}
+	p->bytelen = a.bytelen;
+	p->bitlen = (a.flags & ADDR_HAS_PREFIX) ? a.bitlen : max;
+	p->flags = (a.flags & ADDR_HAS_PREFIX) ? PFX_LEN_GIVEN : 0;
+	return 0;
+}
+
 int rt_get_addr(struct rt_prefix *p, const char *s, int family)
 {
-	if (!addr_1(p, s, family))
+	if (!route_addr(p, s, family, false))
 		return 0;
 	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
 		family_verbose(family), s);
 	return EXIT_FAIL;
 }
 
-/* A prefix length, or a dotted netmask with contiguous ones. */
-static int netmask_bits(const char *s, unsigned int *bits)
-{
-	struct rt_prefix m;
-	uint32_t v, mask;
-
-	if (!parse_u32(&v, s, 0)) {
-		*bits = v;
-		return 0;
-	}
-	if (addr_1(&m, s, AF_INET))
-		return -1;
-	memcpy(&mask, m.data, 4);
-	mask = ntohl(mask);
-	if (mask & (~mask >> 1))
-		return -1;	/* ones after a zero: not contiguous */
-	for (*bits = 0; mask; mask <<= 1)
-		(*bits)++;
-	return 0;
-}
-
-static int prefix_1(struct rt_prefix *p, const char *s, int family)
-{
-	char buf[128];
-	const char *slash = strchr(s, '/');
-	unsigned int plen, max;
-
-	if (slash && (size_t)(slash - s) >= sizeof(buf))
-		return -1;
-	if (slash) {
-		memcpy(buf, s, slash - s);
-		buf[slash - s] = '\0';
-	}
-	if (addr_1(p, slash ? buf : s, family))
-		return -1;
-	max = p->family == AF_INET ? 32 : p->family == AF_INET6 ? 128 : 0;
-	if (!slash) {
-		p->bitlen = p->bitlen == -2 ? 0 : (int)max;
-		return 0;
-	}
-	if (p->bitlen == -2 || netmask_bits(slash + 1, &plen) || plen > max)
-		return -1;
-	p->flags |= PFX_LEN_GIVEN;
-	p->bitlen = plen;
-	return 0;
-}
-
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
 {
-	if (!prefix_1(p, s, family))
+	if (!route_addr(p, s, family, true))
 		return 0;
 	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
 		family_verbose(family), s);

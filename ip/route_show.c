@@ -39,18 +39,6 @@ static const char *type_name(unsigned int t, char *buf, size_t size)
 	return buf;
 }
 
-static const char *family_word(int family)
-{
-	switch (family) {
-	case AF_INET: return "inet";
-	case AF_INET6: return "inet6";
-	case AF_PACKET: return "link";
-	case AF_MPLS: return "mpls";
-	case AF_BRIDGE: return "bridge";
-	default: return "???";
-	}
-}
-
 static enum out_color family_color(int family)
 {
 	return family == AF_INET ? C_INET : family == AF_INET6 ? C_INET6 : C_NONE;
@@ -122,7 +110,7 @@ static void print_via(struct ipctx *ctx, const struct rtattr *a)
 	format_addr(v->rtvia_family, v->rtvia_addr, nl_attr_len(a) - sizeof(*v),
 		    buf, sizeof(buf));
 	out_obj_open(o, "via");
-	out_str(o, OUT_ANY, "family", "via %s ", family_word(v->rtvia_family));
+	out_str(o, OUT_ANY, "family", "via %s ", rt_family_name(v->rtvia_family));
 	out_cstr(o, OUT_ANY, family_color(v->rtvia_family), "host", "%s ", buf);
 	out_obj_close(o);
 }

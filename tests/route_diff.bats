@@ -11,6 +11,7 @@ setup() { need_root; need_ref; }
 SETUP='echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode
 ip link add v0 type veth peer name v1; echo 1 > /proc/sys/net/ipv6/conf/v1/disable_ipv6; ip link set lo up; ip link set v0 up; ip link set v1 up
 ip addr add 10.0.0.1/24 dev v0; ip addr add 2001:db8::1/64 dev v0 nodad
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do ip -6 route show table local | grep -q 2001:db8::1 && break; sleep 0.1; done
 ip link add v2 type veth peer name v3; echo 1 > /proc/sys/net/ipv6/conf/v3/disable_ipv6; ip addr add 10.8.0.1/24 dev v2; ip link set v2 up
 ip route add default via 10.0.0.2
 ip route add 10.1.0.0/16 via 10.0.0.2 metric 10 proto static
