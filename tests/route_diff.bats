@@ -363,3 +363,34 @@ mount -t tmpfs tmpfs /etc/iproute2/rt_protos.d; echo 150 myproto > /etc/iproute2
 		"ip -d route; ip -d -j -p route; ip -d -o route; ip -d -c=always route; ip -d -j route" \
 		"ip route save > /run/nh.bin; ip -d route showdump < /run/nh.bin"
 }
+
+# Route cache entries: a router namespace with a 1300-byte link, and one
+# oversized ping each way, so that path MTU exceptions appear (traffic stays
+# inside the namespaces made here).
+@test "route diff: cache entries from path MTU discovery" {
+	local setup="$REF_IP netns add r; $REF_IP netns add b
+$REF_IP link add a0 type veth peer name r0 netns r
+$REF_IP -n r link add r1 type veth peer name b0 netns b
+$REF_IP addr add 10.1.0.1/24 dev a0; $REF_IP link set a0 up; $REF_IP link set lo up
+$REF_IP -n r addr add 10.1.0.2/24 dev r0; $REF_IP -n r link set r0 up
+$REF_IP -n r addr add 10.2.0.1/24 dev r1; $REF_IP -n r link set r1 up mtu 1300
+$REF_IP -n b addr add 10.2.0.2/24 dev b0; $REF_IP -n b link set b0 up mtu 1300
+$REF_IP -n b route add default via 10.2.0.1
+$REF_IP netns exec r sysctl -qw net.ipv4.ip_forward=1 net.ipv6.conf.all.forwarding=1
+$REF_IP route add 10.2.0.0/24 via 10.1.0.2
+$REF_IP -6 addr add 2001:db8:1::1/64 dev a0 nodad; $REF_IP -n r -6 addr add 2001:db8:1::2/64 dev r0 nodad
+$REF_IP -n r -6 addr add 2001:db8:2::1/64 dev r1 nodad; $REF_IP -n b -6 addr add 2001:db8:2::2/64 dev b0 nodad
+$REF_IP -n b -6 route add default via 2001:db8:2::1; $REF_IP -6 route add 2001:db8:2::/64 via 2001:db8:1::2
+sleep 2
+ping -c1 -W1 -M do -s 1400 10.2.0.2 >/dev/null 2>&1; ping -c1 -W1 -s 1400 10.2.0.2 >/dev/null 2>&1
+ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1"
+	command -v ping >/dev/null || skip "no ping here"
+	diff_ip_each "$setup" \
+		"ip route show cache" "ip -6 route show cache" "ip route show table all cache" \
+		"ip route get 10.2.0.2" "ip -6 route get 2001:db8:2::2" \
+		"ip -j route show cache" "ip -j -p -6 route show cache" "ip -d route show cache" \
+		"ip -s route show cache" "ip -o route show cache" "ip -c=always route show cache" \
+		"ip route show cached 10.2.0.2" "ip route show cloned dev a0" \
+		"ip -6 -s route flush cache; ip -6 route show cache" \
+		"ip -s route flush cache; ip route show cache"
+}
