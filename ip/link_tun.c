@@ -47,16 +47,16 @@ static void tun_print(struct ipctx *ctx, const struct rtattr *data)
 			out_bool(o, OUT_ANY, "multi_queue", "multi_queue ",
 				 nl_attr_u8(tb[IFLA_TUN_MULTI_QUEUE]));
 	}
-	if (tb[IFLA_TUN_PERSIST])
-		tun_flag(o, tb[IFLA_TUN_PERSIST], "persist", "persist");
-	tun_owner(o, tb[IFLA_TUN_OWNER], "user");
-	tun_owner(o, tb[IFLA_TUN_GROUP], "group");
 	if (tb[IFLA_TUN_NUM_QUEUES])
 		out_uint(o, OUT_ANY, "numqueues", "numqueues %u ",
 			 nl_attr_u32(tb[IFLA_TUN_NUM_QUEUES]));
 	if (tb[IFLA_TUN_NUM_DISABLED_QUEUES])
 		out_uint(o, OUT_ANY, "numdisabled", "numdisabled %u ",
 			 nl_attr_u32(tb[IFLA_TUN_NUM_DISABLED_QUEUES]));
+	if (tb[IFLA_TUN_PERSIST])
+		tun_flag(o, tb[IFLA_TUN_PERSIST], "persist", "persist");
+	tun_owner(o, tb[IFLA_TUN_OWNER], "user");
+	tun_owner(o, tb[IFLA_TUN_GROUP], "group");
 }
 
 const struct link_kind tun_kind = {
