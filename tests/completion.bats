@@ -489,12 +489,20 @@ ip ad => address'
 @test "completion: bash-completion's own ip completion lists our netns" {
 	[ -r /usr/share/bash-completion/completions/ip ] || skip "bash-completion is not installed"
 	sandbox ours ip netns list >/dev/null 2>&1 || skip "our ip netns list does not work yet"
+	# It splits "ip netns list" at blanks: the names with the ids.
 	PKG_COMPLETION=1 comp_run '
 c "ip netns exec "
 c "ip netns delete r"'
 	[ "$status" -eq 0 ]
-	expect 'ip netns exec  => my | ns | red
+	expect 'ip netns exec  => my | ns | red | (id: | 0)
 ip netns delete r => red'
+	if [ -x "$REF_IP" ]; then
+		local ours=$output
+		PKG_COMPLETION=1 WHICH=ref comp_run '
+c "ip netns exec "
+c "ip netns delete r"'
+		expect "$ours"
+	fi
 }
 
 # zsh: type each line into an interactive zsh (zsh/zpty) with compinit and
@@ -528,6 +536,8 @@ for line in "$@"; do
 	for p in "${(@f)l}"; do
 		[[ $p == *'<<HIT>>'* ]] && hits+=("${p#*<<HIT>>}")
 	done
+	# zsh sorts for display (and _describe groups): compare sorted.
+	hits=("${(@o)hits}")
 	print -r -- "$line =>${hits:+ }${(j: | :)hits}"
 	zpty -w -n z $'\C-u'
 done
@@ -565,24 +575,24 @@ zsh_run() {
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
 ip -f  => inet | inet6 | link
-ip l s  => lo | v1 | v0 | br0 | vr0 | dev | group
-ip l s v0 m => mtu | multicast | master
+ip l s  => br0 | dev | group | lo | v0 | v1 | vr0
+ip l s v0 m => master | mtu | multicast
 ip l s v0 netns  => my ns | red
-ip link add v0 type veth peer  => up | down | name | index | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | master | dynamic | alias | group | numtxqueues | numrxqueues
+ip link add v0 type veth peer  => address | alias | allmulticast | arp | broadcast | down | dynamic | group | index | master | mtu | multicast | name | netns | numrxqueues | numtxqueues | promisc | trailers | txqlen | txqueuelen | up
 ip link add br0 type bridge stp => stp_state
 ip a a 10.0.0.1/24 dev v0 scope  => global | host | link | nowhere | site
-ip a d  => 10.2.0.1/24 | 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip a d  => 10.1.0.1/24 | 10.2.0.1/24 | 2001:db8::1/64 | anycast | broadcast | dev | label | local | mngtmpaddr | peer | remote | scope
 ip a d 2001:db8:: => 2001:db8::1/64
-ip addr del dev v1  => 10.2.0.1/24 | peer | remote | broadcast | anycast | scope | label | mngtmpaddr | local
-ip r a 10.3.0.0/16 table  => local | main | default | unspec | blue | 100
-ip r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
-ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
-ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip addr del dev v1  => 10.2.0.1/24 | anycast | broadcast | label | local | mngtmpaddr | peer | remote | scope
+ip r a 10.3.0.0/16 table  => 100 | blue | default | local | main | unspec
+ip r a 10.3.0.0/16 src  => 10.1.0.1 | 10.2.0.1
+ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | advmss | congctl | cwnd | dev | dsfield | expires | fastopen_no_cookie | features | hoplimit | initcwnd | initrwnd | metric | mtu | nexthop | nhid | oif | onlink | pervasive | pref | preference | priority | proto | protocol | quickack | realm | realms | reordering | rto_min | rtt | rttvar | scope | src | ssthresh | table | to | tos | ttl-propagate | via | weight | window
+ip -6 r del  => 2001:db8:5::/48 | 2001:db8::/64 | advmss | congctl | cwnd | dev | dsfield | expires | fastopen_no_cookie | features | hoplimit | initcwnd | initrwnd | metric | mtu | nexthop | nhid | oif | onlink | pervasive | pref | preference | priority | proto | protocol | quickack | realm | realms | reordering | rto_min | rtt | rttvar | scope | src | ssthresh | table | to | tos | ttl-propagate | via | weight | window
 ip netns exec  => my ns | red
 ip netns exec my\  => my ns
-ip -n red l s  => lo | vr1 | inred1 | inred0 | dev | group
-ip -n my\ ns l s  => lo | dev | group
-ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
+ip -n red l s  => dev | group | inred0 | inred1 | lo | vr1
+ip -n my\ ns l s  => dev | group | lo
+ip netns exec red ip l s  => dev | group | inred0 | inred1 | lo | vr1
 ip netns exec red unse => unset | unsetopt
 ip -batch /dev/nul => null'
 }
@@ -616,7 +626,7 @@ t() {
 }
 for l in "ip l s " "ip link set ve1" "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
 ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
-	sed 's/^\(.*\) => \([0-9]*\) ms | \(.*\)/zsh \2 ms \1 => \3/'
+	sed 's/^\(.*\) => \([0-9]*\) matches | \([0-9]*\) ms$/zsh \3 ms \1 => \2 matches/'
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run sandbox bash perf.bash
@@ -682,4 +692,26 @@ ip li => ip link |
 ip r a 10.3.0.0/16 ta => ip r a 10.3.0.0/16 table |
 ip netns exec red ip l s inr => ip netns exec red ip l s inred|
 ip -n my\ ns l s l => ip -n my\ ns l s lo |'
+}
+
+@test "completion: zsh lists keywords with what they mean" {
+	command -v zsh >/dev/null || skip "zsh is not installed"
+	cat >"$BATS_TEST_TMPDIR/zlist.zsh" <<'EOF'
+zmodload zsh/zpty || exit 2
+zpty z zsh -f -i || exit 2
+zpty -w z "PS1='' PROMPT='' RPROMPT='' ; unsetopt beep promptsp promptcr; fpath=($1 \$fpath); autoload -Uz compinit; compinit -u -D; bindkey '^I' complete-word; zstyle ':completion:*' format '== %d =='"
+zpty -w z 'print -r -- "<<"READY">>"'
+zpty -r z l '*<<READY>>*' || exit 3
+# A listing (TAB inserts nothing: three matches), up to its last meaning.
+zpty -w -n z $'ip l s lo m\t'
+zpty -r z l '*multicast flag*' || exit 3
+print -r -- "${l//$'\r'/}"
+zpty -d z
+EOF
+	run timeout 30 zsh -f "$BATS_TEST_TMPDIR/zlist.zsh" "$COMP_DIR"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	echo "$output" | grep -q '== keyword =='
+	echo "$output" | grep -q 'master  *-- enslave to a bridge, bond or vrf'
+	echo "$output" | grep -q 'mtu  *-- maximum transmission unit'
 }
