@@ -1047,26 +1047,23 @@ struct flush_arg {
 	int count;
 };
 
-static int flush_collect(struct nlmsghdr *nlh, void *arg)
+/* Several requests in one datagram: the kernel handles them in turn.
+ * (lib/nl sends one message at a time; flushing thousands of addresses
+ * that way costs a round trip each.) */
+static void send_batch(struct nl_sock *s, const char *buf, size_t len)
 {
-	struct flush_arg *a = arg;
-	struct addr_view v;
-	size_t off;
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 
-	if (addr_decode(nlh, &v) || !addr_matches(a->ctx, a->f, &v))
-		return 0;
-	off = blob_grow(&a->del, nlh->nlmsg_len);
-	if (off == NONE)
-		return -ENOMEM;
-	memcpy(a->del.p + off, nlh, nlh->nlmsg_len);
-	a->count++;
-	return 0;
+	while (len && sendto(s->fd, buf, len, 0, (struct sockaddr *)&sa,
+			     sizeof(sa)) < 0 && errno == EINTR)
+		;
 }
 
-/* Print (with -s -s) and delete what one round collected.  Like the
- * reference, a delete that fails (a secondary gone with its primary) is
- * not an error: the next round sees what is left. */
-static void flush_round(struct flush_arg *a)
+/* Print (with -s -s) and delete what is pending, as requests without
+ * acks, like the reference: a delete that fails (a secondary gone with its
+ * primary) is no error, the next round sees what is left, and the error
+ * replies are skipped as stale. */
+static void flush_send(struct flush_arg *a)
 {
 	struct ipctx *ctx = a->ctx;
 	size_t off;
@@ -1077,18 +1074,37 @@ static void flush_round(struct flush_arg *a)
 
 		if (ctx->stats >= 2 && !addr_decode(nlh, &v))
 			print_addr(ctx, &v, ADDR_DEV);
-		off += NLMSG_ALIGN(nlh->nlmsg_len);
-	}
-	for (off = 0; off < a->del.len;) {
-		struct nlmsghdr *nlh = (struct nlmsghdr *)(a->del.p + off);
-		struct nl_req r = { .nlh = nlh, .cap = nlh->nlmsg_len };
-
-		off += NLMSG_ALIGN(nlh->nlmsg_len);
 		nlh->nlmsg_type = RTM_DELADDR;
 		nlh->nlmsg_flags = NLM_F_REQUEST;
-		nl_talk(&ctx->nl, &r, NULL, NULL);
+		nlh->nlmsg_seq = ++ctx->nl.seq;
+		nlh->nlmsg_pid = 0;
+		off += NLMSG_ALIGN(nlh->nlmsg_len);
 	}
+	send_batch(&ctx->nl, a->del.p, a->del.len);
 	a->del.len = 0;
+}
+
+/* Deletes go out while the dump runs, whenever the reference's 3.5 KiB
+ * batch is full: deleting a primary takes its secondaries along, and the
+ * rest of the dump then no longer shows (nor fails to delete) them. */
+#define FLUSH_BATCH (4096 - 512)
+
+static int flush_collect(struct nlmsghdr *nlh, void *arg)
+{
+	struct flush_arg *a = arg;
+	struct addr_view v;
+	size_t off;
+
+	if (addr_decode(nlh, &v) || !addr_matches(a->ctx, a->f, &v))
+		return 0;
+	if (a->del.len + nlh->nlmsg_len > FLUSH_BATCH)
+		flush_send(a);
+	off = blob_grow(&a->del, nlh->nlmsg_len);
+	if (off == NONE)
+		return -ENOMEM;
+	memcpy(a->del.p + off, nlh, nlh->nlmsg_len);
+	a->count++;
+	return 0;
 }
 
 static int flush_loop(struct flush_arg *a)
@@ -1109,10 +1125,10 @@ static int flush_loop(struct flush_arg *a)
 			fprintf(stderr, "Flush terminated\n");
 			return EXIT_FAIL;
 		}
+		flush_send(a);
 		if (a->count == 0)
 			break;
 		round++;
-		flush_round(a);
 		if (ctx->stats)
 			out_text(o, "\n*** Round %d, deleting %d addresses ***\n",
 				 round, a->count);
