@@ -37,13 +37,14 @@ _ipc_offer_route='add append change delete flush get help list prepend replace r
 _ipc_offer_netns='add attach delete exec help identify list list-id monitor pids set'
 
 # Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
-# (- is free text), "@TYPE" is a positional value; order = prefix order.
+# (- is free text), "@TYPE" is a positional value, "~kw" a spelling that is
+# understood but not offered; order = prefix order.
 _ipc_g_linkadd='up down name:- index:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev nomaster dynamic:onoff type:kind alias:- group:group numtxqueues:- numrxqueues:- gso_max_size:- gso_max_segs:- gro_max_size:-'
 _ipc_g_linkpeer='up down name:- index:- address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev dynamic:onoff alias:- group:group numtxqueues:- numrxqueues:-'
 _ipc_g_linkset='up down name:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff carrier:onoff master:dev vrf:dev nomaster dynamic:onoff type:setkind alias:- group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- protodown:onoff gso_max_size:- gso_max_segs:- gro_max_size:-'
 _ipc_g_linkdel='type:anykind'
 _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nomaster'
-_ipc_g_addradd='@- peer:- remote:- broadcast:=+,- brd:=+,- anycast:- scope:scope dev:dev label:label metric:- priority:- valid_lft:lft preferred_lft:lft home nodad mngtmpaddr noprefixroute autojoin local:-'
+_ipc_g_addradd='@- peer:- remote:- broadcast:=+,- ~brd:=+,- anycast:- scope:scope dev:dev label:label metric:- priority:- valid_lft:lft preferred_lft:lft home nodad mngtmpaddr noprefixroute autojoin local:-'
 _ipc_g_addrdel='@addrdel peer:- remote:- broadcast:- anycast:- scope:scope dev:dev label:label mngtmpaddr local:-'
 _ipc_g_addrshow='@dev dev:dev scope:scope to:- label:- master:dev nomaster type:anykind vrf:dev up permanent dynamic secondary primary tentative -tentative deprecated -deprecated dadfailed -dadfailed temporary home nodad mngtmpaddr noprefixroute autojoin'
 _ipc_g_route='table:table proto:proto protocol:proto scope:scope metric:- preference:- priority:- tos:- dsfield:- via:- dev:dev oif:dev src:laddr mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:- nexthop:nh weight:- onlink pervasive to:-'
@@ -98,6 +99,7 @@ _ipc_match() {
 	[ -n "$w" ] || return 1
 	_ipc_split ' ' "$2"
 	for it in "${_ipc_L[@]}"; do
+		it=${it#\~}
 		k=${it%%:*}
 		case $k in @*) continue ;; esac
 		if [ "$k" = "$w" ]; then
@@ -344,7 +346,7 @@ _ipc_walk() {
 	_ipc_split ' ' "$g"
 	for it in "${_ipc_L[@]}"; do
 		it=${it%%:*}
-		case $it in @*) continue ;; esac
+		case $it in @* | \~*) continue ;; esac
 		case $used in *" $it "*) [ "$it" = nexthop ] || continue ;; esac
 		_ipc_offer keyword "$it"
 	done
