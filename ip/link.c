@@ -1676,8 +1676,13 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
 		    struct ifinfomsg *ifi, int argc, char **argv)
 {
-	struct link_args la = { .ifi = ifi, .create = true };
-	int used = link_parse_opts(ctx, &la, r, argc, argv), rc;
+	struct link_args la = { .ifi = ifi };
+	int used, rc;
+
+	/* The peer is parsed with the rules of the whole request: on "set"
+	 * its name must be an existing link, as with the reference. */
+	la.create = r->nlh->nlmsg_flags & NLM_F_CREATE;
+	used = link_parse_opts(ctx, &la, r, argc, argv);
 
 	if (used < 0)
 		return used;

@@ -19,7 +19,7 @@ static int veth_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	int used;
 
 	if (!streq(argv[0], "peer")) {
-		veth_usage(stderr);
+		veth_usage(stdout);
 		return EXIT_FAIL;
 	}
 	/* The peer's flags are parsed where the link's own are kept, then
