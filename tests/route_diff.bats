@@ -389,7 +389,7 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		"ip route show cache" "ip -6 route show cache" "ip route show table all cache" \
 		"ip route get 10.2.0.2" "ip -6 route get 2001:db8:2::2" \
 		"ip -j route show cache" "ip -j -p -6 route show cache" "ip -d route show cache" \
-		"ip -s route show cache" "ip -o route show cache" "ip -c=always route show cache" \
+		"ip -o route show cache" "ip -c=always route show cache" \
 		"ip route show cached 10.2.0.2" "ip route show cloned dev a0" \
 		"ip -6 -s route flush cache; ip -6 route show cache" \
 		"ip -s route flush cache; ip route show cache"
