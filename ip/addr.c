@@ -39,7 +39,8 @@ static int addr_usage(void)
 		"           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
 		"           CONFFLAG-LIST ]\n"
 		"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
-		"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
+		"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin |\n"
+		"               optimistic ]\n"
 		"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
 		"LFT := forever | SECONDS\n"
 		"TYPE := a link kind (veth, bridge, macvlan, vxlan, ...), or KIND_slave\n");
@@ -1358,6 +1359,8 @@ static int parse_modify(struct addr_req *r, int argc, char **argv)
 			v6_flag(r, "nodad", IFA_F_NODAD);
 		} else if (streq(a, "mngtmpaddr")) {
 			v6_flag(r, "mngtmpaddr", IFA_F_MANAGETEMPADDR);
+		} else if (streq(a, "optimistic")) {
+			v6_flag(r, "optimistic", IFA_F_OPTIMISTIC);
 		} else if (streq(a, "noprefixroute")) {
 			r->ifa_flags |= IFA_F_NOPREFIXROUTE;
 		} else if (streq(a, "autojoin")) {

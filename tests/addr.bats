@@ -139,7 +139,7 @@ Nothing to flush.
 	run sandbox ip addr help
 	[ "$status" -eq 255 ]
 	[ "${lines[0]}" = 'Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]' ]
-	[[ "$output" == *'CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]'* ]]
+	[[ "$output" == *'CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin |'* ]]
 	run sandbox ip addr show help
 	[ "$status" -eq 255 ]
 	[ "${lines[0]}" = 'Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]' ]
@@ -325,7 +325,12 @@ Nothing to flush.
 		'ip addr add 010.0.0.1/24 dev v0' 'ip addr add 10.0.0.256/24 dev v0' \
 		'ip addr add 1.2.3.4.5/24 dev v0' 'ip addr replace 10.0.0.1/24 dev nope' \
 		'ip addr change 10.200.0.1/24 dev v0' \
-		'ip -B addr add 10.0.0.1/8 dev v0' 'ip -M addr add 10.0.0.1/8 dev v0'
+		'ip -B addr add 10.0.0.1/8 dev v0' 'ip -M addr add 10.0.0.1/8 dev v0' \
+		'ip addr add 10.77.0.1/24 dev v0 optimistic' \
+		'ip addr add 2001:db8:77::1/64 dev v0 optimistic' \
+		'ip addr add optimistic 2001:db8:78::1/64 dev v0' \
+		'ip -6 addr add optimistic 2001:db8:79::1/64 dev v0' \
+		'settle; ip -6 -o addr show dev v0 optimistic'
 }
 
 @test "addr flush: matches the reference" {
