@@ -404,3 +404,21 @@ printf '\\042\\022' >m6" \
 		'cat m4 | ip addr showdump' ': | ip addr showdump' ': | ip addr restore' \
 		'ip addr sa >/dev/null' 'ip addr showd <s' 'ip addr res <s'
 }
+
+@test "addr help: same entry points as the reference (usage text folded)" {
+	# Our usage text is our own; fold it (and the reference's) into a marker
+	# and compare where it appears, with what exit code.
+	diff_ip "$S1"'
+d=$(mktemp -d)
+t() {
+	"$@" >$d/out 2>$d/err; rc=$?
+	echo "### $* rc=$rc"
+	awk "/^Usage: ip address/ { u = 1 } u && /^TYPE := / { t = 1 }
+	     !u { print } t && (/}\$/ || /KIND_slave\$/) { print \"<addr usage>\"; u = t = 0 }" $d/out $d/err
+}
+t ip addr help; t ip addr h; t ip addr show help; t ip addr show he
+t ip addr show dev v0 help; t ip addr show dev help; t ip addr flush help
+t ip addr add help; t ip addr add local help; t ip addr add 10.0.0.77/24 help
+t ip addr del help; t ip addr add 10.0.0.78/24 dev v0 home help
+t ip address help; t ip a help'
+}
