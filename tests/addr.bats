@@ -422,3 +422,42 @@ t ip addr add help; t ip addr add local help; t ip addr add 10.0.0.77/24 help
 t ip addr del help; t ip addr add 10.0.0.78/24 dev v0 home help
 t ip address help; t ip a help'
 }
+
+@test "addr: odd arguments (empty, bad lengths, C-style numbers) match the reference" {
+	diff_ip_each "$S1" \
+		'ip addr add 10.88.0.1/24 dev v0 label ""' \
+		'ip addr add "" dev v0' \
+		'ip addr show label ""' \
+		'ip addr show to ""' \
+		'ip addr show scope ""' \
+		'ip addr show dev ""' \
+		'ip addr show ""' \
+		'ip addr add 10.89.0.1/24 dev ""' \
+		'ip addr add 10.90.0.1/ dev v0' \
+		'ip addr add /24 dev v0' \
+		'ip addr add 10.91.0.1/-1 dev v0' \
+		'ip addr add 10.92.0.1/0x18 dev v0' \
+		'ip addr add 10.93.0.1/024 dev v0' \
+		'ip addr add 10.94.0.1/24/24 dev v0' \
+		'ip addr add ::/0 dev v0' \
+		'ip addr add 10.95.0.1 dev v0 peer 10.95.0.2/33' \
+		'ip addr add 2001:db8:95::1/129 dev v0' \
+		'ip addr add 10.96.0.1/255.255.0.255 dev v0' \
+		'ip addr add 10.97.0.1/255.255.255.255 dev v0' \
+		'ip addr add 10.98.0.1/0.0.0.0 dev v0' \
+		'ip addr add 1.2.3 dev v0' \
+		'ip addr add 1.2.3.4.5 dev v0' \
+		'ip addr add 256 dev v0' \
+		'ip addr add 10.99.0.1/24 dev v0 valid_lft -1' \
+		'ip addr add 10.99.0.1/24 dev v0 valid_lft 0x10 preferred_lft 010' \
+		'ip addr add 10.99.0.2/24 dev v0 metric -1' \
+		'ip addr add 10.99.0.3/24 dev v0 metric 0x10' \
+		'ip addr add 10.99.0.4/24 dev v0 scope -1' \
+		'ip addr add 10.99.0.5/24 dev v0 scope 0x20' \
+		'ip addr add 10.99.0.6/24 dev v0 label v0:toolongtoolongtoolong' \
+		'ip addr show to ::/0' \
+		'ip addr show to 0/0' \
+		'ip -o addr show to 10.99.0.0/16' \
+		'ip addr add 10.100.0.1/24 dev v0 label v0:y; ip -o addr show dev v0 label "v0:?"' \
+		'ip -o addr show label "[v]0:*"'
+}
