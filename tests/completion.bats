@@ -93,6 +93,9 @@ c() {
 	fi
 	COMPREPLY=()
 	local spec
+	# As bash does: no compspec yet, the default one (bash-completion's
+	# loader) finds the file and sources it.
+	complete -p ip >/dev/null 2>&1 || _completion_loader ip
 	spec=$(complete -p ip)
 	spec=${spec#*-F }
 	"${spec%% *}" ip "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
@@ -119,7 +122,12 @@ comp_run() {
 		if [ "$BASH_COMPLETION" = 1 ] || [ "$PKG_COMPLETION" = 1 ]; then
 			echo '. /usr/share/bash-completion/bash_completion'
 		fi
-		if [ "$PKG_COMPLETION" = 1 ]; then
+		if [ "$INSTALLED" = 1 ]; then
+			# Where a user's own completions go: found before the package's.
+			echo "export BASH_COMPLETION_USER_DIR='$BATS_TEST_TMPDIR/bc'"
+			mkdir -p "$BATS_TEST_TMPDIR/bc/completions"
+			cp "$COMP_DIR/ip.bash" "$BATS_TEST_TMPDIR/bc/completions/ip"
+		elif [ "$PKG_COMPLETION" = 1 ]; then
 			# Its interface lists come from ifconfig before ip: hide it.
 			echo 'ifconfig() { return 1; }'
 			echo '. /usr/share/bash-completion/completions/ip'
@@ -407,6 +415,16 @@ ip netns exec red ip l s  => lo | vr1 | inred1 | inred0 | dev | group
 ip netns exec red sudo ip -n my\ ns l s  => lo | dev | group
 ip netns exec red cat /dev/nul => /dev/null
 ip -batch /dev/nul => /dev/null'
+}
+
+@test "completion: installed for bash-completion, it is loaded on demand" {
+	[ -r /usr/share/bash-completion/bash_completion ] || skip "bash-completion is not installed"
+	BASH_COMPLETION=1 INSTALLED=1 comp_run '
+c "ip l s v"
+c "ip netns exec red ip -"'
+	[ "$status" -eq 0 ]
+	expect 'ip l s v => v1 | v0 | vr0
+ip netns exec red ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -Numeric | -all | -json | -pretty | -brief | -color | -help'
 }
 
 @test "completion: bash and zsh share the same grammar engine" {
