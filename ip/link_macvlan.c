@@ -81,13 +81,13 @@ static int macaddr_opt(struct nl_req *r, int argc, char **argv)
 	return used - 1;
 }
 
-static int mode_opt(struct nl_req *r, const char *arg)
+static int mode_opt(int *mode, const char *arg)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
 		if (streq(arg, modes[i].name)) {
-			nl_put_u32(r, IFLA_MACVLAN_MODE, modes[i].mode);
+			*mode = modes[i].mode;
 			return 0;
 		}
 	fprintf(stderr, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n",
@@ -149,10 +149,8 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 		if (streq(a, "mode")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
-			if (mode_opt(r, argv[0]))
+			if (mode_opt(&mode, argv[0]))
 				return EXIT_FAIL;
-			mode = nl_attr_u32((struct rtattr *)((char *)r->nlh +
-				r->nlh->nlmsg_len - RTA_LENGTH(4)));
 		} else if (streq(a, "flag") || flag_word(a, false) >= 0) {
 			if (streq(a, "flag") && !next_arg(&argc, &argv))
 				return EXIT_USAGE;
@@ -185,6 +183,9 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 	}
 	if (check_flags(kind, usage, mode, flags))
 		return EXIT_FAIL;
+	/* The mode and flags go last, whatever their place on the line. */
+	if (mode)
+		nl_put_u32(r, IFLA_MACVLAN_MODE, mode);
 	if (has_flags)
 		nl_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
 	return EXIT_OK;
