@@ -461,3 +461,24 @@ t ip address help; t ip a help'
 		'ip addr add 10.100.0.1/24 dev v0 label v0:y; ip -o addr show dev v0 label "v0:?"' \
 		'ip -o addr show label "[v]0:*"'
 }
+
+@test "addr: links of every kind, down and up, with -d, -j -p, -c match the reference" {
+	diff_ip_each "$SETTLE"'sysctl -qw net.ipv6.conf.default.accept_dad=0
+/bin/ip netns add ns1; /bin/ip link add v0 type veth peer name v1 netns ns1
+/bin/ip link add v2 type veth peer name v3
+ip addr add 2001:db8::2/64 dev v2 nodad; ip addr add 10.0.0.1/8 dev v2
+ip addr add 10.0.0.2/8 dev v2 valid_lft 1000 preferred_lft 0
+/bin/ip link add mv0 link v2 type macvlan mode bridge
+ip addr add 192.168.7.1/24 dev mv0 label mv0:lbl metric 3
+/bin/ip link add br0 type bridge; ip link set br0 up; ip addr add 10.9.9.9/32 dev v0
+settle' \
+		'ip addr' 'ip -d addr' 'ip -j -p addr' 'ip -j -p -br addr' 'ip -br addr' \
+		'ip -o addr' 'ip -c=always addr' 'ip -c=always -o addr' \
+		'ip -c=always -br -4 addr' 'ip -c=always -j addr show dev v2' \
+		'ip addr show dev v0' 'ip -j addr show dev v0' 'ip -br addr show dev v0' \
+		'ip -d -o addr show dev v2' 'ip -6 -br addr show dev v2' \
+		'ip -4 -o addr show dev mv0' 'ip addr show type macvlan' 'ip -0 -o addr' \
+		'ip -0 -j -p addr show dev mv0' 'ip -br -c=always addr show dev br0' \
+		'ip -d addr show dev br0' 'ip -d -4 addr show dev v2' 'ip -d -br addr' \
+		'ip -d -j -p addr show dev mv0' 'ip -s -d addr show dev v3'
+}
