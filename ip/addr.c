@@ -192,12 +192,13 @@ static int addr_decode(struct nlmsghdr *nlh, struct addr_view *v)
 static bool hosts_name(int family, const uint8_t *addr, size_t len, char *buf,
 		       size_t size)
 {
+	static const uint8_t v4mapped[12] = { [10] = 0xff, [11] = 0xff };
 	char line[512], a[64], name[256];
 	uint8_t bin[16];
 	bool found = false;
 	FILE *f;
 
-	if (family == AF_INET6 && len == 16 && !memcmp(addr, "\0\0\0\0\0\0\0\0\0\0\xff\xff", 12)) {
+	if (family == AF_INET6 && len == 16 && !memcmp(addr, v4mapped, 12)) {
 		family = AF_INET;	/* v4-mapped: looked up as IPv4 */
 		addr += 12;
 		len = 4;
