@@ -38,10 +38,12 @@ _ipc_offer_netns='add attach delete exec help identify list list-id monitor pids
 
 # Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
 # (- is free text), "@TYPE" is a positional value, "~kw" a spelling that is
-# understood but not offered; order = prefix order.
-_ipc_g_linkadd='up down name:- index:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev nomaster dynamic:onoff type:kind alias:- group:group numtxqueues:- numrxqueues:- gso_max_size:- gso_max_segs:- gro_max_size:-'
-_ipc_g_linkpeer='up down name:- index:- address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff master:dev dynamic:onoff alias:- group:group numtxqueues:- numrxqueues:-'
-_ipc_g_linkset='up down name:- link:dev address:- broadcast:- txqueuelen:- txqlen:- mtu:- netns:netns multicast:onoff allmulticast:onoff promisc:onoff trailers:onoff arp:onoff carrier:onoff master:dev vrf:dev nomaster dynamic:onoff type:setkind alias:- group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- protodown:onoff gso_max_size:- gso_max_segs:- gro_max_size:-'
+# understood but not offered, "!kw" a keyword iproute2 only takes in full;
+# the others take any prefix, the first in the list winning ("ip link set
+# v0 m X" is master, "d" dynamic, "n" nomaster: tried on the reference).
+_ipc_g_linkadd='!up !down !name:- !index:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:kind master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:- !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
+_ipc_g_linkpeer='!up !down !name:- !index:- address:- alias:- broadcast:- txqueuelen:- ~txqlen:- master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:-'
+_ipc_g_linkset='!up !down !name:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:setkind master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !carrier:onoff !vrf:dev !group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- !protodown:onoff !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
 _ipc_g_linkdel='type:anykind'
 _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nomaster'
 _ipc_g_addradd='@- peer:- remote:- broadcast:=+,- ~brd:=+,- anycast:- scope:scope dev:dev label:label metric:- priority:- valid_lft:lft preferred_lft:lft home nodad mngtmpaddr noprefixroute autojoin local:-'
@@ -94,19 +96,21 @@ _ipc_lines() {
 # keyword, empty when none) and _ipc_a (its type; "" for a flag).
 _ipc_match() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local w=$1 it k first=
+	local w=$1 it k first= full
 	_ipc_k= _ipc_a=
 	[ -n "$w" ] || return 1
 	_ipc_split ' ' "$2"
 	for it in "${_ipc_L[@]}"; do
 		it=${it#\~}
+		full=
+		case $it in '!'*) full=1 it=${it#!} ;; esac
 		k=${it%%:*}
 		case $k in @*) continue ;; esac
 		if [ "$k" = "$w" ]; then
 			first=$it
 			break
 		fi
-		if [ -z "$first" ]; then
+		if [ -z "$first$full" ]; then
 			case $k in "$w"*) first=$it ;; esac
 		fi
 	done
@@ -347,6 +351,7 @@ _ipc_walk() {
 	for it in "${_ipc_L[@]}"; do
 		it=${it%%:*}
 		case $it in @* | \~*) continue ;; esac
+		it=${it#!}
 		case $used in *" $it "*) [ "$it" = nexthop ] || continue ;; esac
 		_ipc_offer keyword "$it"
 	done

@@ -196,6 +196,9 @@ c "ip l s "
 c "ip link set v"
 c "ip l s v0 "
 c "ip l s v0 m"
+c "ip l s v0 m "
+c "ip l s v0 d "
+c "ip l s v0 ty bridge_slave gu"
 c "ip l s dev v0 mtu "
 c "ip l s v0 arp "
 c "ip l s v0 master "
@@ -226,8 +229,11 @@ c "ip link add link "'
 	[ "$status" -eq 0 ]
 	expect 'ip l s  => lo | v1 | v0 | br0 | vr0 | dev | group
 ip link set v => v1 | v0 | vr0
-ip l s v0  => up | down | name | link | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | carrier | master | vrf | nomaster | dynamic | type | alias | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
-ip l s v0 m => mtu | multicast | master
+ip l s v0  => up | down | name | address | alias | link | broadcast | txqueuelen | type | master | nomaster | dynamic | mtu | netns | multicast | allmulticast | promisc | trailers | arp | carrier | vrf | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
+ip l s v0 m => master | mtu | multicast
+ip l s v0 m  => lo | v1 | v0 | br0 | vr0
+ip l s v0 d  => on | off
+ip l s v0 ty bridge_slave gu => guard
 ip l s dev v0 mtu  =>
 ip l s v0 arp  => on | off
 ip l s v0 master  => lo | v1 | v0 | br0 | vr0
@@ -235,7 +241,7 @@ ip l s v0 netns  => my\ ns | red
 ip l s v0 addrgenmode  => eui64 | none | stable_secret | random
 ip l s v0 group  => default
 ip l s group  => default
-ip l s v0 up mtu 1400  => down | name | link | address | broadcast | txqueuelen | txqlen | netns | multicast | allmulticast | promisc | trailers | arp | carrier | master | vrf | nomaster | dynamic | type | alias | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
+ip l s v0 up mtu 1400  => down | name | address | alias | link | broadcast | txqueuelen | type | master | nomaster | dynamic | netns | multicast | allmulticast | promisc | trailers | arp | carrier | vrf | group | addrgenmode | link-netns | link-netnsid | protodown | gso_max_size | gso_max_segs | gro_max_size
 ip l s v0 type bridge_slave h => hairpin
 ip l s v0 type bridge_slave learning  => on | off
 ip link del  => lo | v1 | v0 | br0 | vr0 | dev | group
@@ -245,15 +251,15 @@ ip link sh dev br => br0
 ip link help ve => veth
 ip link add v0 type ve => veth
 ip link add v0 type veth  => peer
-ip link add v0 type veth peer  => up | down | name | index | address | broadcast | txqueuelen | txqlen | mtu | netns | multicast | allmulticast | promisc | trailers | arp | master | dynamic | alias | group | numtxqueues | numrxqueues
+ip link add v0 type veth peer  => up | down | name | index | address | alias | broadcast | txqueuelen | master | nomaster | dynamic | mtu | netns | multicast | allmulticast | promisc | trailers | arp | group | numtxqueues | numrxqueues
 ip link add v0 type veth peer name v1 netns  => my\ ns | red
-ip link add v0 type veth peer name v1 netns red m => mtu | multicast | master
+ip link add v0 type veth peer name v1 netns red m => master | mtu | multicast
 ip link add br0 type bridge stp => stp_state
 ip link add br0 type bridge vlan_protocol  => 802.1Q | 802.1ad
 ip link add mv0 link v0 type macvlan mode  => private | vepa | bridge | passthru | source
 ip link add vx0 type vxlan id 5 dev  => lo | v1 | v0 | br0 | vr0
 ip link add vx0 type vxlan id 5 srcport 1 2  => group | remote | local | ttl | tos | df | flowlabel | dev | dstport | learning | nolearning | proxy | noproxy | rsc | norsc | l2miss | nol2miss | l3miss | nol3miss | ageing | maxaddress | udpcsum | noudpcsum | udp6zerocsumtx | noudp6zerocsumtx | udp6zerocsumrx | noudp6zerocsumrx | remcsumtx | noremcsumtx | remcsumrx | noremcsumrx | external | noexternal | gbp | gpe | vnifilter | novnifilter
-ip link add a => address | allmulticast | arp | alias
+ip link add a => address | alias | allmulticast | arp
 ip link add link  => lo | v1 | v0 | br0 | vr0'
 }
 
@@ -596,7 +602,7 @@ ip -f  => inet | inet6 | link
 ip l s  => br0 | dev | group | lo | v0 | v1 | vr0
 ip l s v0 m => master | mtu | multicast
 ip l s v0 netns  => my ns | red
-ip link add v0 type veth peer  => address | alias | allmulticast | arp | broadcast | down | dynamic | group | index | master | mtu | multicast | name | netns | numrxqueues | numtxqueues | promisc | trailers | txqlen | txqueuelen | up
+ip link add v0 type veth peer  => address | alias | allmulticast | arp | broadcast | down | dynamic | group | index | master | mtu | multicast | name | netns | nomaster | numrxqueues | numtxqueues | promisc | trailers | txqueuelen | up
 ip link add br0 type bridge stp => stp_state
 ip a a 10.0.0.1/24 dev v0 scope  => global | host | link | nowhere | site
 ip a d  => 10.1.0.1/24 | 10.2.0.1/24 | 2001:db8::1/64 | anycast | broadcast | dev | label | local | mngtmpaddr | peer | remote | scope
