@@ -177,8 +177,19 @@ static int route_addr(struct rt_prefix *p, const char *s, int family,
 	return 0;
 }
 
+/* The link family (-0) takes no IP address anywhere in ip route. */
+static int not_in_context(const char *s, const char *what)
+{
+	fprintf(stderr,
+		"Error: \"%s\" may be inet %s, but it is not allowed in this context.\n",
+		s, what);
+	return EXIT_FAIL;
+}
+
 int rt_get_addr(struct rt_prefix *p, const char *s, int family)
 {
+	if (family == AF_PACKET)
+		return not_in_context(s, "address");
 	if (!route_addr(p, s, family, false))
 		return 0;
 	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
@@ -188,6 +199,8 @@ int rt_get_addr(struct rt_prefix *p, const char *s, int family)
 
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
 {
+	if (family == AF_PACKET)
+		return not_in_context(s, "prefix");
 	if (!route_addr(p, s, family, true))
 		return 0;
 	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
@@ -674,7 +687,7 @@ static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	NL_REQ_INIT(req, cmd, flags);
 	NL_REQ_INIT(mx, 0, 0);
 	m.r = nl_put_hdr(&req, sizeof(*m.r));
-	m.r->rtm_family = ctx->family == AF_PACKET ? AF_UNSPEC : ctx->family;
+	m.r->rtm_family = ctx->family;
 	m.r->rtm_table = RT_TABLE_MAIN;
 	m.r->rtm_scope = RT_SCOPE_NOWHERE;
 	if (cmd != RTM_DELROUTE) {

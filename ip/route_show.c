@@ -419,8 +419,13 @@ static void print_route_middle(struct ipctx *ctx, const struct rt_filter *f,
 		out_uint(o, OUT_ANY, "metric", "metric %u ",
 			 nl_attr_u32(tb[RTA_PRIORITY]));
 	rt_print_flags(o, r->rtm_flags);
-	if (tb[RTA_MARK] && nl_attr_u32(tb[RTA_MARK]))
-		out_uint(o, OUT_ANY, "mark", "mark %u ", nl_attr_u32(tb[RTA_MARK]));
+	if (tb[RTA_MARK] && nl_attr_u32(tb[RTA_MARK])) {
+		uint32_t mark = nl_attr_u32(tb[RTA_MARK]);
+
+		/* What the reference prints: decimal below 16, else hex. */
+		out_uint(o, OUT_ANY, "mark", mark < 16 ? "mark %u " : "mark 0x%x ",
+			 mark);
+	}
 	if (tb[RTA_FLOW] && f->realmmask != 0xffffffffu)
 		print_flow(ctx, nl_attr_u32(tb[RTA_FLOW]));
 	if (tb[RTA_UID])

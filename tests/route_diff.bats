@@ -394,3 +394,55 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		"ip -6 -s route flush cache; ip -6 route show cache" \
 		"ip -s route flush cache; ip route show cache"
 }
+
+@test "route diff: abbreviations, repeated keywords, numbers in any base, -0, odd tables" {
+	diff_ip_each "$SETUP" \
+		'ip -0 route add 10.99.0.0/16 dev v0' \
+		'ip -0 route get 10.0.0.1' \
+		'ip r a 10.98.0.0/16 dev v0; ip r sh 10.98.0.0/16; ip r d 10.98.0.0/16; ip r sh 10.98.0.0/16' \
+		'ip r g 10.0.0.2; ip r f 10.98.0.0/16; ip ro del 10.97.0.0/16' \
+		'ip r sa > /run/a.bin; ip r res < /run/a.bin; ip r showd < /run/a.bin; ip r sho' \
+		'ip route add 10.96.0.0/16 dev v0 metric 5 metric 6; ip route show 10.96.0.0/16' \
+		'ip route add 10.95.0.0/16 dev v0 table 5 table main; ip route show 10.95.0.0/16' \
+		'ip route add 10.94.0.0/16 dev v0 dev v2; ip route show 10.94.0.0/16' \
+		'ip route add 10.93.0.0/16 dev v0 src 10.0.0.1 src 10.0.0.9' \
+		'ip route add 10.92.0.0/16 dev v0 proto kernel; ip route show proto kernel' \
+		'ip route add 10.91.0.0/16 dev v0 scope host; ip route show scope host' \
+		'ip route add 10.90.0.0/16 dev v0 scope 0; ip route show 10.90.0.0/16' \
+		'ip route add anycast 10.89.0.1 dev v0' \
+		'ip route add local 10.88.0.0/16 dev lo; ip route show table local type local' \
+		'ip route add broadcast 10.87.255.255 dev v0 table main; ip route show type broadcast table all' \
+		'ip route add 10.86.0.0/16 dev v0 pref high' \
+		'ip -6 route add 2001:db8:aa::/64 dev v0 pref 1; ip -6 route show 2001:db8:aa::/64' \
+		'ip route add 10.85.0.0/16 nexthop via 10.0.0.2 dev v0 nexthop via 10.0.0.3 dev v0 realms 4; ip route show 10.85.0.0/16' \
+		'ip route add 10.84.0.0/16 via 10.0.0.2 dev v0 window lock 5 cwnd lock 6 initcwnd lock 7 initrwnd lock 8 ssthresh lock 9 advmss lock 10 reordering lock 11 hoplimit lock 12 rtt lock 13 rttvar lock 14; ip route show 10.84.0.0/16; ip -j route show 10.84.0.0/16' \
+		'ip route add 10.83.0.0/16 via 10.0.0.2 rto_min 2s congctl reno; ip route show 10.83.0.0/16' \
+		'ip route add 10.82.0.0/16 via 10.0.0.2 mtu 0x500; ip route show 10.82.0.0/16' \
+		'ip route add 10.81.0.0/16 via 10.0.0.2 metric 0x10 tos 8; ip route show 10.81.0.0/16' \
+		'ip route add 10.80.0.0/16 via 10.0.0.2 proto 0x20; ip route show 10.80.0.0/16' \
+		'ip route add 10.79.0.0/16 via 10.0.0.2 table 0x400; ip route show table 1024' \
+		'ip route add 10.78.0.0/16 via 10.0.0.2 realms 0x50006; ip route show 10.78.0.0/16' \
+		'ip route add prohibit 10.77.0.0/16 metric 7; ip route del prohibit 10.77.0.0/16 metric 7; ip route show type prohibit' \
+		'ip route add 10.76.0.0/16 dev v0; ip route change 10.76.0.0/16 dev v0 mtu 1000; ip route show 10.76.0.0/16; ip route replace 10.76.0.0/16 dev v0 mtu 900 metric 1; ip route show 10.76.0.0/16' \
+		'ip route add 10.75.0.0/16 via 10.0.0.2; ip route prepend 10.75.0.0/16 via 10.0.0.3; ip route append 10.75.0.0/16 via 10.0.0.4; ip route show 10.75.0.0/16' \
+		'ip -6 route add 2001:db8:bb::/64 via 2001:db8::2; ip -6 route append 2001:db8:bb::/64 via 2001:db8::3; ip -6 route show 2001:db8:bb::/64; ip -6 route prepend 2001:db8:bb::/64 via 2001:db8::4; ip -6 route show 2001:db8:bb::/64' \
+		'ip -6 route del 2001:db8:bb::/64 via 2001:db8::3; ip -6 route show 2001:db8:bb::/64' \
+		'ip route del default; ip route show default; ip route del default' \
+		'ip route show table 0' \
+		'ip route show table unspec' \
+		'ip route show table default' \
+		'ip route show table 255' \
+		'ip -6 route show table main' \
+		'ip -4 route show table all type local' \
+		'ip route get 10.0.0.2 sport 80' \
+		'ip route get 10.0.0.2 ipproto 6 dport 443' \
+		'ip route get 10.0.0.2 from 10.0.0.1 oif v0' \
+		'ip -6 route get 2001:db8::2 oif v0' \
+		'ip -6 route get ::1' \
+		'ip route get 0.0.0.0' \
+		'ip route get default' \
+		'ip route get 10.0.0.2/32' \
+		'ip -6 route get 2001:db8::2/64' \
+		'ip route get 10.0.0.2 tos 0x10 mark 0x10 uid 1000' \
+		'ip route get 10.0.0.2 mark 15; ip route get 10.0.0.2 mark 16; ip -j route get 10.0.0.2 mark 255'
+}
