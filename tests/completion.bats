@@ -561,7 +561,7 @@ for line in "$@"; do
 		[[ $p == *'<<HIT>>'* ]] && hits+=("${p#*<<HIT>>}")
 	done
 	# zsh sorts for display (and _describe groups): compare sorted.
-	hits=("${(@o)hits}")
+	(( ${+ZCAP_TIME} )) || hits=("${(@o)hits}")
 	print -r -- "$line =>${hits:+ }${(j: | :)hits}"
 	zpty -w -n z $'\C-u'
 done
@@ -650,7 +650,7 @@ t() {
 }
 for l in "ip l s " "ip link set ve1" "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
 ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
-	sed 's/^\(.*\) => \([0-9]*\) matches | \([0-9]*\) ms$/zsh \3 ms \1 => \2 matches/'
+	sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/'
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run sandbox bash perf.bash
