@@ -184,9 +184,31 @@ int parse_prefix(struct inet_addr *a, const char *s, int family)
 	return 0;
 }
 
+/* A dotted quad by hand: glibc's inet_ntop goes through sprintf, which was a
+ * quarter of the user time of a 100,000-route listing. */
+static const char *format_ipv4(const uint8_t *a, char *buf)
+{
+	char *p = buf;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		unsigned int v = a[i];
+
+		if (v >= 100)
+			*p++ = '0' + v / 100;
+		if (v >= 10)
+			*p++ = '0' + v / 10 % 10;
+		*p++ = '0' + v % 10;
+		*p++ = i < 3 ? '.' : '\0';
+	}
+	return buf;
+}
+
 const char *format_addr(int family, const void *data, size_t len, char *buf,
 			size_t size)
 {
+	if (family == AF_INET && len >= 4 && size >= 16)
+		return format_ipv4(data, buf);
 	if ((family == AF_INET && len >= 4) || (family == AF_INET6 && len >= 16)) {
 		if (inet_ntop(family, data, buf, size))
 			return buf;
