@@ -32,7 +32,7 @@ _ipc_verbs_route='add change chg replace prepend append test delete list show ls
 _ipc_verbs_netns='list show lst list-id add attach set delete identify pids exec monitor help'
 # What we offer (no duplicate spellings).
 _ipc_offer_link='add change delete help list set show'
-_ipc_offer_address='add change delete flush help replace show'
+_ipc_offer_address='add change delete flush help replace restore save show showdump'
 _ipc_offer_route='add append change delete flush get help list prepend replace restore save show showdump test'
 _ipc_offer_netns='add attach delete exec help identify list list-id monitor pids set'
 

@@ -174,7 +174,7 @@ c "ip --json a"'
 ip l => link
 ip ro => route
 ip link  => add | change | delete | help | list | set | show
-ip a  => add | change | delete | flush | help | replace | show
+ip a  => add | change | delete | flush | help | replace | restore | save | show | showdump
 ip r  => add | append | change | delete | flush | get | help | list | prepend | replace | restore | save | show | showdump | test
 ip netns  => add | attach | delete | exec | help | identify | list | list-id | monitor | pids | set
 ip neigh  =>
