@@ -47,7 +47,7 @@ _ipc_g_linkset='!up !down !name:- address:- alias:- link:dev broadcast:- txqueue
 _ipc_g_linkdel='type:anykind'
 _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nomaster'
 _ipc_g_addradd='@- peer:- !remote:- broadcast:=+,- ~brd:=+,- !anycast:- !scope:scope !dev:dev !label:label metric:- priority:- valid_lft:lft preferred_lft:lft !home !nodad !mngtmpaddr !noprefixroute !autojoin !local:-'
-_ipc_g_addrdel='@addrdel peer:- !remote:- broadcast:- !anycast:- !scope:scope !dev:dev !label:label !mngtmpaddr !local:-'
+_ipc_g_addrdel='@addrdel peer:- !remote:- broadcast:- !anycast:- !scope:scope !dev:adev !label:label !mngtmpaddr !local:-'
 _ipc_g_addrshow='@dev !dev:dev !scope:scope to:- !label:- !master:dev !nomaster !type:anykind !vrf:dev !up !permanent !dynamic !secondary !primary !tentative !-tentative !deprecated !-deprecated !dadfailed !-dadfailed !temporary !home !nodad !mngtmpaddr !noprefixroute !autojoin'
 _ipc_g_route='table:table proto:proto protocol:proto !scope:scope metric:- preference:- priority:- tos:- dsfield:- !via:- !dev:dev !oif:dev !src:laddr !mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high !expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:- !nexthop:nh !weight:- !onlink pervasive to:-'
 _ipc_g_nh='!via:- !dev:dev !weight:- !onlink pervasive !nexthop:nh'
@@ -224,6 +224,22 @@ _ipc_addrs() {
 	_ipc_offer address "${_ipc_L[@]}"
 }
 
+# For "ip address del ADDR dev": the devices that have ADDR (all devices
+# while there is no address yet).
+_ipc_addrdevs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l a=$_ipc_posw d
+	local -a got
+	[ -n "$a" ] || { _ipc_devs; return; }
+	_ipc_ip $_ipc_fam -o address show
+	for l in "${_ipc_L[@]}"; do
+		case $l in *" $a "* | *" $a/"*) ;; *) continue ;; esac
+		d=${l#*: }
+		got+=("${d%% *}")
+	done
+	_ipc_offer interface "${got[@]}"
+}
+
 # Destinations of the routes in the table the line names (the word after
 # a route type; nexthop lines start with blanks; equal ones are adjacent).
 _ipc_routes() {
@@ -299,6 +315,7 @@ _ipc_value() {
 		_ipc_addrs noprefix ""
 		;;
 	addrdel) _ipc_findkw dev; _ipc_addrs prefix "$_ipc_v" ;;
+	adev) _ipc_addrdevs ;;
 	rtadd) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}"; _ipc_offer route default ;;
 	rtdefault) _ipc_offer route default ;;
 	rtdel) _ipc_routes ;;

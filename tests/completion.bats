@@ -276,6 +276,9 @@ c "ip a del "
 c "ip a del 10"
 c "ip addr del dev v1 "
 c "ip addr del ^ dev v0"
+c "ip addr del 10.2.0.1/24 dev "
+c "ip addr del 2001:db8::1/64 d"
+c "ip addr del 2001:db8::1/64 dev "
 c "ip -6 a d "
 c "ip a d 2001:db8::"
 c "ip a d \"2001:db8::"
@@ -295,6 +298,9 @@ ip a del  => 10.2.0.1/24 | 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadc
 ip a del 10 => 10.2.0.1/24 | 10.1.0.1/24
 ip addr del dev v1  => 10.2.0.1/24 | peer | remote | broadcast | anycast | scope | label | mngtmpaddr | local
 ip addr del ^ dev v0 => 10.1.0.1/24 | 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
+ip addr del 10.2.0.1/24 dev  => v1
+ip addr del 2001:db8::1/64 d => dev
+ip addr del 2001:db8::1/64 dev  => v0
 ip -6 a d  => 2001:db8::1/64 | peer | remote | broadcast | anycast | scope | dev | label | mngtmpaddr | local
 ip a d 2001:db8:: => 1/64
 ip a d "2001:db8:: => 2001:db8::1/64
