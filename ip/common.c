@@ -266,7 +266,7 @@ struct link_dump {
 	struct {
 		struct nlmsghdr *msg;	/* a copy */
 		int refs[2];
-	} q[LD_HOLD];
+	} *q;			/* LD_HOLD of them, allocated when first needed */
 };
 
 static bool refs_known(struct ipctx *ctx, const int *refs)
@@ -301,6 +301,8 @@ static int ld_cb(struct nlmsghdr *nlh, void *arg)
 		return d->cb(nlh, d->arg);
 	if (d->n == LD_HOLD && ld_release(d, true))
 		return d->ret;
+	if (!d->q && !(d->q = malloc(LD_HOLD * sizeof(*d->q))))
+		return -ENOMEM;
 	d->q[d->n].msg = malloc(nlh->nlmsg_len);
 	if (!d->q[d->n].msg)
 		return -ENOMEM;
@@ -313,19 +315,14 @@ static int ld_cb(struct nlmsghdr *nlh, void *arg)
 static int links_dump(struct ipctx *ctx, struct nl_sock *s, struct nl_req *r,
 		      nl_cb cb, void *arg)
 {
-	struct link_dump *d = calloc(1, sizeof(*d));
+	struct link_dump d = { ctx, cb, arg, 0, 0, 0, NULL };
 	int err, ret;
 
-	if (!d)
-		return -ENOMEM;
-	d->ctx = ctx;
-	d->cb = cb;
-	d->arg = arg;
-	err = nl_dump(s, r, ld_cb, d);
-	if (err < 0 && !d->ret)
-		d->ret = err;	/* drop what is held: the dump failed */
-	ret = ld_release(d, true);
-	free(d);
+	err = nl_dump(s, r, ld_cb, &d);
+	if (err < 0 && !d.ret)
+		d.ret = err;	/* drop what is held: the dump failed */
+	ret = ld_release(&d, true);
+	free(d.q);
 	return err < 0 ? err : ret < 0 ? ret : 0;
 }
 
