@@ -264,6 +264,42 @@ _ipc_routes() {
 	_ipc_offer route "${got[@]}"
 }
 
+# _ipc_routeinfo KW GROUP: the values after KW in the routes (and their
+# nexthop lines) to the destination on the line; all devices for dev
+# while there is none.
+_ipc_routeinfo() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l d on= v
+	local -a got
+	if [ -z "$_ipc_posw" ]; then
+		[ "$1" = dev ] && _ipc_devs
+		return
+	fi
+	_ipc_findkw table
+	_ipc_ip $_ipc_fam route show table "${_ipc_v:-main}"
+	for l in "${_ipc_L[@]}"; do
+		case $l in
+		[[:space:]]*) ;;
+		*)
+			d=${l%% *}
+			case $d in
+			unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast)
+				d=${l#* }
+				d=${d%% *}
+				;;
+			esac
+			on=
+			[ "$d" = "$_ipc_posw" ] && on=1
+			;;
+		esac
+		[ -n "$on" ] || continue
+		case $l in *" $1 "*) ;; *) continue ;; esac
+		v=${l#* $1 }
+		got+=("${v%% *}")
+	done
+	_ipc_offer "$2" "${got[@]}"
+}
+
 # _ipc_findkw KW: the value after KW anywhere on the line (also after the
 # cursor), in _ipc_v.
 _ipc_findkw() {
@@ -319,6 +355,8 @@ _ipc_value() {
 	rtadd) _ipc_split ' ' "$_ipc_rtypes"; _ipc_offer type "${_ipc_L[@]}"; _ipc_offer route default ;;
 	rtdefault) _ipc_offer route default ;;
 	rtdel) _ipc_routes ;;
+	rtvia) _ipc_routeinfo via gateway ;;
+	rtdev) _ipc_routeinfo dev interface ;;
 	lft) _ipc_offer value forever ;;
 	label) _ipc_findkw dev && _ipc_offer label "$_ipc_v:" ;;
 	file) _ipc_S=files ;;
@@ -338,7 +376,12 @@ _ipc_walk() {
 		if ! _ipc_match "$w" "$g"; then
 			# A route type before the prefix is not the prefix.
 			case " $_ipc_rtypes " in
-			*" $w "*) [ "$pos" = rtadd ] && { pos=rtdefault; i=$((i + 1)); continue; } ;;
+			*" $w "*)
+				case $pos in
+				rtadd) pos=rtdefault; i=$((i + 1)); continue ;;
+				rtdel) i=$((i + 1)); continue ;;
+				esac
+				;;
 			esac
 			[ -n "$pos" ] && _ipc_posw=$w
 			pos=
@@ -424,8 +467,13 @@ _ipc_address() {
 
 _ipc_route() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local g
 	case $1 in
-	delete) _ipc_walk "$2" "@rtdel $_ipc_g_route" ;;
+	delete)
+		# via and dev: those of the routes to the destination given.
+		g=${_ipc_g_route/!via:-/!via:rtvia}
+		_ipc_walk "$2" "@rtdel ${g/!dev:dev/!dev:rtdev}"
+		;;
 	add | change | chg | replace | prepend | append | test)
 		_ipc_walk "$2" "@rtadd $_ipc_g_route" ;;
 	list | show | lst | flush | save) _ipc_walk "$2" "$_ipc_g_routeshow" ;;

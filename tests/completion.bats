@@ -29,6 +29,7 @@ $S route add 10.9.0.0/16 via 10.1.0.2
 $S route add 10.8.0.0/16 dev v0 table 100
 $S route add unreachable 10.7.0.0/16
 $S route add 2001:db8:5::/48 via 2001:db8::2
+$S route add 10.5.0.0/16 nexthop via 10.1.0.2 dev v0 nexthop via 10.2.0.2 dev v1
 # Names from rt_tables.d and rt_protos.d (on a tmpfs of this mount namespace).
 mount -t tmpfs tmpfs /etc/iproute2/rt_tables.d
 echo "200	blue # comment" >/etc/iproute2/rt_tables.d/blue.conf
@@ -330,6 +331,10 @@ c "ip -6 r del "
 c "ip r del table 100 "
 c "ip r del table blue "
 c "ip r del 10.9.0.0/16 via 10.1.0.2 "
+c "ip r del 10.9.0.0/16 via "
+c "ip r del 10.5.0.0/16 via "
+c "ip r del 10.5.0.0/16 dev "
+c "ip r del unreachable 10.7.0.0/16 t"
 c "ip r s "
 c "ip r s table "
 c "ip r s type "
@@ -350,11 +355,15 @@ ip -4 r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
 ip r a 10.3.0.0/16 pref  => low | medium | high
 ip r a 10.3.0.0/16 nexthop  => via | dev | weight | onlink | pervasive | nexthop
 ip r a 10.3.0.0/16 nexthop via 10.1.0.2  => dev | weight | onlink | pervasive | nexthop
-ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.5.0.0/16 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del table 100  => 10.8.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del table blue  => 10.6.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del 10.9.0.0/16 via 10.1.0.2  => table | proto | protocol | scope | metric | preference | priority | tos | dsfield | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
+ip r del 10.9.0.0/16 via  => 10.1.0.2
+ip r del 10.5.0.0/16 via  => 10.1.0.2 | 10.2.0.2
+ip r del 10.5.0.0/16 dev  => v0 | v1
+ip r del unreachable 10.7.0.0/16 t => table | tos | ttl-propagate | to
 ip r s  => table | vrf | cache | cached | cloned | all | tos | dsfield | protocol | proto | scope | type | dev | oif | iif | via | src | realm | realms | from | to | root | match | exact
 ip r s table  => local | main | default | unspec | blue | 100 | all
 ip r s type  => unicast | local | broadcast | multicast | throw | unreachable | prohibit | blackhole | nat | anycast
@@ -616,7 +625,7 @@ ip a d 2001:db8:: => 2001:db8::1/64
 ip addr del dev v1  => 10.2.0.1/24 | anycast | broadcast | label | local | mngtmpaddr | peer | remote | scope
 ip r a 10.3.0.0/16 table  => 100 | blue | default | local | main | unspec
 ip r a 10.3.0.0/16 src  => 10.1.0.1 | 10.2.0.1
-ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.7.0.0/16 | 10.9.0.0/16 | advmss | congctl | cwnd | dev | dsfield | expires | fastopen_no_cookie | features | hoplimit | initcwnd | initrwnd | metric | mtu | nexthop | nhid | oif | onlink | pervasive | pref | preference | priority | proto | protocol | quickack | realm | realms | reordering | rto_min | rtt | rttvar | scope | src | ssthresh | table | to | tos | ttl-propagate | via | weight | window
+ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.5.0.0/16 | 10.7.0.0/16 | 10.9.0.0/16 | advmss | congctl | cwnd | dev | dsfield | expires | fastopen_no_cookie | features | hoplimit | initcwnd | initrwnd | metric | mtu | nexthop | nhid | oif | onlink | pervasive | pref | preference | priority | proto | protocol | quickack | realm | realms | reordering | rto_min | rtt | rttvar | scope | src | ssthresh | table | to | tos | ttl-propagate | via | weight | window
 ip -6 r del  => 2001:db8:5::/48 | 2001:db8::/64 | advmss | congctl | cwnd | dev | dsfield | expires | fastopen_no_cookie | features | hoplimit | initcwnd | initrwnd | metric | mtu | nexthop | nhid | oif | onlink | pervasive | pref | preference | priority | proto | protocol | quickack | realm | realms | reordering | rto_min | rtt | rttvar | scope | src | ssthresh | table | to | tos | ttl-propagate | via | weight | window
 ip netns exec  => my ns | red
 ip netns exec my\  => my ns
