@@ -1,8 +1,11 @@
 #!/usr/bin/env bats
-# Bash completion (completion/ip.bash), driven the way bash drives it: set
-# COMP_LINE/COMP_POINT/COMP_WORDS/COMP_CWORD, call the function, compare
-# COMPREPLY exactly.  Runs in a sandbox with known links, addresses, routes
-# and namespaces; the `ip` on PATH there is ours.
+# Shell completion.  bash (completion/ip.bash) is driven the way bash drives
+# it: set COMP_LINE/COMP_POINT/COMP_WORDS/COMP_CWORD, call the function,
+# compare COMPREPLY exactly; and once through readline in a pty.  zsh
+# (completion/_ip) runs in an interactive zsh in a pty, TAB pressed.  All in
+# a sandbox with known links, addresses, routes and namespaces; the `ip` on
+# PATH there is ours.  bash-completion's own ip completion is run against
+# our ip and the reference.
 
 load helpers
 
@@ -117,7 +120,7 @@ comp_run() {
 	local setup_ip="$IP"
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
-		echo "SETUP_IP='$setup_ip'"
+		echo "{ SETUP_IP='$setup_ip'"
 		echo "$SCENE"
 		echo '} >/dev/null 2>&1 || true'
 		if [ "$BASH_COMPLETION" = 1 ] || [ "$PKG_COMPLETION" = 1 ]; then
@@ -138,8 +141,6 @@ comp_run() {
 		echo ". '$BATS_TEST_TMPDIR/drv.bash'"
 		echo "$1"
 	} >"$BATS_TEST_TMPDIR/run.bash"
-	# The scene runs inside a group so its output can be dropped.
-	sed -i '2s/^/{ /' "$BATS_TEST_TMPDIR/run.bash"
 	run sandbox "${WHICH:-ours}" bash "$BATS_TEST_TMPDIR/run.bash"
 }
 
