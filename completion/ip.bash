@@ -661,7 +661,7 @@ _ipc_bash_command() {
 	((COMP_CWORD -= k))
 	cmd=${COMP_WORDS[0]} cur=${COMP_WORDS[COMP_CWORD]}
 	if ((COMP_CWORD == 0)); then
-		COMPREPLY=($(compgen -c -- "$cur"))
+		mapfile -t COMPREPLY < <(compgen -c -- "$cur")
 		return
 	fi
 	spec=$(complete -p "$cmd" 2>/dev/null || complete -p "${cmd##*/}" 2>/dev/null)
@@ -672,7 +672,7 @@ _ipc_bash_command() {
 		return
 	fi
 	compopt -o filenames 2>/dev/null
-	COMPREPLY=($(compgen -f -- "$cur"))
+	mapfile -t COMPREPLY < <(compgen -f -- "$cur")
 }
 
 _ip_complete() {
@@ -703,7 +703,7 @@ _ipc_bash_main() {
 			_filedir
 		else
 			compopt -o filenames 2>/dev/null
-			COMPREPLY=($(compgen -f -- "$_ipc_cur"))
+			mapfile -t COMPREPLY < <(compgen -f -- "$_ipc_cur")
 		fi
 		return
 		;;
