@@ -596,7 +596,7 @@ zsh_run() {
 		echo "{ SETUP_IP='$setup_ip'"
 		echo "$SCENE"
 		echo '} >/dev/null 2>&1 || true'
-		printf "exec timeout 60 zsh -f '%s' '%s'" "$BATS_TEST_TMPDIR/zcap.zsh" "$COMP_DIR"
+		printf "exec timeout 600 zsh -f '%s' '%s'" "$BATS_TEST_TMPDIR/zcap.zsh" "$COMP_DIR"
 		for l in "$@"; do printf " '%s'" "$l"; done
 		echo
 	} >"$BATS_TEST_TMPDIR/run.sh"
@@ -672,6 +672,8 @@ EOF
 	run sandbox bash perf.bash
 	echo "$output" | sed 's/^/# /' >&3
 	[ "$status" -eq 0 ]
+	# Under valgrind or a sanitizer build the times say nothing.
+	[ -z "$IP_WRAPPER" ] && [ "$IP" = "$REPO_DIR/ip/ip" ] || return 0
 	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 7 ]
 	[ "$(echo "$output" | grep -c '^zsh [0-9]* ms')" -eq 4 ]
 	# They did offer the 1,000 names and routes.
@@ -712,7 +714,7 @@ EOF
 		echo "{ SETUP_IP='$setup_ip'"
 		echo "$SCENE"
 		echo '} >/dev/null 2>&1 || true'
-		echo "exec timeout 60 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' \\"
+		echo "exec timeout 600 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' \\"
 		echo "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \\"
 		echo "'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \\"
 		echo "'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
