@@ -13,8 +13,8 @@
 # completed) and _ipc_cur (its text before the cursor) and fills _ipc_R
 # (candidates), _ipc_T ("GROUP COUNT" pairs saying what they are, for
 # zsh's listings) and _ipc_S (an action the front end performs itself:
-# files, or `cmd N` to complete the words from N on as a command line of
-# their own).
+# files, pids, or `cmd N` to complete the words from N on as a command line
+# of their own).
 #
 # Live values come from one run of ip per completion (`-br` output parsed
 # with parameter expansions), so a host with thousands of links completes
@@ -489,6 +489,8 @@ _ipc_netns_verb() {
 		[ "$i" -eq "$_ipc_cw" ] && _ipc_netns
 		[ "$1" = set ] && [ $((i + 1)) -eq "$_ipc_cw" ] && _ipc_offer value auto
 		;;
+	attach) [ $((i + 1)) -eq "$_ipc_cw" ] && _ipc_S=pids ;;
+	identify) [ "$i" -eq "$_ipc_cw" ] && _ipc_S=pids ;;
 	list-id) _ipc_walk "$i" 'target-nsid:- nsid:-' ;;
 	exec)
 		# ip -all netns exec CMD: no name.
@@ -704,6 +706,19 @@ _ipc_bash_main() {
 		else
 			compopt -o filenames 2>/dev/null
 			mapfile -t COMPREPLY < <(compgen -f -- "$_ipc_cur")
+		fi
+		return
+		;;
+	pids)
+		# Process ids, from bash-completion or straight from /proc.
+		if declare -F _pids >/dev/null; then
+			local cur=$_ipc_cur
+			_pids
+		else
+			local p
+			for p in /proc/[0-9]*; do
+				[[ ${p#/proc/} == "$_ipc_cur"* ]] && COMPREPLY+=("${p#/proc/}")
+			done
 		fi
 		return
 		;;

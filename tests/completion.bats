@@ -757,3 +757,14 @@ EOF
 	echo "$output" | grep -q 'master  *-- enslave to a bridge, bond or vrf'
 	echo "$output" | grep -q 'mtu  *-- maximum transmission unit'
 }
+
+@test "completion: process ids for ip netns identify and attach" {
+	comp_run '
+c "ip netns identify " | grep -qw 1 && echo "identify: pid 1"
+c "ip netns attach blue " | grep -qw "$$" && echo "attach: this shell"
+c "ip netns attach " | grep -qw 1 || echo "attach NAME: no pids"'
+	[ "$status" -eq 0 ]
+	expect 'identify: pid 1
+attach: this shell
+attach NAME: no pids'
+}
