@@ -8,7 +8,13 @@
 #
 # The grammar engine between the ENGINE markers is written in the subset of
 # shell that bash and zsh (under `emulate -L ksh`) share: completion/_ip
-# carries the same text (tests/completion.bats checks they stay identical).
+# carries the same text (tests/completion.bats checks they stay identical;
+# after a change here, carry it over with
+#   awk 'FNR == NR { if (/^# ---- ENGINE BEGIN/) e = 1; if (e) s = s $0 "\n";
+#        if (/^# ---- ENGINE END/) e = 0; next }
+#        /^# ---- ENGINE BEGIN/ { printf "%s", s; k = 1 } !k; /^# ---- ENGINE END/ { k = 0 }' \
+#       completion/ip.bash completion/_ip >_ip.new && mv _ip.new completion/_ip
+# ).
 # It reads _ipc_w (the words, unquoted), _ipc_cw (index of the word being
 # completed) and _ipc_cur (its text before the cursor) and fills _ipc_R
 # (candidates), _ipc_T ("GROUP COUNT" pairs saying what they are, for
