@@ -404,6 +404,10 @@ _ipc_walk() {
 		-2) n=2 ;;
 		*) n=1 ;;
 		esac
+		# "via [ FAMILY ] ADDRESS"
+		if [ "$_ipc_k" = via ]; then
+			case ${_ipc_w[i + 1]} in inet | inet6 | link | mpls | bridge) n=2 ;; esac
+		fi
 		if [ $((i + n)) -ge "$_ipc_cw" ]; then
 			[ "$_ipc_a" = -2 ] || _ipc_value "$_ipc_a"
 			return

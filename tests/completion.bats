@@ -327,6 +327,7 @@ c "ip -4 r a 10.3.0.0/16 src "
 c "ip r a 10.3.0.0/16 pref "
 c "ip r a 10.3.0.0/16 nexthop "
 c "ip r a 10.3.0.0/16 nexthop via 10.1.0.2 "
+c "ip r a 2001:db8:7::/48 via inet6 fe80::1 d"
 c "ip r del "
 c "ip -6 r del "
 c "ip r del table 100 "
@@ -356,6 +357,7 @@ ip -4 r a 10.3.0.0/16 src  => 10.2.0.1 | 10.1.0.1
 ip r a 10.3.0.0/16 pref  => low | medium | high
 ip r a 10.3.0.0/16 nexthop  => via | dev | weight | onlink | pervasive | nexthop
 ip r a 10.3.0.0/16 nexthop via 10.1.0.2  => dev | weight | onlink | pervasive | nexthop
+ip r a 2001:db8:7::/48 via inet6 fe80::1 d => dsfield | dev
 ip r del  => 10.1.0.0/24 | 10.2.0.0/24 | 10.5.0.0/16 | 10.7.0.0/16 | 10.9.0.0/16 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip -6 r del  => 2001:db8::/64 | 2001:db8:5::/48 | table | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
 ip r del table 100  => 10.8.0.0/16 | proto | protocol | scope | metric | preference | priority | tos | dsfield | via | dev | oif | src | mtu | advmss | rtt | rttvar | reordering | window | cwnd | initcwnd | initrwnd | ssthresh | realm | realms | rto_min | hoplimit | features | quickack | congctl | pref | expires | fastopen_no_cookie | ttl-propagate | nhid | nexthop | weight | onlink | pervasive | to
