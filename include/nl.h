@@ -18,6 +18,19 @@ struct nl_sock {
 	bool err_is_warning;
 	bool dump_intr;		/* last dump carried NLM_F_DUMP_INTR */
 	bool busy;		/* reading replies: callbacks must not send here */
+	uint8_t err_kind;	/* NL_ERR_*: where the last error came from */
+	unsigned int remnant;	/* NL_ERR_TRUNC: bytes that made no message */
+};
+
+/* Where an error of nl_talk/nl_dump came from; the reference words each
+ * differently ("netlink receive error", "RTNETLINK answers", ...). */
+enum {
+	NL_ERR_NONE,		/* sending, or a callback's own error */
+	NL_ERR_RECV,		/* recvmsg failed (ENOBUFS, ...) */
+	NL_ERR_ACK,		/* an NLMSG_ERROR */
+	NL_ERR_ACK_SHORT,	/* an NLMSG_ERROR too short for its header */
+	NL_ERR_DONE,		/* an NLMSG_DONE carrying an error */
+	NL_ERR_TRUNC,		/* a datagram ending in a partial message */
 };
 
 /* A request being built: an aligned buffer with a capacity and an overflow flag. */

@@ -55,6 +55,10 @@ void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
 int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
+/* After nl_dump failed with err: the reference's messages for each cause
+ * (receive error, NLMSG_ERROR, NLMSG_DONE error, truncated datagram) and
+ * "Dump terminated"; returns the exit code.  For dump loops of their own. */
+int dump_failed(struct nl_sock *s, int err);
 
 /* Usage errors, each printing the reference's text; all return EXIT_USAGE. */
 int invarg(const char *msg, const char *arg);

@@ -1,5 +1,6 @@
 /* rtnetlink transport: socket, request builder, ack and dump handling. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -27,6 +28,17 @@ int nl_open(struct nl_sock *s, int protocol)
 	s->fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, protocol);
 	if (s->fd < 0)
 		return -errno;
+	/* Run with stdout or stderr closed ("ip link >&-"), the socket would
+	 * become fd 1 or 2 and our output would be sent to the kernel.  Keep
+	 * it above them, so that writes there fail (and are reported). */
+	if (s->fd <= 2) {
+		int fd = fcntl(s->fd, F_DUPFD_CLOEXEC, 3);
+
+		close(s->fd);
+		if (fd < 0)
+			return -errno;
+		s->fd = fd;
+	}
 	/* No SO_SNDBUF/SO_RCVBUF: requests are small, and a dump only fills
 	 * the next datagram once we have read the last one, so the default
 	 * buffers are plenty; two system calls saved on every start. */
@@ -175,6 +187,7 @@ static int nl_send_req(struct nl_sock *s, struct nl_req *r, uint16_t flags)
 	s->errmsg[0] = '\0';
 	s->err_is_warning = false;
 	s->dump_intr = false;
+	s->err_kind = NL_ERR_NONE;
 	return nl_send(s, r->nlh);
 }
 
@@ -203,8 +216,12 @@ static int nl_handle_error(struct nl_sock *s, const struct nlmsghdr *nlh)
 	const struct nlmsgerr *e = NLMSG_DATA(nlh);
 	size_t off;
 
-	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e)))
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e))) {
+		s->err_kind = NL_ERR_ACK_SHORT;
 		return -EBADMSG;
+	}
+	if (e->error)
+		s->err_kind = NL_ERR_ACK;
 	off = NLMSG_LENGTH(sizeof(*e));
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
 		if (e->msg.nlmsg_len < sizeof(struct nlmsghdr))
@@ -225,6 +242,8 @@ static int nl_handle_done(struct nl_sock *s, const struct nlmsghdr *nlh)
 		memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
 		nl_take_extack(s, nlh, NLMSG_LENGTH(sizeof(int)));
 	}
+	if (err < 0)
+		s->err_kind = NL_ERR_DONE;
 	return err < 0 ? err : 1;
 }
 
@@ -266,7 +285,12 @@ int nl_walk_buf(struct nl_sock *s, char *buf, size_t len, uint32_t seq,
 		if (NLMSG_ALIGN(nlh->nlmsg_len) >= left)
 			return 0;
 	}
-	return left ? -EBADMSG : 0;
+	if (left) {
+		s->err_kind = NL_ERR_TRUNC;
+		s->remnant = left;
+		return -EBADMSG;
+	}
+	return 0;
 }
 
 /* Receive one datagram into s->rbuf, growing it to the size MSG_TRUNC reports. */
@@ -325,8 +349,10 @@ int nl_recv_loop(struct nl_sock *s, uint32_t seq, bool dump, nl_cb cb,
 		ssize_t n = nl_recv(s, &kernel);
 		int ret;
 
-		if (n < 0)
+		if (n < 0) {
+			s->err_kind = NL_ERR_RECV;
 			return (int)n;
+		}
 		if (n == 0)
 			return -ECONNRESET;
 		if (!kernel)

@@ -31,31 +31,22 @@
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
 
+#include "fakekernel.h"
+
 int ip_main(int argc, char **argv);
 ssize_t __real_recvmsg(int fd, struct msghdr *msg, int flags);
 ssize_t __real_sendto(int fd, const void *buf, size_t len, int flags,
 		      const struct sockaddr *to, socklen_t tolen);
 
-struct frame {
-	uint32_t len;		/* payload bytes */
-	uint32_t pid;		/* sender port id */
-	int32_t err;		/* >0: recvmsg fails with this errno */
-	uint32_t keep;		/* 1: keep seq and pid as they are */
-};
-
 static enum { PASS, RECORD, PLAY } mode;
 static FILE *rec;
-static uint8_t *script;
-static size_t script_len, script_at;
-static uint32_t last_seq;
 
 ssize_t __wrap_sendto(int fd, const void *buf, size_t len, int flags,
 		      const struct sockaddr *to, socklen_t tolen)
 {
 	if (mode != PLAY)
 		return __real_sendto(fd, buf, len, flags, to, tolen);
-	if (len >= sizeof(struct nlmsghdr))
-		last_seq = ((const struct nlmsghdr *)buf)->nlmsg_seq;
+	fk_sent(buf, len);
 	return len;
 }
 
@@ -69,62 +60,12 @@ static void record(struct msghdr *msg, ssize_t n)
 	fflush(rec);
 }
 
-/* Stamp our request's seq and our port id on every message of a datagram. */
-static void restamp(int fd, uint8_t *p, size_t len)
-{
-	struct sockaddr_nl sa = { 0 };
-	socklen_t salen = sizeof(sa);
-	struct nlmsghdr *nlh = (struct nlmsghdr *)p;
-	unsigned int left = len;
-
-	getsockname(fd, (struct sockaddr *)&sa, &salen);
-	for (; NLMSG_OK(nlh, left); nlh = NLMSG_NEXT(nlh, left)) {
-		nlh->nlmsg_seq = last_seq;
-		nlh->nlmsg_pid = sa.nl_pid;
-	}
-}
-
-static ssize_t play(int fd, struct msghdr *msg, int flags)
-{
-	struct frame fr;
-	uint8_t *data;
-	size_t n;
-
-	if (script_at + sizeof(fr) > script_len) {
-		fprintf(stderr, "replay: no more replies in the script\n");
-		errno = EAGAIN;
-		return -1;
-	}
-	memcpy(&fr, script + script_at, sizeof(fr));
-	data = script + script_at + sizeof(fr);
-	if (fr.err) {
-		script_at += sizeof(fr) + fr.len;
-		errno = fr.err;
-		return -1;
-	}
-	if (!fr.keep)
-		restamp(fd, data, fr.len);
-	n = fr.len < msg->msg_iov[0].iov_len ? fr.len : msg->msg_iov[0].iov_len;
-	memcpy(msg->msg_iov[0].iov_base, data, n);
-	if (msg->msg_name) {
-		struct sockaddr_nl *sa = msg->msg_name;
-
-		memset(sa, 0, sizeof(*sa));
-		sa->nl_family = AF_NETLINK;
-		sa->nl_pid = fr.pid;
-		msg->msg_namelen = sizeof(*sa);
-	}
-	if (!(flags & MSG_PEEK))
-		script_at += sizeof(fr) + fr.len;
-	return flags & MSG_TRUNC ? (ssize_t)fr.len : (ssize_t)n;
-}
-
 ssize_t __wrap_recvmsg(int fd, struct msghdr *msg, int flags)
 {
 	ssize_t n;
 
 	if (mode == PLAY)
-		return play(fd, msg, flags);
+		return fk_recvmsg(fd, msg, flags);
 	n = __real_recvmsg(fd, msg, flags);
 	if (mode == RECORD && n > 0 && !(flags & MSG_PEEK))
 		record(msg, n);
@@ -412,23 +353,6 @@ static int assemble(void)
 	return 0;
 }
 
-static int load(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	size_t cap = 1 << 16;
-
-	if (!f) {
-		perror(path);
-		return -1;
-	}
-	script = malloc(cap);
-	while ((script_len += fread(script + script_len, 1, cap - script_len,
-				    f)) == cap)
-		script = realloc(script, cap *= 2);
-	fclose(f);
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	if (argc == 2 && !strcmp(argv[1], "asm"))
@@ -446,7 +370,7 @@ int main(int argc, char **argv)
 		}
 	} else {
 		mode = PLAY;
-		if (load(argv[2]))
+		if (fk_load(argv[2]))
 			return 2;
 	}
 	return ip_main(argc - 3, argv + 3);
