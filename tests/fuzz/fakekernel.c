@@ -67,11 +67,12 @@ static ssize_t give(int fd, struct msghdr *msg, int flags,
 {
 	size_t n;
 
-	if (!fr->keep)
-		restamp(fd, data, fr->len);
 	n = fr->len < msg->msg_iov[0].iov_len ? fr->len : msg->msg_iov[0].iov_len;
 	if (n)
 		memcpy(msg->msg_iov[0].iov_base, data, n);
+	/* On the copy: the caller's buffer is aligned, the script may not be. */
+	if (!fr->keep && n)
+		restamp(fd, msg->msg_iov[0].iov_base, n);
 	if (msg->msg_name) {
 		struct sockaddr_nl *sa = msg->msg_name;
 
@@ -114,6 +115,14 @@ ssize_t fk_recvmsg(int fd, struct msghdr *msg, int flags)
 	if (!(flags & MSG_PEEK))
 		script_at += sizeof(fr) + fr.len;
 	return give(fd, msg, flags, &fr, data);
+}
+
+void fk_set_script(uint8_t *buf, size_t len)
+{
+	script = buf;
+	script_len = len;
+	script_at = 0;
+	probe_pending = false;
 }
 
 int fk_load(const char *path)

@@ -16,6 +16,8 @@ struct frame {
 
 /* Read the script; 0 or -1 (after a message). */
 int fk_load(const char *path);
+/* Use buf (frames, not copied) as the script, from its start. */
+void fk_set_script(uint8_t *buf, size_t len);
 /* A request went out: remember its sequence number. */
 void fk_sent(const void *buf, size_t len);
 /* The next frame, as recvmsg() would return it (MSG_PEEK, MSG_TRUNC too). */

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Seed corpus for fuzz_decode: real kernel replies to link, address and
-route dumps, recorded in a throwaway namespace full of varied objects.
+"""Seed corpora for fuzz_decode and fuzz_reply: real kernel replies to link,
+address and route dumps, recorded in a throwaway namespace full of varied
+objects.
 
-    tests/fuzz/record_seeds.py            (root; run from anywhere)
+    tests/fuzz/record_seeds.py [REPLAY]   (root; REPLAY: a built replay,
+                                           default tests/fuzz/build/replay)
 
 Runs itself again under unshare(1) with a private network and mount namespace
 and sets the objects up there with the reference ip (/bin/ip) -- nothing
@@ -26,6 +28,10 @@ ip link add mv0 link v1 type macvlan mode bridge
 ip link add vx0 type vxlan id 42 dstport 4789 local 10.0.0.1
 ip tuntap add tap0 mode tap 2>/dev/null
 ip link add ifb0 type ifb
+ip link add v9 type veth peer name v0p
+ip link set v9 name v0 2>/dev/null || true
+ip netns add other; ip link add v5 type veth peer name v6 netns other
+ip netns set other 7
 ip link set v1 mtu 1400 txqueuelen 50 alias 'an "alias"'
 ip addr add 10.0.0.1/24 brd + dev v1 label v1:one
 ip addr add 10.0.1.1 peer 10.0.1.2/32 dev v1
@@ -64,6 +70,12 @@ def dump(sock, seq, mtype, hdr, ext=None):
 
 
 def record():
+    # Private /run/netns and /etc/netns: "ip netns add" must leave no file on
+    # the host (the mount namespace alone does not stop that).
+    for d in ("/run", "/etc/netns"):
+        os.makedirs(d, exist_ok=True)
+        subprocess.run(["mount", "-t", "tmpfs", "tmpfs", d], check=True)
+    os.makedirs("/run/netns")
     subprocess.run(["sh", "-c", SETUP], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
     sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 0)
@@ -88,6 +100,38 @@ def record():
                     f.write(bytes([m0, m1 | fam | 4]) + gram)
                 n += 1
     print(f"{n} seeds in {OUT}")
+    record_commands()
+
+
+def record_commands():
+    """fuzz_reply seeds: what the kernel answered each command of its table,
+    recorded by replay, as [u16 length][datagram]... after the selector."""
+    import re
+    replay = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "build", "replay")
+    src = open(os.path.join(HERE, "fuzz_reply.c")).read()
+    table = src[src.index("commands[][8]"):src.index("};")]
+    cmds = [re.findall(r'"([^"]*)"', row) for row in re.findall(r"\{([^{}]*)\}", table)]
+    out = os.path.join(HERE, "corpus", "reply")
+    os.makedirs(out, exist_ok=True)
+    rec = "/tmp/record_seeds.bin"
+    for i, cmd in enumerate(cmds):
+        if cmd[0] == "-batch" or "flush" in cmd:
+            continue
+        subprocess.run([replay, "record", rec, "ip"] + cmd, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        data = open(rec, "rb").read()
+        seed = bytes([i])
+        off = 0
+        while off + 16 <= len(data):
+            ln, pid, err, keep = struct.unpack_from("IIiI", data, off)
+            gram = data[off + 16:off + 16 + ln]
+            off += 16 + ln
+            if len(gram) > 0xffff:
+                continue
+            seed += struct.pack("<H", len(gram)) + gram
+        with open(os.path.join(out, f"cmd{i:02d}"), "wb") as f:
+            f.write(seed)
+    print(f"{len(cmds)} command seeds in {out}")
 
 
 if __name__ == "__main__":
