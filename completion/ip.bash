@@ -47,9 +47,9 @@ _ipc_offer_netns='add attach delete exec help identify list list-id monitor pids
 # understood but not offered, "!kw" a keyword iproute2 only takes in full;
 # the others take any prefix, the first in the list winning ("ip link set
 # v0 m X" is master, "d" dynamic, "n" nomaster: tried on the reference).
-_ipc_g_linkadd='!up !down !name:- !index:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:kind master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:- !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
-_ipc_g_linkpeer='!up !down !name:- !index:- address:- alias:- broadcast:- txqueuelen:- ~txqlen:- master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:-'
-_ipc_g_linkset='!up !down !name:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:setkind master:dev nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !carrier:onoff !vrf:dev !group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- !protodown:onoff !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
+_ipc_g_linkadd='!up !down !name:- !index:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:kind master:master nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:- !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
+_ipc_g_linkpeer='!up !down !name:- !index:- address:- alias:- broadcast:- txqueuelen:- ~txqlen:- master:master nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:-'
+_ipc_g_linkset='!up !down !name:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:setkind master:master nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !carrier:onoff !vrf:vrf !group:group addrgenmode:=eui64,none,stable_secret,random link-netns:netns link-netnsid:- !protodown:onoff !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
 _ipc_g_linkdel='type:anykind'
 _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nomaster'
 _ipc_g_addradd='@- peer:- !remote:- broadcast:=+,- ~brd:=+,- !anycast:- !scope:scope !dev:dev !label:label metric:- priority:- valid_lft:lft preferred_lft:lft !home !nodad !mngtmpaddr !noprefixroute !autojoin !local:-'
@@ -147,6 +147,29 @@ _ipc_devs() {
 	# "name@link   STATE ...": the name ends at a blank or an '@'.
 	_ipc_ip -br link show
 	_ipc_offer interface "${_ipc_L[@]%%[ @]*}"
+}
+
+# What can be a master ($1 = master: bridge, bond, vrf, team) or a vrf
+# ($1 = vrf).  In one -o -d dump the kind follows "\    "; one case per
+# line ("bridge_slave" is not "bridge "), no expansions of whole lines.
+_ipc_masters() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l
+	local -a got
+	_ipc_ip -o -d link show
+	for l in "${_ipc_L[@]}"; do
+		if [ "$1" = vrf ]; then
+			case $l in *'\    vrf '*) ;; *) continue ;; esac
+		else
+			case $l in
+			*'\    bridge '* | *'\    bond '* | *'\    vrf '* | *'\    team '*) ;;
+			*) continue ;;
+			esac
+		fi
+		l=${l#*: }
+		got+=("${l%%[:@]*}")
+	done
+	_ipc_offer interface "${got[@]}"
 }
 
 # Network namespaces are the entries of /run/netns: no fork, exact names.
@@ -328,6 +351,8 @@ _ipc_value() {
 	local k
 	case $1 in
 	dev) _ipc_devs ;;
+	master) _ipc_masters master ;;
+	vrf) _ipc_masters vrf ;;
 	netns) _ipc_netns ;;
 	onoff) _ipc_offer value on off ;;
 	kind | setkind) _ipc_kinds ;;
