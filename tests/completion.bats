@@ -611,7 +611,9 @@ zsh_run() {
 		'ip a a 10.0.0.1/24 dev v0 scope ' 'ip a d ' 'ip a d 2001:db8::' 'ip addr del dev v1 ' \
 		'ip r a 10.3.0.0/16 table ' 'ip r a 10.3.0.0/16 src ' 'ip r del ' 'ip -6 r del ' \
 		'ip netns exec ' 'ip netns exec my\ ' 'ip -n red l s ' 'ip -n my\ ns l s ' \
-		'ip netns exec red ip l s ' 'ip netns exec red unse' 'ip -batch /dev/nul'
+		'ip netns exec red ip l s ' 'ip netns exec red unse' 'ip -batch /dev/nul' \
+		'ip r del 10.5.0.0/16 dev ' 'ip l s v0 master ' 'ip -all netns exec unse' \
+		'ip link add vx0 type vxlan df ' 'ip r a 10.3.0.0/16 table 1'
 	[ "$status" -eq 0 ]
 	expect 'ip  => address | help | link | netns | route
 ip l => link
@@ -636,7 +638,12 @@ ip -n red l s  => dev | group | inred0 | inred1 | lo | vr1
 ip -n my\ ns l s  => dev | group | lo
 ip netns exec red ip l s  => dev | group | inred0 | inred1 | lo | vr1
 ip netns exec red unse => unset | unsetopt
-ip -batch /dev/nul => null'
+ip -batch /dev/nul => null
+ip r del 10.5.0.0/16 dev  => v0 | v1
+ip l s v0 master  => br0
+ip -all netns exec unse => unset | unsetopt
+ip link add vx0 type vxlan df  => inherit | set | unset
+ip r a 10.3.0.0/16 table 1 => 100'
 }
 
 # Speed with 1,000 interfaces (500 veth pairs) and 1,000 routes: each
