@@ -1633,6 +1633,9 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 	else if (streq(la->name, la->dev))
 		la->name = la->dev;
 	if (!la->create) {
+		/* "set group G ..." / "delete group G": every link of it. */
+		if (!la->dev && la->has_group)
+			return EXIT_OK;
 		if (!la->dev) {
 			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
 			return EXIT_USAGE;

@@ -107,6 +107,13 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link d' 'ip link delete v9 v8'
 }
 
+@test "link set/delete group: every link of a device group" {
+	diff_ip_each 'ip link add v0 group 5 type veth peer name v1 group 5; ip link add ifb0 type ifb' \
+		'ip link set group 5 up' 'ip -br link' 'ip link set group 5 mtu 1400 down' \
+		'ip link show group 5' 'ip link set group 99 up' 'ip link set group x up' \
+		'ip link set group 0 name foo' 'ip link del group 5' 'ip link'
+}
+
 @test "link set netns PID: the namespace of a process" {
 	diff_ip '/bin/ip netns add ns1
 /bin/ip netns exec ns1 sleep 10 & pid=$!
