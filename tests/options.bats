@@ -181,3 +181,7 @@ where  OBJECT := { address | help | link | netns | route }
 	run sandbox ip -c= link show lo
 	[[ "$output" == *$'\e[36m'* ]]
 }
+@test "options: -n NAME runs the command in that namespace" {
+	diff_ip 'ip netns add red; ip -n red link set lo up; ip -n red link show; ip link show lo
+ip -netns red -o link; ip -n red -b /dev/null; echo rc=$?'
+}
