@@ -89,6 +89,10 @@ int nl_walk_buf(struct nl_sock *s, char *buf, size_t len, uint32_t seq,
 void nl_parse(struct rtattr **tb, int max, struct rtattr *rta, size_t len,
 	      const uint8_t *minlen);
 void nl_parse_nested(struct rtattr **tb, int max, const struct rtattr *nest);
+/* For loops over nested attributes, in place of RTA_NEXT, which wraps the
+ * unsigned `left` around after an unpadded last attribute and walks on past
+ * the buffer:  for (a = data; RTA_OK(a, left); a = nl_attr_next(a, &left)) */
+struct rtattr *nl_attr_next(const struct rtattr *a, unsigned int *left);
 size_t nl_attr_len(const struct rtattr *a);
 void *nl_attr_data(const struct rtattr *a);
 uint8_t nl_attr_u8(const struct rtattr *a);

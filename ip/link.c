@@ -519,7 +519,8 @@ static void print_altnames(struct out *o, const struct rtattr *list)
 	unsigned int left = nl_attr_len(list);
 
 	out_arr_open(o, "altnames");
-	for (a = nl_attr_data(list); RTA_OK(a, left); a = RTA_NEXT(a, left)) {
+	for (a = nl_attr_data(list); RTA_OK(a, left);
+	     a = nl_attr_next(a, &left)) {
 		if ((a->rta_type & NLA_TYPE_MASK) != IFLA_ALT_IFNAME)
 			continue;
 		out_nl(o);

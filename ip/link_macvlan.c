@@ -218,7 +218,7 @@ static void print_remotes(struct out *o, struct rtattr **tb)
 	out_arr_open(o, "macaddr_data");
 	left = nl_attr_len(tb[IFLA_MACVLAN_MACADDR_DATA]);
 	for (a = nl_attr_data(tb[IFLA_MACVLAN_MACADDR_DATA]); RTA_OK(a, left);
-	     a = RTA_NEXT(a, left)) {
+	     a = nl_attr_next(a, &left)) {
 		if (a->rta_type != IFLA_MACVLAN_MACADDR || nl_attr_len(a) < 6)
 			continue;
 		format_lladdr(nl_attr_data(a), 6, buf, sizeof(buf));

@@ -31,6 +31,16 @@ void nl_parse_nested(struct rtattr **tb, int max, const struct rtattr *nest)
 	nl_parse(tb, max, RTA_DATA(nest), RTA_PAYLOAD(nest), NULL);
 }
 
+struct rtattr *nl_attr_next(const struct rtattr *a, unsigned int *left)
+{
+	if (RTA_ALIGN(a->rta_len) >= *left) {
+		*left = 0;	/* that was the last one: RTA_OK now fails */
+		return (struct rtattr *)a;
+	}
+	*left -= RTA_ALIGN(a->rta_len);
+	return (struct rtattr *)((const char *)a + RTA_ALIGN(a->rta_len));
+}
+
 size_t nl_attr_len(const struct rtattr *a)
 {
 	return a ? RTA_PAYLOAD(a) : 0;
