@@ -120,3 +120,30 @@ deleted" ]]
 	[ "$output" = "mkdir /run/netns failed: No such file or directory
 rc=1" ]
 }
+
+@test "embedded: make install DESTDIR=... PREFIX=/ lays out an image" {
+	command -v make >/dev/null || skip "make is not installed"
+	d="$BATS_TEST_TMPDIR/image"
+	# -o ip/ip: install the binary under test, do not rebuild it.
+	make -s -C "$REPO_DIR" -o ip/ip install DESTDIR="$d" PREFIX=/
+	run sh -c "cd '$d' && find . -type f | sort"
+	[ "$output" = "./sbin/ip
+./share/bash-completion/completions/ip
+./share/man/man8/ip.8
+./share/zsh/vendor-completions/_ip" ]
+	[ -x "$d/sbin/ip" ]
+	cmp "$d/sbin/ip" "$REPO_DIR/ip/ip"
+	cmp "$d/share/man/man8/ip.8" "$REPO_DIR/ip/ip.8"
+	make -s -C "$REPO_DIR" -o ip/ip install DESTDIR="$d/usr-image"
+	[ -x "$d/usr-image/usr/sbin/ip" ]
+	[ -f "$d/usr-image/usr/share/man/man8/ip.8" ]
+}
+
+@test "embedded: the man page renders without warnings" {
+	command -v man >/dev/null || skip "man (man-db) is not installed"
+	run sh -c "MANWIDTH=80 man --warnings -l '$REPO_DIR/ip/ip.8' 2>&1 >/dev/null"
+	[ -z "$output" ]
+	run sh -c "MANWIDTH=80 man -l '$REPO_DIR/ip/ip.8' 2>/dev/null"
+	[[ "$output" == *"ip [ OPTIONS ] OBJECT { COMMAND | help }"* ]]
+	[[ "$output" == *"BATCH MODE"* ]]
+}
