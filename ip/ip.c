@@ -11,12 +11,16 @@
 #define IP_VERSION "0.1"
 #endif
 
+/* The OBJECT list ends on a line of its own after the one it starts on:
+ * iproute2's bash completion takes the objects from "OBJECT := " to the next
+ * line holding "}" (a sed range, which never ends on its first line). */
 static int usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
-		"where  OBJECT := { address | help | link | netns | route }\n"
+		"where  OBJECT := { address | help | link | netns |\n"
+		"                   route }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 		"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
