@@ -451,7 +451,8 @@ static int parse_options(struct ipctx *ctx, struct opts *o, int argc,
 			return -EXIT_USAGE;
 		}
 		if (w->id == O_VERSION) {
-			printf("ip utility, iproute2-6.1.0 compatible, ip " IP_VERSION "\n");
+			out_plain(&ctx->out, "ip utility, iproute2-6.1.0 compatible, ip "
+				  IP_VERSION "\n");
 			return DONE_OK;
 		}
 		if (w->id == O_HELP)
@@ -481,7 +482,7 @@ int main(int argc, char **argv)
 	out_init(&ctx.out, stdout);
 	first = parse_options(&ctx, &o, argc, argv);
 	if (first == DONE_OK)
-		return EXIT_OK;
+		return out_flush(&ctx.out) ? EXIT_FAIL : EXIT_OK;
 	if (first < 0)
 		return -first;
 	ctx.out.json = o.json;
