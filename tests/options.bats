@@ -42,7 +42,9 @@ t $a"
 		'-t link show lo' '-ts link show lo' '-tshort link show lo' \
 		'-timestamp link show lo' '-s link show nope' '-st link show nope' \
 		'-statistics link show nope' '-stats link show nope' '-d link show nope' \
-		'-details -s -s link show nope' \
+		'-details -s -s link show nope' '-s link show lo' '-stat link show lo' \
+		'-d link show lo' '-s -s link show lo' '-h -s link show lo' \
+		'-iec -h -s link show lo' '-d -d addr show lo' '-s addr show lo' \
 		'-o link show lo' '-one link show lo' '-j link show lo' '-js link show lo' \
 		'-j -p link show lo' '-p link show lo' '-pretty -json link show lo' \
 		'-a link show lo' '-all link show lo' '-i link show lo' \
