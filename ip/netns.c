@@ -789,7 +789,10 @@ static int netns_identify(struct ipctx *ctx, int argc, char **argv)
 		fprintf(stderr, "extra arguments specified\n");
 		return EXIT_FAIL;
 	}
-	if (!all_digits(pid) && argc > 0) {
+	/* The reference takes an empty PID for an empty name. */
+	if (argc > 0 && !*pid)
+		return bad_name(pid);
+	if (argc > 0 && !all_digits(pid)) {
 		fprintf(stderr, "Specified string '%s' is not a pid\n", pid);
 		return EXIT_FAIL;
 	}
