@@ -1351,6 +1351,31 @@ static int mode_state_opt(struct nl_req *r, const char *key, const char *arg)
 	return 0;
 }
 
+/* The last of the single-value options: protodown and offload limits. */
+static int tail_opt(struct nl_req *r, const char *key, const char *arg)
+{
+	int on;
+
+	if (streq(key, "protodown")) {
+		on = on_off_strict("protodown", arg);
+		if (on < 0)
+			return -EINVAL;
+		nl_put_u8(r, IFLA_PROTO_DOWN, on);
+		return 0;
+	}
+	if (streq(key, "gso_max_size"))
+		return u32_opt(r, IFLA_GSO_MAX_SIZE, "Invalid \"gso_max_size\" value\n", arg);
+	if (streq(key, "gso_max_segs"))
+		return u32_opt(r, IFLA_GSO_MAX_SEGS, "Invalid \"gso_max_segs\" value\n", arg);
+	if (streq(key, "gro_max_size"))
+		return u32_opt(r, IFLA_GRO_MAX_SIZE, "Invalid \"gro_max_size\" value\n", arg);
+	if (streq(key, "parentdev")) {
+		nl_put_str(r, IFLA_PARENT_DEV_NAME, arg);
+		return 0;
+	}
+	return 1;
+}
+
 /* Options with one value that map straight to an attribute; returns 1 when
  * `key` was not one of them. */
 static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
@@ -1416,24 +1441,7 @@ static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 		nl_put_u32(r, IFLA_LINK_NETNSID, v);
 		return 0;
 	}
-	if (streq(key, "protodown")) {
-		on = on_off_strict("protodown", arg);
-		if (on < 0)
-			return -EINVAL;
-		nl_put_u8(r, IFLA_PROTO_DOWN, on);
-		return 0;
-	}
-	if (streq(key, "gso_max_size"))
-		return u32_opt(r, IFLA_GSO_MAX_SIZE, "Invalid \"gso_max_size\" value\n", arg);
-	if (streq(key, "gso_max_segs"))
-		return u32_opt(r, IFLA_GSO_MAX_SEGS, "Invalid \"gso_max_segs\" value\n", arg);
-	if (streq(key, "gro_max_size"))
-		return u32_opt(r, IFLA_GRO_MAX_SIZE, "Invalid \"gro_max_size\" value\n", arg);
-	if (streq(key, "parentdev")) {
-		nl_put_str(r, IFLA_PARENT_DEV_NAME, arg);
-		return 0;
-	}
-	return 1;
+	return tail_opt(r, key, arg);
 }
 
 static const char *const value_keys[] = {

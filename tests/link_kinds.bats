@@ -12,7 +12,7 @@ setup() { need_root; }
 first() {
 	local c
 	for c in "$@"; do
-		printf '%s\n' "$c 2>/tmp/e >/dev/null; echo \"rc=\$?\"; head -n 1 /tmp/e"
+		printf '%s\n' "$c 2>$BATS_TEST_TMPDIR/e >/dev/null; echo \"rc=\$?\"; head -n 1 $BATS_TEST_TMPDIR/e"
 	done
 }
 
@@ -113,14 +113,14 @@ diff_requests() {
 	command -v strace >/dev/null || skip "strace is needed to capture requests"
 	command -v python3 >/dev/null || skip "python3 is needed to decode requests"
 	local script="$1
-cat >/tmp/req.py <<'PYEOF'
+cat >$BATS_TEST_TMPDIR/req.py <<'PYEOF'
 $REQ_PY
 PYEOF" a
 	shift
 	for a in "$@"; do
 		script="$script
 echo '### ip $a'
-strace -f -qq -e trace=sendmsg,sendto -e write=all -s 65535 ip $a 2>&1 >/dev/null | python3 /tmp/req.py"
+strace -f -qq -e trace=sendmsg,sendto -e write=all -s 65535 ip $a 2>&1 >/dev/null | python3 $BATS_TEST_TMPDIR/req.py"
 	done
 	diff_ip "$script"
 }
