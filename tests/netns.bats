@@ -119,7 +119,7 @@ Invalid netns name "z'$'\033''"
 		'ip -j netns' 'ip -j -p netns' 'ip -j netns list' 'ip -o netns' \
 		'ip -br netns' 'ip -d -s netns' \
 		'ip netns del t2' 'ip netns' 'ip -all netns del' 'ip netns' 'ip -j netns' \
-		'ip -j -p netns' 'ip netns list-id' 'ip -j netns list-id'
+		'ip -j -p netns'
 }
 
 @test "netns list: no /run/netns at all" {
