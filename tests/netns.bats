@@ -347,3 +347,34 @@ Did you mean "ip netns exec t1 iperf -s"?
 Command "t1" is unknown, try "ip netns help".
 255' ]
 }
+
+@test "netns -all delete: goes on past a name it cannot remove, exits 1" {
+	run sh_in_sandbox 'ip netns add t1; mkdir /run/netns/dir; ip netns add t2
+ip -all netns del; echo $?; ls -A /run/netns'
+	[ "$output" = 'Cannot remove namespace file "/run/netns/dir": Is a directory
+1
+dir' ]
+}
+
+@test "netns -all exec: a name that cannot be entered is reported once" {
+	run sh_in_sandbox 'ip netns add t1; touch /run/netns/plain
+ip -all netns exec echo hi; echo $?'
+	[ "$output" = '
+netns: plain
+setting the network namespace "plain" failed: Invalid argument
+
+netns: t1
+hi
+0' ]
+}
+
+@test "netns exec in a batch: a failed entry fails that line only" {
+	run sh_in_sandbox 'ip netns add t1
+printf "netns exec nosuch true\nnetns exec t1 echo in\nnetns exec t1 false\n" > /run/b.txt
+ip -force -batch /run/b.txt; echo $?'
+	[ "$output" = 'Cannot open network namespace "nosuch": No such file or directory
+Command failed /run/b.txt:1
+in
+Command failed /run/b.txt:3
+1' ]
+}
