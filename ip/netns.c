@@ -330,24 +330,27 @@ static int netns_list(struct ipctx *ctx)
 
 /* ---- list-id ---- */
 
+/* A name's nsid and its place in directory order, for the join. */
+struct nsid_key {
+	int nsid;
+	size_t pos;
+};
+
 struct listid {
 	struct ipctx *ctx;
 	struct ns_list names;
-	size_t *by_nsid;	/* indexes into names, sorted by nsid */
-	size_t n_by_nsid;
+	struct nsid_key *keys;	/* names with an nsid, sorted by nsid, pos */
+	size_t n_keys;
 };
 
-static const struct ns_list *sort_names;
-
-static int cmp_by_nsid(const void *a, const void *b)
+static int cmp_key(const void *a, const void *b)
 {
-	const struct ns_ent *x = &sort_names->v[*(const size_t *)a];
-	const struct ns_ent *y = &sort_names->v[*(const size_t *)b];
+	const struct nsid_key *x = a, *y = b;
 
 	if (x->nsid != y->nsid)
 		return x->nsid < y->nsid ? -1 : 1;
 	/* Same namespace under several names: the first in directory order. */
-	return *(const size_t *)a < *(const size_t *)b ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
 }
 
 /* Index the names by nsid once, so the dump is joined in n log n. */
@@ -355,31 +358,32 @@ static int listid_index(struct listid *li)
 {
 	size_t i;
 
-	li->by_nsid = malloc((li->names.n + 1) * sizeof(size_t));
-	if (!li->by_nsid)
+	li->keys = malloc((li->names.n + 1) * sizeof(*li->keys));
+	if (!li->keys)
 		return -ENOMEM;
 	for (i = 0; i < li->names.n; i++)
-		if (li->names.v[i].nsid >= 0)
-			li->by_nsid[li->n_by_nsid++] = i;
-	sort_names = &li->names;
-	qsort(li->by_nsid, li->n_by_nsid, sizeof(size_t), cmp_by_nsid);
+		if (li->names.v[i].nsid >= 0) {
+			li->keys[li->n_keys].nsid = li->names.v[i].nsid;
+			li->keys[li->n_keys++].pos = i;
+		}
+	qsort(li->keys, li->n_keys, sizeof(*li->keys), cmp_key);
 	return 0;
 }
 
 static const char *listid_name(const struct listid *li, int nsid)
 {
-	size_t lo = 0, hi = li->n_by_nsid;
+	size_t lo = 0, hi = li->n_keys;
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
 
-		if (li->names.v[li->by_nsid[mid]].nsid < nsid)
+		if (li->keys[mid].nsid < nsid)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	if (lo < li->n_by_nsid && li->names.v[li->by_nsid[lo]].nsid == nsid)
-		return li->names.v[li->by_nsid[lo]].name;
+	if (lo < li->n_keys && li->keys[lo].nsid == nsid)
+		return li->names.v[li->keys[lo].pos].name;
 	return NULL;
 }
 
@@ -516,7 +520,7 @@ static int netns_list_id(struct ipctx *ctx, int argc, char **argv)
 	out_begin(&ctx->out);
 	rc = listid_request(ctx, &li, &a);
 	out_end(&ctx->out);
-	free(li.by_nsid);
+	free(li.keys);
 	ns_list_free(&li.names);
 	return rc;
 }
