@@ -472,28 +472,47 @@ static int parse_listid(struct listid_args *a, int argc, char **argv)
 	return 0;
 }
 
+/* Keep the one reply of a get, to print only once the kernel said yes. */
+static int keep_reply(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlmsghdr **keep = arg;
+
+	if (nlh->nlmsg_type != RTM_NEWNSID || *keep)
+		return 0;
+	*keep = malloc(nlh->nlmsg_len);
+	if (!*keep)
+		return -ENOMEM;
+	memcpy(*keep, nlh, nlh->nlmsg_len);
+	return 0;
+}
+
+/* One nsid: on a refusal the reference prints nothing, not even "[]". */
+static int listid_get(struct ipctx *ctx, struct listid *li, struct nl_req *req)
+{
+	struct nlmsghdr *reply = NULL;
+	int rc = ctx_talk(ctx, req, keep_reply, &reply);
+
+	if (!rc && reply) {
+		out_begin(&ctx->out);
+		listid_cb(reply, li);
+		out_end(&ctx->out);
+	}
+	free(reply);
+	return rc;
+}
+
 /* The reference reports a refused dump twice: the kernel's words, then
  * that the dump ended; and it counts it a local failure. */
-static int listid_request(struct ipctx *ctx, struct listid *li,
-			  const struct listid_args *a)
+static int listid_dump(struct ipctx *ctx, struct listid *li, struct nl_req *req)
 {
-	NL_REQ_DEFINE(req, 64);
 	struct nl_sock *s = ctx_nl(ctx);
-	struct rtgenmsg *g;
 	int err;
 
 	if (!s)
 		return EXIT_FAIL;
-	NL_REQ_INIT(req, RTM_GETNSID, 0);
-	g = nl_put_hdr(&req, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	if (a->target >= 0)
-		nl_put_u32(&req, NETNSA_TARGET_NSID, a->target);
-	if (a->nsid >= 0) {
-		nl_put_u32(&req, NETNSA_NSID, a->nsid);
-		return ctx_talk(ctx, &req, listid_cb, li);
-	}
-	err = nl_dump(s, &req, listid_cb, li);
+	out_begin(&ctx->out);
+	err = nl_dump(s, req, listid_cb, li);
+	out_end(&ctx->out);
 	if (err < 0) {
 		if (s->errmsg[0])
 			fprintf(stderr, "Error: %s%s\n", s->errmsg,
@@ -502,6 +521,23 @@ static int listid_request(struct ipctx *ctx, struct listid *li,
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
+}
+
+static int listid_request(struct ipctx *ctx, struct listid *li,
+			  const struct listid_args *a)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct rtgenmsg *g;
+
+	NL_REQ_INIT(req, RTM_GETNSID, 0);
+	g = nl_put_hdr(&req, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	if (a->target >= 0)
+		nl_put_u32(&req, NETNSA_TARGET_NSID, a->target);
+	if (a->nsid < 0)
+		return listid_dump(ctx, li, &req);
+	nl_put_u32(&req, NETNSA_NSID, a->nsid);
+	return listid_get(ctx, li, &req);
 }
 
 static int netns_list_id(struct ipctx *ctx, int argc, char **argv)
@@ -517,9 +553,7 @@ static int netns_list_id(struct ipctx *ctx, int argc, char **argv)
 		ns_list_free(&li.names);
 		return EXIT_FAIL;
 	}
-	out_begin(&ctx->out);
 	rc = listid_request(ctx, &li, &a);
-	out_end(&ctx->out);
 	free(li.keys);
 	ns_list_free(&li.names);
 	return rc;

@@ -117,7 +117,8 @@ Invalid netns name "z'$'\033''"
 		'ip netns' 'ip netns list' 'ip netns show' 'ip netns lst' 'ip netns ls' \
 		'ip netns l' 'ip netns s' 'ip netns sh' 'ip netns li' 'ip netns show t1' \
 		'ip -j netns' 'ip -j -p netns' 'ip -j netns list' 'ip -o netns' \
-		'ip -br netns' 'ip -d -s netns' \
+		'ip -br netns' 'ip -d -s netns' 'ip -c=always netns' 'ip -c=always -j netns' \
+		'ip netns list extra args' 'ip netns ""' \
 		'ip netns del t2' 'ip netns' 'ip -all netns del' 'ip netns' 'ip -j netns' \
 		'ip -j -p netns'
 }
@@ -159,7 +160,10 @@ ip -n t1 netns set t2 7; ip -n t1 netns set t3 8' \
 		'ip netns list-id nsid abc' 'ip netns list-id nsid' 'ip netns list-id target-nsid abc' \
 		'ip netns list-id nsid 2 nsid 1' 'ip netns list-id target-nsid 2 target-nsid 1' \
 		'ip netns list-id nsid 4294967295' 'ip netns list-id nsid 2147483648' \
-		'ip netns list-id target-nsid 2' 'ip netns list-i' 'ip netns list-'
+		'ip netns list-id target-nsid 2' 'ip netns list-i' 'ip netns list-' \
+		'ip -j netns list-id nsid 6' 'ip -j -p netns list-id nsid 6' \
+		'ip -j netns list-id target-nsid 99' 'ip -j netns list-id nsid 2' \
+		'ip -c=always netns list-id' 'ip netns list-id target-nsid 2 nsid 7'
 }
 
 @test "netns list-id: nsid without a name, several names for one nsid" {
