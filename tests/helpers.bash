@@ -79,8 +79,8 @@ normalize() {
 		gsub(/_timer +[0-9]+\.[0-9]+/, "_timer T", line)
 		gsub(/_timer": ?[0-9]+\.[0-9]+/, "_timer\":T", line)
 		gsub(/expires [0-9]+sec/, "expires Nsec", line)
-		gsub(/"expires":[0-9]+/, "\"expires\":0", line)
-		gsub(/"(valid_life_time|preferred_life_time)":[0-9]+/, "\"LFT\":0", line)
+		gsub(/"expires": ?[0-9]+/, "\"expires\":0", line)
+		gsub(/"(valid_life_time|preferred_life_time)": ?[0-9]+/, "\"LFT\":0", line)
 		print line
 	}'
 }
