@@ -203,7 +203,7 @@ ip link set v1 netns t1; ip -br link | cut -c1-8; ip -n t1 -br link | cut -c1-8'
 
 @test "netns add: bind mounts as the reference makes them" {
 	export SANDBOX_NO_RUN_NETNS=1
-	local m='grep -c netns /proc/self/mountinfo; grep " /run/netns" /proc/self/mountinfo | sed "s/^[0-9]* [0-9]* //; s/\[[0-9]*\]//; s/shared:[0-9]*/shared/"'
+	local m='grep -c netns /proc/self/mountinfo; grep " /run/netns" /proc/self/mountinfo | sed "s/^[0-9]* [0-9]* [0-9]*:[0-9]* //; s/\[[0-9]*\]//; s/shared:[0-9]*/shared/"'
 	diff_ip "$m; ip netns add t1; $m; ip netns add t2; $m; ip netns del t1; $m
 stat -c '%A %s' /run/netns /run/netns/t2; ip netns del t2; $m; ip netns add t3; $m"
 }
