@@ -269,7 +269,9 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 	else if (*p && strcasecmp(p, "ms") && strcasecmp(p, "msec") &&
 		 strcasecmp(p, "msecs"))
 		return -1;
-	*val = t;
+	/* Seconds past UINT_MAX ms wrap; through uint64_t, since converting
+	 * an out-of-range double to uint32_t is undefined (UBSan, fuzz_route). */
+	*val = (uint32_t)(uint64_t)t;
 	return 0;
 }
 

@@ -15,14 +15,20 @@ setup() { need_root; }
 	! grep -q 'ERROR: \|runtime error' <<<"$output"
 }
 
-@test "fuzz: the inputs that crashed the decoder are kept and pass" {
+@test "fuzz: the inputs that crashed a fuzzer are kept and pass" {
 	cd "$REPO_DIR/tests/fuzz"
-	make -s build/regress_decode
+	make -s build/regress_decode build/regress_route
+	# heap overflows: RTA_NEXT/NLMSG_NEXT past an unpadded last item
 	run build/regress_decode corpus/decode/regress-unpadded-last-message \
 		corpus/decode/regress-altnames-unpadded-last
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[ "$output" = "2 inputs replayed" ]
+	# UBSan: "rtt 99999999s" converted an out-of-range double to uint32_t
+	run build/regress_route corpus/route/regress-rtt-seconds-overflow
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = "1 inputs replayed" ]
 }
 
 @test "fuzz: the JSON checker the decoder harness relies on rejects what it must" {
