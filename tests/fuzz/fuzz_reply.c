@@ -7,12 +7,18 @@
  *
  * Input: one byte choosing the command, then datagrams, each a 16-bit
  * length and that many bytes.  Each is stamped with the sequence number of
- * the last request; when they run out, recvmsg fails (ENOTCONN). */
+ * the last request; when they run out, recvmsg fails (ENOTCONN).
+ * With -j the output must be empty or valid JSON, whatever happened. */
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "fakekernel.h"
+#include "json_check.h"
 #include "sandbox.h"
 
 int ip_main(int argc, char **argv);
@@ -57,7 +63,8 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 /* Turn [len16][bytes]... into the fake kernel's frames. */
 static uint8_t *frames(const uint8_t *p, size_t n, size_t *out_len)
 {
-	uint8_t *buf = malloc(n * 2 + 64), *w = buf;
+	/* Worst case: empty datagrams, 2 input bytes each, a frame header each. */
+	uint8_t *buf = malloc(n / 2 * sizeof(struct frame) + n + 64), *w = buf;
 
 	while (n >= 2) {
 		struct frame fr = { 0 };
@@ -78,6 +85,31 @@ static uint8_t *frames(const uint8_t *p, size_t n, size_t *out_len)
 	return buf;
 }
 
+/* Run ip with stdout in a memfd; in JSON mode check what it wrote. */
+static void run_checked(int argc, char **argv, bool json)
+{
+	int out = memfd_create("stdout", 0), saved = dup(1);
+	char *text;
+	off_t len;
+
+	fflush(stdout);
+	dup2(out, 1);
+	ip_main(argc, argv);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	len = lseek(out, 0, SEEK_END);
+	if (json && len > 0) {
+		text = malloc(len);
+		if (pread(out, text, len, 0) == len && !json_valid(text, len)) {
+			fprintf(stderr, "invalid JSON:\n%.*s\n", (int)len, text);
+			abort();
+		}
+		free(text);
+	}
+	close(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *argv[12];
@@ -95,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < 8 && cmd[i]; i++)
 		argv[argc++] = (char *)cmd[i];
 	argv[argc] = NULL;
-	ip_main(argc, argv);
+	run_checked(argc, argv, !strcmp(cmd[0], "-j"));
 	free(script);
 	return 0;
 }
