@@ -269,3 +269,26 @@ Dump terminated" ]
 	[[ "$output" == *"Dump terminated"* ]]
 	[ "$status" -lt 128 ]
 }
+
+@test "decoder: a request's answer: a foreign error is ignored, the kernel's extack is shown" {
+	# ip link show dev lo: one RTM_GETLINK, answered by the link and an ack.
+	{ echo "dgram pid=77"; echo "msg ERROR"; echo "i32 -1"
+	  echo "hex 14 00 00 00 12 00 05 00 00 00 00 00 00 00 00 00"
+	  echo dgram; lo_msg 0
+	  echo dgram; echo "msg ERROR"; echo "i32 0"
+	  echo "hex 14 00 00 00 12 00 05 00 00 00 00 00 00 00 00 00"; } | fk_asm
+	run fk_ours link show dev lo
+	[ "$status" -eq 0 ]
+	[ "$output" = "$lo_text" ]
+	{ echo dgram; echo "msg ERROR flags=0x300"; echo "i32 -22"
+	  echo "hex 14 00 00 00 12 00 05 00 00 00 00 00 00 00 00 00"
+	  echo "attr 1"; echo "str talk failed"; echo end; } | fk_asm
+	run fk_ours link show dev lo
+	[ "$status" -eq 2 ]
+	[ "$output" = "Error: talk failed." ]
+	{ echo dgram; echo "msg ERROR"; echo "i32 -19"
+	  echo "hex 14 00 00 00 12 00 05 00 00 00 00 00 00 00 00 00"; } | fk_asm
+	run fk_ours link show dev lo
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Device "lo" does not exist.' ]
+}
