@@ -6,8 +6,10 @@
 
 load helpers
 
-setup() {
-	need_root
+setup() { need_root; }
+
+# make_root: the empty root with our ip and busybox, or skip saying why not.
+make_root() {
 	[ -x /bin/busybox ] || skip "busybox (busybox-static) is not installed"
 	file -L /bin/busybox 2>/dev/null | grep -q 'statically linked' ||
 		skip "/bin/busybox is not statically linked (install busybox-static)"
@@ -34,6 +36,7 @@ in_root() {
 }
 
 @test "embedded: the root really is empty" {
+	make_root
 	run in_root 'ls /'
 	[ "$output" = "bin" ]
 	run in_root 'ls /bin | grep -v -x -e busybox -e ip -e sh -e mkdir -e mount -e umount -e ls -e cat -e echo -e test -e grep -e sed; echo end'
@@ -62,6 +65,7 @@ ip route add 10.3.0.0/16 via 10.9.9.9
 echo rc=$?'
 
 @test "embedded: link, addr, route work in the empty root and print as in a full system" {
+	make_root
 	run in_root "$SCRIPT"
 	echo "$output"
 	[[ "$output" == *"v0@v1: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT group default qlen 1000"* ]]
@@ -79,6 +83,7 @@ echo rc=$?'
 }
 
 @test "embedded: ip netns add creates /run/netns itself; list, exec, -n, delete" {
+	make_root
 	run in_root 'mkdir /proc /run /sys && mount -t proc proc /proc
 test -e /run/netns && echo "/run/netns exists"
 ip netns add red && echo added
@@ -109,6 +114,7 @@ deleted" ]]
 }
 
 @test "embedded: ip netns add without /proc fails cleanly, like the reference" {
+	make_root
 	run in_root 'ip netns add red; echo rc=$?'
 	echo "$output"
 	[[ "$output" == *"rc=1"* ]]
@@ -116,6 +122,7 @@ deleted" ]]
 
 # The reference needs /run to exist (it creates /run/netns only); so do we.
 @test "embedded: ip netns add in a root without /run fails like the reference" {
+	make_root
 	run in_root 'mkdir /proc && mount -t proc proc /proc; ip netns add red; echo rc=$?'
 	[ "$output" = "mkdir /run/netns failed: No such file or directory
 rc=1" ]
@@ -152,6 +159,7 @@ rc=1" ]
 # namespace and refuses: "mount of /sys failed: ..." (tried with iproute2
 # and its libraries in such a root), exit 255.
 @test "embedded: ip netns exec in a root without /sys fails like the reference" {
+	make_root
 	run in_root 'mkdir /proc /run && mount -t proc proc /proc; ip netns add red
 ip netns exec red ip -br link; echo rc=$?; ip -n red -br link; echo rc=$?'
 	echo "$output"
