@@ -193,12 +193,14 @@ static void print_cache_flags(struct out *o, uint32_t flags)
 static void print_cacheinfo(struct ipctx *ctx, const struct rtattr *a)
 {
 	struct out *o = &ctx->out;
+	static long hz;		/* USER_HZ, asked once: IPv6 dumps carry it per route */
 	struct rta_cacheinfo ci;
-	long hz = sysconf(_SC_CLK_TCK);
 
 	if (nl_attr_len(a) < sizeof(ci))
 		return;
 	memcpy(&ci, nl_attr_data(a), sizeof(ci));
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
 	if (hz <= 0)
 		hz = 100;
 	if (ci.rta_expires)

@@ -8,11 +8,15 @@ setup() { need_root; need_ref; }
 
 # Routes of every kind.  No IPv6 link-local addresses and no IPv6 on the
 # peers: the order of the peers' ff00::/8 routes depends on kernel timing.
+# v2 loses its carrier after its route exists, and the setup waits for the
+# kernel to mark the route linkdown (it does so asynchronously).
 SETUP='echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode
 ip link add v0 type veth peer name v1; echo 1 > /proc/sys/net/ipv6/conf/v1/disable_ipv6; ip link set lo up; ip link set v0 up; ip link set v1 up
 ip addr add 10.0.0.1/24 dev v0; ip addr add 2001:db8::1/64 dev v0 nodad
 for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do ip -6 route show table local | grep -q 2001:db8::1 && break; sleep 0.1; done
-ip link add v2 type veth peer name v3; echo 1 > /proc/sys/net/ipv6/conf/v3/disable_ipv6; ip addr add 10.8.0.1/24 dev v2; ip link set v2 up
+ip link add v2 type veth peer name v3; echo 1 > /proc/sys/net/ipv6/conf/v3/disable_ipv6; echo 1 > /proc/sys/net/ipv6/conf/v2/disable_ipv6; ip addr add 10.8.0.1/24 dev v2; ip link set v2 up; ip link set v3 up
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do ip route show dev v2 | grep -q linkdown || break; sleep 0.1; done; ip link set v3 down
+for i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do ip route show dev v2 | grep -q linkdown && break; sleep 0.1; done
 ip route add default via 10.0.0.2
 ip route add 10.1.0.0/16 via 10.0.0.2 metric 10 proto static
 ip route add blackhole 10.2.0.0/16
