@@ -6,6 +6,9 @@ load helpers
 
 setup() { need_root; }
 
+# Operational states change asynchronously: settle before showing them.
+SETTLE='sleep 1.2'
+
 @test "link add: veth pairs with options for both ends" {
 	diff_ip_each 'true' \
 		'ip link add v0 type veth peer name v1' \
@@ -13,7 +16,7 @@ setup() { need_root; }
 		'ip link add name v4 numtxqueues 3 numrxqueues 4 type veth peer v5 numtxqueues 2' \
 		'ip link add v6 type veth' 'ip link add v7 index 40 type veth peer name v8 index 41' \
 		'ip link add v9 broadcast ff:ff:ff:ff:ff:fe alias first group 3 type veth peer name v10 alias second' \
-		'ip -d link' 'ip -d -j link show v4' 'ip link show group 3' \
+		"$SETTLE; ip -d link" 'ip -d -j link show v4' 'ip link show group 3' \
 		'ip link add v0 type veth peer name v11' 'ip link add v12 type veth peer name v12' \
 		'ip link add v13 type veth peer name v14 type x' 'ip link add v13 type veth foo >/dev/null' 'ip link add v13 type veth help 2>/dev/null | head -c 6' \
 		'ip link add v13 type veth peer name v14 peer name v15' \
@@ -56,7 +59,6 @@ setup() { need_root; }
 @test "link set: every option against the reference" {
 	diff_ip_each 'ip link add v0 type veth peer name v1
 ip link add br0 address 02:00:00:00:00:b0 type bridge; ip link add vr0 type ifb' \
-		'ip link set v0 up' 'ip link set dev v1 up' 'ip l s v1 down' \
 		'ip link set v0 master br0' 'ip link show master br0' \
 		'ip link set v0 nomaster' 'ip link show master br0' \
 		'ip link set v0 alias "hello there"' 'ip link set v0 mtu 1400 txqueuelen 50' \
@@ -70,8 +72,9 @@ ip link add br0 address 02:00:00:00:00:b0 type bridge; ip link add vr0 type ifb'
 		'ip link set v0 group 7' 'ip link set v0 carrier off' 'ip link set v0 protodown on' \
 		'ip link set v0 dyn on' 'ip link set v0 al foo' 'ip link set v0 nom' \
 		'ip link set v0 ma br0' 'ip link set v0 vrf br0' 'ip link set v0 vrf nope' \
-		'ip -d link show v0' 'ip link show' 'ip link change v0 mtu 1300' \
-		'ip link set vr0 up' 'ip link set vr0 link-netnsid 5' 'ip link show vr0'
+		'ip -d link show v0' 'ip link change v0 mtu 1300' 'ip link set vr0 link-netnsid 5' \
+		'ip link set v0 up' 'ip link set dev v1 up' 'ip l s v1 down' 'ip link set vr0 up' \
+		"$SETTLE; ip link show"
 }
 
 @test "link set: argument errors, unknown devices, kernel refusals" {
@@ -109,9 +112,9 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 
 @test "link set/delete group: every link of a device group" {
 	diff_ip_each 'ip link add v0 group 5 type veth peer name v1 group 5; ip link add ifb0 type ifb' \
-		'ip link set group 5 up' 'ip -br link' 'ip link set group 5 mtu 1400 down' \
+		'ip link set group 5 up' "$SETTLE; ip -br link" 'ip link set group 5 mtu 1400 down' \
 		'ip link show group 5' 'ip link set group 99 up' 'ip link set group x up' \
-		'ip link set group 0 name foo' 'ip link del group 5' 'ip link'
+		'ip link set group 0 name foo' 'ip link del group 5' "$SETTLE; ip link"
 }
 
 @test "link set netns PID: the namespace of a process" {
@@ -181,7 +184,7 @@ kill $pid; wait'
 @test "link add/set: golden result of a configured veth" {
 	run sh_in_sandbox 'ip link add v0 address 02:00:00:00:00:01 mtu 1400 txqlen 50 type veth peer name v1 address 02:00:00:00:00:02
 ip link set v0 alias uplink arp off promisc on group 5
-ip link set v0 up; ip link show v0'
+ip link set v0 up; sleep 1.2; ip link show v0'
 	[ "$status" -eq 0 ]
 	[ "$output" = '3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,NOARP,PROMISC,UP,M-DOWN> mtu 1400 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group 5 qlen 50
     link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff

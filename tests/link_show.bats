@@ -5,6 +5,10 @@ load helpers
 
 setup() { need_root; }
 
+# Operational states change asynchronously (the kernel's link watch runs at
+# most once a second): let them settle before showing links that went up.
+SETTLE='sleep 1.2'
+
 @test "link show lo: exact text" {
 	run sandbox ip link show lo
 	[ "$status" -eq 0 ]
@@ -39,7 +43,8 @@ setup() { need_root; }
 
 @test "link show: every mode matches the reference" {
 	diff_ip_each 'ip link add v0 type veth peer name v1; ip link add br0 type bridge
-ip link set v0 master br0; ip link set lo up; ip link set v0 up; ip link set br0 up' \
+ip link set v0 master br0; ip link set lo up; ip link set v0 up; ip link set br0 up
+sleep 1.2' \
 		'ip link' 'ip link show' 'ip l' 'ip li sh' 'ip link list' 'ip link lst' \
 		'ip -o link' 'ip -br link' 'ip -j link' 'ip -j -p link' \
 		'ip -c=always link' 'ip -br -c=always link' 'ip -c=never link' \
@@ -60,7 +65,8 @@ ip link add vx1 type vxlan id 43 dstport 0 remote 2001:db8::1 local 2001:db8::2 
 ip link add ifb0 type ifb
 /bin/ip tuntap add tap0 mode tap
 /bin/ip tuntap add tun0 mode tun multi_queue
-ip link set lo up; ip link set v0 up; ip link set br0 up'
+ip link set lo up; ip link set v0 up; ip link set br0 up
+sleep 1.2'
 
 @test "link show -d: every kind this kernel has, in every output mode" {
 	diff_ip_each "$KINDS_SETUP" \
@@ -73,7 +79,8 @@ ip link set lo up; ip link set v0 up; ip link set br0 up'
 @test "link show: flags, master, M-DOWN, NO-CARRIER, qlen 0, alias, mode" {
 	diff_ip_each "$KINDS_SETUP
 ip link set v1 txqueuelen 0; ip link set mv0 alias 'a \"quoted\" alias'
-ip link set ifb0 mode dormant; ip link set ifb0 up" \
+ip link set ifb0 mode dormant; ip link set ifb0 up
+$SETTLE" \
 		'ip link' 'ip -j link' 'ip -o link' 'ip -br link' 'ip -br -j link' \
 		'ip -br -c=always link' 'ip -c=always link show v0' \
 		'ip link show master br0' 'ip link show nomaster' 'ip link show up' \
@@ -95,6 +102,7 @@ ip link set ifb0 mode dormant; ip link set ifb0 up" \
 TRAFFIC_SETUP='sysctl -qw net.ipv6.conf.all.disable_ipv6=1
 sysctl -qw net.ipv6.conf.default.disable_ipv6=1
 ip link add v0 type veth peer name v1; ip link set v0 up; ip link set v1 up
+sleep 1.2
 python3 -c "
 import socket
 s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW); s.bind((\"v0\", 0))
@@ -139,7 +147,7 @@ ip link add v2 type veth peer name v3 netns ns1; ip link set v1 netns ns1
 
 @test "link show: golden text and JSON for a veth pair" {
 	run sh_in_sandbox 'ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
-ip link set v0 up; ip link show v0; ip -br link; ip -j link show v1'
+ip link set v0 up; sleep 1.2; ip link show v0; ip -br link; ip -j link show v1'
 	[ "$status" -eq 0 ]
 	[ "$output" = '3: v0@v1: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1500 qdisc noqueue state LOWERLAYERDOWN mode DEFAULT group default qlen 1000
     link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
