@@ -450,3 +450,19 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip route get 10.0.0.2 tos 0x10 mark 0x10 uid 1000' \
 		'ip route get 10.0.0.2 mark 15; ip route get 10.0.0.2 mark 16; ip -j route get 10.0.0.2 mark 255'
 }
+
+@test "route diff: IPv6 source routes and the from selectors" {
+	diff_ip_each "$SETUP" \
+		'ip -6 route add 2001:db8:50::/48 dev v0 from 2001:db8::/64; ip -6 route add 2001:db8:51::/48 dev v0 from 2001:db8:1::/64 metric 5; ip -6 route' \
+		'ip -6 route show from 2001:db8::/64' \
+		'ip -6 route show from root 2001:db8::/48' \
+		'ip -6 route show from match 2001:db8::1' \
+		'ip -6 route show from exact 2001:db8:1::/64' \
+		'ip -6 route show from 2001:db8::/64 to 2001:db8:50::/48' \
+		'ip -6 -j -p route show from 2001:db8::/64' \
+		'ip -6 route get 2001:db8:50::1 from 2001:db8::5' \
+		'ip -6 route del 2001:db8:50::/48 from 2001:db8::/64; ip -6 route' \
+		'ip -6 route flush from 2001:db8:1::/64; ip -6 route' \
+		'ip route show from 10.0.0.0/8' \
+		'ip route show from 0/0'
+}
