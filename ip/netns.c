@@ -73,6 +73,11 @@ static int no_name(void)
 	return EXIT_FAIL;
 }
 
+static bool same_file(const struct stat *a, const struct stat *b)
+{
+	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
 static void run_path(char *buf, size_t size, const char *name)
 {
 	snprintf(buf, size, "%s/%s", RUN_DIR, name);
@@ -593,9 +598,18 @@ fail:
 	return -1;
 }
 
-/* Mount a new namespace on path; unshare, then go back where we were, so
- * that the rest of a batch still runs here. */
-static int mount_new_netns(const char *name, const char *path)
+/* The file made with O_EXCL, and a way to reach that very file: by the time
+ * we mount, a racing delete and add of the same name may have put another
+ * file at its path, and mounting there would stack two namespaces on it. */
+struct ns_file {
+	char path[PATH_MAX];
+	char via[32];		/* /proc/self/fd/N */
+	int fd;
+};
+
+/* Mount a new namespace on the file; unshare, then go back where we were,
+ * so that the rest of a batch still runs here. */
+static int mount_new_netns(const char *name, const struct ns_file *f)
 {
 	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC), rc = -1;
 
@@ -607,9 +621,9 @@ static int mount_new_netns(const char *name, const char *path)
 	if (unshare(CLONE_NEWNET) < 0) {
 		fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
 			name, strerror(errno));
-	} else if (mount("/proc/self/ns/net", path, "none", MS_BIND, NULL) < 0) {
+	} else if (mount("/proc/self/ns/net", f->via, "none", MS_BIND, NULL) < 0) {
 		fprintf(stderr, "Bind /proc/self/ns/net -> %s failed: %s\n",
-			path, strerror(errno));
+			f->path, strerror(errno));
 	} else {
 		rc = 0;
 	}
@@ -622,24 +636,35 @@ static int mount_new_netns(const char *name, const char *path)
 	return rc;
 }
 
-static int mount_pid_netns(int pid, const char *path)
+static int mount_pid_netns(int pid, const struct ns_file *f)
 {
 	char src[64];
 
 	snprintf(src, sizeof(src), "/proc/%d/ns/net", pid);
-	if (mount(src, path, "none", MS_BIND, NULL) < 0) {
-		fprintf(stderr, "Bind %s -> %s failed: %s\n", src, path,
+	if (mount(src, f->via, "none", MS_BIND, NULL) < 0) {
+		fprintf(stderr, "Bind %s -> %s failed: %s\n", src, f->path,
 			strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
+/* Leave nothing behind: a half-made name would shadow a retry.  Only our
+ * own file goes; the path may be another add's by now. */
+static void ns_file_drop(const struct ns_file *f)
+{
+	struct stat ours, now;
+
+	if (fstat(f->fd, &ours) == 0 && stat(f->path, &now) == 0 &&
+	    same_file(&ours, &now))
+		unlink(f->path);
+}
+
 /* add (pid 0: a new namespace) and attach (the namespace of pid). */
 static int netns_create(const char *name, int pid)
 {
-	char path[PATH_MAX];
-	int fd, rc;
+	struct ns_file f;
+	int rc;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
 		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, strerror(errno));
@@ -647,22 +672,19 @@ static int netns_create(const char *name, int pid)
 	}
 	if (make_run_dir_shared())
 		return EXIT_FAIL;
-	run_path(path, sizeof(path), name);
-	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
-	if (fd < 0) {
-		fprintf(stderr, "Cannot create namespace file \"%s\": %s\n", path,
-			strerror(errno));
+	run_path(f.path, sizeof(f.path), name);
+	f.fd = open(f.path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
+	if (f.fd < 0) {
+		fprintf(stderr, "Cannot create namespace file \"%s\": %s\n",
+			f.path, strerror(errno));
 		return EXIT_FAIL;
 	}
-	close(fd);
-	rc = pid ? mount_pid_netns(pid, path) : mount_new_netns(name, path);
-	if (rc) {
-		/* Leave nothing behind: a half-made name would shadow a retry. */
-		umount2(path, MNT_DETACH);
-		unlink(path);
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
+	snprintf(f.via, sizeof(f.via), "/proc/self/fd/%d", f.fd);
+	rc = pid ? mount_pid_netns(pid, &f) : mount_new_netns(name, &f);
+	if (rc)
+		ns_file_drop(&f);
+	close(f.fd);
+	return rc ? EXIT_FAIL : EXIT_OK;
 }
 
 static int netns_add(int argc, char **argv)
@@ -799,11 +821,6 @@ static int netns_delete(struct ipctx *ctx, int argc, char **argv)
 }
 
 /* ---- identify, pids ---- */
-
-static bool same_file(const struct stat *a, const struct stat *b)
-{
-	return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
-}
 
 static bool all_digits(const char *s)
 {
