@@ -71,7 +71,9 @@ void nl_close(struct nl_sock *s)
 void nl_req_init(struct nl_req *r, void *buf, size_t cap, uint16_t type,
 		 uint16_t flags)
 {
-	memset(buf, 0, cap);
+	/* Only the header: nl_reserve zeroes what each nl_put adds, and the
+	 * callers' buffers are up to 8 KiB, per batch line. */
+	memset(buf, 0, NLMSG_HDRLEN);
 	r->nlh = buf;
 	r->cap = cap;
 	r->overflow = false;
