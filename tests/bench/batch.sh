@@ -24,7 +24,7 @@ declare -A S	# S[kind,step,impl] = "wall user rss" lines, one per rep
 run_kind() {
 	local kind="$1" r k impl step line
 	for ((r = 0; r < BATCH_REPS; r++)); do
-		for k in $(((r % 2)) $(((r + 1) % 2))); do
+		for k in $((r % 2)) $(((r + 1) % 2)); do
 			impl=${IMPLS[k]} step=0
 			while read -r _ w u s m c; do
 				[ "$c" = 0 ] || log "$kind: ${impl} exited $c"
