@@ -68,3 +68,19 @@ ip netns del t1; echo $?; ls -A /run/netns | wc -l; kill -0 $A && echo alive; ki
 0
 alive" ]
 }
+
+@test "racing add and delete of one name: never two mounts on it" {
+	local r='for i in $(seq 1 60); do
+	case $((i % 3)) in
+	0) ip netns add same ;; 1) ip netns del same ;; 2) ip netns exec same true ;;
+	esac >/dev/null 2>&1 &
+done; wait
+awk "\$5 == \"/run/netns/same\" { n++ } END { print n + 0 }" /proc/self/mountinfo
+ip netns del same 2>/dev/null; ls -A /run/netns | wc -l
+grep -c " /run/netns/" /proc/self/mountinfo'
+	for round in 1 2 3; do
+		run sh_in_sandbox "$r"
+		[ "${lines[0]}" -le 1 ] && [ "${lines[1]}" = 0 ] && [ "${lines[2]}" = 0 ] ||
+			{ echo "round $round: $output"; false; }
+	done
+}
