@@ -1524,6 +1524,42 @@ static int dev_opt(struct link_args *la, int *argc, char ***argv)
 	return 0;
 }
 
+/* xdp, xdpgeneric, xdpdrv, xdpoffload: only "off" (detaching a program);
+ * loading BPF objects is not something this ip does. */
+static int xdp_opt(struct nl_req *r, const char *key, const char *arg,
+		   bool last)
+{
+	static const char *const modes[] = { "xdp", "xdpgeneric", "xdpdrv",
+					     "xdpoffload" };
+	static const uint32_t flags[] = { 0, XDP_FLAGS_SKB_MODE,
+					  XDP_FLAGS_DRV_MODE, XDP_FLAGS_HW_MODE };
+	struct rtattr *nest;
+	int m = name_index(modes, 4, key);
+
+	if (streq(arg, "object") || streq(arg, "obj") || streq(arg, "pinned") ||
+	    streq(arg, "fd")) {
+		fprintf(stderr, "Error: \"%s %s\" is not supported by this ip.\n",
+			key, arg);
+		return -EXIT_USAGE;
+	}
+	/* The reference takes "off" only as the very last word. */
+	if (!streq(arg, "off") || !last) {
+		fprintf(stderr, "What mode is \"%s\"?\n", arg);
+		return -EXIT_USAGE;
+	}
+	nest = link_nest(r, IFLA_XDP);
+	nl_put_u32(r, IFLA_XDP_FD, (uint32_t)-1);
+	nl_put_u32(r, IFLA_XDP_FLAGS, XDP_FLAGS_UPDATE_IF_NOEXIST | flags[m]);
+	nl_nest_end(r, nest);
+	return 0;
+}
+
+static bool is_xdp_key(const char *a)
+{
+	return streq(a, "xdp") || streq(a, "xdpgeneric") || streq(a, "xdpdrv") ||
+	       streq(a, "xdpoffload");
+}
+
 /* One option; returns 0, or -(exit code).  Moves argc/argv past values. */
 static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 		    int *argc, char ***argv)
@@ -1545,7 +1581,8 @@ static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 	}
 	i = flag_arg(a);
 	if (i >= 0 || streq(a, "name") || streq(a, "index") ||
-	    matches(a, "link") || matches(a, "link-netns") || is_value_key(a)) {
+	    matches(a, "link") || matches(a, "link-netns") || is_value_key(a) ||
+	    is_xdp_key(a)) {
 		if (!next_arg(argc, argv))
 			return -EXIT_USAGE;
 	} else {
@@ -1566,6 +1603,8 @@ static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 			return -invarg("Invalid \"index\" value", (*argv)[0]);
 		return 0;
 	}
+	if (is_xdp_key(a))
+		return xdp_opt(r, a, (*argv)[0], *argc == 1);
 	if (matches(a, "link")) {
 		la->link = (*argv)[0];
 		return 0;

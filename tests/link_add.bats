@@ -117,6 +117,14 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link set group 0 name foo' 'ip link del group 5' "$SETTLE; ip link"
 }
 
+@test "link set xdp off: detaching, in each mode" {
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		'ip link set v0 xdp off' 'ip link set v0 xdpgeneric off' 'ip link set v0 xdpdrv off' \
+		'ip link set v0 xdpoffload off' 'ip link set v0 mtu 1400 xdp off' \
+		'ip link set v0 xdp off mtu 1400' 'ip link set v0 xdp off up' \
+		'ip link set v0 xdpgeneric foo' 'ip link set v0 xdpdrv' 'ip -d link show v0'
+}
+
 @test "link set netns PID: the namespace of a process" {
 	diff_ip '/bin/ip netns add ns1
 /bin/ip netns exec ns1 sleep 10 & pid=$!

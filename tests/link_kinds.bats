@@ -147,5 +147,6 @@ strace -f -qq -e trace=sendmsg,sendto -e write=all -s 65535 ip $a 2>&1 >/dev/nul
 		'link set vx9 type vxlan ttl 9 nolearning' \
 		'link add br0 type bridge stp_state 1 priority 7 vlan_protocol 802.1ad group_address 01:80:c2:00:00:0a no_linklocal_learn 1 mcast_query_interval 500 fdb_flush' \
 		'link set v1 type bridge_slave cost 5 learning off backup_port v0 nobackup_port' \
+		'link set v0 mtu 1400 xdpgeneric off' 'link set v0 xdpdrv off' \
 		'link del v0' 'link delete dev v1 type veth' 'link set lo nomaster carrier on protodown off mode default state up'
 }
