@@ -1808,6 +1808,68 @@ static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	return ctx_talk(ctx, &req, NULL, NULL);
 }
 
+/* ---- ip link property add|del dev DEV altname NAME... ---- */
+
+static int prop_parse(struct ipctx *ctx, struct nl_req *r, const char **dev,
+		      int argc, char **argv)
+{
+	struct rtattr *list = nl_nest_start(r, IFLA_PROP_LIST);
+
+	for (; argc > 0; argc--, argv++) {
+		if (matches(argv[0], "altname")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			nl_put_str(r, IFLA_ALT_IFNAME, argv[0]);
+			continue;
+		}
+		if (matches(argv[0], "help"))
+			return link_usage();
+		if (streq(argv[0], "dev") && !next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		if (*dev)
+			return duparg2("dev", argv[0]);
+		if (!ifname_ok(argv[0], 128))
+			return invarg("\"dev\" not a valid ifname", argv[0]);
+		*dev = argv[0];
+	}
+	nl_nest_end(r, list);
+	return EXIT_OK;
+}
+
+static int link_property(struct ipctx *ctx, int argc, char **argv)
+{
+	NL_REQ_DEFINE(req, 4096);
+	struct ifinfomsg *ifi;
+	const char *dev = NULL;
+	bool add;
+	int rc;
+
+	if (argc < 1 || matches(argv[0], "help"))
+		return link_usage();
+	add = matches(argv[0], "add");
+	if (!add && !matches(argv[0], "delete")) {
+		fprintf(stderr, "Operator required\n");
+		return EXIT_USAGE;
+	}
+	NL_REQ_INIT(req, add ? RTM_NEWLINKPROP : RTM_DELLINKPROP,
+		    add ? NLM_F_CREATE | NLM_F_EXCL | NLM_F_APPEND : 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = ctx->family;
+	rc = prop_parse(ctx, &req, &dev, argc - 1, argv + 1);
+	if (rc)
+		return rc;
+	if (!dev) {
+		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
+		return EXIT_USAGE;
+	}
+	ifi->ifi_index = ll_index(ctx, dev);
+	if (!ifi->ifi_index) {
+		fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+		return EXIT_FAIL;
+	}
+	return ctx_talk(ctx, &req, NULL, NULL);
+}
+
 /* ---- usage ---- */
 
 static int link_usage(void)
@@ -1854,6 +1916,8 @@ static int link_usage(void)
 		"\n"
 		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
 		"\t\t[nomaster]\n"
+		"\n"
+		"\tip link property { add | del } { DEVICE | dev DEVICE } [ altname NAME ]...\n"
 		"\n"
 		"\tip link help [ TYPE ]\n"
 		"\n"
@@ -1945,6 +2009,8 @@ int do_link(struct ipctx *ctx, int argc, char **argv)
 		return link_modify(ctx, RTM_DELLINK, 0, argc, argv);
 	if (matches(c, "show") || matches(c, "lst") || matches(c, "list"))
 		return link_cmd_show(ctx, argc, argv);
+	if (matches(c, "property"))
+		return link_property(ctx, argc, argv);
 	if (matches(c, "help"))
 		return link_help(argc, argv);
 	fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", c);

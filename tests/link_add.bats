@@ -125,6 +125,19 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link set v0 xdpgeneric foo' 'ip link set v0 xdpdrv' 'ip -d link show v0'
 }
 
+@test "link property: alternative names" {
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		'ip link property add dev v0 altname foo altname bar' 'ip link property add v0 altname q' \
+		'ip link property >/dev/null 2>&1' 'ip link property add' \
+		'ip link property add dev nope altname x' 'ip link property add dev v0' \
+		'ip link property add dev v0 foo' 'ip link property foo' \
+		'ip link property del dev v0 altname zz' 'ip link property del dev v0 altname foo' \
+		"ip link property add dev v0 altname $(printf '%0130d' 0)" 'ip link prop add dev v0 alt w' \
+		'ip link show v0' 'ip -j link show v0' 'ip link property help >/dev/null 2>&1' \
+		'ip link property add dev v0 altname' 'ip link property add dev v0 altname v1' \
+		'ip link show bar' 'ip link set bar mtu 1300' 'ip -br link show w' 'ip link del q' 'ip link'
+}
+
 @test "link set netns PID: the namespace of a process" {
 	diff_ip '/bin/ip netns add ns1
 /bin/ip netns exec ns1 sleep 10 & pid=$!

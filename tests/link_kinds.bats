@@ -103,7 +103,7 @@ for line in sys.stdin:
         msgs.append(bytearray())
     msgs[-1].extend(bytes.fromhex("".join(t for t in m.group(2).split() if re.fullmatch("[0-9a-f]{2}", t))))
 for b in msgs:
-    if len(b) > 32 and int.from_bytes(b[4:6], "little") in (16, 17):
+    if len(b) > 32 and int.from_bytes(b[4:6], "little") in (16, 17, 108, 109):
         b[8:16] = bytes(8)
         print(b.hex())
 '
@@ -148,5 +148,6 @@ strace -f -qq -e trace=sendmsg,sendto -e write=all -s 65535 ip $a 2>&1 >/dev/nul
 		'link add br0 type bridge stp_state 1 priority 7 vlan_protocol 802.1ad group_address 01:80:c2:00:00:0a no_linklocal_learn 1 mcast_query_interval 500 fdb_flush' \
 		'link set v1 type bridge_slave cost 5 learning off backup_port v0 nobackup_port' \
 		'link set v0 mtu 1400 xdpgeneric off' 'link set v0 xdpdrv off' \
+		'link property add dev v0 altname foo altname bar' 'link prop del v0 alt foo' \
 		'link del v0' 'link delete dev v1 type veth' 'link set lo nomaster carrier on protodown off mode default state up'
 }
