@@ -1010,6 +1010,9 @@ static int route_flush(struct ipctx *ctx, struct rt_dump *d, int family)
 		if (family == AF_INET)
 			return EXIT_OK;
 	}
+	/* The reference flushes outside any JSON context: -s -s lists the
+	 * deleted routes as text even under -j. */
+	ctx->out.json = false;
 	d->flushb = flushb;
 	d->flushe = sizeof(flushb);
 	d->f->flushing = true;

@@ -210,3 +210,9 @@ Command failed /run/b:2
 blackhole 10.9.0.0/16 
 rc=1' ]
 }
+
+@test "route -j save: the plain binary stream (iproute2 appends [] to it)" {
+	run in_setup 'ip route save > /run/a.bin; ip -j route save > /run/b.bin; cmp /run/a.bin /run/b.bin && echo same'
+	[ "$status" -eq 0 ]
+	[ "$output" = same ]
+}

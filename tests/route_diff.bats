@@ -466,3 +466,15 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip route show from 10.0.0.0/8' \
 		'ip route show from 0/0'
 }
+
+# Under -j the reference prints flush and showdump output as text.
+@test "route diff: -j with flush, showdump, restore, add and connected get" {
+	diff_ip_each "$SETUP" \
+		'ip -j -s -s route flush proto static' \
+		'ip -j -s route flush type blackhole' \
+		'ip -j route flush type unreachable; ip -j route' \
+		'ip route save > /run/j.bin; ip -j route showdump < /run/j.bin' \
+		'ip -j route restore < /run/j.bin' \
+		'ip -j route add 10.70.0.0/16 dev v0; ip -j route del 10.70.0.0/16' \
+		'ip -j route get 10.70.0.1 connected'
+}
