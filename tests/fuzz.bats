@@ -50,3 +50,16 @@ EOF2
 		'{"a":"\u00e9\n"}' '[' '[1,]' '{"a"}' '{"a":1,}' '"a	b"' '[] []' '01' '{1:2}'
 	[ "$output" = "11100000000" ]
 }
+
+@test "fuzz: the cage lets fuzzed commands run but not exec, fork, wait on inotify or see host files" {
+	make -s -C "$REPO_DIR/tests/fuzz" build/cage_check
+	run "$REPO_DIR/tests/fuzz/build/cage_check"
+	[ "$status" -eq 0 ]
+	[ "$output" = "thread: allowed
+inotify: Operation not permitted
+execve: Operation not permitted
+execveat: Operation not permitted
+fork: Operation not permitted
+/etc/passwd: No such file or directory
+/run/netns: allowed" ]
+}

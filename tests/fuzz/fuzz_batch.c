@@ -1,6 +1,7 @@
 /* The batch reader: the input is a batch file ("ip -batch FILE", or with
  * -force when the first byte is odd), read through /proc/self/fd from a
- * memfd and run in the sandbox, commands and all. */
+ * memfd and run in the sandbox, commands and all ("netns monitor" fails
+ * there at once: the cage refuses inotify). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -18,20 +19,6 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* "netns monitor" waits for events forever; the args fuzzers skip it too.
- * Crude on purpose: any word starting with 'm' in a file naming netns. */
-static bool monitors(const uint8_t *data, size_t size)
-{
-	size_t i;
-
-	if (!memmem(data, size, "netns", 5))
-		return false;
-	for (i = 1; i < size; i++)
-		if (data[i] == 'm' && strchr(" \t\"'\n", data[i - 1]))
-			return true;
-	return false;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char path[64];
@@ -39,8 +26,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int fd;
 
 	if (size < 1 || size > 16384)
-		return 0;
-	if (monitors(data, size))
 		return 0;
 	fuzz_sandbox_tick();
 	fd = memfd_create("batch", 0);
