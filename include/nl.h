@@ -71,6 +71,9 @@ typedef int (*nl_cb)(struct nlmsghdr *nlh, void *arg);
 
 /* Send a request and wait for its ack; replies other than the ack go to cb. */
 int nl_talk(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg);
+/* A request answered by one message (RTM_GET* by index or name): no
+ * NLM_F_ACK, so the answer is one datagram instead of two; cb gets it. */
+int nl_get(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg);
 /* Send a dump request and feed every message to cb. */
 int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg);
 /* Send a raw, fully built message; used by fuzz harnesses and replay. */

@@ -396,7 +396,7 @@ static int ll_query(struct ipctx *ctx, int index, const char *name)
 		nl_put_str(&req, IFLA_IFNAME, name);
 	/* Ask for no statistics: a lookup needs only the name. */
 	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	return nl_talk(s, &req, ll_note_cb, ctx);
+	return nl_get(s, &req, ll_note_cb, ctx);
 }
 
 int ll_index(struct ipctx *ctx, const char *name)

@@ -384,6 +384,45 @@ int nl_talk(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
 	return err;
 }
 
+struct get_arg {
+	nl_cb cb;
+	void *arg;
+	int ret;
+};
+
+static int get_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct get_arg *g = arg;
+
+	g->ret = g->cb ? g->cb(nlh, g->arg) : 0;
+	return g->ret < 0 ? g->ret : 1;	/* one answer: stop there */
+}
+
+int nl_get(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
+{
+	struct get_arg g = { cb, arg, 0 };
+	int err = nl_send_req(s, r, 0);
+
+	if (err)
+		return err;
+	s->busy = true;
+	do {
+		bool kernel = false;
+		ssize_t n = nl_recv(s, &kernel);
+
+		if (n <= 0) {
+			err = n < 0 ? (int)n : -ECONNRESET;
+			break;
+		}
+		if (kernel)
+			err = nl_walk_buf(s, s->rbuf, n, s->seq, false, get_cb, &g);
+	} while (!err);
+	s->busy = false;
+	if (err == 2)	/* the answer */
+		return g.ret < 0 ? g.ret : 0;
+	return err < 0 ? err : 0;
+}
+
 int nl_dump(struct nl_sock *s, struct nl_req *r, nl_cb cb, void *arg)
 {
 	int err = nl_send_req(s, r, NLM_F_DUMP);
