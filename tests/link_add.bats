@@ -138,6 +138,16 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link show bar' 'ip link set bar mtu 1300' 'ip -br link show w' 'ip link del q' 'ip link'
 }
 
+@test "link: devices named by long alternative names" {
+	diff_ip_each 'ip link add v0 type veth peer name v1
+/bin/ip link property add dev v0 altname a_very_long_alternative_name' \
+		'ip link show a_very_long_alternative_name' 'ip -j link show dev a_very_long_alternative_name' \
+		'ip link set a_very_long_alternative_name mtu 1300' 'ip link show 01234567890123456789' \
+		"ip link show $(printf '%0200d' 0)" 'ip link show "a b"' \
+		'ip link set dev a_very_long_alternative_name master nope' \
+		'ip link del a_very_long_alternative_name' 'ip link'
+}
+
 @test "link set netns PID: the namespace of a process" {
 	diff_ip '/bin/ip netns add ns1
 /bin/ip netns exec ns1 sleep 10 & pid=$!
