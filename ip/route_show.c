@@ -373,7 +373,7 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 	char buf[64];
 
 	if ((r->rtm_type != RTN_UNICAST || ctx->details) &&
-	    (!f->typemask || (f->typemask & (1u << r->rtm_type))))
+	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
 		out_str(o, OUT_ANY, "type", "%s ",
 			type_name(r->rtm_type, buf, sizeof(buf)));
 	print_prefix(ctx, r, tb[RTA_DST], r->rtm_dst_len, false);
@@ -614,7 +614,7 @@ static bool route_wanted(struct ipctx *ctx, const struct rt_filter *f,
 		return false;
 	if (masked_differs(r->rtm_protocol, f->protocol, f->protocolmask) ||
 	    masked_differs(r->rtm_scope, f->scope, f->scopemask) ||
-	    (f->typemask && !(f->typemask & (1u << r->rtm_type))) ||
+	    (f->typemask && !(f->typemask & (1u << (r->rtm_type & 31)))) ||
 	    masked_differs(r->rtm_tos, f->tos, f->tosmask))
 		return false;
 	if (len_fails(r, &f->rdst, &f->mdst, r->rtm_dst_len) ||
@@ -750,7 +750,9 @@ static int parse_sel_named(struct rt_filter *f, const char *key, const char *v)
 	} else {
 		if (rt_type_a2n(v, &id))
 			return invarg("node type value is invalid\n", v);
-		f->typemask = 1u << id;
+		/* Types past 31 alias modulo 32, as the x86 shift does in the
+		 * reference; without the mask the shift is undefined. */
+		f->typemask = 1u << (id & 31);
 	}
 	return 0;
 }

@@ -213,27 +213,37 @@ static void nl_take_extack(struct nl_sock *s, const struct nlmsghdr *nlh,
 	}
 }
 
+/* The kernel sends 0 or -errno.  Anything else (a corrupt reply) must not
+ * reach strerror(-err) (INT_MIN: undefined) or pass for the loop's positive
+ * "done" and "stop" codes. */
+static int kernel_err(int err)
+{
+	return err > 0 || err < -4095 ? -EBADMSG : err;
+}
+
 static int nl_handle_error(struct nl_sock *s, const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *e = NLMSG_DATA(nlh);
+	int err;
 	size_t off;
 
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*e))) {
 		s->err_kind = NL_ERR_ACK_SHORT;
 		return -EBADMSG;
 	}
-	if (e->error)
+	err = kernel_err(e->error);
+	if (err)
 		s->err_kind = NL_ERR_ACK;
 	off = NLMSG_LENGTH(sizeof(*e));
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED)) {
 		if (e->msg.nlmsg_len < sizeof(struct nlmsghdr))
-			return e->error ? e->error : 1;
+			return err ? err : 1;
 		off += NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(struct nlmsghdr);
 	}
 	nl_take_extack(s, nlh, off);
-	s->err_is_warning = e->error == 0 && s->errmsg[0];
+	s->err_is_warning = err == 0 && s->errmsg[0];
 	/* 1 means "done, successfully" to the loop. */
-	return e->error ? e->error : 1;
+	return err ? err : 1;
 }
 
 static int nl_handle_done(struct nl_sock *s, const struct nlmsghdr *nlh)
@@ -244,9 +254,11 @@ static int nl_handle_done(struct nl_sock *s, const struct nlmsghdr *nlh)
 		memcpy(&err, NLMSG_DATA(nlh), sizeof(err));
 		nl_take_extack(s, nlh, NLMSG_LENGTH(sizeof(int)));
 	}
-	if (err < 0)
+	if (err < 0) {
 		s->err_kind = NL_ERR_DONE;
-	return err < 0 ? err : 1;
+		return kernel_err(err);
+	}
+	return 1;
 }
 
 /* One message: returns 0 to go on, 1 when done, <0 on error. */

@@ -17,7 +17,7 @@ setup() { need_root; }
 
 @test "fuzz: the inputs that crashed a fuzzer are kept and pass" {
 	cd "$REPO_DIR/tests/fuzz"
-	make -s build/regress_decode build/regress_route
+	make -s build/regress_decode build/regress_route build/regress_reply
 	# heap overflows: RTA_NEXT/NLMSG_NEXT past an unpadded last item
 	run build/regress_decode corpus/decode/regress-unpadded-last-message \
 		corpus/decode/regress-altnames-unpadded-last
@@ -25,7 +25,14 @@ setup() { need_root; }
 	[ "$status" -eq 0 ]
 	[ "$output" = "2 inputs replayed" ]
 	# UBSan: "rtt 99999999s" converted an out-of-range double to uint32_t
-	run build/regress_route corpus/route/regress-rtt-seconds-overflow
+	# UBSan: "type 50" shifted 1u by 50
+	run build/regress_route corpus/route/regress-rtt-seconds-overflow \
+		corpus/route/regress-type-shift-past-31
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = "2 inputs replayed" ]
+	# UBSan: an NLMSG_DONE error of INT_MIN reached strerror(-err)
+	run build/regress_reply corpus/reply/regress-done-error-int-min
 	echo "$output"
 	[ "$status" -eq 0 ]
 	[ "$output" = "1 inputs replayed" ]
