@@ -478,3 +478,10 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip -j route add 10.70.0.0/16 dev v0; ip -j route del 10.70.0.0/16' \
 		'ip -j route get 10.70.0.1 connected'
 }
+
+@test "route diff: colours on source routes, local table, -d and -o" {
+	diff_ip_each "$SETUP" \
+		'ip -6 route add 2001:db8:50::/48 dev v0 from 2001:db8::/64; ip -c=always -6 route show 2001:db8:50::/48; ip -c=always -6 route get 2001:db8:50::1 from 2001:db8::5' \
+		'ip -c=always route get 10.0.0.1; ip -c=always route show table local; ip -c=always -d route show 10.6.0.0/16' \
+		'ip -c=always -o route show 10.11.0.0/16'
+}
