@@ -955,15 +955,13 @@ static int link_show_dev(struct ipctx *ctx, struct link_filter *f)
 		return EXIT_FAIL;
 	NL_REQ_INIT(req, RTM_GETLINK, 0);
 	link_show_request(ctx, &req, f);
+	/* Like the reference's name lookup, any refusal (no such link, a
+	 * name the kernel cannot take) means the device does not exist. */
 	rc = nl_talk(s, &req, keep_cb, &a);
-	if (rc == -ENODEV) {
+	if (rc < 0 || !a.copy) {
 		free(a.copy);
 		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
 		return EXIT_FAIL;
-	}
-	if (rc < 0) {
-		free(a.copy);
-		return nl_report(ctx, rc);
 	}
 	out_begin(&ctx->out);
 	if (a.copy) {
