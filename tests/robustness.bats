@@ -96,3 +96,19 @@ EOF'
 		'ip link set v0 name v2 mtu 1300 netns nonexistent' \
 		'ip link show v0'
 }
+
+@test "output: JSON from failing commands is empty or valid, for every object" {
+	command -v jq >/dev/null || skip "jq is not installed"
+	run sh_in_sandbox '
+		for c in "addr show dev nope" "-p route show table 77" "route get 10.0.0.1" \
+			"link show nope" "netns list-id" "-s link show type nosuchkind" \
+			"addr show to 300.0.0.1" "route show dev nope" "-p -d link show dev lo"; do
+			out=$(ip -j $c 2>/dev/null)
+			if [ -n "$out" ] && ! printf "%s\n" "$out" | jq -e . >/dev/null 2>&1; then
+				echo "invalid JSON from ip -j $c: $out"
+			fi
+		done
+		echo done'
+	[ "$status" -eq 0 ]
+	[ "$output" = done ]
+}
