@@ -36,6 +36,9 @@ int parse_addr(struct inet_addr *a, const char *s, int family);
 int parse_prefix(struct inet_addr *a, const char *s, int family);
 const char *format_addr(int family, const void *data, size_t len, char *buf,
 			size_t size);
+/* -r: the first /etc/hosts name of an IPv4/IPv6 address (no DNS). */
+bool hosts_lookup(int family, const void *addr, size_t len, char *buf,
+		  size_t size);
 
 /* Link-layer addresses "aa:bb:..." up to `max` bytes; returns length or <0. */
 int parse_lladdr(uint8_t *out, size_t max, const char *s);

@@ -55,6 +55,16 @@ static const char *addr_text(int family, const struct rtattr *a, char *buf,
 	return format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, size);
 }
 
+/* -r names hosts (whole addresses and gateways) from /etc/hosts. */
+static const char *host_text(struct ipctx *ctx, int family,
+			     const struct rtattr *a, char *buf, size_t size)
+{
+	if (ctx->resolve &&
+	    hosts_lookup(family, nl_attr_data(a), nl_attr_len(a), buf, size))
+		return buf;
+	return addr_text(family, a, buf, size);
+}
+
 static uint32_t route_table(const struct rtmsg *r, struct rtattr **tb)
 {
 	return tb[RTA_TABLE] ? nl_attr_u32(tb[RTA_TABLE]) : r->rtm_table;
@@ -67,14 +77,16 @@ static void print_prefix(struct ipctx *ctx, const struct rtmsg *r,
 			 const struct rtattr *a, int len, bool src)
 {
 	struct out *o = &ctx->out;
-	char abuf[64], b[80];
+	char abuf[256], b[280];
 
 	if (a) {
-		addr_text(r->rtm_family, a, abuf, sizeof(abuf));
 		if (len != host_len(r->rtm_family))
-			snprintf(b, sizeof(b), "%s/%u", abuf, len);
+			snprintf(b, sizeof(b), "%s/%u",
+				 addr_text(r->rtm_family, a, abuf, sizeof(abuf)),
+				 len);
 		else
-			snprintf(b, sizeof(b), "%s", abuf);
+			snprintf(b, sizeof(b), "%s",
+				 host_text(ctx, r->rtm_family, a, abuf, sizeof(abuf)));
 		out_cstr(o, OUT_ANY, family_color(r->rtm_family),
 			 src ? "from" : "dst", src ? "from %s " : "%s ", b);
 	} else if (src) {
@@ -92,9 +104,9 @@ static void print_prefix(struct ipctx *ctx, const struct rtmsg *r,
 
 void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a)
 {
-	char buf[64];
+	char buf[256];
 
-	addr_text(family, a, buf, sizeof(buf));
+	host_text(ctx, family, a, buf, sizeof(buf));
 	out_text(&ctx->out, "via ");
 	out_cstr(&ctx->out, OUT_ANY, family_color(family), "gateway", "%s ", buf);
 }

@@ -485,3 +485,12 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip -c=always route get 10.0.0.1; ip -c=always route show table local; ip -c=always -d route show 10.6.0.0/16' \
 		'ip -c=always -o route show 10.11.0.0/16'
 }
+
+# -r names hosts from /etc/hosts (the host file: 127.0.0.1 is in every one).
+@test "route diff: -r names whole addresses and gateways, not prefixes or src" {
+	diff_ip_each "$SETUP" \
+		'ip -r route get 127.0.0.1; ip -r route show table local; ip route add 10.77.0.1 via 10.0.0.2; ip -r route show 10.77.0.1' \
+		'ip -r -6 route show table local' \
+		'ip -r -j route show table local' \
+		'ip route add 127.0.0.0/8 via 127.0.0.1 table 9 2>/dev/null; ip -r route show table 9; ip -r route show table all | grep -c localhost'
+}
