@@ -9,16 +9,22 @@
 
 #include "util.h"
 
+/* Both run for every entry of every keyword table, on every batch line:
+ * most entries differ in the first character, so look at that first. */
 bool matches(const char *arg, const char *word)
 {
-	size_t n = strlen(arg);
-
-	return n && strncmp(arg, word, n) == 0;
+	if (!*arg || *arg != *word)
+		return false;
+	while (*arg && *arg == *word) {
+		arg++;
+		word++;
+	}
+	return !*arg;
 }
 
 bool streq(const char *a, const char *b)
 {
-	return strcmp(a, b) == 0;
+	return *a == *b && strcmp(a, b) == 0;
 }
 
 int parse_u64(uint64_t *v, const char *s, int base)
