@@ -58,6 +58,7 @@ first() {
 		'ip link add vx0 type vxlan dev v0 ttl 5 id 42 remote 10.0.0.2 local 10.0.0.1 dstport 4789 tos 0x10 nolearning ageing 20 srcport 100 200 noudpcsum proxy maxaddress 7 df set l2miss' \
 		'ip link add vx1 type vxlan id 43 remote 2001:db8::1 local 2001:db8::2 ttl inherit tos inherit noexternal dstport 0 udp6zerocsumtx rsc l3miss flowlabel 7' \
 		'ip link add vx2 type vxlan external dstport 4789 gbp' \
+		'ip link add vx6 type vxlan external dstport 4790 vnifilter' 'ip -d -j link show vx6' \
 		'ip link add vx3 type vxlan id 9 dstport 0 group 239.1.1.1 dev lo ttl auto df inherit ageing 0' \
 		'ip link add vx4 type vxlan id 10' 'ip link add vx5 type vxlan vni 11 group ff05::1 dev v0 dstport 0 remcsumtx remcsumrx' \
 		'ip link set vx4 type vxlan ttl 9 nolearning' 'ip link set vx0 type vxlan id 43' \
