@@ -913,7 +913,7 @@ static int get_devs(struct ipctx *ctx, struct nl_req *req, struct rt_get *g)
 	return 0;
 }
 
-static int route_get(struct ipctx *ctx, int argc, char **argv)
+static int route_get_once(struct ipctx *ctx, int argc, char **argv)
 {
 	NL_REQ_DEFINE(req, 1024);
 	struct rt_get g = { 0 };
@@ -964,6 +964,16 @@ static int route_get(struct ipctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	return get_print(ctx, &ans);
+}
+
+/* "connected" may switch JSON off; the next batch line must not inherit it. */
+static int route_get(struct ipctx *ctx, int argc, char **argv)
+{
+	bool json = ctx->out.json;
+	int rc = route_get_once(ctx, argc, argv);
+
+	ctx->out.json = json;
+	return rc;
 }
 
 /* ---- dispatch ---- */

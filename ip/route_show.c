@@ -1024,9 +1024,6 @@ static int route_flush(struct ipctx *ctx, struct rt_dump *d, int family)
 		if (family == AF_INET)
 			return EXIT_OK;
 	}
-	/* The reference flushes outside any JSON context: -s -s lists the
-	 * deleted routes as text even under -j. */
-	ctx->out.json = false;
 	d->flushb = flushb;
 	d->flushe = sizeof(flushb);
 	d->f->flushing = true;
@@ -1110,7 +1107,13 @@ int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 	if (rc)
 		return rc;
 	if (action == RT_FLUSH) {
+		bool json = ctx->out.json;
+
+		/* The reference flushes outside any JSON context: its -s
+		 * messages and the -s -s listing are text even under -j. */
+		ctx->out.json = false;
 		rc = route_flush(ctx, &d, s.family);
+		ctx->out.json = json;
 	} else {
 		if (action == RT_LIST)
 			out_begin(&ctx->out);
@@ -1142,10 +1145,10 @@ static int check_magic(FILE *in)
 	return EXIT_OK;
 }
 
-typedef int (*msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, int prio);
+typedef int (*msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);
 
 /* Read messages until end of file; a short or oversized one is an error. */
-static int read_msgs(struct ipctx *ctx, FILE *in, msg_fn fn, int prio)
+static int read_msgs(struct ipctx *ctx, FILE *in, msg_fn fn, void *arg)
 {
 	union {
 		struct nlmsghdr h;
@@ -1176,7 +1179,7 @@ static int read_msgs(struct ipctx *ctx, FILE *in, msg_fn fn, int prio)
 			fprintf(stderr, "rtnl-from_file: truncated message\n");
 			return -1;
 		}
-		rc = fn(ctx, &buf.h, prio);
+		rc = fn(ctx, &buf.h, arg);
 		if (rc < 0)
 			return rc;
 	}
@@ -1199,12 +1202,12 @@ static bool restore_now(struct nlmsghdr *nlh, int prio)
 	return tb[RTA_GATEWAY];
 }
 
-static int restore_one(struct ipctx *ctx, struct nlmsghdr *nlh, int prio)
+static int restore_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
 	struct nl_sock *s = ctx_nl(ctx);
 	int err;
 
-	if (!restore_now(nlh, prio))
+	if (!restore_now(nlh, *(int *)arg))
 		return 0;
 	if (!s)
 		return -1;
@@ -1234,7 +1237,7 @@ int route_restore(struct ipctx *ctx)
 		return EXIT_FAIL;
 	}
 	for (prio = 0; prio < 3; prio++) {
-		if (read_msgs(ctx, stdin, restore_one, prio))
+		if (read_msgs(ctx, stdin, restore_one, &prio))
 			return EXIT_KERNEL;
 		if (fseek(stdin, pos, SEEK_SET) == -1) {
 			perror("Failed to restore: fseek");
@@ -1244,27 +1247,27 @@ int route_restore(struct ipctx *ctx)
 	return EXIT_OK;
 }
 
-static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, int prio)
+static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
-	static struct nh_cache *nh;
-	struct rt_filter f;
-
-	(void)prio;
-	rt_filter_init(&f);
-	if (ctx->details && !nh)
-		nh = nh_cache_load(ctx);
-	f.nh = nh;
-	print_route(ctx, &f, nlh);
+	print_route(ctx, arg, nlh);
 	return 0;
 }
 
 int route_showdump(struct ipctx *ctx)
 {
+	struct rt_filter f;
+	bool json = ctx->out.json;
 	int rc = check_magic(stdin);
 
 	if (rc)
 		return rc;
+	rt_filter_init(&f);
+	if (ctx->details)
+		f.nh = nh_cache_load(ctx);
 	/* The reference prints a saved dump as text whatever the options. */
 	ctx->out.json = false;
-	return read_msgs(ctx, stdin, showdump_one, 0) ? EXIT_KERNEL : EXIT_OK;
+	rc = read_msgs(ctx, stdin, showdump_one, &f) ? EXIT_KERNEL : EXIT_OK;
+	ctx->out.json = json;
+	nh_cache_free(f.nh);
+	return rc;
 }

@@ -494,3 +494,11 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip -r -j route show table local' \
 		'ip route add 127.0.0.0/8 via 127.0.0.1 table 9 2>/dev/null; ip -r route show table 9; ip -r route show table all | grep -c localhost'
 }
+
+@test "route diff: in batches (JSON mode kept across lines, errors, -force)" {
+	diff_ip_each "$SETUP" \
+		'printf "route flush proto static\nroute show table 100\nroute get 10.0.0.2 connected\nroute show table 100\n" > /run/b1; ip -j -batch /run/b1' \
+		'printf "route add 10.44.0.0/16 dev v0\nroute add 10.44.0.0/16 dev v0\nroute del 10.44.0.0/16\nroute show 10.44.0.0/16\n" > /run/b3; ip -batch /run/b3; ip -force -batch /run/b3' \
+		'printf "route add 10.45.0.0/16 dev nope\nroute show 10.45.0.0/16\n" > /run/b4; ip -force -batch /run/b4' \
+		'printf "route add 10.46.0.0/16 mtu x\nroute show\n" > /run/b5; ip -force -batch /run/b5'
+}
