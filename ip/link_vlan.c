@@ -139,8 +139,95 @@ static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	return EXIT_OK;
 }
 
+/* ---- printing (this kernel has no vlan: written to the reference's
+ * documented layout, not compared here) ---- */
+
+static void print_vlan_flags(struct out *o, unsigned int flags)
+{
+	static const struct {
+		unsigned int flag;
+		const char *name;
+	} names[] = {
+		{ VLAN_FLAG_REORDER_HDR, "REORDER_HDR" }, { VLAN_FLAG_GVRP, "GVRP" },
+		{ VLAN_FLAG_MVRP, "MVRP" }, { VLAN_FLAG_LOOSE_BINDING, "LOOSE_BINDING" },
+		{ VLAN_FLAG_BRIDGE_BINDING, "BRIDGE_BINDING" },
+	};
+	size_t i;
+
+	out_arr_open(o, "flags");
+	out_text(o, "<");
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!(flags & names[i].flag))
+			continue;
+		flags &= ~names[i].flag;
+		out_str(o, OUT_ANY, NULL, flags ? "%s," : "%s", names[i].name);
+	}
+	if (flags)
+		out_xstr(o, OUT_ANY, NULL, "%x", flags);
+	out_text(o, "> ");
+	out_arr_close(o);
+}
+
+static void print_qos_map(struct out *o, const char *key, const char *name,
+			  const struct rtattr *map)
+{
+	const struct rtattr *a;
+	unsigned int left = nl_attr_len(map);
+
+	out_arr_open(o, key);
+	out_nl(o);
+	out_text(o, "      %s { ", name);
+	for (a = nl_attr_data(map); RTA_OK(a, left); a = nl_attr_next(a, &left)) {
+		struct ifla_vlan_qos_mapping m;
+
+		if (nl_attr_len(a) < sizeof(m))
+			continue;
+		memcpy(&m, nl_attr_data(a), sizeof(m));
+		out_obj_open(o, NULL);
+		out_uint(o, OUT_JSON, "from", NULL, m.from);
+		out_uint(o, OUT_JSON, "to", NULL, m.to);
+		out_obj_close(o);
+		out_text(o, "%u:%u ", m.from, m.to);
+	}
+	out_arr_close(o);
+	out_text(o, "} ");
+}
+
+static void vlan_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	struct rtattr *tb[IFLA_VLAN_MAX + 1];
+	struct out *o = &ctx->out;
+	struct ifla_vlan_flags fl;
+	char buf[16];
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_VLAN_MAX, data);
+	if (!tb[IFLA_VLAN_ID] || nl_attr_len(tb[IFLA_VLAN_ID]) < 2)
+		return;
+	if (tb[IFLA_VLAN_PROTOCOL]) {
+		uint16_t p = ntohs(nl_attr_u16(tb[IFLA_VLAN_PROTOCOL]));
+
+		snprintf(buf, sizeof(buf), "[%d]", p);
+		out_str(o, OUT_ANY, "protocol", "protocol %s ",
+			p == ETH_P_8021Q ? "802.1Q" : p == ETH_P_8021AD ? "802.1ad" : buf);
+	}
+	out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u16(tb[IFLA_VLAN_ID]));
+	if (tb[IFLA_VLAN_FLAGS] && nl_attr_len(tb[IFLA_VLAN_FLAGS]) >= sizeof(fl)) {
+		memcpy(&fl, nl_attr_data(tb[IFLA_VLAN_FLAGS]), sizeof(fl));
+		print_vlan_flags(o, fl.flags);
+	}
+	if (tb[IFLA_VLAN_INGRESS_QOS])
+		print_qos_map(o, "ingress_qos", "ingress-qos-map",
+			      tb[IFLA_VLAN_INGRESS_QOS]);
+	if (tb[IFLA_VLAN_EGRESS_QOS])
+		print_qos_map(o, "egress_qos", "egress-qos-map",
+			      tb[IFLA_VLAN_EGRESS_QOS]);
+}
+
 const struct link_kind vlan_kind = {
 	.name = "vlan",
 	.parse = vlan_parse,
+	.print = vlan_print,
 	.usage = vlan_usage,
 };
