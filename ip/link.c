@@ -10,6 +10,7 @@
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
 #include <linux/net_namespace.h>
+#include <linux/veth.h>
 
 #include "link_kind.h"
 
@@ -1314,7 +1315,7 @@ static int netns_opt(struct link_args *la, struct nl_req *r, const char *arg)
 	la->move_netns = true;
 	fd = netns_open(arg);
 	if (fd >= 0) {
-		/* Left open: the kernel reads it when the request is sent. */
+		/* Closed after the request is sent (close_netns_fds). */
 		nl_put_u32(r, IFLA_NET_NS_FD, fd);
 		return 0;
 	}
@@ -1808,11 +1809,40 @@ static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
 	return EXIT_OK;
 }
 
+/* "netns NAME" put open descriptors into the request, for the link and
+ * maybe its veth peer: close them once the kernel has read them, or a long
+ * batch would run out of descriptors. */
+static void close_netns_fds(struct rtattr *rta, size_t len, int depth)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
+	struct rtattr *data[VETH_INFO_PEER + 1];
+
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	if (tb[IFLA_NET_NS_FD] && nl_attr_len(tb[IFLA_NET_NS_FD]) >= 4)
+		close(nl_attr_s32(tb[IFLA_NET_NS_FD]));
+	if (depth || !tb[IFLA_LINKINFO])
+		return;
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	if (!li[IFLA_INFO_KIND] || !li[IFLA_INFO_DATA] ||
+	    nl_attr_len(li[IFLA_INFO_KIND]) != 4 ||
+	    memcmp(nl_attr_data(li[IFLA_INFO_KIND]), "veth", 4))
+		return;
+	nl_parse_nested(data, VETH_INFO_PEER, li[IFLA_INFO_DATA]);
+	if (data[VETH_INFO_PEER] &&
+	    nl_attr_len(data[VETH_INFO_PEER]) >= sizeof(struct ifinfomsg))
+		close_netns_fds((struct rtattr *)((char *)nl_attr_data(data[VETH_INFO_PEER]) +
+						  sizeof(struct ifinfomsg)),
+				nl_attr_len(data[VETH_INFO_PEER]) -
+				sizeof(struct ifinfomsg), 1);
+}
+
 static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 		       int argc, char **argv)
 {
 	NL_REQ_DEFINE(req, 8192);
 	struct link_args la = { .create = flags & NLM_F_CREATE };
+	struct rtattr *attrs;
+	size_t len;
 	int used, rc;
 
 	NL_REQ_INIT(req, cmd, flags);
@@ -1836,7 +1866,10 @@ static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 		fprintf(stderr, "Message too long\n");
 		return EXIT_FAIL;
 	}
-	return ctx_talk(ctx, &req, NULL, NULL);
+	rc = ctx_talk(ctx, &req, NULL, NULL);
+	attrs = nl_msg_attrs(req.nlh, sizeof(struct ifinfomsg), &len);
+	close_netns_fds(attrs, len, 0);
+	return rc;
 }
 
 /* ---- ip link property add|del dev DEV altname NAME... ---- */

@@ -221,3 +221,14 @@ ip link set v0 up; sleep 1.2; ip link show v0'
     link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff
     alias uplink' ]
 }
+
+@test "link add/set netns NAME in a batch: namespace descriptors are closed" {
+	run sh_in_sandbox '/bin/ip netns add ns1
+i=0; while [ $i -lt 60 ]; do i=$((i+1)); echo "link add a$i type veth peer name b$i netns ns1"; done >/tmp/fd.$$
+echo "link set a1 netns ns1" >>/tmp/fd.$$
+ulimit -n 32; ip -batch /tmp/fd.$$; echo "rc=$?"; rm -f /tmp/fd.$$
+ip -n ns1 -br link | wc -l'
+	[ "$status" -eq 0 ]
+	[ "$output" = "rc=0
+62" ]
+}
