@@ -670,7 +670,7 @@ struct rt_dump {
 	int err;
 };
 
-static int family_dev_index(struct ipctx *ctx, const char *name, uint32_t *idx)
+static int dev_index_or_complain(struct ipctx *ctx, const char *name, uint32_t *idx)
 {
 	*idx = ll_index(ctx, name);
 	if (*idx)
@@ -840,14 +840,12 @@ static int parse_selector(struct rt_filter *f, struct sel_args *s, int argc,
 		int rc;
 
 		if (matches(a, "vrf")) {
-			fprintf(stderr, "Error: vrf is not supported by this ip.\n");
+			fprintf(stderr, "Error: \"vrf\" is not supported by this ip.\n");
 			return EXIT_USAGE;
 		}
 		if (matches(a, "cached") || matches(a, "cloned")) {
-			if (!matches(a, "table")) {
-				f->cloned = 1;
-				continue;
-			}
+			f->cloned = 1;
+			continue;
 		}
 		if (!sel_takes_value(a)) {
 			if (matches(a, "to") && !next_arg(&argc, &argv))
@@ -1071,12 +1069,12 @@ static int resolve_devs(struct ipctx *ctx, struct rt_filter *f,
 			const struct sel_args *s)
 {
 	if (s->idev) {
-		if (family_dev_index(ctx, s->idev, &f->iif))
+		if (dev_index_or_complain(ctx, s->idev, &f->iif))
 			return EXIT_FAIL;
 		f->iifmask = ~0u;
 	}
 	if (s->odev) {
-		if (family_dev_index(ctx, s->odev, &f->oif))
+		if (dev_index_or_complain(ctx, s->odev, &f->oif))
 			return EXIT_FAIL;
 		f->oifmask = ~0u;
 	}
