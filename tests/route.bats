@@ -226,3 +226,33 @@ echo rc=$?; cmp /run/a.txt /run/b.txt && wc -c < /run/a.bin && wc -c < /run/b.bi
 	check_err 255 'Error: "as" is not supported by this ip.' route add 10.0.0.0/8 as 1.2.3.4 dev lo
 	check_err 255 'Error: "flowlabel" is not supported by this ip.' route get ::1 flowlabel 5
 }
+
+# Dumps stream: listing 20 times more routes must not grow the peak memory
+# (no timing assertion; RSS only means something on the static build).
+@test "route: show, save and flush of 40000 routes keep memory flat" {
+	[ -x /usr/bin/time ] || skip "/usr/bin/time is not installed"
+	if ldd "$IP" >/dev/null 2>&1; then
+		skip "$IP is a dynamic (sanitizer) build: RSS says nothing here"
+	fi
+	local b="$BATS_TEST_TMPDIR/routes"
+	awk 'BEGIN { for (i = 0; i < 40000; i++)
+		printf "route add 11.%d.%d.0/24 via 10.0.0.2\n", int(i / 256), i % 256 }' >"$b"
+	run sh_in_sandbox "ip link add v0 type veth peer name v1; ip link set v0 up
+ip addr add 10.0.0.1/24 dev v0; head -2000 $b | ip -batch -
+/usr/bin/time -f %M ip route 2>&1 >/dev/null
+ip -force -batch - < $b >/dev/null 2>&1
+/usr/bin/time -f %M ip route 2>&1 >/dev/null
+/usr/bin/time -f %M ip -j route 2>&1 >/dev/null
+/usr/bin/time -f %M ip route save 2>&1 >/dev/null
+ip route | wc -l
+/usr/bin/time -f %M ip route flush root 11.0.0.0/8 2>&1
+ip route | wc -l"
+	echo "$output"
+	[ "$status" -eq 0 ]
+	small=${lines[0]}
+	for big in "${lines[1]}" "${lines[2]}" "${lines[3]}" "${lines[5]}"; do
+		[ "$big" -lt $((small + 256)) ]
+	done
+	[ "${lines[4]}" -eq 40001 ]
+	[ "${lines[6]}" -eq 1 ]
+}
