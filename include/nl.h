@@ -18,6 +18,7 @@ struct nl_sock {
 	bool err_is_warning;
 	bool dump_intr;		/* last dump carried NLM_F_DUMP_INTR */
 	bool busy;		/* reading replies: callbacks must not send here */
+	uint32_t link_changes;	/* link requests sent (new, del, set, prop) */
 	uint8_t err_kind;	/* NL_ERR_*: where the last error came from */
 	unsigned int remnant;	/* NL_ERR_TRUNC: bytes that made no message */
 };

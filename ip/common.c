@@ -425,12 +425,23 @@ int ll_index(struct ipctx *ctx, const char *name)
 
 	if (!name || !*name || strlen(name) >= IFNAMSIZ)
 		return 0;
+	/* A batch of 100,000 "route add ... dev X" asks for X on every line:
+	 * the last answer stands until this process changes a link (another
+	 * process renaming links under a running batch is not seen, as with
+	 * the reference, which keeps every answer for the whole batch). */
+	if (ctx->memo_index && ctx->nl_open && streq(ctx->memo_name, name) &&
+	    ctx->memo_gen == ctx->nl.link_changes)
+		return ctx->memo_index;
 	if (ll_query(ctx, 0, name) < 0)
 		return 0;
 	c = ctx->links;
 	for (i = 0; c && i < c->cap; i++)
-		if (c->slots[i].index && streq(c->slots[i].name, name))
-			return c->slots[i].index;
+		if (c->slots[i].index && streq(c->slots[i].name, name)) {
+			memcpy(ctx->memo_name, name, strlen(name) + 1);
+			ctx->memo_index = c->slots[i].index;
+			ctx->memo_gen = ctx->nl.link_changes;
+			return ctx->memo_index;
+		}
 	return 0;
 }
 

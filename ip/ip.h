@@ -44,6 +44,11 @@ struct ipctx {
 	/* Second socket for link lookups made while `nl` is reading a dump. */
 	struct nl_sock nl_lookup;
 	bool nl_lookup_open;
+	/* ll_index's last answer, kept across batch lines while no link
+	 * request was sent (nl.link_changes is still memo_gen). */
+	char memo_name[16];
+	int memo_index;
+	uint32_t memo_gen;
 };
 
 /* ip/common.c */

@@ -165,10 +165,25 @@ int nl_send(struct nl_sock *s, struct nlmsghdr *nlh)
 	return nl_send_batch(s, nlh, nlh->nlmsg_len);
 }
 
+/* Count requests that may change which link a name means (see ll_index). */
+static void count_link_changes(struct nl_sock *s, const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh = buf;
+	unsigned int left = len;
+
+	for (; NLMSG_OK(nlh, left); nlh = NLMSG_NEXT(nlh, left))
+		switch (nlh->nlmsg_type) {
+		case RTM_NEWLINK: case RTM_DELLINK: case RTM_SETLINK:
+		case RTM_NEWLINKPROP: case RTM_DELLINKPROP:
+			s->link_changes++;
+		}
+}
+
 int nl_send_batch(struct nl_sock *s, const void *buf, size_t len)
 {
 	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
 
+	count_link_changes(s, buf, len);
 	for (;;) {
 		ssize_t n = sendto(s->fd, buf, len, 0,
 				   (struct sockaddr *)&sa, sizeof(sa));
