@@ -26,7 +26,7 @@ run_kind() {
 	for ((r = 0; r < BATCH_REPS; r++)); do
 		for k in $((r % 2)) $(((r + 1) % 2)); do
 			impl=${IMPLS[k]} step=0
-			while read -r _ w u s m c; do
+			while read -r _ w u s m c _; do
 				[ "$c" = 0 ] || log "$kind: ${impl} exited $c"
 				S[$kind,$step,$k]+="$w $u $m"$'\n'
 				step=$((step + 1))

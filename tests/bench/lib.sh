@@ -45,12 +45,12 @@ row() {	# id scenario ours ref bb ratio target verdict same
 # support that command), and SAME ("=" if ours printed exactly what iproute2
 # printed, else "DIFFERS").
 measure() {
-	local reps="$1" d="$WORK/m" k w u s m c
+	local reps="$1" d="$WORK/m" k w u s m c t
 	shift
 	rm -rf "$d" && mkdir -p "$d"
-	W=() U=() RSS=() RC=()
-	while read -r k w u s m c; do
-		W[k]=$w U[k]=$u RSS[k]=$m RC[k]=$c
+	W=() U=() RSS=() RC=() CPU=()
+	while read -r k w u s m c t; do
+		W[k]=$w U[k]=$u RSS[k]=$m RC[k]=$c CPU[k]=$t
 	done < <("$TM" "$reps" "$d" "${IMPLS[@]}" -- "$@")
 	if [ "${RC[2]}" != 0 ]; then
 		W[2]=- U[2]=- RSS[2]=-
@@ -64,10 +64,11 @@ measure() {
 # timed_row ID "LABEL" REPS MAXRATIO ARGS...: measure and write one row whose
 # target is ours/iproute2 median wall time <= MAXRATIO ("-" for none).
 timed_row() {
-	local id="$1" label="$2" reps="$3" max="$4" r v t
+	local id="$1" label="$2" reps="$3" max="$4" r v t cr
 	shift 4
 	measure "$reps" "$@"
 	r=$(ratio "${W[0]}" "${W[1]}")
+	cr=$(ratio "${CPU[0]}" "${CPU[1]}")
 	if [ "$max" = - ]; then
 		t=- v=-
 	else
@@ -75,7 +76,7 @@ timed_row() {
 		v=$(check "$r != \"-\" && $r <= $max")
 	fi
 	row "$id" "$label" "$(fmt_ms "${W[0]}")" "$(fmt_ms "${W[1]}")" \
-		"$(fmt_ms "${W[2]}")" "$r" "$t" "$v" "$SAME"
+		"$(fmt_ms "${W[2]}")" "$r (cpu $cr)" "$t" "$v" "$SAME"
 	log "$label: ours ${W[0]}us ref ${W[1]}us bb ${W[2]}us ($SAME)"
 }
 

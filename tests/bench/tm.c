@@ -3,6 +3,7 @@
  * the machine falls on all of them alike, and print per implementation:
  *
  *   IMPL median_wall_us median_user_us median_sys_us max_rss_kb exit_code
+ *        median_cpu_us (user + sys: what load on the machine hurts least)
  *
  * Usage: tm REPS OUTDIR IMPL... -- ARGS...
  * Each IMPL is the path of an executable called "ip" (busybox needs that
@@ -115,18 +116,19 @@ int main(int argc, char **argv)
 		}
 	}
 	for (k = 0; k < nimpl; k++) {
-		long w[MAX_REPS], u[MAX_REPS], s[MAX_REPS], rss = 0;
+		long w[MAX_REPS], u[MAX_REPS], s[MAX_REPS], c[MAX_REPS], rss = 0;
 
 		for (r = 0; r < reps; r++) {
 			w[r] = samples[k][r].wall;
 			u[r] = samples[k][r].user;
 			s[r] = samples[k][r].sys;
+			c[r] = u[r] + s[r];
 			if (samples[k][r].rss > rss)
 				rss = samples[k][r].rss;
 		}
-		printf("%d %ld %ld %ld %ld %d\n", k, median(w, reps),
+		printf("%d %ld %ld %ld %ld %d %ld\n", k, median(w, reps),
 		       median(u, reps), median(s, reps), rss,
-		       samples[k][0].code);
+		       samples[k][0].code, median(c, reps));
 	}
 	return 0;
 usage:
