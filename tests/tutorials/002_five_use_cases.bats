@@ -29,7 +29,6 @@ load tut
 setup() { need_root; need_ref; }
 
 @test "tutorial 002, use case 1: red and green through switch OVS1, ping" {
-	skip_if_route_empty_table_fails
 	tut_run '
 : step 2
 ip netns add red
@@ -99,7 +98,6 @@ ip netns exec green ping -c 2 10.0.0.1
 }
 
 @test "tutorial 002, use case 2: net1 and net2 on a veth cross cable" {
-	skip_if_route_empty_table_fails
 	tut_run '
 : step 1, reconstructed
 ip netns add net1
@@ -281,7 +279,6 @@ cut -d" " -f2 $TUT_TMP/dnsmasq-tap-g.leases
 }
 
 @test "tutorial 002, use case 5: Linux bridge, default route, MASQUERADE, ip_forward" {
-	skip_if_route_empty_table_fails
 	command -v iptables >/dev/null || skip "iptables is not installed"
 	command -v route >/dev/null || skip "net-tools (route) is not installed"
 	tut_run '

@@ -81,7 +81,6 @@ sudo ip netns exec t1 ip route
 '
 
 @test "tutorial 004: t1/t2 configured with ifconfig, pings, ip_forward" {
-	skip_if_netns_typo_hint
 	tut_run "$SCRIPT"
 	echo "$ours"
 	has 'Cannot remove namespace file "/run/netns/t1": No such file or directory'

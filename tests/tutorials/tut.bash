@@ -18,6 +18,11 @@ tut_run() {
 	for which in ours ref; do
 		if [ "$which" = ours ]; then bin="$IP"; else bin="$REF_IP"; fi
 		mkdir -p "$t/$which"
+		# The kernel tears the previous sandbox's namespaces down in the
+		# background; pinging through a fresh bridge while it does loses
+		# the first flows for many seconds now and then (either ip; tutorial
+		# 002, use cases 1 and 5).  Let it finish first.
+		sleep 3
 		sandbox "$which" bash -c '
 			mount --bind "$1" /usr/bin/ip || exit 97
 			export PATH="$2:$PATH" TUT_TMP="$3"
@@ -47,8 +52,12 @@ tut_kill_daemons() {
 # helpers' normalize (MACs, lifetimes) and the optional sed expression.
 tut_diff() {
 	local t="$BATS_TEST_TMPDIR" f
+	local gaps
+	gaps=$(gap_sed)
+	sed -e "$gaps" "$t/ours.out" >"$t/ours.gapless"
+	cp "$t/ref.out" "$t/ref.gapless"
 	for f in ours ref; do
-		normalize <"$t/$f.out" | sed -e "s/ tentative / /" \
+		normalize <"$t/$f.gapless" | sed -e "s/ tentative / /" \
 			-e "s/MAC[0-9]*/MAC/g" -e "${1:-s/^\$//}" >"$t/$f.n"
 	done
 	if ! diff -u "$t/ref.n" "$t/ours.n"; then
@@ -66,15 +75,24 @@ has() {
 	}
 }
 
-# Known differences of our ip that a tutorial trips over, each fixed in its
-# owner's file: the test skips naming it while it lasts, and runs again by
-# itself once it is gone.
-skip_if_route_empty_table_fails() {
-	sandbox ours ip route >/dev/null 2>&1 ||
-		skip "our 'ip route' fails in a namespace with no routes yet (ip/route_show.c: FIB table does not exist)"
+# Known differences of our ip that a tutorial trips over, each to be fixed in
+# its owner's file.  While one lasts, tut_diff drops exactly its lines from
+# our output (so the rest of the tutorial is still compared), and the test
+# "known gap: ..." in gaps.bats skips naming it; once fixed, both notice.
+gap_route_empty_table() {
+	! sandbox ours ip route >/dev/null 2>&1
 }
-skip_if_netns_typo_hint() {
-	if sandbox ours sh -c 'ip netns add t1; ip netns t1 x' 2>&1 | grep -q 'Did you mean'; then
-		skip "our 'ip netns t1 ...' adds a 'Did you mean' line the reference does not print (ip/netns.c)"
+gap_netns_typo_hint() {
+	sandbox ours sh -c 'ip netns add t1; ip netns t1 x' 2>&1 | grep -q 'Did you mean'
+}
+# The sed expression that removes the current gaps' lines from our output.
+gap_sed() {
+	local e='s/^$//'
+	if gap_route_empty_table; then
+		e="$e;/^Error: ipv4: FIB table does not exist\.\$/d;/^Dump terminated\$/d"
 	fi
+	if gap_netns_typo_hint; then
+		e="$e;/^Did you mean \"ip netns exec /d"
+	fi
+	echo "$e"
 }
