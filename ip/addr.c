@@ -193,34 +193,10 @@ static bool hosts_name(int family, const uint8_t *addr, size_t len, char *buf,
 		       size_t size)
 {
 	static const uint8_t v4mapped[12] = { [10] = 0xff, [11] = 0xff };
-	char line[512], a[64], name[256];
-	uint8_t bin[16];
-	bool found = false;
-	FILE *f;
 
-	if (family == AF_INET6 && len == 16 && !memcmp(addr, v4mapped, 12)) {
-		family = AF_INET;	/* v4-mapped: looked up as IPv4 */
-		addr += 12;
-		len = 4;
-	}
-	if ((family != AF_INET || len != 4) && (family != AF_INET6 || len != 16))
-		return false;
-	f = fopen("/etc/hosts", "re");
-	if (!f)
-		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		char *hash = strchr(line, '#');
-
-		if (hash)
-			*hash = '\0';
-		if (sscanf(line, "%63s %255s", a, name) == 2 &&
-		    inet_pton(family, a, bin) == 1 && !memcmp(bin, addr, len)) {
-			snprintf(buf, size, "%s", name);
-			found = true;
-		}
-	}
-	fclose(f);
-	return found;
+	if (family == AF_INET6 && len == 16 && !memcmp(addr, v4mapped, 12))
+		return hosts_lookup(AF_INET, addr + 12, 4, buf, size);
+	return hosts_lookup(family, addr, len, buf, size);
 }
 
 static const char *rta_addr(struct ipctx *ctx, int family,
@@ -844,6 +820,10 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	*out = NULL;
 	err = nl_talk(s, &req, keep_reply, out);
+	if (err) {
+		free(*out);	/* a reply may have come before the error */
+		*out = NULL;
+	}
 	if (!err && !*out)
 		err = -ENODEV;
 	return err;
