@@ -23,7 +23,12 @@ tut_run() {
 		# the first flows for many seconds now and then (either ip; tutorial
 		# 002, use cases 1 and 5).  Let it finish first.
 		sleep 3
+		# fd 9 holds the sandbox's network namespace: bash execs a script's
+		# last command in place, and when that is "ip netns exec t1 ...",
+		# nothing else would keep the namespace (and the veth peers in
+		# t1 and t2) alive while the command runs.
 		sandbox "$which" bash -c '
+			exec 9</proc/self/ns/net
 			mount --bind "$1" /usr/bin/ip || exit 97
 			export PATH="$2:$PATH" TUT_TMP="$3"
 			cd "$3" && exec bash -c "$(cat "$2/../step.bash")
