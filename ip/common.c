@@ -512,6 +512,15 @@ const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
 	return buf;
 }
 
+const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
+			char *buf, size_t size)
+{
+	if (!ctx->numeric)
+		return name_of(t, id, buf, size);
+	snprintf(buf, size, "%u", id);
+	return buf;
+}
+
 unsigned int ll_flags(struct ipctx *ctx, int ifindex)
 {
 	struct ll_ent *e;

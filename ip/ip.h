@@ -86,6 +86,9 @@ int ll_cache_fill(struct ipctx *ctx);
 /* Remember a link seen in a dump (name, type, flags). */
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);
 unsigned int ll_flags(struct ipctx *ctx, int ifindex);
+/* name_of(), or the bare number under -N. */
+const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
+			char *buf, size_t size);
 void ll_cache_free(struct ipctx *ctx);
 bool check_ifname(const char *name);
 
@@ -112,7 +115,8 @@ void print_link_end(struct ipctx *ctx);
 /* Pieces the brief address listing shares. */
 void print_link_flags(struct out *o, unsigned int flags);
 const char *oper_name(unsigned int state, char *buf, size_t size);
-const char *ll_type_name(unsigned short type, char *buf, size_t size);
+const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
+			 size_t size);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME

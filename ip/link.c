@@ -81,11 +81,12 @@ static const struct {
 	{ ARPHRD_NONE, "none" },	{ ARPHRD_VOID, "void" },
 };
 
-const char *ll_type_name(unsigned short type, char *buf, size_t size)
+const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
+			 size_t size)
 {
 	size_t i;
 
-	for (i = 0; i < sizeof(ll_types) / sizeof(ll_types[0]); i++)
+	for (i = 0; !ctx->numeric && i < sizeof(ll_types) / sizeof(ll_types[0]); i++)
 		if (ll_types[i].type == type)
 			return ll_types[i].name;
 	snprintf(buf, size, "[%d]", type);
@@ -297,7 +298,7 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 
 	out_nl(o);
 	out_str(o, OUT_ANY, "link_type", "    link/%s ",
-		ll_type_name(type, tbuf, sizeof(tbuf)));
+		ll_type_name(ctx, type, tbuf, sizeof(tbuf)));
 	if (tb[IFLA_ADDRESS])
 		out_cstr(o, OUT_ANY, C_MAC, "address", "%s",
 			 link_addr_str(tb[IFLA_ADDRESS], type, abuf, sizeof(abuf)));
@@ -353,8 +354,8 @@ static void print_link_head(struct ipctx *ctx, struct link_view *v)
 	}
 	if (tb[IFLA_GROUP])
 		out_str(o, OUT_ANY, "group", "group %s ",
-			name_of(NT_GROUPS, nl_attr_u32(tb[IFLA_GROUP]), buf,
-				sizeof(buf)));
+			ctx_name_of(ctx, NT_GROUPS, nl_attr_u32(tb[IFLA_GROUP]),
+				    buf, sizeof(buf)));
 	if (tb[IFLA_TXQLEN] && nl_attr_u32(tb[IFLA_TXQLEN]))
 		out_int(o, OUT_ANY, "txqlen", "qlen %d", nl_attr_u32(tb[IFLA_TXQLEN]));
 }

@@ -152,11 +152,11 @@ static void print_nh_body(struct ipctx *ctx, const struct nhmsg *nhm,
 	if (tb[NHA_OIF])
 		rt_print_ifname(ctx, "dev", nl_attr_u32(tb[NHA_OIF]));
 	out_str(o, OUT_ANY, "scope", "scope %s ",
-		name_of(NT_SCOPES, nhm->nh_scope, buf, sizeof(buf)));
+		ctx_name_of(ctx, NT_SCOPES, nhm->nh_scope, buf, sizeof(buf)));
 	if (tb[NHA_BLACKHOLE])
 		out_null(o, OUT_ANY, "blackhole", "blackhole ", NULL);
 	out_str(o, OUT_ANY, "protocol", "proto %s ",
-		name_of(NT_PROTOS, nhm->nh_protocol, buf, sizeof(buf)));
+		ctx_name_of(ctx, NT_PROTOS, nhm->nh_protocol, buf, sizeof(buf)));
 	rt_print_flags(o, nhm->nh_flags);
 	if (tb[NHA_FDB])
 		out_null(o, OUT_ANY, "fdb", "fdb", NULL);

@@ -31,9 +31,10 @@ static const char *const type_names[] = {
 	"blackhole", "unreachable", "prohibit", "throw", "nat", "xresolve",
 };
 
-static const char *type_name(unsigned int t, char *buf, size_t size)
+static const char *type_name(struct ipctx *ctx, unsigned int t, char *buf,
+			     size_t size)
 {
-	if (t < sizeof(type_names) / sizeof(type_names[0]))
+	if (!ctx->numeric && t < sizeof(type_names) / sizeof(type_names[0]))
 		return type_names[t];
 	snprintf(buf, size, "%u", t);
 	return buf;
@@ -166,8 +167,8 @@ static void print_flow(struct ipctx *ctx, uint32_t to)
 	out_text(o, "realm%s ", from ? "s" : "");
 	if (from)
 		out_str(o, OUT_ANY, "from", "%s/",
-			name_of(NT_REALMS, from, buf, sizeof(buf)));
-	out_str(o, OUT_ANY, "to", "%s ", name_of(NT_REALMS, to, buf, sizeof(buf)));
+			ctx_name_of(ctx, NT_REALMS, from, buf, sizeof(buf)));
+	out_str(o, OUT_ANY, "to", "%s ", ctx_name_of(ctx, NT_REALMS, to, buf, sizeof(buf)));
 	out_obj_close(o);
 }
 
@@ -387,7 +388,7 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 	if ((r->rtm_type != RTN_UNICAST || ctx->details) &&
 	    (!f->typemask || (f->typemask & (1u << (r->rtm_type & 31)))))
 		out_str(o, OUT_ANY, "type", "%s ",
-			type_name(r->rtm_type, buf, sizeof(buf)));
+			type_name(ctx, r->rtm_type, buf, sizeof(buf)));
 	print_prefix(ctx, r, tb[RTA_DST], r->rtm_dst_len, false);
 	print_prefix(ctx, r, tb[RTA_SRC], r->rtm_src_len, true);
 	if (tb[RTA_NH_ID])
@@ -403,7 +404,7 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 		rt_print_ifname(ctx, "dev", nl_attr_u32(tb[RTA_OIF]));
 	if (table && (table != RT_TABLE_MAIN || ctx->details) && !f->tb)
 		out_str(o, OUT_ANY, "table", "table %s ",
-			name_of(NT_TABLES, table, buf, sizeof(buf)));
+			ctx_name_of(ctx, NT_TABLES, table, buf, sizeof(buf)));
 }
 
 /* proto, scope, src, metric, flags, mark, realms, uid. */
@@ -417,11 +418,11 @@ static void print_route_middle(struct ipctx *ctx, const struct rt_filter *f,
 		if ((r->rtm_protocol != RTPROT_BOOT || ctx->details) &&
 		    f->protocolmask != 0xffffffffu)
 			out_str(o, OUT_ANY, "protocol", "proto %s ",
-				name_of(NT_PROTOS, r->rtm_protocol, buf, sizeof(buf)));
+				ctx_name_of(ctx, NT_PROTOS, r->rtm_protocol, buf, sizeof(buf)));
 		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || ctx->details) &&
 		    f->scopemask != 0xffffffffu)
 			out_str(o, OUT_ANY, "scope", "scope %s ",
-				name_of(NT_SCOPES, r->rtm_scope, buf, sizeof(buf)));
+				ctx_name_of(ctx, NT_SCOPES, r->rtm_scope, buf, sizeof(buf)));
 	}
 	if (tb[RTA_PREFSRC] && f->rprefsrc.bitlen != host_len(r->rtm_family)) {
 		addr_text(r->rtm_family, tb[RTA_PREFSRC], buf, sizeof(buf));

@@ -9,10 +9,11 @@ setup() { need_root; }
 
 # A shell function for the scripts below: run ip with the given arguments,
 # fold the top-level usage text into one marker, print the exit code.
+# (/run is each sandbox's own tmpfs: parallel runs do not share the files.)
 T='t() {
-	ip "$@" >/tmp/t.out 2>/tmp/t.err; rc=$?
+	ip "$@" >/run/t.out 2>/run/t.err; rc=$?
 	echo "### ip $* rc=$rc"
-	awk "/^Usage: ip \\[ OPTIONS \\]/ { u = 1 } !u { print } u && /-c\\[olor\\]\\}\$/ { print \"<ip usage>\"; u = 0 }" /tmp/t.out /tmp/t.err
+	awk "/^Usage: ip \\[ OPTIONS \\]/ { u = 1 } !u { print } u && /-c\\[olor\\]\\}\$/ { print \"<ip usage>\"; u = 0 }" /run/t.out /run/t.err
 }
 '
 
@@ -190,4 +191,22 @@ where  OBJECT := { address | help | link | netns |
 @test "options: -n NAME runs the command in that namespace" {
 	diff_ip 'ip netns add red; ip -n red link set lo up; ip -n red link show; ip link show lo
 ip -netns red -o link; ip -n red -b /dev/null; echo rc=$?'
+}
+
+@test "options: -N prints tables, protocols, scopes, types, groups and link types as numbers" {
+	diff_ip '
+ip link set lo up; ip link add v1 type veth peer name v2; ip a add 10.1.1.1/24 dev v1; ip link set v1 up; ip link set v2 up
+ip link add br0 address 02:00:00:00:00:0b type bridge; ip link set v2 master br0
+ip r add 10.9.0.0/16 via 10.1.1.2 table 100 realm 5 tos 0x10 proto static
+ip r add 10.8.0.0/16 dev v1 table main realms 3/4
+ip r add blackhole 10.7.0.0/16; ip r add unreachable 10.6.0.0/16 metric 5; ip r add prohibit 10.5.0.0/16 table 7
+ip r add 10.4.0.0/16 nexthop via 10.1.1.2 weight 2 nexthop via 10.1.1.3
+ip -6 r add 2001:db8::/64 dev v1 proto 99
+ip -N r show table all; ip -N -d r show table all; ip -N -j r show table all; ip -N -o r
+ip -N r get 10.1.1.2; ip -N -d r get 10.4.0.1; ip -N r show table 100; ip -N r show proto static table all
+ip -N -6 r show table all; ip -N -d -6 r
+ip -N link; ip -N -d link; ip -N -j link; ip -N -o link; ip -N -br link; ip -N link show master br0
+ip -N a; ip -N -j a; ip -N -o a; ip -N -br a; ip -N -d a show v1
+ip -N -c=always r; ip -N -c=always link
+'
 }
