@@ -43,6 +43,9 @@ need_ref() {
 sandbox() {
 	local which=ours
 	case "$1" in ours|ref) which="$1"; shift ;; esac
+	# Without our binary, PATH would find the reference and compare it
+	# with itself.
+	[ -x "$IP" ] || { echo "IP=$IP is not executable (run make)" >&2; return 1; }
 	SANDBOX_BIN="$(bindir_for "$which")" \
 		unshare --net --mount --propagation private -- "$HELPERS_DIR/sandbox.sh" "$@"
 }
@@ -51,6 +54,9 @@ sandbox() {
 sh_in_sandbox() {
 	local which=ours
 	case "$1" in ours|ref) which="$1"; shift ;; esac
+	# Without our binary, PATH would find the reference and compare it
+	# with itself.
+	[ -x "$IP" ] || { echo "IP=$IP is not executable (run make)" >&2; return 1; }
 	sandbox "$which" /bin/sh -c "$1"
 }
 
@@ -117,8 +123,9 @@ diff_ip_each() {
 	local setup="$1" script="$1" c
 	shift
 	for c in "$@"; do
+		# %q: a command with quotes in it still echoes as one word
 		script="$script
-echo '### $c'; $c; echo \"### rc=\$?\"; echo '### rc' >&2"
+echo $(printf %q "### $c"); $c; echo \"### rc=\$?\"; echo '### rc' >&2"
 	done
 	diff_ip "$script"
 }
