@@ -10,6 +10,10 @@
 bool matches(const char *arg, const char *word);
 bool streq(const char *a, const char *b);
 
+/* strerror() in glibc's wording with any libc (lib/errtext.c): a musl build
+ * prints the reference's "RTNETLINK answers: ..." texts. */
+const char *err_text(int errnum);
+
 /* Numbers: base 0 (decimal, 0x hex, 0 octal), whole string, range-checked.
  * Return 0 or -EINVAL. */
 int parse_u64(uint64_t *v, const char *s, int base);

@@ -14,7 +14,7 @@ struct nl_sock *ctx_nl(struct ipctx *ctx)
 
 		if (err) {
 			fprintf(stderr, "Cannot open netlink socket: %s\n",
-				strerror(-err));
+				err_text(-err));
 			return NULL;
 		}
 		ctx->nl_open = true;
@@ -41,7 +41,7 @@ int nl_report(struct ipctx *ctx, int err)
 	if (ctx->nl_open && ctx->nl.errmsg[0] && !ctx->nl.err_is_warning)
 		print_extack("Error", ctx->nl.errmsg);
 	else
-		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-err));
+		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
 	return EXIT_KERNEL;
 }
 
@@ -79,10 +79,10 @@ int dump_failed(struct nl_sock *s, int err)
 		return EXIT_FAIL;
 	case NL_ERR_RECV:
 		fprintf(stderr, "netlink receive error %s (%d)\n",
-			strerror(-err), -err);
+			err_text(-err), -err);
 		break;
 	case NL_ERR_ACK:	/* the reference ignores extack here */
-		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-err));
+		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
 		break;
 	case NL_ERR_ACK_SHORT:
 		fprintf(stderr, "ERROR truncated\n");
@@ -93,7 +93,7 @@ int dump_failed(struct nl_sock *s, int err)
 		else if (err == -EMSGSIZE)
 			fprintf(stderr, "Error: Buffer too small for object.\n");
 		else if (err != -ENOENT && err != -EOPNOTSUPP)
-			fprintf(stderr, "RTNETLINK answers: %s\n", strerror(-err));
+			fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
 		break;
 	default:
 		if (s->errmsg[0]) {

@@ -211,7 +211,7 @@ static int do_batch(struct ipctx *ctx, const char *name)
 
 	if (!f) {
 		fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n", name,
-			strerror(errno));
+			err_text(errno));
 		return EXIT_FAIL;
 	}
 	ctx->batch_file = name;
@@ -499,7 +499,7 @@ int main(int argc, char **argv)
 		rc = usage();
 	if (out_flush(&ctx.out) && !rc) {
 		fprintf(stderr, "Error writing output: %s\n",
-			strerror(-ctx.out.err));
+			err_text(-ctx.out.err));
 		rc = EXIT_FAIL;
 	}
 	ll_cache_free(&ctx);

@@ -108,11 +108,11 @@ static int remount_sys(const char *name)
 	if (statvfs("/sys", &st) == 0 && (st.f_flag & ST_RDONLY))
 		flags |= MS_RDONLY;
 	if (umount2("/sys", MNT_DETACH) < 0 && errno != EINVAL) {
-		fprintf(stderr, "umount of /sys failed: %s\n", strerror(errno));
+		fprintf(stderr, "umount of /sys failed: %s\n", err_text(errno));
 		return -1;
 	}
 	if (mount(name, "/sys", "sysfs", flags, NULL) < 0) {
-		fprintf(stderr, "mount of /sys failed: %s\n", strerror(errno));
+		fprintf(stderr, "mount of /sys failed: %s\n", err_text(errno));
 		return -1;
 	}
 	return 0;
@@ -137,7 +137,7 @@ static void bind_etc(const char *name)
 		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
 		if (mount(src, dst, "none", MS_BIND, NULL) < 0)
 			fprintf(stderr, "Bind %s -> %s failed: %s\n", src, dst,
-				strerror(errno));
+				err_text(errno));
 	}
 	closedir(d);
 }
@@ -152,25 +152,25 @@ int netns_switch(struct ipctx *ctx, const char *name)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n",
-			name, strerror(errno));
+			name, err_text(errno));
 		return -1;
 	}
 	if (setns(fd, CLONE_NEWNET) < 0) {
 		fprintf(stderr, "setting the network namespace \"%s\" failed: %s\n",
-			name, strerror(errno));
+			name, err_text(errno));
 		close(fd);
 		return -1;
 	}
 	close(fd);
 	if (unshare(CLONE_NEWNS) < 0) {
-		fprintf(stderr, "unshare failed: %s\n", strerror(errno));
+		fprintf(stderr, "unshare failed: %s\n", err_text(errno));
 		return -1;
 	}
 	/* Our mounts (sysfs, /etc binds) must not leak back to the caller's
 	 * mount namespace; theirs may still reach us. */
 	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
 		fprintf(stderr, "\"mount --make-rslave /\" failed: %s\n",
-			strerror(errno));
+			err_text(errno));
 		return -1;
 	}
 	if (remount_sys(name))
@@ -594,7 +594,7 @@ static int make_run_dir_shared(void)
 		return 0;
 fail:
 	fprintf(stderr, "mount --make-shared %s failed: %s\n", RUN_DIR,
-		strerror(errno));
+		err_text(errno));
 	return -1;
 }
 
@@ -615,21 +615,21 @@ static int mount_new_netns(const char *name, const struct ns_file *f)
 
 	if (self < 0) {
 		fprintf(stderr, "Cannot open current network namespace: %s\n",
-			strerror(errno));
+			err_text(errno));
 		return -1;
 	}
 	if (unshare(CLONE_NEWNET) < 0) {
 		fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
-			name, strerror(errno));
+			name, err_text(errno));
 	} else if (mount("/proc/self/ns/net", f->via, "none", MS_BIND, NULL) < 0) {
 		fprintf(stderr, "Bind /proc/self/ns/net -> %s failed: %s\n",
-			f->path, strerror(errno));
+			f->path, err_text(errno));
 	} else {
 		rc = 0;
 	}
 	if (setns(self, CLONE_NEWNET) < 0) {
 		fprintf(stderr, "Cannot return to the original network namespace: %s\n",
-			strerror(errno));
+			err_text(errno));
 		rc = -1;
 	}
 	close(self);
@@ -643,7 +643,7 @@ static int mount_pid_netns(int pid, const struct ns_file *f)
 	snprintf(src, sizeof(src), "/proc/%d/ns/net", pid);
 	if (mount(src, f->via, "none", MS_BIND, NULL) < 0) {
 		fprintf(stderr, "Bind %s -> %s failed: %s\n", src, f->path,
-			strerror(errno));
+			err_text(errno));
 		return -1;
 	}
 	return 0;
@@ -667,7 +667,7 @@ static int netns_create(const char *name, int pid)
 	int rc;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, strerror(errno));
+		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
 		return EXIT_FAIL;
 	}
 	if (make_run_dir_shared())
@@ -676,7 +676,7 @@ static int netns_create(const char *name, int pid)
 	f.fd = open(f.path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (f.fd < 0) {
 		fprintf(stderr, "Cannot create namespace file \"%s\": %s\n",
-			f.path, strerror(errno));
+			f.path, err_text(errno));
 		return EXIT_FAIL;
 	}
 	snprintf(f.via, sizeof(f.via), "/proc/self/fd/%d", f.fd);
@@ -760,7 +760,7 @@ static int netns_set(struct ipctx *ctx, int argc, char **argv)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n",
-			argv[0], strerror(errno));
+			argv[0], err_text(errno));
 		return EXIT_FAIL;
 	}
 	NL_REQ_INIT(req, RTM_NEWNSID, 0);
@@ -784,7 +784,7 @@ static int delete_one(const char *name)
 	umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
 		fprintf(stderr, "Cannot remove namespace file \"%s\": %s\n", path,
-			strerror(errno));
+			err_text(errno));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -855,7 +855,7 @@ static int netns_identify(struct ipctx *ctx, int argc, char **argv)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &want) < 0) {
 		fprintf(stderr, "Cannot open network namespace: %s\n",
-			strerror(errno));
+			err_text(errno));
 		if (fd >= 0)
 			close(fd);
 		return EXIT_FAIL;
@@ -893,7 +893,7 @@ static int netns_pids(struct ipctx *ctx, int argc, char **argv)
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &want) < 0) {
 		fprintf(stderr, "Cannot open network namespace: %s\n",
-			strerror(errno));
+			err_text(errno));
 		if (fd >= 0)
 			close(fd);
 		return EXIT_FAIL;
@@ -901,7 +901,7 @@ static int netns_pids(struct ipctx *ctx, int argc, char **argv)
 	close(fd);
 	d = opendir("/proc");
 	if (!d) {
-		fprintf(stderr, "Cannot open /proc: %s\n", strerror(errno));
+		fprintf(stderr, "Cannot open /proc: %s\n", err_text(errno));
 		return EXIT_FAIL;
 	}
 	while ((e = readdir(d))) {
@@ -925,16 +925,16 @@ static int netns_monitor(struct ipctx *ctx)
 	int fd;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, strerror(errno));
+		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
 		return EXIT_FAIL;
 	}
 	fd = inotify_init1(IN_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "inotify_init failed: %s\n", strerror(errno));
+		fprintf(stderr, "inotify_init failed: %s\n", err_text(errno));
 		return EXIT_FAIL;
 	}
 	if (inotify_add_watch(fd, RUN_DIR, IN_CREATE | IN_DELETE) < 0) {
-		fprintf(stderr, "inotify_add_watch failed: %s\n", strerror(errno));
+		fprintf(stderr, "inotify_add_watch failed: %s\n", err_text(errno));
 		close(fd);
 		return EXIT_FAIL;
 	}
@@ -967,7 +967,7 @@ exec_child(struct ipctx *ctx, const char *name, char **cmd)
 	if (netns_switch(ctx, name))
 		_exit(EXIT_USAGE);
 	execvp(cmd[0], cmd);
-	fprintf(stderr, "exec of \"%s\" failed: %s\n", cmd[0], strerror(errno));
+	fprintf(stderr, "exec of \"%s\" failed: %s\n", cmd[0], err_text(errno));
 	_exit(EXIT_FAIL);
 }
 
@@ -981,14 +981,14 @@ static int exec_forked(struct ipctx *ctx, const char *name, char **cmd)
 	fflush(stderr);
 	pid = fork();
 	if (pid < 0) {
-		fprintf(stderr, "fork failed: %s\n", strerror(errno));
+		fprintf(stderr, "fork failed: %s\n", err_text(errno));
 		return -1;
 	}
 	if (pid == 0)
 		exec_child(ctx, name, cmd);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
-			fprintf(stderr, "waitpid failed: %s\n", strerror(errno));
+			fprintf(stderr, "waitpid failed: %s\n", err_text(errno));
 			return -1;
 		}
 	}
@@ -1048,7 +1048,7 @@ static int netns_exec(struct ipctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	out_flush(&ctx->out);
 	execvp(argv[1], argv + 1);
-	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[1], strerror(errno));
+	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[1], err_text(errno));
 	return EXIT_FAIL;
 }
 

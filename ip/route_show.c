@@ -879,7 +879,7 @@ static int flush_update(struct rt_dump *d)
 	err = nl_send_batch(&d->ctx->nl, d->flushb, d->flushp);
 	if (err) {
 		fprintf(stderr, "Failed to send flush request: %s\n",
-			strerror(-err));
+			err_text(-err));
 		return -err;
 	}
 	d->flushp = 0;
@@ -989,7 +989,7 @@ static int flush_cache(void)
 	FILE *f = fopen(path, "we");
 
 	if (!f) {
-		fprintf(stderr, "Cannot open \"%s\": %s\n", path, strerror(errno));
+		fprintf(stderr, "Cannot open \"%s\": %s\n", path, err_text(errno));
 		return -1;
 	}
 	if (fputs("-1", f) < 0 || fclose(f)) {
@@ -1166,7 +1166,8 @@ static int read_msgs(struct ipctx *ctx, FILE *in, msg_fn fn, void *arg)
 			return 0;
 		if (n != sizeof(buf.h)) {
 			if (ferror(in))
-				perror("rtnl_from_file: fread");
+				fprintf(stderr, "rtnl_from_file: fread: %s\n",
+					err_text(errno));
 			if (feof(in))
 				fprintf(stderr, "rtnl-from_file: truncated message\n");
 			return -1;
@@ -1236,14 +1237,16 @@ int route_restore(struct ipctx *ctx)
 		return rc;
 	pos = ftell(stdin);
 	if (pos == -1) {
-		perror("Failed to restore: ftell");
+		fprintf(stderr, "Failed to restore: ftell: %s\n",
+			err_text(errno));
 		return EXIT_FAIL;
 	}
 	for (prio = 0; prio < 3; prio++) {
 		if (read_msgs(ctx, stdin, restore_one, &prio))
 			return EXIT_KERNEL;
 		if (fseek(stdin, pos, SEEK_SET) == -1) {
-			perror("Failed to restore: fseek");
+			fprintf(stderr, "Failed to restore: fseek: %s\n",
+				err_text(errno));
 			return EXIT_FAIL;
 		}
 	}
