@@ -382,7 +382,28 @@ static int ll_note_cb(struct nlmsghdr *nlh, void *arg)
 	return 0;
 }
 
-/* One RTM_GETLINK, by index or by name; the answer lands in the cache. */
+#ifndef ALTIFNAMSIZ
+#define ALTIFNAMSIZ 128	/* linux/if.h, which clashes with net/if.h */
+#endif
+
+struct ll_answer {
+	struct ipctx *ctx;
+	int index;
+};
+
+static int ll_answer_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct ll_answer *a = arg;
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+		return 0;
+	ll_cache_note(a->ctx, nlh);
+	a->index = ifi->ifi_index;
+	return 0;
+}
+
 /* The socket for a lookup: not the main one while a callback is reading its
  * replies (a request sent there would clobber them, or eat a dump's rest). */
 static struct nl_sock *lookup_nl(struct ipctx *ctx)
@@ -399,11 +420,16 @@ static struct nl_sock *lookup_nl(struct ipctx *ctx)
 	return &ctx->nl_lookup;
 }
 
+/* One RTM_GETLINK, by index or by name, which may be an alternative name
+ * (the kernel takes long ones only as IFLA_ALT_IFNAME).  The answer lands
+ * in the cache; returns its index, 0 for none, or -errno. */
 static int ll_query(struct ipctx *ctx, int index, const char *name)
 {
-	NL_REQ_DEFINE(req, 256);
+	NL_REQ_DEFINE(req, 512);
+	struct ll_answer a = { ctx, 0 };
 	struct ifinfomsg *ifi;
 	struct nl_sock *s = lookup_nl(ctx);
+	int err;
 
 	if (!s)
 		return -ENOTCONN;
@@ -412,18 +438,19 @@ static int ll_query(struct ipctx *ctx, int index, const char *name)
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
 	if (name)
-		nl_put_str(&req, IFLA_IFNAME, name);
+		nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME :
+			   IFLA_ALT_IFNAME, name);
 	/* Ask for no statistics: a lookup needs only the name. */
 	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	return nl_get(s, &req, ll_note_cb, ctx);
+	err = nl_get(s, &req, ll_answer_cb, &a);
+	return err < 0 ? err : a.index;
 }
 
 int ll_index(struct ipctx *ctx, const char *name)
 {
-	struct link_cache *c;
-	size_t i;
+	int index;
 
-	if (!name || !*name || strlen(name) >= IFNAMSIZ)
+	if (!name || !*name || strlen(name) >= ALTIFNAMSIZ)
 		return 0;
 	/* A batch of 100,000 "route add ... dev X" asks for X on every line:
 	 * the last answer stands until this process changes a link (another
@@ -432,17 +459,15 @@ int ll_index(struct ipctx *ctx, const char *name)
 	if (ctx->memo_index && ctx->nl_open && streq(ctx->memo_name, name) &&
 	    ctx->memo_gen == ctx->nl.link_changes)
 		return ctx->memo_index;
-	if (ll_query(ctx, 0, name) < 0)
+	index = ll_query(ctx, 0, name);
+	if (index <= 0)
 		return 0;
-	c = ctx->links;
-	for (i = 0; c && i < c->cap; i++)
-		if (c->slots[i].index && streq(c->slots[i].name, name)) {
-			memcpy(ctx->memo_name, name, strlen(name) + 1);
-			ctx->memo_index = c->slots[i].index;
-			ctx->memo_gen = ctx->nl.link_changes;
-			return ctx->memo_index;
-		}
-	return 0;
+	if (strlen(name) < sizeof(ctx->memo_name)) {
+		memcpy(ctx->memo_name, name, strlen(name) + 1);
+		ctx->memo_index = index;
+		ctx->memo_gen = ctx->nl.link_changes;
+	}
+	return index;
 }
 
 static int ll_load_all(struct ipctx *ctx)

@@ -74,7 +74,8 @@ int missarg(const char *key);
 /* Parsing helpers over argv. */
 bool next_arg(int *argc, char ***argv);
 
-/* Link lookups: by name with one RTM_GETLINK, by index through a hash. */
+/* Link lookups: by name (or alternative name) with one RTM_GETLINK, by index
+ * through a hash. */
 int ll_index(struct ipctx *ctx, const char *name);	/* 0 when absent */
 const char *ll_name(struct ipctx *ctx, int ifindex);	/* NULL when absent */
 /* "ifN" placeholder for unknown indexes, like the reference. */

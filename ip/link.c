@@ -998,7 +998,7 @@ static int link_show(struct ipctx *ctx, struct link_filter *f)
 static int show_master(struct ipctx *ctx, struct link_filter *f,
 		       const char *name, bool vrf)
 {
-	f->master = link_index_of(ctx, name);
+	f->master = ll_index(ctx, name);
 	if (!f->master)
 		return invarg(vrf ? "Not a valid VRF name\n" :
 			      "Device does not exist\n", name);
@@ -1091,38 +1091,6 @@ static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
 	if (nl_talk(s, &req, kind_cb, got) < 0)
 		return false;
 	return streq(got, kind);
-}
-
-static int index_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
-
-	if (nlh->nlmsg_type == RTM_NEWLINK &&
-	    nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*ifi)))
-		*(int *)arg = ifi->ifi_index;
-	return 0;
-}
-
-/* The index of the link NAME answers to: its name or one of its alternative
- * names (long ones go as IFLA_ALT_IFNAME).  One RTM_GETLINK; 0 if none. */
-int link_index_of(struct ipctx *ctx, const char *name)
-{
-	NL_REQ_DEFINE(req, 512);
-	struct nl_sock *s = ctx_nl(ctx);
-	struct ifinfomsg *ifi;
-	int index = 0;
-
-	if (!s || !*name || strlen(name) >= 128)
-		return 0;
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME,
-		   name);
-	if (nl_talk(s, &req, index_cb, &index) < 0)
-		return 0;
-	return index;
 }
 
 /* ---- ip link add / set / delete ---- */
@@ -1329,7 +1297,7 @@ static int netns_opt(struct link_args *la, struct nl_req *r, const char *arg)
 static int master_opt(struct ipctx *ctx, struct nl_req *r, const char *arg,
 		      bool vrf)
 {
-	int idx = link_index_of(ctx, arg);
+	int idx = ll_index(ctx, arg);
 
 	if (!idx)
 		return -invarg(vrf ? "Not a valid VRF name\n" :
@@ -1727,7 +1695,7 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 			fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
 			return EXIT_USAGE;
 		}
-		la->ifi->ifi_index = link_index_of(ctx, la->dev);
+		la->ifi->ifi_index = ll_index(ctx, la->dev);
 		if (!la->ifi->ifi_index) {
 			fprintf(stderr, "Cannot find device \"%s\"\n", la->dev);
 			return EXIT_FAIL;
@@ -1742,7 +1710,7 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 			return EXIT_USAGE;
 		}
 		if (la->link) {
-			int idx = link_index_of(ctx, la->link);
+			int idx = ll_index(ctx, la->link);
 
 			if (!idx) {
 				fprintf(stderr, "Cannot find device \"%s\"\n", la->link);
@@ -1927,7 +1895,7 @@ static int link_property(struct ipctx *ctx, int argc, char **argv)
 		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
 		return EXIT_USAGE;
 	}
-	ifi->ifi_index = link_index_of(ctx, dev);
+	ifi->ifi_index = ll_index(ctx, dev);
 	if (!ifi->ifi_index) {
 		fprintf(stderr, "Cannot find device \"%s\"\n", dev);
 		return EXIT_FAIL;

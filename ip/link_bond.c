@@ -141,7 +141,7 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 
 	switch (o->type) {
 	case B_DEV:
-		idx = link_index_of(ctx, arg);
+		idx = ll_index(ctx, arg);
 		if (!idx) {
 			fprintf(stderr, "Cannot find device \"%s\"\n", arg);
 			return EXIT_FAIL;

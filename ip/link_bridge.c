@@ -468,7 +468,7 @@ static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (!o) {
-			int idx = link_index_of(ctx, argv[0]);
+			int idx = ll_index(ctx, argv[0]);
 
 			if (!idx)
 				return invarg("Device does not exist\n", argv[0]);

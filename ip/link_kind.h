@@ -28,8 +28,6 @@ extern const struct link_kind veth_kind, bridge_kind, bridge_slave_kind,
 int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
 		    struct ifinfomsg *ifi, int argc, char **argv);
 
-/* Index of the link with this name or alternative name, 0 if none. */
-int link_index_of(struct ipctx *ctx, const char *name);
 
 /* A nest without NLA_F_NESTED, as the reference encodes them. */
 struct rtattr *link_nest(struct nl_req *r, uint16_t type);

@@ -192,7 +192,7 @@ static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
 			return invarg("max addresses", arg);
 		nl_put_u32(r, IFLA_VXLAN_LIMIT, n);
 	} else {	/* dev */
-		n = link_index_of(ctx, arg);
+		n = ll_index(ctx, arg);
 		if (!n) {
 			fprintf(stderr, "Cannot find device \"%s\"\n", arg);
 			return EXIT_USAGE;

@@ -169,3 +169,21 @@ ip -d link show v0 | sed -n 3,4p; ip -d link show vx0 | sed -n 3p'
     bridge_slave state disabled priority 32 cost 7 hairpin off guard off root_block off fastleave off learning off flood on port_id 0x8001 port_no 0x1 designated_port 32769 designated_cost 0 designated_bridge 8000.2:0:0:0:0:b0 designated_root 8000.2:0:0:0:0:b0 hold_timer    0.00 message_age_timer    0.00 forward_delay_timer    0.00 topology_change_ack 0 config_pending 0 proxy_arp off proxy_arp_wifi off mcast_router 1 mcast_fast_leave off mcast_flood on bcast_flood on mcast_to_unicast off neigh_suppress off group_fwd_mask 0x4008 group_fwd_mask_str 0x8,lldp vlan_tunnel off isolated off locked off addrgenmode eui64 numtxqueues 2 numrxqueues 2 gso_max_size 65536 gso_max_segs 65535 tso_max_size 524280 tso_max_segs 65535 gro_max_size 65536 
     vxlan id 42 remote 2001:db8::2 srcport 0 0 dstport 4789 tos inherit ttl auto flowlabel 0x5 ageing 300 udpcsum noudp6zerocsumtx noudp6zerocsumrx addrgenmode eui64 numtxqueues 1 numrxqueues 1 gso_max_size 65536 gso_max_segs 65535 tso_max_size 65536 tso_max_segs 65535 gro_max_size 65536 ' ]
 }
+
+@test "link: alternative names (short and long) name a device everywhere: link, addr, route" {
+	diff_ip '
+ip link add v1 type veth peer name v2
+ip link property add dev v1 altname averyveryverylongaltname0123456789
+ip link show averyveryverylongaltname0123456789; echo rc=$?
+ip link show dev averyveryverylongaltname0123456789; echo rc=$?
+ip addr add 10.0.0.1/24 dev averyveryverylongaltname0123456789; echo rc=$?
+ip addr show dev averyveryverylongaltname0123456789; echo rc=$?
+ip route add 10.1.0.0/16 dev averyveryverylongaltname0123456789; echo rc=$?
+ip route show dev averyveryverylongaltname0123456789; echo rc=$?
+ip link set averyveryverylongaltname0123456789 up; echo rc=$?
+ip link property add dev v1 altname short1
+ip addr show dev short1; ip route get 10.1.0.5 oif short1; echo rc=$?
+ip link set dev short1 mtu 1400; ip -br link show short1
+ip link del short1; echo rc=$?; ip -br link
+'
+}
