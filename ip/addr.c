@@ -98,7 +98,7 @@ static int dev_index(struct ipctx *ctx, const char *name)
 {
 	unsigned int idx = ll_index(ctx, name);
 
-	if (!idx && sscanf(name, "if%u", &idx) != 1)
+	if (!idx && !scan_uint(name, "if", 10, &idx))
 		idx = 0;
 	return (int)idx;
 }
@@ -160,6 +160,7 @@ struct addr_view {
 	struct rtattr *local;	/* IFA_LOCAL, else IFA_ADDRESS */
 	struct rtattr *address;	/* IFA_ADDRESS, else IFA_LOCAL */
 	unsigned int flags;
+	const char *dev;	/* the link's name if known, else NULL */
 };
 
 static const uint8_t ifa_minlen[IFA_MAX + 1] = {
@@ -183,6 +184,7 @@ static int addr_decode(struct nlmsghdr *nlh, struct addr_view *v)
 				      v->ifa->ifa_flags;
 	v->local = v->tb[IFA_LOCAL] ? v->tb[IFA_LOCAL] : v->tb[IFA_ADDRESS];
 	v->address = v->tb[IFA_ADDRESS] ? v->tb[IFA_ADDRESS] : v->tb[IFA_LOCAL];
+	v->dev = NULL;
 	return 0;
 }
 
@@ -235,7 +237,8 @@ static void print_addr_head(struct ipctx *ctx, struct addr_view *v,
 	char buf[32];
 
 	if (how & ADDR_DEV) {
-		const char *dev = ll_name_or_num(ctx, v->ifa->ifa_index, buf,
+		const char *dev = v->dev ? v->dev :
+				  ll_name_or_num(ctx, v->ifa->ifa_index, buf,
 						 sizeof(buf));
 
 		out_int(o, OUT_JSON, "index", NULL, v->ifa->ifa_index);
@@ -395,6 +398,7 @@ static bool label_matches(struct ipctx *ctx, const char *pattern,
 {
 	char buf[32];
 	const char *label = v->tb[IFA_LABEL] ? nl_attr_str(v->tb[IFA_LABEL]) :
+			    v->dev ? v->dev :
 			    ll_name_or_num(ctx, v->ifa->ifa_index, buf, sizeof(buf));
 
 	return fnmatch(pattern, label, 0) == 0;
@@ -562,7 +566,12 @@ static int parse_filter(struct ipctx *ctx, struct addr_filter *f, int argc,
 	return EXIT_OK;
 }
 
-/* ---- messages kept for the join: links in order, addresses by link ---- */
+/* ---- addresses kept for the join: a chain per link ---- */
+
+/* The addresses are dumped first and kept (they are few and small); the
+ * links are then printed as their dump streams in, each with its chain.
+ * Keeping the links instead (about 1 KiB each) cost a page fault every
+ * four of them and a copy at each doubling of the buffer. */
 
 struct blob {
 	char *p;
@@ -603,13 +612,24 @@ struct addr_slot {
 	size_t head, tail;
 };
 
+/* The order the links' addresses came in, for -o (see oneline_fast). */
+struct link_order {
+	int *index;		/* each link once, in order of first address */
+	size_t n, cap;
+	int last_family, last_index, max_index;
+	bool ascending;		/* each family's addresses came by ifindex */
+	bool not_hashed;	/* ... in an order the old hash walk cannot give */
+};
+
 struct addr_db {
 	struct ipctx *ctx;
-	struct blob links;	/* RTM_NEWLINK messages, back to back */
+	const struct addr_filter *f;
 	struct blob addrs;	/* struct addr_rec, back to back */
 	struct addr_slot *slots;	/* ifindex -> chain of addresses */
 	size_t cap, n;
-	int err;
+	struct link_order order;
+	struct blob link;	/* a link message with IFLA_TXQLEN added (-6) */
+	bool begun;		/* the listing's head (JSON "[") is out */
 };
 
 static struct addr_slot *db_slot(struct addr_db *db, int index)
@@ -660,6 +680,39 @@ static size_t next_rec(struct addr_db *db, size_t off)
 	return next == NO_NEXT ? NONE : next;
 }
 
+/* Before 6.9 the kernel walked links (for the link dump and for each
+ * family's address dump alike) by a hash of 256 buckets of ifindex; since,
+ * by ifindex.  An address dump in ifindex order that the bucket walk could
+ * not have produced (or with every ifindex under 256, where both walks
+ * agree) tells that the link dump comes in ifindex order too. */
+static int order_note(struct link_order *o, int family, int index, bool first)
+{
+	if (family != AF_INET && family != AF_INET6)
+		o->ascending = false;
+	if (family == o->last_family && index < o->last_index)
+		o->ascending = false;
+	if (family == o->last_family && index > o->last_index &&
+	    (o->last_index & 255) > (index & 255))
+		o->not_hashed = true;
+	o->last_family = family;
+	o->last_index = index;
+	if (index > o->max_index)
+		o->max_index = index;
+	if (!first)
+		return 0;
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 256;
+		int *p = realloc(o->index, cap * sizeof(*p));
+
+		if (!p)
+			return -ENOMEM;
+		o->index = p;
+		o->cap = cap;
+	}
+	o->index[o->n++] = index;
+	return 0;
+}
+
 static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 {
 	struct addr_db *db = arg;
@@ -673,13 +726,14 @@ static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 	if ((db->n + 1) * 2 > db->cap && db_grow(db))
 		return -ENOMEM;
 	off = blob_grow(&db->addrs, sizeof(struct addr_rec) + nlh->nlmsg_len);
-	if (off == NONE)
-		return -ENOMEM;
-	if (off >= NO_NEXT)
+	if (off == NONE || off >= NO_NEXT)
 		return -ENOMEM;
 	db_rec(db, off)->next = NO_NEXT;
 	memcpy(db_rec(db, off)->h, nlh, nlh->nlmsg_len);
 	s = db_slot(db, ifa->ifa_index);
+	if (order_note(&db->order, ifa->ifa_family, (int)ifa->ifa_index,
+		       !s->index))
+		return -ENOMEM;
 	if (!s->index) {
 		s->index = ifa->ifa_index;
 		s->head = off;
@@ -689,6 +743,14 @@ static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 	}
 	s->tail = off;
 	return 0;
+}
+
+static void db_free(struct addr_db *db)
+{
+	free(db->addrs.p);
+	free(db->slots);
+	free(db->order.index);
+	free(db->link.p);
 }
 
 /* The kernel's IPv6 link dump (ip -6 addr) carries no IFLA_TXQLEN; the
@@ -714,77 +776,35 @@ static bool ioctl_txqlen(const struct nlmsghdr *nlh, uint32_t *qlen)
 	return err == 0 && ifr.ifr_qlen;
 }
 
-static int db_add_link(struct nlmsghdr *nlh, void *arg)
+/* An IPv6 link message, copied with the IFLA_TXQLEN it lacks; any other
+ * comes back as it is (NULL: out of memory). */
+static struct nlmsghdr *with_txqlen(struct addr_db *db, struct nlmsghdr *nlh)
 {
-	struct addr_db *db = arg;
 	struct nlmsghdr *copy;
+	struct rtattr *rta;
 	uint32_t qlen;
-	bool add_qlen;
-	size_t off;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK ||
-	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-		return 0;
-	ll_cache_note(db->ctx, nlh);
-	add_qlen = ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_family == AF_INET6 &&
-		   ioctl_txqlen(nlh, &qlen);
-	off = blob_grow(&db->links, NLMSG_ALIGN(nlh->nlmsg_len) +
-				    (add_qlen ? RTA_LENGTH(4) : 0));
-	if (off == NONE)
-		return -ENOMEM;
-	copy = (struct nlmsghdr *)(db->links.p + off);
+	if (((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_family != AF_INET6 ||
+	    !ioctl_txqlen(nlh, &qlen))
+		return nlh;
+	db->link.len = 0;
+	if (blob_grow(&db->link, NLMSG_ALIGN(nlh->nlmsg_len) + RTA_LENGTH(4)) == NONE)
+		return NULL;
+	copy = (struct nlmsghdr *)db->link.p;
 	memcpy(copy, nlh, nlh->nlmsg_len);
-	if (add_qlen) {
-		struct rtattr *rta;
-
-		copy->nlmsg_len = NLMSG_ALIGN(copy->nlmsg_len);
-		rta = (struct rtattr *)((char *)copy + copy->nlmsg_len);
-		rta->rta_type = IFLA_TXQLEN;
-		rta->rta_len = RTA_LENGTH(4);
-		memcpy(RTA_DATA(rta), &qlen, 4);
-		copy->nlmsg_len += RTA_LENGTH(4);
-	}
-	return 0;
-}
-
-static void db_free(struct addr_db *db)
-{
-	free(db->links.p);
-	free(db->addrs.p);
-	free(db->slots);
+	copy->nlmsg_len = NLMSG_ALIGN(copy->nlmsg_len);
+	rta = (struct rtattr *)((char *)copy + copy->nlmsg_len);
+	rta->rta_type = IFLA_TXQLEN;
+	rta->rta_len = RTA_LENGTH(4);
+	memcpy(RTA_DATA(rta), &qlen, 4);
+	copy->nlmsg_len += RTA_LENGTH(4);
+	return copy;
 }
 
 static uint32_t link_ext_mask(struct ipctx *ctx)
 {
 	return ctx->stats ? RTEXT_FILTER_VF :
 			    RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS;
-}
-
-static int link_dump(struct ipctx *ctx, struct addr_filter *f,
-		     struct addr_db *db)
-{
-	NL_REQ_DEFINE(req, 256);
-	struct ifinfomsg *ifi;
-
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	/* As in the reference, the family of -4/-6 (not of "to"): with -6 the
-	 * kernel's IPv6 dump answers (shorter link messages, no filters
-	 * accepted); with -4 the generic one, unfiltered. */
-	ifi->ifi_family = ctx->family;
-	if (ctx->family != AF_UNSPEC && ctx->family != AF_PACKET)
-		return ctx_dump(ctx, &req, db_add_link, db);
-	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
-	/* The kernel filters by master (-1: none) and kind for us. */
-	if (f->master)
-		nl_put_u32(&req, IFLA_MASTER, (uint32_t)f->master);
-	if (f->kind) {
-		struct rtattr *li = nl_nest_start(&req, IFLA_LINKINFO);
-
-		nl_put_str(&req, IFLA_INFO_KIND, f->kind);
-		nl_nest_end(&req, li);
-	}
-	return ctx_dump(ctx, &req, db_add_link, db);
 }
 
 static int keep_reply(struct nlmsghdr *nlh, void *arg)
@@ -815,9 +835,8 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 	ifi = nl_put_hdr(&req, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
-	if (name)	/* long alternative names go only as IFLA_ALT_IFNAME */
-		nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME :
-			   IFLA_ALT_IFNAME, name);
+	if (name)
+		nl_put_str(&req, IFLA_IFNAME, name);
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	*out = NULL;
 	err = nl_talk(s, &req, keep_reply, out);
@@ -831,24 +850,21 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 }
 
 /* "show dev NAME": just that link ("ifN" names index N, as in the
- * reference). */
+ * reference); *out is a malloc'ed copy. */
 static int link_get_dev(struct ipctx *ctx, struct addr_filter *f,
-			struct addr_db *db)
+			struct nlmsghdr **out)
 {
-	struct nlmsghdr *nlh = NULL;
 	unsigned int idx;
-	int err = link_get(ctx, 0, f->dev, &nlh);
+	int err = link_get(ctx, 0, f->dev, out);
 
-	if (err && sscanf(f->dev, "if%u", &idx) == 1 && idx)
-		err = link_get(ctx, idx, NULL, &nlh);
+	if (err && scan_uint(f->dev, "if", 10, &idx) && idx)
+		err = link_get(ctx, idx, NULL, out);
 	if (err) {
 		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
 		return EXIT_FAIL;
 	}
-	f->ifindex = ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
-	err = db_add_link(nlh, db);
-	free(nlh);
-	return err ? EXIT_FAIL : EXIT_OK;
+	f->ifindex = ((struct ifinfomsg *)NLMSG_DATA(*out))->ifi_index;
+	return EXIT_OK;
 }
 
 static int addr_dump(struct ipctx *ctx, int family, int ifindex, nl_cb cb,
@@ -898,6 +914,8 @@ static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
 		return -1;
 	if (f->label)
 		return 0;
+	if (!f->has_group && f->master <= 0 && !f->kind && !f->slave_kind[0])
+		return 1;
 	rta = nl_msg_attrs(nlh, sizeof(*ifi), &len);
 	nl_parse(tb, IFLA_MAX, rta, len, NULL);
 	if (f->has_group && tb[IFLA_GROUP] &&
@@ -918,31 +936,35 @@ static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
 /* Whether the link has an address the selectors keep (or, with no family
  * asked for, no address at all). */
 static bool link_has_match(struct addr_db *db, const struct addr_filter *f,
-			   size_t off)
+			   size_t off, const char *dev)
 {
 	struct addr_view v;
 
 	if (off == NONE)
 		return f->family == AF_UNSPEC;
-	for (; off != NONE; off = next_rec(db, off))
-		if (!addr_decode(db_rec(db, off)->h, &v) &&
-		    addr_matches(db->ctx, f, &v))
+	for (; off != NONE; off = next_rec(db, off)) {
+		if (addr_decode(db_rec(db, off)->h, &v))
+			continue;
+		v.dev = dev;
+		if (addr_matches(db->ctx, f, &v))
 			return true;
+	}
 	return false;
 }
 
+/* The chain from off (NONE: none, as for a link "up" hides); dev names the
+ * link when the caller knows it (NULL: the link cache does). */
 static void print_link_addrs(struct addr_db *db, const struct addr_filter *f,
-			     struct ifinfomsg *ifi, size_t off, unsigned int how)
+			     size_t off, unsigned int how, const char *dev)
 {
 	struct out *o = &db->ctx->out;
 	struct addr_view v;
 
 	out_arr_open(o, "addr_info");
 	for (; off != NONE; off = next_rec(db, off)) {
-		if (f->up && !(ifi->ifi_flags & IFF_UP))
-			continue;
 		if (addr_decode(db_rec(db, off)->h, &v))
 			continue;
+		v.dev = dev;
 		if (addr_matches(db->ctx, f, &v)) {
 			print_addr(db->ctx, &v, how);
 		} else {
@@ -955,8 +977,9 @@ static void print_link_addrs(struct addr_db *db, const struct addr_filter *f,
 	out_arr_close(o);
 }
 
-static void show_link(struct addr_db *db, const struct addr_filter *f,
-		      struct nlmsghdr *nlh)
+/* One link and its addresses; -ENOMEM is the only error. */
+static int show_link(struct addr_db *db, const struct addr_filter *f,
+		     struct nlmsghdr *nlh)
 {
 	struct ipctx *ctx = db->ctx;
 	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
@@ -966,10 +989,17 @@ static void show_link(struct addr_db *db, const struct addr_filter *f,
 	unsigned int how;
 	int sel = 0;
 
-	if (addrs && !link_has_match(db, f, first))
-		return;
+	if (addrs && !link_has_match(db, f, first, NULL))
+		return 0;
 	if (heads)
 		sel = link_selected(ctx, f, nlh);
+	/* Only for a head that is printed: an ioctl each. */
+	if (sel > 0 && !(nlh = with_txqlen(db, nlh)))
+		return -ENOMEM;
+	if (!db->begun) {
+		out_begin(&ctx->out);
+		db->begun = true;
+	}
 	if (sel <= 0 || print_link_begin(ctx, nlh, LINK_IN_ADDR)) {
 		sel = sel > 0 ? 0 : sel;
 		out_obj_open(&ctx->out, NULL);
@@ -977,46 +1007,151 @@ static void show_link(struct addr_db *db, const struct addr_filter *f,
 	how = sel > 0 && !ctx->brief ? ADDR_LEAD_NL : 0;
 	if (!heads)
 		how |= ADDR_DEV;
+	if (f->up && !(ifi->ifi_flags & IFF_UP))
+		first = NONE;
 	if (sel >= 0 && addrs)
-		print_link_addrs(db, f, ifi, first, how);
+		print_link_addrs(db, f, first, how, NULL);
 	if (sel > 0) {
 		if (ctx->stats && !ctx->brief)
 			print_link_stats(ctx, nlh);
 		print_link_end(ctx);
-		return;
+		return 0;
 	}
 	out_obj_close(&ctx->out);
 	if (sel == 0 && ctx->brief && addrs)
 		out_eol(&ctx->out);
+	return 0;
+}
+
+static int show_link_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct addr_db *db = arg;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return 0;
+	return show_link(db, db->f, nlh);
+}
+
+/* Every link, printed as the dump brings it; family is that of -4/-6. */
+static int link_dump(struct ipctx *ctx, int family, struct addr_db *db)
+{
+	const struct addr_filter *f = db->f;
+	NL_REQ_DEFINE(req, 256);
+	struct ifinfomsg *ifi;
+
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	/* As in the reference, the family of -4/-6 (not of "to"): with -6 the
+	 * kernel's IPv6 dump answers (shorter link messages, no filters
+	 * accepted); with -4 the generic one, unfiltered. */
+	ifi->ifi_family = family;
+	if (family != AF_UNSPEC && family != AF_PACKET)
+		return ctx_dump(ctx, &req, show_link_cb, db);
+	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
+	/* The kernel filters by master (-1: none) and kind for us. */
+	if (f->master)
+		nl_put_u32(&req, IFLA_MASTER, (uint32_t)f->master);
+	if (f->kind) {
+		struct rtattr *li = nl_nest_start(&req, IFLA_LINKINFO);
+
+		nl_put_str(&req, IFLA_INFO_KIND, f->kind);
+		nl_nest_end(&req, li);
+	}
+	return ctx_dump(ctx, &req, show_link_cb, db);
+}
+
+/* ip -o addr prints no link, only each address with its link's name, in
+ * the order of the link dump.  When the selectors look at no link and the
+ * address dump shows that links come in ifindex order (see order_note),
+ * the names are all that is needed: one ioctl each, instead of a dump of
+ * every link with all its attributes (for 8,000 veths, 35 ms of kernel
+ * time, four fifths of the whole listing). */
+static bool oneline_fast(struct ipctx *ctx, const struct addr_filter *f,
+			 const struct link_order *o)
+{
+	return ctx->out.oneline && !ctx->out.json && !ctx->brief &&
+	       f->family != AF_PACKET && !f->dev && !f->up && !f->master &&
+	       !f->kind && !f->slave_kind[0] && !f->has_group &&
+	       o->ascending && (o->max_index < 256 || o->not_hashed);
+}
+
+static int cmp_index(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int show_oneline(struct addr_db *db)
+{
+	struct link_order *o = &db->order;
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	size_t i;
+
+	if (fd < 0)
+		return -errno;
+	qsort(o->index, o->n, sizeof(*o->index), cmp_index);
+	for (i = 0; i < o->n; i++) {
+		struct ifreq ifr = { .ifr_ifindex = o->index[i] };
+		size_t first = db_first_addr(db, o->index[i]);
+
+		/* A link gone since the address dump: not in a link dump
+		 * either. */
+		if (ioctl(fd, SIOCGIFNAME, &ifr) < 0 ||
+		    !link_has_match(db, db->f, first, ifr.ifr_name))
+			continue;
+		print_link_addrs(db, db->f, first, ADDR_DEV, ifr.ifr_name);
+	}
+	close(fd);
+	return 0;
+}
+
+static int show_links(struct ipctx *ctx, int family, struct nlmsghdr *dev,
+		      struct addr_db *db)
+{
+	int rc = EXIT_OK;
+
+	if (dev) {
+		ll_cache_note(ctx, dev);	/* its name, for -o and labels */
+		if (show_link_cb(dev, db) < 0)
+			rc = EXIT_FAIL;
+	} else if (oneline_fast(ctx, db->f, &db->order)) {
+		if (show_oneline(db) < 0)
+			rc = EXIT_FAIL;
+	} else {
+		rc = link_dump(ctx, family, db);
+	}
+	if (!db->begun && rc == EXIT_OK) {
+		out_begin(&ctx->out);
+		db->begun = true;
+	}
+	if (db->begun)
+		out_end(&ctx->out);
+	return rc;
 }
 
 static int addr_show(struct ipctx *ctx, struct addr_filter *f)
 {
-	struct addr_db db = { .ctx = ctx };
-	int saved_family = ctx->family, rc, err = 0;
-	size_t off;
+	struct addr_db db = { .ctx = ctx, .f = f,
+			      .order = { .ascending = true } };
+	struct nlmsghdr *dev = NULL;
+	int family = ctx->family, rc, err = 0;
 
-	rc = f->dev ? link_get_dev(ctx, f, &db) : link_dump(ctx, f, &db);
-	if (rc)
-		goto out;
+	if (f->dev && (rc = link_get_dev(ctx, f, &dev)))
+		return rc;
 	if (f->family != AF_PACKET)
 		err = addr_dump(ctx, f->family, f->ifindex, db_add_addr, &db);
 	if (err < 0) {
 		rc = nl_report(ctx, err);
-		goto out;
+	} else {
+		/* The link printer leaves out link/ether lines for inet-only
+		 * views. */
+		ctx->family = f->family;
+		rc = show_links(ctx, family, dev, &db);
+		ctx->family = family;
 	}
-	/* The link printer leaves out link/ether lines for inet-only views. */
-	ctx->family = f->family;
-	out_begin(&ctx->out);
-	for (off = 0; off < db.links.len;) {
-		struct nlmsghdr *nlh = (struct nlmsghdr *)(db.links.p + off);
-
-		show_link(&db, f, nlh);
-		off += NLMSG_ALIGN(nlh->nlmsg_len);
-	}
-	out_end(&ctx->out);
-	ctx->family = saved_family;
-out:
+	free(dev);
 	db_free(&db);
 	return rc;
 }
