@@ -776,29 +776,69 @@ static bool ioctl_txqlen(const struct nlmsghdr *nlh, uint32_t *qlen)
 	return err == 0 && ifr.ifr_qlen;
 }
 
-/* An IPv6 link message, copied with the IFLA_TXQLEN it lacks; any other
- * comes back as it is (NULL: out of memory). */
-static struct nlmsghdr *with_txqlen(struct addr_db *db, struct nlmsghdr *nlh)
+/* Append an attribute to the message built in b (at its start). */
+static int msg_put(struct blob *b, uint16_t type, const void *data, size_t len)
 {
-	struct nlmsghdr *copy;
+	size_t off = blob_grow(b, RTA_LENGTH(len));
 	struct rtattr *rta;
-	uint32_t qlen;
 
-	if (((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_family != AF_INET6 ||
-	    !ioctl_txqlen(nlh, &qlen))
+	if (off == NONE)
+		return -ENOMEM;
+	rta = (struct rtattr *)(b->p + off);
+	rta->rta_type = type;
+	rta->rta_len = RTA_LENGTH(len);
+	memcpy(RTA_DATA(rta), data, len);
+	((struct nlmsghdr *)b->p)->nlmsg_len = b->len;
+	return 0;
+}
+
+/* The counters of the link, from a request of its own: with -s the
+ * reference prints the counters the IPv6 link message lacks out of memory
+ * it never filled in (zeros, mostly); we print the real ones.  Not the
+ * carrier changes: without them both leave out the "transns" column. */
+static int put_counters(struct addr_db *db, int index)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *rta;
+	struct nlmsghdr *full;
+	size_t len;
+	int err = 0;
+
+	if (link_get(db->ctx, index, NULL, &full))
+		return 0;	/* gone: printed without, like the reference */
+	rta = nl_msg_attrs(full, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	if (tb[IFLA_STATS64])
+		err = msg_put(&db->link, IFLA_STATS64,
+			      nl_attr_data(tb[IFLA_STATS64]),
+			      nl_attr_len(tb[IFLA_STATS64]));
+	free(full);
+	return err;
+}
+
+/* An IPv6 link message (ip -6 addr) completed with what it lacks, in
+ * db->link; any other comes back as it is (NULL: out of memory). */
+static struct nlmsghdr *complete_v6_link(struct addr_db *db,
+					 struct nlmsghdr *nlh)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	uint32_t qlen;
+	size_t off;
+
+	if (ifi->ifi_family != AF_INET6)
 		return nlh;
 	db->link.len = 0;
-	if (blob_grow(&db->link, NLMSG_ALIGN(nlh->nlmsg_len) + RTA_LENGTH(4)) == NONE)
+	off = blob_grow(&db->link, nlh->nlmsg_len);
+	if (off == NONE)
 		return NULL;
-	copy = (struct nlmsghdr *)db->link.p;
-	memcpy(copy, nlh, nlh->nlmsg_len);
-	copy->nlmsg_len = NLMSG_ALIGN(copy->nlmsg_len);
-	rta = (struct rtattr *)((char *)copy + copy->nlmsg_len);
-	rta->rta_type = IFLA_TXQLEN;
-	rta->rta_len = RTA_LENGTH(4);
-	memcpy(RTA_DATA(rta), &qlen, 4);
-	copy->nlmsg_len += RTA_LENGTH(4);
-	return copy;
+	memcpy(db->link.p, nlh, nlh->nlmsg_len);
+	((struct nlmsghdr *)db->link.p)->nlmsg_len = db->link.len;
+	if (ioctl_txqlen(nlh, &qlen) &&
+	    msg_put(&db->link, IFLA_TXQLEN, &qlen, sizeof(qlen)))
+		return NULL;
+	if (db->ctx->stats && !db->ctx->brief &&
+	    put_counters(db, ifi->ifi_index))
+		return NULL;
+	return (struct nlmsghdr *)db->link.p;
 }
 
 static uint32_t link_ext_mask(struct ipctx *ctx)
@@ -826,7 +866,7 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 {
 	NL_REQ_DEFINE(req, 256);
 	struct ifinfomsg *ifi;
-	struct nl_sock *s = ctx_nl(ctx);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
 	int err;
 
 	if (!s)
@@ -839,7 +879,7 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 		nl_put_str(&req, IFLA_IFNAME, name);
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	*out = NULL;
-	err = nl_talk(s, &req, keep_reply, out);
+	err = nl_get(s, &req, keep_reply, out);
 	if (err) {
 		free(*out);	/* a reply may have come before the error */
 		*out = NULL;
@@ -993,8 +1033,8 @@ static int show_link(struct addr_db *db, const struct addr_filter *f,
 		return 0;
 	if (heads)
 		sel = link_selected(ctx, f, nlh);
-	/* Only for a head that is printed: an ioctl each. */
-	if (sel > 0 && !(nlh = with_txqlen(db, nlh)))
+	/* Only for a head that is printed: an ioctl (or request) each. */
+	if (sel > 0 && !(nlh = complete_v6_link(db, nlh)))
 		return -ENOMEM;
 	if (!db->begun) {
 		out_begin(&ctx->out);

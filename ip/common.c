@@ -406,7 +406,7 @@ static int ll_answer_cb(struct nlmsghdr *nlh, void *arg)
 
 /* The socket for a lookup: not the main one while a callback is reading its
  * replies (a request sent there would clobber them, or eat a dump's rest). */
-static struct nl_sock *lookup_nl(struct ipctx *ctx)
+struct nl_sock *ctx_lookup_nl(struct ipctx *ctx)
 {
 	struct nl_sock *s = ctx_nl(ctx);
 
@@ -428,7 +428,7 @@ static int ll_query(struct ipctx *ctx, int index, const char *name)
 	NL_REQ_DEFINE(req, 512);
 	struct ll_answer a = { ctx, 0 };
 	struct ifinfomsg *ifi;
-	struct nl_sock *s = lookup_nl(ctx);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
 	int err;
 
 	if (!s)
@@ -474,7 +474,7 @@ static int ll_load_all(struct ipctx *ctx)
 {
 	NL_REQ_DEFINE(req, 128);
 	struct ifinfomsg *ifi;
-	struct nl_sock *s = lookup_nl(ctx);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
 	int err;
 
 	if (!s)

@@ -53,6 +53,8 @@ struct ipctx {
 
 /* ip/common.c */
 struct nl_sock *ctx_nl(struct ipctx *ctx);
+/* ctx_nl, or a second socket while a callback reads the first's replies. */
+struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);
 void ctx_reset(struct ipctx *ctx);
 /* Print a kernel error as the reference does; returns EXIT_KERNEL. */
 int nl_report(struct ipctx *ctx, int err);
