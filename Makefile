@@ -39,6 +39,12 @@ $(KINC):
 KINC_DEP := | $(KINC)
 endif
 LIB_SRC := $(wildcard lib/*.c)
+# With musl, lib/musl/ replaces libc functions whose musl versions bring
+# much more than ip uses (see each file); tests/build.bats checks them
+# against glibc's.
+ifneq (,$(findstring musl,$(CC)))
+LIB_SRC += $(wildcard lib/musl/*.c)
+endif
 IP_SRC := $(wildcard ip/*.c)
 OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRC) $(IP_SRC))
 DEPS := $(OBJS:.o=.d)

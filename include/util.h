@@ -21,6 +21,8 @@ int parse_u32(uint32_t *v, const char *s, int base);
 int parse_u16(uint16_t *v, const char *s, int base);
 int parse_u8(uint8_t *v, const char *s, int base);
 int parse_s32(int32_t *v, const char *s, int base);
+/* sscanf(s, "PREFIX%u") (base 10) or sscanf(s, "PREFIX%x") (base 16) == 1. */
+bool scan_uint(const char *s, const char *prefix, int base, unsigned int *v);
 
 /* An address with optional prefix length. */
 struct inet_addr {

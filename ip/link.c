@@ -1160,7 +1160,7 @@ static bool ifname_ok(const char *s, size_t max)
 	return true;
 }
 
-/* "aa:bb:cc..." (each part read as hex, like sscanf %x) or dotted IPv4. */
+/* "aa:bb:cc..." (each part read as hex, as sscanf %x does) or dotted IPv4. */
 static int get_lladdr(uint8_t *out, size_t max, const char *arg)
 {
 	char copy[256], *p = copy;
@@ -1179,7 +1179,7 @@ static int get_lladdr(uint8_t *out, size_t max, const char *arg)
 
 		if (colon)
 			*colon++ = '\0';
-		if (sscanf(p, "%x", &byte) != 1 || byte > 255) {
+		if (!scan_uint(p, "", 16, &byte) || byte > 255) {
 			fprintf(stderr, "\"%s\" is invalid lladdr.\n", p);
 			return -1;
 		}

@@ -49,6 +49,25 @@ static int parse_bounded(uint64_t *v, const char *s, int base, uint64_t max)
 	return err ? err : (*v > max ? -EINVAL : 0);
 }
 
+/* What sscanf(s, "PREFIX%u") (base 10) or "PREFIX%x" (base 16) reads,
+ * without the scanf engine (a tenth of a musl binary): the prefix exactly,
+ * then leading space, a sign, 0x for hex; the value wraps to 32 bits, a
+ * too big one is all ones.  False when no digit comes. */
+bool scan_uint(const char *s, const char *prefix, int base, unsigned int *v)
+{
+	size_t n = strlen(prefix);
+	char *end;
+	unsigned long x;
+
+	if (strncmp(s, prefix, n))
+		return false;
+	x = strtoul(s + n, &end, base);
+	if (end == s + n)
+		return false;
+	*v = (unsigned int)x;
+	return true;
+}
+
 int parse_u32(uint32_t *v, const char *s, int base)
 {
 	uint64_t r;

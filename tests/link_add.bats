@@ -98,6 +98,20 @@ ip link add br0 address 02:00:00:00:00:b0 type bridge; ip link add vr0 type ifb'
 		'ip link set v0 type veth peer name x' 'ip link set v0 up down foo'
 }
 
+# Each part of a link-layer address is read as sscanf "%x" reads it: space,
+# a sign and a 0x are taken, a too big part is refused.
+@test "link set address: the hex spellings the reference takes" {
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		'ip link set v0 address 0x2:0X0:+1:00a:4:5; ip -br link show v0' \
+		'ip link set v0 address "2: 3:4:5:6:7"; ip -br link show v0' \
+		'ip link set v0 address 2:-0:4:5:6:7; ip -br link show v0' \
+		'ip link set v0 address 2:0x:4:5:6:7; ip -br link show v0' \
+		'ip link set v0 address 2:100:4:5:6:7' 'ip link set v0 address 2:-1:4:5:6:7' \
+		'ip link set v0 address 2:ffffffffff:4:5:6:7' 'ip link set v0 address 2::4:5:6:7' \
+		'ip link set v0 address 2:3:4:5:6:7:8' 'ip link set v0 address 2:g:4:5:6:7' \
+		'ip link set v0 address 02:0af:4:5:6:7z; ip -br link show v0'
+}
+
 @test "link set netns and delete against the reference" {
 	diff_ip_each '/bin/ip netns add ns1; ip link add v0 type veth peer name v1
 ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
