@@ -1131,7 +1131,8 @@ static int show_oneline(struct addr_db *db)
 
 	if (fd < 0)
 		return -errno;
-	qsort(o->index, o->n, sizeof(*o->index), cmp_index);
+	if (o->n)	/* qsort wants a real array, even of none */
+		qsort(o->index, o->n, sizeof(*o->index), cmp_index);
 	for (i = 0; i < o->n; i++) {
 		struct ifreq ifr = { .ifr_ifindex = o->index[i] };
 		size_t first = db_first_addr(db, o->index[i]);
