@@ -1183,8 +1183,12 @@ static int addr_show(struct ipctx *ctx, struct addr_filter *f)
 		return rc;
 	if (f->family != AF_PACKET)
 		err = addr_dump(ctx, f->family, f->ifindex, db_add_addr, &db);
+	if (ctx->nl_open && ctx->nl.dump_intr)
+		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
 	if (err < 0) {
-		rc = nl_report(ctx, err);
+		/* Worded as the reference words a failed dump (the link
+		 * dump's, which it makes first). */
+		rc = ctx->nl_open ? dump_failed(&ctx->nl, err) : EXIT_FAIL;
 	} else {
 		/* The link printer leaves out link/ether lines for inet-only
 		 * views. */
