@@ -24,6 +24,13 @@ int parse_s32(int32_t *v, const char *s, int base);
 /* sscanf(s, "PREFIX%u") (base 10) or sscanf(s, "PREFIX%x") (base 16) == 1. */
 bool scan_uint(const char *s, const char *prefix, int base, unsigned int *v);
 
+/* Fractions without printf's %f/%g or strtod (lib/decimal.c): the same
+ * text as glibc for d = 0 or 1 <= d < 2^64. */
+void format_fixed(char *buf, size_t size, double d, int prec);
+void format_g(char *buf, size_t size, double d);
+/* strtod() of decimal and hex numbers: exact to 15 significant digits. */
+double scan_double(const char *s, char **end);
+
 /* An address with optional prefix length. */
 struct inet_addr {
 	uint16_t family;	/* AF_INET, AF_INET6, AF_PACKET, ... */

@@ -558,7 +558,9 @@ static void fmt_count(const struct ipctx *ctx, uint64_t v, char *buf,
 		if (v / div < lim)
 			break;
 	}
-	snprintf(buf, size, "%.*f%c%s", prec, (double)v / div, units[i],
+	/* printf's %.*f of the double, without libc's float formatting. */
+	format_fixed(buf, size, (double)v / div, prec);
+	snprintf(buf + strlen(buf), size - strlen(buf), "%c%s", units[i],
 		 ctx->iec ? "i" : "");
 }
 

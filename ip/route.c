@@ -253,7 +253,7 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 	double t;
 
 	if (strchr(s, '.')) {
-		t = strtod(s, &p);
+		t = scan_double(s, &p);
 		if (t < 0 || p == s || t > UINT_MAX)
 			return -1;
 	} else {
@@ -270,8 +270,11 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 		 strcasecmp(p, "msecs"))
 		return -1;
 	/* Seconds past UINT_MAX ms wrap; through uint64_t, since converting
-	 * an out-of-range double to uint32_t is undefined (UBSan, fuzz_route). */
+	 * an out-of-range double to uint32_t is undefined (UBSan, fuzz_route).
+	 * A fraction rounds up, as in the reference ("1.5" is 2). */
 	*val = (uint32_t)(uint64_t)t;
+	if (*val < t)
+		*val += 1;
 	return 0;
 }
 

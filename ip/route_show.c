@@ -241,15 +241,18 @@ static void print_cacheinfo(struct ipctx *ctx, const struct rtattr *a)
 /* rtt, rttvar and rto_min are kept in kernel units; show milliseconds. */
 static void print_metric_time(struct out *o, int i, uint32_t val)
 {
+	char buf[32];
+
 	if (i == RTAX_RTT)
 		val /= 8;
 	else if (i == RTAX_RTTVAR)
 		val /= 4;
 	if (o->json)
 		out_uint(o, OUT_JSON, metric_names[i], NULL, val);
-	else if (val >= 1000)
-		out_text(o, "%gs ", val / 1e3);
-	else
+	else if (val >= 1000) {
+		format_g(buf, sizeof(buf), val / 1e3);	/* printf's %g */
+		out_text(o, "%ss ", buf);
+	} else
 		out_text(o, "%ums ", val);
 }
 

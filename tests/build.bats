@@ -52,3 +52,14 @@ load helpers
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+@test "lib/decimal.c prints %g and %.*f and reads numbers as glibc does" {
+	command -v gcc >/dev/null || skip "gcc is not installed"
+	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's printf and strtod"
+	local b="$BATS_TEST_TMPDIR"
+	gcc -O1 -I"$REPO_DIR/include" -o "$b/decimal_diff" "$REPO_DIR/tests/libc/decimal_diff.c" \
+		"$REPO_DIR/lib/decimal.c" -lm
+	run "$b/decimal_diff" 500000
+	echo "$output"
+	[ "$status" -eq 0 ]
+}

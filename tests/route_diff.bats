@@ -502,3 +502,27 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'printf "route add 10.45.0.0/16 dev nope\nroute show 10.45.0.0/16\n" > /run/b4; ip -force -batch /run/b4' \
 		'printf "route add 10.46.0.0/16 mtu x\nroute show\n" > /run/b5; ip -force -batch /run/b5'
 }
+
+# rtt, rttvar and rto_min print as "%gs" of the milliseconds / 1e3 from one
+# second up, and read "N.Ns" through strtod in the reference; ours does both
+# in integer arithmetic (lib/decimal.c), so compare many values: the %g
+# rounding ties (xxxx.xx5, xxxxx.x5, .5 and 5e+XX), the switch to
+# exponents, the largest values, then 300 pseudo-random ones.
+@test "route diff: rtt/rttvar/rto_min values print and parse as in the reference" {
+	diff_ip 'ip link set lo up
+i=0
+add() { i=$((i + 1)); ip route add 10.200.$((i / 250)).$((i % 250))/32 dev lo "$@"; }
+for v in 999 1000 1001 1005 1500 99999 100000 999999 1000000 1234125 1234375 \
+	1234565 1234575 1000005 9999995 10000050 12345650 12345250 12345750 \
+	99999950 100000000 123456500 123457500 999999499 999999500 1000000000 \
+	1234565000 1234575000 2147483648 4294967295; do add rto_min ${v}ms; done
+for v in $(awk "BEGIN { srand(7); for (k = 0; k < 300; k++) printf \"%d \", \
+	int(1000 * 10 ^ (rand() * 6.6)) }"); do add rto_min ${v}ms; done
+for t in 1.005s 0.0015s 1.5 2.25ms 0x1.8p1s 0x.8s 1e3ms -0.0 .5s 1.23456789s \
+	536870.911s 0.999ms 1.0000000000000001s 99999.9999s 1.5e-3s 123.456e1ms \
+	1. +2.5s " 3.5s" 7.25sec 7.25msecs 1.5e 1.5e+ -1.5 -.0s 1.5x 0x1.8 inf.0 \
+	nan.5 1e400.0 4294967.295 4294967.296 1e-400.5; do
+	add rtt "$t"; add rttvar "$t"; add rto_min "$t"
+done
+ip route show; ip -j route show | head -c 3000'
+}
