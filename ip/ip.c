@@ -1,8 +1,10 @@
 /* ip: global options, object dispatch and the batch loop. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include <linux/if_ether.h>
 
 #include "ip.h"
@@ -473,16 +475,48 @@ static int parse_options(struct ipctx *ctx, struct opts *o, int argc,
 	return i;
 }
 
+/* Started with fd 0, 1 or 2 closed, the netlink socket (or a file ip opens)
+ * would take the number: the listing would be written into the socket as a
+ * request to the kernel, which is what the reference does.  Hold the numbers
+ * with read-only descriptors: writes to them still fail with EBADF, so a
+ * closed stdout is still reported below.  No /dev in an initramfs: "/". */
+static void hold_std_fds(void)
+{
+	int fd;
+
+	for (fd = 0; fd <= 2; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		if (open("/dev/null", O_RDONLY) < 0 &&
+		    open("/", O_RDONLY | O_DIRECTORY) < 0)
+			return;
+	}
+}
+
+/* The end of the output: returns the exit code.  A reader that went away
+ * (EPIPE: `ip link | head -1` where SIGPIPE is ignored) ends quietly with the
+ * command's status, as the reference does.  Other lost output (a full disk,
+ * a closed stdout) is an error here; the reference exits 0 and the output is
+ * gone without a word (README, differences). */
+static int finish_output(struct out *o, int rc)
+{
+	if (!out_flush(o) || o->err == -EPIPE || rc)
+		return rc;
+	fprintf(stderr, "Error writing output: %s\n", err_text(-o->err));
+	return EXIT_FAIL;
+}
+
 int main(int argc, char **argv)
 {
 	struct ipctx ctx = { .family = AF_UNSPEC, .loops = 10 };
 	struct opts o = { .color = COLOR_NEVER };
 	int first, rc;
 
+	hold_std_fds();
 	out_init(&ctx.out, stdout);
 	first = parse_options(&ctx, &o, argc, argv);
 	if (first == DONE_OK)
-		return out_flush(&ctx.out) ? EXIT_FAIL : EXIT_OK;
+		return finish_output(&ctx.out, EXIT_OK);
 	if (first < 0)
 		return -first;
 	ctx.out.json = o.json;
@@ -497,11 +531,7 @@ int main(int argc, char **argv)
 		rc = do_cmd(&ctx, argc - first, argv + first);
 	else
 		rc = usage();
-	if (out_flush(&ctx.out) && !rc) {
-		fprintf(stderr, "Error writing output: %s\n",
-			err_text(-ctx.out.err));
-		rc = EXIT_FAIL;
-	}
+	rc = finish_output(&ctx.out, rc);
 	ll_cache_free(&ctx);
 	if (ctx.nl_open)
 		nl_close(&ctx.nl);
