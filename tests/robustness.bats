@@ -68,43 +68,58 @@ PIPE_CASES='for c in "ip link" "ip -s -d link" "ip addr" "ip -o link" "ip route"
 	[ "$output" = "1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000" ]
 }
 
+# Each command with its stdout redirected by $1: what it says, and its status.
+lost_output() {
+	sh_in_sandbox "$2" "for c in 'ip link show' 'ip -j -p link show' \\
+			'printf \"link show\\nlink show lo\\n\" | ip -batch -' \\
+			'ip link show nope' 'ip -V'; do
+		sh -c \"\$c $1\" 2>&1; echo \"rc \$?\"
+	done"
+}
+
 @test "output: a full disk is an error, in text and JSON (the reference exits 0 silently)" {
 	need_ref
-	run sandbox ref sh -c 'ip link show >/dev/full; echo "rc $?"'
-	[ "$output" = "rc 0" ]
-	run sandbox ip link show lo
-	[ "$status" -eq 0 ]
-	run sandbox sh -c 'ip link show >/dev/full'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: No space left on device" ]
-	run sandbox sh -c 'ip -j -p link show >/dev/full'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: No space left on device" ]
-	run sandbox sh -c 'ip -batch - >/dev/full <<EOF
-link show
-link show lo
-EOF'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: No space left on device" ]
+	run lost_output '>/dev/full' ref
+	[ "$output" = "rc 0
+rc 0
+rc 0
+Device \"nope\" does not exist.
+rc 1
+rc 0" ]
+	run lost_output '>/dev/full' ours
 	# A failing command keeps its own status and message.
-	run sandbox sh -c 'ip link show nope >/dev/full'
-	[ "$status" -eq 1 ]
-	[ "$output" = 'Device "nope" does not exist.' ]
-	run sandbox sh -c 'ip -V >/dev/full'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: No space left on device" ]
+	[ "$output" = "Error writing output: No space left on device
+rc 1
+Error writing output: No space left on device
+rc 1
+Error writing output: No space left on device
+rc 1
+Device \"nope\" does not exist.
+rc 1
+Error writing output: No space left on device
+rc 1" ]
 }
 
 @test "output: closed stdout is an error (the reference exits 0 silently)" {
 	need_ref
-	run sandbox ref sh -c 'ip link show >&-; echo "rc $?" >&2'
-	[ "$output" = "rc 0" ]
-	run sandbox sh -c 'ip link show >&-'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: Bad file descriptor" ]
-	run sandbox sh -c 'ip -j link show lo >&-'
-	[ "$status" -eq 1 ]
-	[ "$output" = "Error writing output: Bad file descriptor" ]
+	run lost_output '>&-' ref
+	[ "$output" = "rc 0
+rc 0
+rc 0
+Device \"nope\" does not exist.
+rc 1
+rc 0" ]
+	run lost_output '>&-' ours
+	[ "$output" = "Error writing output: Bad file descriptor
+rc 1
+Error writing output: Bad file descriptor
+rc 1
+Error writing output: Bad file descriptor
+rc 1
+Device \"nope\" does not exist.
+rc 1
+Error writing output: Bad file descriptor
+rc 1" ]
 }
 
 @test "output: with fds 0-2 closed at start, no socket or file takes their numbers" {
