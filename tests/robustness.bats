@@ -77,15 +77,18 @@ lost_output() {
 	done"
 }
 
+# The reference, on a full disk and with stdout closed alike.
+REF_LOST_OUTPUT='rc 0
+rc 0
+rc 0
+Device "nope" does not exist.
+rc 1
+rc 0'
+
 @test "output: a full disk is an error, in text and JSON (the reference exits 0 silently)" {
 	need_ref
 	run lost_output '>/dev/full' ref
-	[ "$output" = "rc 0
-rc 0
-rc 0
-Device \"nope\" does not exist.
-rc 1
-rc 0" ]
+	[ "$output" = "$REF_LOST_OUTPUT" ]
 	run lost_output '>/dev/full' ours
 	# A failing command keeps its own status and message.
 	[ "$output" = "Error writing output: No space left on device
@@ -103,12 +106,7 @@ rc 1" ]
 @test "output: closed stdout is an error (the reference exits 0 silently)" {
 	need_ref
 	run lost_output '>&-' ref
-	[ "$output" = "rc 0
-rc 0
-rc 0
-Device \"nope\" does not exist.
-rc 1
-rc 0" ]
+	[ "$output" = "$REF_LOST_OUTPUT" ]
 	run lost_output '>&-' ours
 	[ "$output" = "Error writing output: Bad file descriptor
 rc 1
