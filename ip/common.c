@@ -567,3 +567,19 @@ void ll_cache_free(struct ipctx *ctx)
 	free(ctx->links);
 	ctx->links = NULL;
 }
+
+/* A family keyword (-f, "via inet6 ...", "from inet ..."); AF_UNSPEC if none. */
+int family_of_word(const char *s)
+{
+	if (streq(s, "inet"))
+		return AF_INET;
+	if (streq(s, "inet6"))
+		return AF_INET6;
+	if (streq(s, "link"))
+		return AF_PACKET;
+	if (streq(s, "mpls"))
+		return AF_MPLS;
+	if (streq(s, "bridge"))
+		return AF_BRIDGE;
+	return AF_UNSPEC;
+}

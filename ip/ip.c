@@ -234,21 +234,6 @@ static int do_batch(struct ipctx *ctx, const char *name)
 	return ret;
 }
 
-static int parse_family(const char *s)
-{
-	if (streq(s, "inet"))
-		return AF_INET;
-	if (streq(s, "inet6"))
-		return AF_INET6;
-	if (streq(s, "link"))
-		return AF_PACKET;
-	if (streq(s, "bridge"))
-		return AF_BRIDGE;
-	if (streq(s, "mpls"))
-		return AF_MPLS;
-	return -1;
-}
-
 struct opts {
 	const char *batch;
 	enum out_color_mode color;
@@ -355,8 +340,8 @@ static int apply_value_opt(struct ipctx *ctx, struct opts *o, int id,
 	case O_FAMILY:
 		if (streq(val, "help"))
 			return -usage();
-		fam = parse_family(val);
-		if (fam < 0)
+		fam = family_of_word(val);
+		if (fam == AF_UNSPEC)
 			return -invarg("invalid protocol family", val);
 		ctx->family = fam;
 		break;

@@ -94,6 +94,7 @@ const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
 			char *buf, size_t size);
 void ll_cache_free(struct ipctx *ctx);
 bool check_ifname(const char *name);
+int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 
 /* Objects. */
 int do_link(struct ipctx *ctx, int argc, char **argv);

@@ -114,21 +114,6 @@ int rt_type_a2n(const char *s, uint32_t *type)
 	return parse_u32(type, s, 0) || *type > 255 ? -1 : 0;
 }
 
-int rt_family_of_word(const char *s)
-{
-	if (streq(s, "inet"))
-		return AF_INET;
-	if (streq(s, "inet6"))
-		return AF_INET6;
-	if (streq(s, "link"))
-		return AF_PACKET;
-	if (streq(s, "mpls"))
-		return AF_MPLS;
-	if (streq(s, "bridge"))
-		return AF_BRIDGE;
-	return AF_UNSPEC;
-}
-
 /* ---- addresses the way the reference reads them ---- */
 
 const char *rt_family_name(int family)
@@ -369,7 +354,7 @@ static int parse_via(struct nl_req *req, struct rtmsg *r, int *argc,
 
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	family = rt_family_of_word((*argv)[0]);
+	family = family_of_word((*argv)[0]);
 	if (family == AF_UNSPEC)
 		family = r->rtm_family;
 	else if (!next_arg(argc, argv))

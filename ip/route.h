@@ -22,7 +22,6 @@ enum { PFX_LEN_GIVEN = 1 };
  * ..." themselves; they return 0 or EXIT_FAIL. */
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 int rt_get_addr(struct rt_prefix *p, const char *s, int family);
-int rt_family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 const char *rt_family_name(int family);
 int rt_type_a2n(const char *s, uint32_t *type);
 /* Numbered names with the reference's limits; 0 or -1. */

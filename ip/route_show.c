@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/auxv.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/in_route.h>
@@ -212,8 +213,10 @@ static void print_cacheinfo(struct ipctx *ctx, const struct rtattr *a)
 	if (nl_attr_len(a) < sizeof(ci))
 		return;
 	memcpy(&ci, nl_attr_data(a), sizeof(ci));
+	/* What glibc's sysconf(_SC_CLK_TCK) returns, without musl's sysconf
+	 * and its table of every other name (1 KB). */
 	if (!hz)
-		hz = sysconf(_SC_CLK_TCK);
+		hz = (long)getauxval(AT_CLKTCK);
 	if (hz <= 0)
 		hz = 100;
 	if (ci.rta_expires)
@@ -788,7 +791,7 @@ static int parse_sel_value(struct rt_filter *f, struct sel_args *s,
 			return invarg("invalid mark value", v);
 		f->markmask = ~0u;
 	} else if (streq(key, "via")) {
-		int family = rt_family_of_word(v);
+		int family = family_of_word(v);
 
 		if (family == AF_UNSPEC)
 			family = s->family;
