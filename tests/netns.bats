@@ -7,6 +7,17 @@ load helpers
 
 setup() { need_root; }
 
+# Readiness instead of sleeps: under valgrind ip takes a second or more to
+# start, and a fixed "sleep 0.3" raced it.  Every wait is bounded (30 s).
+#   in_ns NAME      a process in NAME (its pid in $!), once it is in there
+#   watching PID    until PID or a child of it holds an inotify watch
+READY='ready() { n=0; until [ -e "/run/ready.$1" ] || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done; }
+in_ns() { ip netns exec "$1" sh -c "touch /run/ready.$1; exec sleep 60" & ready "$1"; }
+watching() { n=0; until cat /proc/$1/fdinfo/* /proc/$(pgrep -P $1 | head -1)/fdinfo/* 2>/dev/null |
+	grep -q "^inotify wd" || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done; }
+printed() { n=0; until grep -qx "$2" "$1" || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done; }
+'
+
 @test "netns add/list/delete: exact text" {
 	run sh_in_sandbox 'ip netns add t1 && ip netns add t2 && ip netns set t1 5 &&
 ip netns && ip netns del t2 && ip netns list && ls /run/netns'
@@ -167,11 +178,12 @@ ip -n t1 netns set t2 7; ip -n t1 netns set t3 8' \
 }
 
 @test "netns list-id: nsid without a name, several names for one nsid" {
-	diff_ip 'ip netns add u1; ip netns add u2; ip netns set u2 4
-ip netns exec u2 sleep 5 & A=$!; sleep 0.3
+	diff_ip "$READY"'
+ip netns add u1; ip netns add u2; ip netns set u2 4
+in_ns u2; A=$!
 ip netns attach u9 $(ip netns pids u2); ip netns attach u0 $(ip netns pids u2)
 ip netns; ip netns list-id; ip -j netns list-id
-unshare -n sleep 5 & B=$!; sleep 0.3
+unshare -n sh -c "touch /run/ready.B; exec sleep 60" & B=$!; ready B
 ip -n u1 link add v0 type veth peer name v1 netns $B
 ip -n u1 netns list-id; ip -j -n u1 netns list-id
 kill $A $B; wait'
@@ -209,7 +221,8 @@ stat -c '%A %s' /run/netns /run/netns/t2; ip netns del t2; $m; ip netns add t3; 
 }
 
 @test "netns attach: errors, and the name sees the process's namespace" {
-	diff_ip 'ip netns add t1; ip netns exec t1 sleep 5 & A=$!; sleep 0.3; P=$(ip netns pids t1)
+	diff_ip "$READY"'
+ip netns add t1; in_ns t1; A=$!; P=$(ip netns pids t1)
 ip netns attach; echo $?; ip netns attach t3; echo $?; ip netns attach t3 abc; echo $?
 ip netns attach t3 0; echo $?; ip netns attach t3 12abc; echo $?; ip netns attach t3 1.5; echo $?
 ip netns attach t3 4294967297; echo $?; ip netns attach t3 999999; echo $?; ls -A /run/netns
@@ -221,7 +234,8 @@ ip netns identify; ip netns; kill $A; wait'
 }
 
 @test "netns identify and pids: forms and errors" {
-	diff_ip 'ip netns add t1; ip netns exec t1 sleep 5 & A=$!; sleep 0.3
+	diff_ip "$READY"'
+ip netns add t1; in_ns t1; A=$!
 P=$(ip netns pids t1); [ -n "$P" ] && [ "$(ip netns pids t1 | wc -l)" = 1 ] && echo one-pid
 ip netns identify $P; ip -j netns identify $P; ip netns identify; echo $?
 ip netns exec t1 ip netns identify; ip netns i; ip netns id
@@ -237,17 +251,20 @@ kill $A; wait'
 	# The reference buffers its output in a pipe; stdbuf lines it up.  Ours
 	# flushes every event itself (and an ASan build must not get stdbuf's
 	# LD_PRELOAD), so it runs bare; "ip -V" tells the two apart.
-	diff_ip 'SB="stdbuf -oL"; ip -V | grep -q compatible && SB=
-$SB timeout 5 ip netns monitor > /tmp/mon.$$ 2>&1 & M=$!; sleep 0.3
+	diff_ip "$READY"'
+SB="stdbuf -oL"; ip -V | grep -q compatible && SB=
+$SB timeout 60 ip netns monitor > /tmp/mon.$$ 2>&1 & M=$!; watching $M
 ip netns add t1; ip netns add t2; ip netns del t1; ip netns attach t3 $$
-ip -all netns del; touch /run/netns/f; rm /run/netns/f; sleep 0.3
+ip -all netns del; touch /run/netns/f; rm /run/netns/f; printed /tmp/mon.$$ "delete f"
 kill $M; wait; cat /tmp/mon.$$; rm -f /tmp/mon.$$
 timeout 0.3 ip netns monitor extra; echo $?'
 }
 
 @test "netns monitor: creates /run/netns, mounts nothing" {
 	export SANDBOX_NO_RUN_NETNS=1
-	diff_ip 'timeout 0.3 ip netns monitor; echo $?; ls -ld /run/netns | cut -c1-10
+	diff_ip "$READY"'
+timeout 60 ip netns monitor & M=$!; watching $M; kill $M; wait $M; echo $?
+ls -ld /run/netns | cut -c1-10
 grep -c " /run/netns" /proc/self/mountinfo; echo $?'
 }
 
