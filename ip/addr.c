@@ -875,8 +875,9 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 	ifi = nl_put_hdr(&req, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
-	if (name)
-		nl_put_str(&req, IFLA_IFNAME, name);
+	if (name)	/* long alternative names go only as IFLA_ALT_IFNAME */
+		nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME :
+			   IFLA_ALT_IFNAME, name);
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	*out = NULL;
 	err = nl_get(s, &req, keep_reply, out);
