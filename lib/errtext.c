@@ -4,8 +4,9 @@
  * in use"); musl words many errno values its own way ("Address in use").
  * Scripts match on these texts, so a musl build takes the glibc wording from
  * here for the values where the two differ and that ip can meet: netlink
- * answers, mount, open, setns, unshare, exec and waitpid.  Every other value
- * goes to strerror(), where the two agree. */
+ * answers (a veth says ENOTCONN when it goes up with its peer down), mount,
+ * open, setns, unshare, exec, waitpid, and ftell on a pipe (route restore).
+ * Every other value goes to strerror(), where the two agree. */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -21,6 +22,7 @@
 	X(EXDEV, "Invalid cross-device link")                            \
 	X(EMFILE, "Too many open files")                                 \
 	X(ENOTTY, "Inappropriate ioctl for device")                      \
+	X(ESPIPE, "Illegal seek")                                        \
 	X(EDOM, "Numerical argument out of domain")                      \
 	X(ERANGE, "Numerical result out of range")                       \
 	X(EDEADLK, "Resource deadlock avoided")                          \
@@ -34,6 +36,8 @@
 	X(EADDRINUSE, "Address already in use")                          \
 	X(EADDRNOTAVAIL, "Cannot assign requested address")              \
 	X(ENETUNREACH, "Network is unreachable")                         \
+	X(EISCONN, "Transport endpoint is already connected")            \
+	X(ENOTCONN, "Transport endpoint is not connected")               \
 	X(ETIMEDOUT, "Connection timed out")                             \
 	X(EHOSTUNREACH, "No route to host")                              \
 	X(EINPROGRESS, "Operation now in progress")                      \
