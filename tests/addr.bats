@@ -19,8 +19,8 @@ ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0 metric 5
 ip addr add 10.0.0.5/24 brd + dev v0 label v0:1
 ip addr add 2001:db8::1/64 dev v0 nodad noprefixroute
 ip addr add 2001:db8:1::1/64 dev v0 home mngtmpaddr
-ip addr add 10.1.0.1 peer 10.1.0.2/32 dev v1 valid_lft 100 preferred_lft 50 scope link
-ip addr add 2001:db8:2::1/64 dev v1 valid_lft 100 preferred_lft 0
+ip addr add 10.1.0.1 peer 10.1.0.2/32 dev v1 valid_lft 3000 preferred_lft 2000 scope link
+ip addr add 2001:db8:2::1/64 dev v1 valid_lft 3000 preferred_lft 0
 settle'
 
 # ---- golden texts ----
