@@ -851,7 +851,9 @@ static int keep_reply(struct nlmsghdr *nlh, void *arg)
 {
 	struct nlmsghdr **out = arg;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK || *out)
+	/* Too short for its header: no link (the callers read ifi_index). */
+	if (nlh->nlmsg_type != RTM_NEWLINK || *out ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
 		return 0;
 	*out = malloc(nlh->nlmsg_len);
 	if (!*out)
