@@ -62,7 +62,10 @@ same
 }
 
 @test "delete while a process is inside: the name goes, the process stays" {
-	run sh_in_sandbox 'ip netns add t1; ip netns exec t1 sleep 3 & A=$!; sleep 0.3
+	# The delete waits until the process is inside (ip may take seconds
+	# to start under valgrind).
+	run sh_in_sandbox 'ip netns add t1; ip netns exec t1 sh -c "touch /run/in; exec sleep 30" & A=$!
+n=0; until [ -e /run/in ] || [ $n -ge 300 ]; do sleep 0.1; n=$((n + 1)); done
 ip netns del t1; echo $?; ls -A /run/netns | wc -l; kill -0 $A && echo alive; kill $A; wait'
 	[ "$output" = "0
 0
