@@ -151,6 +151,22 @@ rc 1" ]
 	run sandbox sh -c 'ip -j link show nope 2>/dev/null'
 	[ "$status" -eq 1 ]
 	[ -z "$output" ] || printf '%s\n' "$output" | jq -e . >/dev/null
+	# Byte for byte the reference's, errors and status included.
+	diff_ip 'printf "link show lo\nlink show nope\naddr show dev nope\nroute show table 0\n" |
+		ip -force -j -batch -; echo "rc $?"'
+}
+
+@test "output: a JSON listing cut short by a failed dump is closed (the reference leaves '[ ')" {
+	need_ref
+	run sandbox ref sh -c 'ip -j -p route show table 77; echo " rc $?"'
+	[ "$output" = "Error: ipv4: FIB table does not exist.
+Dump terminated
+[  rc 2" ]
+	run sandbox sh -c 'ip -j -p route show table 77; echo "rc $?"'
+	[ "$output" = "Error: ipv4: FIB table does not exist.
+Dump terminated
+[ ]
+rc 2" ]
 }
 
 @test "atomicity: a veth with its peer in another namespace is one RTM_NEWLINK" {
