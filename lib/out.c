@@ -64,6 +64,26 @@ static void jputs(struct out *o, const char *s)
 	fputs_unlocked(s, o->f);
 }
 
+static char *fmt_num(char *end, unsigned long long v, unsigned int base,
+		     bool upper)
+{
+	const char *d = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+
+	do {
+		*--end = d[v % base];
+		v /= base;
+	} while (v);
+	return end;
+}
+
+#ifdef OUR_VFPRINTF
+/* The musl build's vfprintf is lib/musl/vfprintf.c, as quick as the one
+ * below and complete: no need for two. */
+static void out_vfmt(struct out *o, const char *fmt, va_list ap)
+{
+	vfprintf(o->f, fmt, ap);
+}
+#else
 /* ---- a small printf ----
  * vfprintf was over half of the user time of a 100,000-route listing.  The
  * printers' formats are literal text and %s %c %d %i %u %x %X, with flags
@@ -145,18 +165,6 @@ static void put_field(struct fbuf *f, const struct field *fl, char sign,
 	fb_put(f, s, n);
 	if (fl->left)
 		fb_pad(f, ' ', pad);
-}
-
-static char *fmt_num(char *end, unsigned long long v, unsigned int base,
-		     bool upper)
-{
-	const char *d = upper ? "0123456789ABCDEF" : "0123456789abcdef";
-
-	do {
-		*--end = d[v % base];
-		v /= base;
-	} while (v);
-	return end;
 }
 
 static unsigned long long arg_unsigned(va_list *ap, char len)
@@ -247,6 +255,8 @@ static void out_vfmt(struct out *o, const char *fmt, va_list ap)
 	fb_flush(&f);
 	va_end(aq);
 }
+
+#endif
 
 static void out_fmt(struct out *o, const char *fmt, ...)
 {

@@ -63,3 +63,54 @@ load helpers
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+@test "lib/musl/vfprintf.c and strtol.c agree with glibc's printf and strtol" {
+	command -v gcc >/dev/null || skip "gcc is not installed"
+	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc"
+	local b="$BATS_TEST_TMPDIR"
+	gcc -O1 -Dvfprintf=small_vfprintf -c -o "$b/vfp.o" "$REPO_DIR/lib/musl/vfprintf.c"
+	gcc -O1 -Wno-format -o "$b/printf_diff" "$REPO_DIR/tests/libc/printf_diff.c" "$b/vfp.o"
+	run "$b/printf_diff" 500000
+	echo "$output"
+	[ "$status" -eq 0 ]
+	gcc -O1 -Dstrtoull=small_strtoull -Dstrtoul=small_strtoul -Dstrtoll=small_strtoll \
+		-Dstrtol=small_strtol -c -o "$b/stl.o" "$REPO_DIR/lib/musl/strtol.c"
+	gcc -O1 -Wno-format -o "$b/strtol_diff" "$REPO_DIR/tests/libc/strtol_diff.c" "$b/stl.o"
+	run "$b/strtol_diff" 500000
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+# lib/musl/vfprintf.c prints no floating point: a format asking for one
+# would print "%f" in the musl build.  Fractions go through lib/decimal.c.
+@test "no printf format in ip/ or lib/ asks for a floating point value" {
+	run sh -c "grep -nE '\"[^\"]*%[-+ #0-9.*]*[lLhjzt]*[aAeEfFgG][^\"]*\"' \
+		'$REPO_DIR'/ip/*.c '$REPO_DIR'/lib/*.c '$REPO_DIR'/include/*.h |
+		grep -vE '^[^:]*:[0-9]+:[[:space:]]*(/[*]|[*])'"
+	echo "$output"
+	[ "$status" -eq 1 ]
+}
+
+@test "make CC=musl-gcc: the stripped static binary is under 150 KiB" {
+	command -v musl-gcc >/dev/null || skip "musl-gcc (Debian musl-tools) is not installed"
+	local b="$BATS_TEST_TMPDIR/musl"
+	run make -C "$REPO_DIR" -s CC=musl-gcc B="$b" BIN="$b/ipbin"
+	[ "$status" -eq 0 ]
+	local size
+	size=$(stat -c %s "$b/ipbin")
+	echo "musl binary: $size bytes (limit 153600); glibc ip/ip: $(stat -c %s "$REPO_DIR/ip/ip")"
+	[ "$size" -lt 153600 ]
+	[ "$(stat -c %s "$REPO_DIR/ip/ip")" -lt 1048576 ]
+}
+
+@test "lib/musl/malloc.c and qsort.c keep every block and sort right under random use" {
+	command -v gcc >/dev/null || skip "gcc is not installed"
+	local b="$BATS_TEST_TMPDIR"
+	gcc -O1 -D_GNU_SOURCE -Dmalloc=small_malloc -Dcalloc=small_calloc -Drealloc=small_realloc \
+		-Dfree=small_free -c -o "$b/mal.o" "$REPO_DIR/lib/musl/malloc.c"
+	gcc -O1 -Dqsort=small_qsort -c -o "$b/qs.o" "$REPO_DIR/lib/musl/qsort.c"
+	gcc -O1 -o "$b/alloc_check" "$REPO_DIR/tests/libc/alloc_sort_check.c" "$b/mal.o" "$b/qs.o"
+	run "$b/alloc_check" 200000
+	echo "$output"
+	[ "$status" -eq 0 ]
+}

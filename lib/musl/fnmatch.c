@@ -48,12 +48,12 @@ static int in_class(const char *name, int len, unsigned char c)
  * anything else (glibc then fails the whole match). */
 static int collating(const char **pp)
 {
-	const char *p = *pp + 2, *q = strstr(p, ".]");
+	const char *p = *pp;
 
-	if (!q || q - p != 1)
+	if (!p[2] || p[3] != '.' || p[4] != ']')
 		return -1;
-	*pp = q + 2;
-	return (unsigned char)*p;
+	*pp = p + 5;
+	return (unsigned char)p[2];
 }
 
 static const char malformed[] = "";
