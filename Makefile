@@ -48,7 +48,7 @@ endif
 LIB_SRC := $(wildcard lib/*.c)
 # With musl, lib/musl/ replaces libc functions whose musl versions bring
 # much more than ip uses (see each file: fnmatch, vfprintf, malloc, qsort,
-# strtol); tests/build.bats checks them against glibc's.  OUR_VFPRINTF
+# strtol, fork); tests/build.bats checks them against glibc's.  OUR_VFPRINTF
 # tells lib/out.c it need not carry its own quick printf.
 ifneq (,$(findstring musl,$(CC)))
 LIB_SRC += $(wildcard lib/musl/*.c)
