@@ -537,11 +537,11 @@ fill() {
 		cmds+=("ip addr change 10.9.0.1/24 dev v0 $v; ip -j addr show dev v0 to 10.9.0.0/24")
 		cmds+=("ip addr replace 10.9.0.1/24 dev v0 $v; ip addr show dev v0 to 10.9.0.0/24")
 		cmds+=("ip addr del 10.9.0.1/24 dev v0")
-		cmds+=("ip -6 addr add 2001:db8:9::1/64 dev v0 $v; ip -6 -o addr show dev v0 to 2001:db8:9::/48")
-		cmds+=("ip addr replace 2001:db8:9::1/64 dev v0 $v; ip -j -6 addr show dev v0 to 2001:db8:9::/48")
+		cmds+=("ip -6 addr add 2001:db8:9::1/64 dev v0 $v; settle; ip -6 -o addr show dev v0 to 2001:db8:9::/48")
+		cmds+=("ip addr replace 2001:db8:9::1/64 dev v0 $v; settle; ip -j -6 addr show dev v0 to 2001:db8:9::/48")
 		cmds+=("ip addr del 2001:db8:9::1/64 dev v0")
 	done
-	cmds+=('ip addr add ff05::9/64 dev v0 autojoin; ip -6 addr show dev v0 to ff05::/16'
+	cmds+=('ip addr add ff05::9/64 dev v0 autojoin; settle; ip -6 addr show dev v0 to ff05::/16'
 		'ip addr del ff05::9/64 dev v0 autojoin'
 		'ip addr add 239.1.1.1/32 dev v0 autojoin; ip -4 -o addr show dev v0 to 239.0.0.0/8'
 		'ip addr del 239.1.1.1/32 dev v0')
