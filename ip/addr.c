@@ -628,7 +628,7 @@ struct addr_db {
 	struct addr_slot *slots;	/* ifindex -> chain of addresses */
 	size_t cap, n;
 	struct link_order order;
-	struct blob link;	/* a link message with IFLA_TXQLEN added (-6) */
+	struct blob link;	/* an IPv6 link message, completed (-6) */
 	bool begun;		/* the listing's head (JSON "[") is out */
 };
 
