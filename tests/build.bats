@@ -28,11 +28,11 @@ load helpers
 	[ "$output" = '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' ]
 }
 
-@test "lib/musl/fnmatch.c matches glibc's fnmatch (flags 0) on 2,000,000 patterns" {
+@test "lib/libc/fnmatch.c matches glibc's fnmatch (flags 0) on 2,000,000 patterns" {
 	command -v gcc >/dev/null || skip "gcc is not installed"
 	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's fnmatch"
 	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -Dfnmatch=small_fnmatch -c -o "$b/fnm.o" "$REPO_DIR/lib/musl/fnmatch.c"
+	gcc -O1 -Dfnmatch=small_fnmatch -c -o "$b/fnm.o" "$REPO_DIR/lib/libc/fnmatch.c"
 	gcc -O1 -o "$b/fnmatch_diff" "$REPO_DIR/tests/libc/fnmatch_diff.c" "$b/fnm.o"
 	run "$b/fnmatch_diff" 2000000
 	echo "$output"
@@ -103,12 +103,12 @@ load helpers
 	[ "$(stat -c %s "$REPO_DIR/ip/ip")" -lt 1048576 ]
 }
 
-@test "lib/musl/malloc.c and qsort.c keep every block and sort right under random use" {
+@test "lib/musl/malloc.c and lib/libc/qsort.c keep every block and sort right under random use" {
 	command -v gcc >/dev/null || skip "gcc is not installed"
 	local b="$BATS_TEST_TMPDIR"
 	gcc -O1 -D_GNU_SOURCE -Dmalloc=small_malloc -Dcalloc=small_calloc -Drealloc=small_realloc \
 		-Dfree=small_free -c -o "$b/mal.o" "$REPO_DIR/lib/musl/malloc.c"
-	gcc -O1 -Dqsort=small_qsort -c -o "$b/qs.o" "$REPO_DIR/lib/musl/qsort.c"
+	gcc -O1 -Dqsort=small_qsort -c -o "$b/qs.o" "$REPO_DIR/lib/libc/qsort.c"
 	gcc -O1 -o "$b/alloc_check" "$REPO_DIR/tests/libc/alloc_sort_check.c" "$b/mal.o" "$b/qs.o"
 	run "$b/alloc_check" 200000
 	echo "$output"

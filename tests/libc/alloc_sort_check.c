@@ -1,4 +1,4 @@
-/* lib/musl/malloc.c and qsort.c, built under other names and driven hard:
+/* lib/musl/malloc.c and lib/libc/qsort.c, built under other names and driven hard:
  * random malloc/calloc/realloc/free of 0 bytes to 300 KB on 2,000 slots,
  * each block filled with its own pattern and checked before it changes
  * (overlap, a lost copy in realloc, a calloc not zeroed, misalignment);

@@ -1,4 +1,4 @@
-/* lib/musl/fnmatch.c against the C library's fnmatch (glibc: what the
+/* lib/libc/fnmatch.c against the C library's fnmatch (glibc: what the
  * reference ip calls) with flags 0, on hand-picked and on random patterns.
  * Prints each disagreement; exit status 1 if there was one. */
 #include <fnmatch.h>
