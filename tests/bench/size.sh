@@ -56,7 +56,7 @@ fi
 
 # The report: sizes in bytes, then the 15 biggest symbols of each build
 # (size in bytes, nm type: t/T code, r/R read-only data, d/D data, b/B
-# zeroed; bss costs no file space).  tests/bench/run prints it again
+# zeroed; bss costs no file space), biggest first.  tests/bench/run prints it again
 # under its table.
 {
 	echo "Binary sizes (stripped, static): glibc $ours bytes ($(kib "$ours"))," \
@@ -65,17 +65,17 @@ fi
 		[ -x "$b" ] || continue
 		case "$b" in */musl/*) name=musl ;; *) name=glibc ;; esac
 		echo "Biggest symbols ($name build, nm --size-sort, bss left out):"
-		nm --size-sort -S -t d "$b" | awk '$3 !~ /^[bB]$/' | tail -15 |
+		nm --size-sort -S -t d "$b" | awk '$3 !~ /^[bB]$/' | tail -15 | tac |
 			awk '{ printf "  %6d %s %s\n", $2, $3, $4 }'
 	done
 	# Only ours: the glibc build's symbols that our objects define.
 	if [ -x "$WORK/sym/ipbin-sym" ]; then
 		echo "Biggest symbols of our own code (glibc build):"
-		nm --defined-only "$WORK"/sym/lib/*.o "$WORK"/sym/ip/*.o 2>/dev/null |
+		nm --defined-only "$WORK"/sym/lib/*.o "$WORK"/sym/lib/libc/*.o "$WORK"/sym/ip/*.o 2>/dev/null |
 			awk 'NF == 3 { print $3 }' | sort -u >"$WORK/ours.names"
 		nm --size-sort -S -t d "$WORK/sym/ipbin-sym" |
 			awk 'NR == FNR { ours[$1] = 1; next }
 			     $3 !~ /^[bB]$/ && ($4 in ours)' "$WORK/ours.names" - |
-			tail -15 | awk '{ printf "  %6d %s %s\n", $2, $3, $4 }'
+			tail -15 | tac | awk '{ printf "  %6d %s %s\n", $2, $3, $4 }'
 	fi
 } | tee "$WORK/size-report.txt"
