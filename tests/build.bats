@@ -114,3 +114,35 @@ load helpers
 	echo "$output"
 	[ "$status" -eq 0 ]
 }
+
+# The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, strtol,
+# fnmatch, qsort, fork): the same commands in the same sandbox print what
+# the glibc binary prints, in the formats they exercise most.
+@test "musl and glibc binaries print the same, command by command" {
+	command -v musl-gcc >/dev/null || skip "musl-gcc (Debian musl-tools) is not installed"
+	need_root
+	local b="$BATS_TEST_TMPDIR/musl"
+	make -C "$REPO_DIR" -s CC=musl-gcc B="$b" BIN="$b/ipbin"
+	run sandbox sh -c '
+		M='"$b/ipbin"'
+		ip link add v0 type veth peer name v1 && ip link set lo up && ip link set v0 up
+		ip link set v1 up && ip link add br0 type bridge && ip link set v1 master br0
+		ip addr add 10.0.0.1/24 dev v0 label v0:a && ip addr add 10.0.0.2/24 dev v0 label v0:b
+		ip -6 addr add 2001:db8::1/64 dev v0 nodad
+		ip route add 10.1.0.0/16 via 10.0.0.9 rtt 1.5s rttvar 123456ms rto_min 4294967295ms
+		ip route add 10.2.0.0/16 dev v0 metric 0x10 table 0x20
+		ip netns add b && ip netns add a && ip link add v2 netns a type veth peer name v3
+		for c in "-s -s -h link" "-d -j -p link" "-o -s -iec link show v0" \
+			"addr show label v0:*" "addr show label [v]0:[!a]" "-br addr" \
+			"-j route show table all" "route show table 32" "-d route" \
+			"netns list" "-all netns exec ip -br link" "link set v0 address 0x2:0:+1:a:b:c" \
+			"link set v0 address 2:100:0:0:0:0" "route add 10.3.0.0/16 dev v0 rtt 1.2.3" \
+			"addr show dev if$(cat /sys/class/net/v0/ifindex)" "help"; do
+			ip $c >/run/g.out 2>&1; echo "rc $?" >>/run/g.out
+			$M $c >/run/m.out 2>&1; echo "rc $?" >>/run/m.out
+			cmp -s /run/g.out /run/m.out || { echo "differs: ip $c"; diff /run/g.out /run/m.out; }
+		done; echo checked'
+	echo "$output"
+	[ "$status" -eq 0 ]
+	[ "$output" = checked ]
+}
