@@ -165,10 +165,13 @@ ovs-vsctl show
 : step 4
 ip link set dev veth-n1 up
 ip link set dev veth-n2 up
-: step 5, "ip netns exec net1 bash" with its session
+: step 5, "ip netns exec net1 bash" with its session (the sleep is the
+: typing pause, as step.bash makes at top level: carrier comes through
+: linkwatch up to a second after "up", and "ip link" shows it)
 ip netns exec net1 sh -c "
 ip link set dev lo up
 ip link set dev eth0-n1 up
+sleep 1.5
 ip link
 ip address add 192.168.21.1/24 dev eth0-n1
 ip r"
@@ -176,6 +179,7 @@ ip r"
 ip netns exec net2 sh -c "
 ip link set dev lo up
 ip link set dev eth0-n2 up
+sleep 1.5
 ip link
 ip address add 192.168.21.2/24 dev eth0-n2
 ip r"
