@@ -396,7 +396,7 @@ printf '\\042\\022' >m6" \
 		'ip addr save dev v0 scope host >s2; ip addr showdump <s2' \
 		'ip -4 addr save >s3; ip addr showdump <s3' 'ip addr save to 1.2.3.4 | wc -c' \
 		'ip addr save dev nope >/dev/null' 'ip addr save x >/dev/null' \
-		'ip addr flush dev v0; ip addr restore <s; ip -o addr show dev v0' \
+		'ip addr flush dev v0; ip addr restore <s; settle; ip -o addr show dev v0' \
 		'ip addr restore <s' 'ip addr showdump x <s' \
 		'ip addr showdump <m1' 'ip addr showdump <m2' 'ip addr showdump <m3' \
 		'ip addr showdump <m4' 'ip addr showdump <m5' 'ip addr showdump <m6' \

@@ -70,6 +70,8 @@ normalize() {
 	function mapmac(m) { if (!(m in macs)) macs[m] = "MAC" (++nmac); return macs[m] }
 	{
 		line = $0; out = ""
+		# bridge ids first: their bytes are not zero-padded (8000.2:0:a:..)
+		gsub(/[0-9a-f]+\.[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+/, "BRIDGEID", line)
 		while (match(line, /[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]:[0-9a-f][0-9a-f]/)) {
 			m = substr(line, RSTART, RLENGTH)
 			if (m != "00:00:00:00:00:00" && m != "ff:ff:ff:ff:ff:ff" && m !~ /^(01:00:5e|33:33|01:80:c2)/)
@@ -79,7 +81,6 @@ normalize() {
 		}
 		line = out line
 		gsub(/fe80::[0-9a-f:]+/, "fe80::EUI64", line)
-		gsub(/[0-9a-f]+\.[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+:[0-9a-f]+/, "BRIDGEID", line)
 		gsub(/valid_lft [0-9]+sec/, "valid_lft LFT", line)
 		gsub(/preferred_lft [0-9]+sec/, "preferred_lft LFT", line)
 		gsub(/_timer +[0-9]+\.[0-9]+/, "_timer T", line)
