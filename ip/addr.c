@@ -1746,44 +1746,7 @@ static int dump_check_magic(FILE *in)
 	return 0;
 }
 
-typedef int (*dump_fn)(struct ipctx *ctx, struct nlmsghdr *nlh);
-
-/* Messages as "save" wrote them, to the end of the file. */
-static int dump_read(struct ipctx *ctx, FILE *in, dump_fn fn)
-{
-	union {
-		struct nlmsghdr h;
-		char b[16384];
-	} buf;
-
-	for (;;) {
-		size_t n = fread(&buf.h, 1, sizeof(buf.h), in), l;
-		int rc;
-
-		if (n == 0 && feof(in))
-			return 0;
-		if (n != sizeof(buf.h)) {
-			fprintf(stderr, "rtnl-from_file: truncated message\n");
-			return -1;
-		}
-		if (buf.h.nlmsg_len < sizeof(buf.h) || buf.h.nlmsg_len > sizeof(buf)) {
-			fprintf(stderr, "!!!malformed message: len=%d @%lu\n",
-				(int)buf.h.nlmsg_len, (unsigned long)ftell(in));
-			return -1;
-		}
-		l = NLMSG_ALIGN(buf.h.nlmsg_len - sizeof(buf.h));
-		memset(buf.b + sizeof(buf.h), 0, sizeof(struct ifaddrmsg));
-		if (fread(buf.b + sizeof(buf.h), 1, l, in) != l) {
-			fprintf(stderr, "rtnl-from_file: truncated message\n");
-			return -1;
-		}
-		rc = fn(ctx, &buf.h);
-		if (rc < 0)
-			return rc;
-	}
-}
-
-static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh)
+static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
 	struct addr_view v;
 	struct ifaddrmsg *ifa = NLMSG_DATA(nlh);
@@ -1810,7 +1773,7 @@ static int addr_showdump(struct ipctx *ctx)
 	out_begin(o);
 	out_obj_open(o, NULL);
 	out_arr_open(o, "addr_info");
-	rc = dump_read(ctx, stdin, showdump_one);
+	rc = saved_msgs_read(stdin, ctx, showdump_one, NULL);
 	out_arr_close(o);
 	out_obj_close(o);
 	out_end(o);
@@ -1819,7 +1782,7 @@ static int addr_showdump(struct ipctx *ctx)
 
 /* Each address is added again; one that is already there is reported and
  * skipped, any other refusal ends the restore. */
-static int restore_one(struct ipctx *ctx, struct nlmsghdr *nlh)
+static int restore_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
 	struct nl_sock *s = ctx_nl(ctx);
 	struct nl_req r = { .nlh = nlh, .cap = nlh->nlmsg_len };
@@ -1838,7 +1801,7 @@ static int addr_restore(struct ipctx *ctx)
 {
 	if (dump_check_magic(stdin))
 		return EXIT_USAGE;
-	return dump_read(ctx, stdin, restore_one) ? EXIT_USAGE : EXIT_OK;
+	return saved_msgs_read(stdin, ctx, restore_one, NULL) ? EXIT_USAGE : EXIT_OK;
 }
 
 /* Verbs in the reference's order, so abbreviations resolve the same way. */

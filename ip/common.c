@@ -583,3 +583,45 @@ int family_of_word(const char *s)
 		return AF_BRIDGE;
 	return AF_UNSPEC;
 }
+
+/* Messages as "save" wrote them, to the end of the file; a short or
+ * oversized one is an error.  A message shorter than its family header
+ * reads as zeros there, not as the previous message. */
+int saved_msgs_read(FILE *in, struct ipctx *ctx, saved_msg_fn fn, void *arg)
+{
+	union {
+		struct nlmsghdr h;
+		char b[16384];
+	} buf;
+
+	for (;;) {
+		size_t n = fread(&buf.h, 1, sizeof(buf.h), in), l;
+		int rc;
+
+		if (n == 0 && feof(in))
+			return 0;
+		if (n != sizeof(buf.h)) {
+			if (ferror(in))
+				fprintf(stderr, "rtnl_from_file: fread: %s\n",
+					err_text(errno));
+			if (feof(in))
+				fprintf(stderr, "rtnl-from_file: truncated message\n");
+			return -1;
+		}
+		if (buf.h.nlmsg_len < sizeof(buf.h) ||
+		    buf.h.nlmsg_len > sizeof(buf)) {
+			fprintf(stderr, "!!!malformed message: len=%d @%lu\n",
+				(int)buf.h.nlmsg_len, (unsigned long)ftell(in));
+			return -1;
+		}
+		l = NLMSG_ALIGN(buf.h.nlmsg_len - sizeof(buf.h));
+		memset(buf.b + sizeof(buf.h), 0, sizeof(struct rtmsg));
+		if (fread(buf.b + sizeof(buf.h), 1, l, in) != l) {
+			fprintf(stderr, "rtnl-from_file: truncated message\n");
+			return -1;
+		}
+		rc = fn(ctx, &buf.h, arg);
+		if (rc < 0)
+			return rc;
+	}
+}

@@ -95,6 +95,10 @@ const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
 void ll_cache_free(struct ipctx *ctx);
 bool check_ifname(const char *name);
 int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
+/* showdump and restore: each saved message to fn until end of file;
+ * -1 (said on stderr) for a broken stream, or fn's negative value. */
+typedef int (*saved_msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);
+int saved_msgs_read(FILE *in, struct ipctx *ctx, saved_msg_fn fn, void *arg);
 
 /* Objects. */
 int do_link(struct ipctx *ctx, int argc, char **argv);

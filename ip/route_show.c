@@ -1154,47 +1154,6 @@ static int check_magic(FILE *in)
 	return EXIT_OK;
 }
 
-typedef int (*msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);
-
-/* Read messages until end of file; a short or oversized one is an error. */
-static int read_msgs(struct ipctx *ctx, FILE *in, msg_fn fn, void *arg)
-{
-	union {
-		struct nlmsghdr h;
-		char b[16384];
-	} buf;
-
-	for (;;) {
-		size_t n = fread(&buf.h, 1, sizeof(buf.h), in), l;
-		int rc;
-
-		if (n == 0 && feof(in))
-			return 0;
-		if (n != sizeof(buf.h)) {
-			if (ferror(in))
-				fprintf(stderr, "rtnl_from_file: fread: %s\n",
-					err_text(errno));
-			if (feof(in))
-				fprintf(stderr, "rtnl-from_file: truncated message\n");
-			return -1;
-		}
-		if (buf.h.nlmsg_len < sizeof(buf.h) ||
-		    buf.h.nlmsg_len > sizeof(buf)) {
-			fprintf(stderr, "!!!malformed message: len=%d @%ld\n",
-				(int)buf.h.nlmsg_len, ftell(in));
-			return -1;
-		}
-		l = NLMSG_ALIGN(buf.h.nlmsg_len - sizeof(buf.h));
-		if (fread(buf.b + sizeof(buf.h), 1, l, in) != l) {
-			fprintf(stderr, "rtnl-from_file: truncated message\n");
-			return -1;
-		}
-		rc = fn(ctx, &buf.h, arg);
-		if (rc < 0)
-			return rc;
-	}
-}
-
 /* Local addresses first, then the networks on them, then the rest, so
  * that every route finds its source address and gateway in place. */
 static bool restore_now(struct nlmsghdr *nlh, int prio)
@@ -1248,7 +1207,7 @@ int route_restore(struct ipctx *ctx)
 		return EXIT_FAIL;
 	}
 	for (prio = 0; prio < 3; prio++) {
-		if (read_msgs(ctx, stdin, restore_one, &prio))
+		if (saved_msgs_read(stdin, ctx, restore_one, &prio))
 			return EXIT_KERNEL;
 		if (fseek(stdin, pos, SEEK_SET) == -1) {
 			fprintf(stderr, "Failed to restore: fseek: %s\n",
@@ -1278,7 +1237,7 @@ int route_showdump(struct ipctx *ctx)
 		f.nh = nh_cache_load(ctx);
 	/* The reference prints a saved dump as text whatever the options. */
 	ctx->out.json = false;
-	rc = read_msgs(ctx, stdin, showdump_one, &f) ? EXIT_KERNEL : EXIT_OK;
+	rc = saved_msgs_read(stdin, ctx, showdump_one, &f) ? EXIT_KERNEL : EXIT_OK;
 	ctx->out.json = json;
 	nh_cache_free(f.nh);
 	return rc;

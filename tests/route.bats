@@ -256,3 +256,9 @@ ip route | wc -l"
 	[ "${lines[4]}" -eq 40001 ]
 	[ "${lines[6]}" -eq 1 ]
 }
+
+@test "route showdump: a malformed message is placed by its file offset, also from a pipe" {
+	diff_ip 'cd /run; printf "\044\022\061\105\377\377\000\000\000\000\000\000\000\000\000\000\000\000\000\000" >m
+ip route showdump <m; echo rc=$?; cat m | ip route showdump; echo rc=$?
+printf "\044\022\061\105\024\000\000\000" >t; ip route showdump <t; echo rc=$?; cat t | ip route restore; echo rc=$?'
+}
