@@ -30,7 +30,9 @@ LDFLAGS ?= -s
 override LDFLAGS += -static -Wl,--gc-sections -Wl,-z,noseparate-code \
 	   -Wl,-z,norelro
 
-B ?= build
+# Objects of each toolchain in their own directory: a musl link of glibc
+# objects (or the reverse) fails on symbols the other libc lacks.
+B ?= $(if $(findstring musl,$(CC)),build-musl,build)
 
 # musl-gcc does not search /usr/include, where the kernel headers live: give
 # it just linux/, asm/ and asm-generic/ through a directory of links.
@@ -122,6 +124,6 @@ install: ip/ip
 		install -D -m 0644 ip/ip.8 $(DESTDIR)$(PREFIX)/share/man/man8/ip.8; fi
 
 clean:
-	rm -rf $(B) build-asan build-debug ip/ip
+	rm -rf $(B) build build-musl build-asan build-debug ip/ip
 
 .PHONY: all check check-asan check-valgrind bench fuzz install clean
