@@ -140,7 +140,7 @@ Invalid netns name "z'$'\033''"
 		'ip netns' 'ip -j netns' 'ip netns list-id' 'ip -j netns list-id' \
 		'ip netns del x' 'ip -all netns del' 'ip -all netns exec true' \
 		'ip netns identify' 'ip netns pids x' 'ip netns set x 1' \
-		'ls -A /run' 'ip netns add t1' 'ls -l /run/netns' 'ip netns'
+		'ls -A /run' 'ip netns add t1' 'ls -l --time-style=+ /run/netns' 'ip netns'
 }
 
 @test "netns list: stray entries in /run/netns" {
@@ -201,7 +201,7 @@ kill $A $B; wait'
 @test "netns add/delete: errors and what is left behind" {
 	diff_ip_each 'ip netns add t1' \
 		'ip netns add' 'ip netns add t1' 'ip netns add t2 extra' 'ip netns a t3' \
-		'ip netns ad t4' 'ls -l /run/netns' 'ip netns del t1' 'ip netns del t1' \
+		'ip netns ad t4' 'ls -l --time-style=+ /run/netns' 'ip netns del t1' 'ip netns del t1' \
 		'ip netns delete' 'ip netns d t2' 'ip netns de t3' 'ip netns dele t4 extra' \
 		'ls -A /run/netns' 'ip -all netns del' 'ip -all netns delete t9' \
 		'ip netns add t5' 'ip -a netns del' 'ls -A /run/netns'
