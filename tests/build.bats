@@ -146,3 +146,14 @@ load helpers
 	[ "$status" -eq 0 ]
 	[ "$output" = checked ]
 }
+
+@test "lib/libc/inet_ntop.c writes addresses as glibc's inet_ntop does" {
+	command -v gcc >/dev/null || skip "gcc is not installed"
+	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's inet_ntop"
+	local b="$BATS_TEST_TMPDIR"
+	gcc -O1 -Dinet_ntop=small_inet_ntop -c -o "$b/ntop.o" "$REPO_DIR/lib/libc/inet_ntop.c"
+	gcc -O1 -o "$b/inet_diff" "$REPO_DIR/tests/libc/inet_diff.c" "$b/ntop.o"
+	run "$b/inet_diff" 1000000
+	echo "$output"
+	[ "$status" -eq 0 ]
+}

@@ -526,3 +526,14 @@ for t in 1.005s 0.0015s 1.5 2.25ms 0x1.8p1s 0x.8s 1e3ms -0.0 .5s 1.23456789s \
 done
 ip route show; ip -j route show | head -c 3000'
 }
+
+# IPv6 text as glibc writes it (lib/libc/inet_ntop.c): "::" for the first
+# longest zero run, a dotted tail for ::a.b.c.d and ::ffff:a.b.c.d only.
+@test "route diff: IPv6 addresses written in glibc's notation" {
+	diff_ip 'ip link set lo up; ip link add v0 type veth peer name v1; ip link set v0 up
+ip -6 addr add ::1.2.3.4/128 dev v0 nodad
+for d in ::ffff:1.2.3.4 ::ffff:0:1.2.3.4 ::1:0:0:0 1:0:0:2::3 1:0:0:2:0:0:0:3 0:0:1:: \
+	1:0:1:0:1:0:1:0 ::0.0.0.2 ::1:1.2.3.4 a:b:c:d:e:f:1.2.3.4 ffff::ffff:0:0 \
+	0:0:0:1:0:0:0:1 ::ffff:0.0.0.0 1::; do ip -6 route add $d/128 dev v0; done
+ip -6 addr show dev v0; ip -6 route show dev v0; ip -6 -j route show dev v0'
+}
