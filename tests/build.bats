@@ -28,59 +28,6 @@ load helpers
 	[ "$output" = '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' ]
 }
 
-@test "lib/libc/fnmatch.c matches glibc's fnmatch (flags 0) on 2,000,000 patterns" {
-	command -v gcc >/dev/null || skip "gcc is not installed"
-	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's fnmatch"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -Dfnmatch=small_fnmatch -c -o "$b/fnm.o" "$REPO_DIR/lib/libc/fnmatch.c"
-	gcc -O1 -o "$b/fnmatch_diff" "$REPO_DIR/tests/libc/fnmatch_diff.c" "$b/fnm.o"
-	run "$b/fnmatch_diff" 2000000
-	echo "$output"
-	[ "$status" -eq 0 ]
-	POSIXLY_CORRECT=1 run "$b/fnmatch_diff" 200000
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
-@test "scan_uint() reads what glibc's sscanf \"if%u\" and \"%x\" read" {
-	command -v gcc >/dev/null || skip "gcc is not installed"
-	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's sscanf"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -I"$REPO_DIR/include" -o "$b/scan_diff" "$REPO_DIR/tests/libc/scan_diff.c" \
-		"$REPO_DIR/lib/util.c"
-	run "$b/scan_diff" 1000000
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
-@test "lib/decimal.c prints %g and %.*f and reads numbers as glibc does" {
-	command -v gcc >/dev/null || skip "gcc is not installed"
-	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's printf and strtod"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -I"$REPO_DIR/include" -o "$b/decimal_diff" "$REPO_DIR/tests/libc/decimal_diff.c" \
-		"$REPO_DIR/lib/decimal.c" -lm
-	run "$b/decimal_diff" 500000
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
-@test "lib/musl/vfprintf.c and strtol.c agree with glibc's printf and strtol" {
-	command -v gcc >/dev/null || skip "gcc is not installed"
-	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -Dvfprintf=small_vfprintf -c -o "$b/vfp.o" "$REPO_DIR/lib/musl/vfprintf.c"
-	gcc -O1 -Wno-format -o "$b/printf_diff" "$REPO_DIR/tests/libc/printf_diff.c" "$b/vfp.o"
-	run "$b/printf_diff" 500000
-	echo "$output"
-	[ "$status" -eq 0 ]
-	gcc -O1 -Dstrtoull=small_strtoull -Dstrtoul=small_strtoul -Dstrtoll=small_strtoll \
-		-Dstrtol=small_strtol -c -o "$b/stl.o" "$REPO_DIR/lib/musl/strtol.c"
-	gcc -O1 -Wno-format -o "$b/strtol_diff" "$REPO_DIR/tests/libc/strtol_diff.c" "$b/stl.o"
-	run "$b/strtol_diff" 500000
-	echo "$output"
-	[ "$status" -eq 0 ]
-}
-
 # lib/musl/vfprintf.c prints no floating point: a format asking for one
 # would print "%f" in the musl build.  Fractions go through lib/decimal.c.
 @test "no printf format in ip/ or lib/ asks for a floating point value" {
@@ -101,18 +48,6 @@ load helpers
 	echo "musl binary: $size bytes (limit 153600); glibc ip/ip: $(stat -c %s "$REPO_DIR/ip/ip")"
 	[ "$size" -lt 153600 ]
 	[ "$(stat -c %s "$REPO_DIR/ip/ip")" -lt 1048576 ]
-}
-
-@test "lib/musl/malloc.c and lib/libc/qsort.c keep every block and sort right under random use" {
-	command -v gcc >/dev/null || skip "gcc is not installed"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -D_GNU_SOURCE -Dmalloc=small_malloc -Dcalloc=small_calloc -Drealloc=small_realloc \
-		-Dfree=small_free -c -o "$b/mal.o" "$REPO_DIR/lib/musl/malloc.c"
-	gcc -O1 -Dqsort=small_qsort -c -o "$b/qs.o" "$REPO_DIR/lib/libc/qsort.c"
-	gcc -O1 -o "$b/alloc_check" "$REPO_DIR/tests/libc/alloc_sort_check.c" "$b/mal.o" "$b/qs.o"
-	run "$b/alloc_check" 200000
-	echo "$output"
-	[ "$status" -eq 0 ]
 }
 
 # The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, strtol,
@@ -147,13 +82,59 @@ load helpers
 	[ "$output" = checked ]
 }
 
-@test "lib/libc/inet_ntop.c writes addresses as glibc's inet_ntop does" {
+# libc_check HARNESS N RENAMES SOURCE...: compile each SOURCE (a file of
+# ours that stands in for a C library function) with RENAMES
+# (-Dfnmatch=small_fnmatch ...), link them to tests/libc/HARNESS.c, which
+# compares them with the C library's own (glibc's, as the reference uses)
+# on N random cases, and run it.
+libc_check() {
+	local h="$1" n="$2" renames="$3" b="$BATS_TEST_TMPDIR" objs=() src o
+	shift 3
 	command -v gcc >/dev/null || skip "gcc is not installed"
-	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc's inet_ntop"
-	local b="$BATS_TEST_TMPDIR"
-	gcc -O1 -Dinet_ntop=small_inet_ntop -c -o "$b/ntop.o" "$REPO_DIR/lib/libc/inet_ntop.c"
-	gcc -O1 -o "$b/inet_diff" "$REPO_DIR/tests/libc/inet_diff.c" "$b/ntop.o"
-	run "$b/inet_diff" 1000000
+	ldd --version 2>&1 | grep -qi 'glibc\|gnu libc' || skip "the oracle is glibc"
+	for src in "$@"; do
+		o="$b/$(basename "$src" .c).o"
+		# shellcheck disable=SC2086  # RENAMES is a list of flags
+		gcc -O1 -D_GNU_SOURCE -I"$REPO_DIR/include" $renames -c -o "$o" "$REPO_DIR/$src"
+		objs+=("$o")
+	done
+	gcc -O1 -Wno-format -I"$REPO_DIR/include" -o "$b/$h" "$REPO_DIR/tests/libc/$h.c" \
+		"${objs[@]}" -lm
+	run "$b/$h" "$n"
 	echo "$output"
 	[ "$status" -eq 0 ]
+}
+
+@test "lib/libc/fnmatch.c matches glibc's fnmatch (flags 0) on 2,000,000 patterns" {
+	libc_check fnmatch_diff 2000000 -Dfnmatch=small_fnmatch lib/libc/fnmatch.c
+	POSIXLY_CORRECT=1 run "$BATS_TEST_TMPDIR/fnmatch_diff" 200000
+	echo "$output"
+	[ "$status" -eq 0 ]
+}
+
+@test "scan_uint() reads what glibc's sscanf \"if%u\" and \"%x\" read" {
+	libc_check scan_diff 1000000 "" lib/util.c
+}
+
+@test "lib/decimal.c prints %g and %.*f and reads numbers as glibc does" {
+	libc_check decimal_diff 500000 "" lib/decimal.c
+}
+
+@test "lib/musl/vfprintf.c agrees with glibc's printf" {
+	libc_check printf_diff 500000 -Dvfprintf=small_vfprintf lib/musl/vfprintf.c
+}
+
+@test "lib/musl/strtol.c agrees with glibc's strtol and siblings" {
+	libc_check strtol_diff 500000 "-Dstrtoull=small_strtoull -Dstrtoul=small_strtoul \
+		-Dstrtoll=small_strtoll -Dstrtol=small_strtol" lib/musl/strtol.c
+}
+
+@test "lib/libc/inet_ntop.c writes addresses as glibc's inet_ntop does" {
+	libc_check inet_diff 1000000 -Dinet_ntop=small_inet_ntop lib/libc/inet_ntop.c
+}
+
+@test "lib/musl/malloc.c and lib/libc/qsort.c keep every block and sort right under random use" {
+	libc_check alloc_sort_check 200000 "-Dmalloc=small_malloc -Dcalloc=small_calloc \
+		-Drealloc=small_realloc -Dfree=small_free -Dqsort=small_qsort" \
+		lib/musl/malloc.c lib/libc/qsort.c
 }
