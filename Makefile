@@ -67,7 +67,13 @@ DEPS := $(OBJS:.o=.d)
 BIN ?= ip/ip
 all: $(BIN)
 
-$(BIN): $(OBJS)
+# BIN remembers which compiler linked it (build-cc/ holds one line per BIN):
+# after 'make CC=musl-gcc', a plain 'make' relinks ip/ip for glibc instead
+# of finding it newer than the glibc objects and keeping the musl one.
+CC_STAMP := build-cc/$(subst /,_,$(BIN))
+$(shell mkdir -p build-cc; echo '$(CC)' | cmp -s - $(CC_STAMP) || echo '$(CC)' >$(CC_STAMP))
+
+$(BIN): $(OBJS) $(CC_STAMP)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS)
 
 $(B)/%.o: %.c $(KINC_DEP)
@@ -127,6 +133,6 @@ install: ip/ip
 		install -D -m 0644 ip/ip.8 $(DESTDIR)$(PREFIX)/share/man/man8/ip.8; fi
 
 clean:
-	rm -rf $(B) build build-musl build-asan build-debug ip/ip
+	rm -rf $(B) build build-musl build-cc build-asan build-debug ip/ip
 
 .PHONY: all check check-asan check-valgrind bench fuzz install clean
