@@ -51,7 +51,7 @@ measure() {
 	W=() U=() RSS=() RC=() CPU=()
 	while read -r k w u s m c t; do
 		W[k]=$w U[k]=$u RSS[k]=$m RC[k]=$c CPU[k]=$t
-	done < <("$TM" "$reps" "$d" "${IMPLS[@]}" -- "$@")
+	done < <("$TM" "$reps" "$d" "${IMPLS[@]}" ${MUSL:+"$MUSL"} -- "$@")
 	if [ "${RC[2]}" != 0 ]; then
 		W[2]=- U[2]=- RSS[2]=-
 	fi
@@ -64,19 +64,25 @@ measure() {
 # timed_row ID "LABEL" REPS MAXRATIO ARGS...: measure and write one row whose
 # target is ours/iproute2 median wall time <= MAXRATIO ("-" for none).
 timed_row() {
-	local id="$1" label="$2" reps="$3" max="$4" r v t cr
+	local id="$1" label="$2" reps="$3" max="$4" r v t cr mr=""
 	shift 4
 	measure "$reps" "$@"
 	r=$(ratio "${W[0]}" "${W[1]}")
 	cr=$(ratio "${CPU[0]}" "${CPU[1]}")
+	[ -n "${W[3]:-}" ] && mr="; musl $(ratio "${W[3]}" "${W[1]}")"
 	if [ "$max" = - ]; then
 		t=- v=-
 	else
 		t="<= ${max}x"
 		v=$(check "$r != \"-\" && $r <= $max")
+		# the glibc build decides; say when only the musl one makes it
+		if [ "$v" = FAIL ] && [ -n "${W[3]:-}" ] &&
+			[ "$(check "$(ratio "${W[3]}" "${W[1]}") <= $max")" = PASS ]; then
+			v="FAIL (musl PASS)"
+		fi
 	fi
 	row "$id" "$label" "$(fmt_ms "${W[0]}")" "$(fmt_ms "${W[1]}")" \
-		"$(fmt_ms "${W[2]}")" "$r (cpu $cr)" "$t" "$v" "$SAME"
+		"$(fmt_ms "${W[2]}")" "$r (cpu $cr$mr)" "$t" "$v" "$SAME"
 	log "$label: ours ${W[0]}us ref ${W[1]}us bb ${W[2]}us ($SAME)"
 }
 
