@@ -165,9 +165,9 @@ ovs-vsctl show
 : step 4
 ip link set dev veth-n1 up
 ip link set dev veth-n2 up
-: step 5, "ip netns exec net1 bash" with its session (the sleep is the
+: step 5, "ip netns exec net1 bash" with its session, the sleep is the
 : typing pause, as step.bash makes at top level: carrier comes through
-: linkwatch up to a second after "up", and "ip link" shows it)
+: linkwatch up to a second after "up", and "ip link" shows it
 ip netns exec net1 sh -c "
 ip link set dev lo up
 ip link set dev eth0-n1 up
