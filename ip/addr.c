@@ -877,9 +877,8 @@ static int link_get(struct ipctx *ctx, int index, const char *name,
 	ifi = nl_put_hdr(&req, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
-	if (name)	/* long alternative names go only as IFLA_ALT_IFNAME */
-		nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME :
-			   IFLA_ALT_IFNAME, name);
+	if (name)
+		put_ifname(&req, name);
 	nl_put_u32(&req, IFLA_EXT_MASK, link_ext_mask(ctx));
 	*out = NULL;
 	err = nl_get(s, &req, keep_reply, out);
@@ -1186,8 +1185,8 @@ static int addr_show(struct ipctx *ctx, struct addr_filter *f)
 		return rc;
 	if (f->family != AF_PACKET)
 		err = addr_dump(ctx, f->family, f->ifindex, db_add_addr, &db);
-	if (ctx->nl_open && ctx->nl.dump_intr)
-		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+	if (ctx->nl_open)
+		warn_dump_intr(&ctx->nl);
 	if (err < 0) {
 		/* Worded as the reference words a failed dump (the link
 		 * dump's, which it makes first). */

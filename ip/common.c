@@ -105,6 +105,12 @@ int dump_failed(struct nl_sock *s, int err)
 	return EXIT_KERNEL;
 }
 
+void warn_dump_intr(const struct nl_sock *s)
+{
+	if (s->dump_intr)
+		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+}
+
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 {
 	struct nl_sock *s = ctx_nl(ctx);
@@ -116,8 +122,7 @@ int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 		err = links_dump(ctx, s, r, cb, arg);
 	else
 		err = nl_dump(s, r, cb, arg);
-	if (s->dump_intr)
-		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+	warn_dump_intr(s);
 	return err < 0 ? dump_failed(s, err) : EXIT_OK;
 }
 
@@ -420,8 +425,15 @@ struct nl_sock *ctx_lookup_nl(struct ipctx *ctx)
 	return &ctx->nl_lookup;
 }
 
-/* One RTM_GETLINK, by index or by name, which may be an alternative name
- * (the kernel takes long ones only as IFLA_ALT_IFNAME).  The answer lands
+/* A link's name or alternative name in a request that looks it up: the
+ * kernel takes names of IFNAMSIZ and more only as IFLA_ALT_IFNAME. */
+void put_ifname(struct nl_req *r, const char *name)
+{
+	nl_put_str(r, strlen(name) < IFNAMSIZ ? IFLA_IFNAME : IFLA_ALT_IFNAME,
+		   name);
+}
+
+/* One RTM_GETLINK, by index or by name (see put_ifname).  The answer lands
  * in the cache; returns its index, 0 for none, or -errno. */
 static int ll_query(struct ipctx *ctx, int index, const char *name)
 {
@@ -438,8 +450,7 @@ static int ll_query(struct ipctx *ctx, int index, const char *name)
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
 	if (name)
-		nl_put_str(&req, strlen(name) < IFNAMSIZ ? IFLA_IFNAME :
-			   IFLA_ALT_IFNAME, name);
+		put_ifname(&req, name);
 	/* Ask for no statistics: a lookup needs only the name. */
 	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	err = nl_get(s, &req, ll_answer_cb, &a);

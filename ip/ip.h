@@ -62,6 +62,8 @@ void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
 int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
+/* The reference's warning after a dump the kernel marked interrupted. */
+void warn_dump_intr(const struct nl_sock *s);
 /* After nl_dump failed with err: the reference's messages for each cause
  * (receive error, NLMSG_ERROR, NLMSG_DONE error, truncated datagram) and
  * "Dump terminated"; returns the exit code.  For dump loops of their own. */
@@ -79,6 +81,7 @@ bool next_arg(int *argc, char ***argv);
 /* Link lookups: by name (or alternative name) with one RTM_GETLINK, by index
  * through a hash. */
 int ll_index(struct ipctx *ctx, const char *name);	/* 0 when absent */
+void put_ifname(struct nl_req *r, const char *name);	/* for a lookup */
 const char *ll_name(struct ipctx *ctx, int ifindex);	/* NULL when absent */
 /* "ifN" placeholder for unknown indexes, like the reference. */
 const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,

@@ -934,8 +934,7 @@ static void link_show_request(struct ipctx *ctx, struct nl_req *r,
 	nl_put_u32(r, IFLA_EXT_MASK, ctx->stats ? RTEXT_FILTER_VF :
 			     RTEXT_FILTER_VF | RTEXT_FILTER_SKIP_STATS);
 	if (f->dev) {
-		nl_put_str(r, strlen(f->dev) < IFNAMSIZ ? IFLA_IFNAME :
-			   IFLA_ALT_IFNAME, f->dev);
+		put_ifname(r, f->dev);
 		return;
 	}
 	if (f->master > 0)

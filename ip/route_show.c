@@ -973,8 +973,7 @@ static int route_dump(struct ipctx *ctx, struct rt_dump *d, int family,
 	NL_REQ_INIT(req, RTM_GETROUTE, 0);
 	dump_request(&req, d->f, family);
 	err = nl_dump(s, &req, dump_cb, d);
-	if (s->dump_intr)
-		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+	warn_dump_intr(s);
 	/* A new namespace has no main table before its first route: the
 	 * reference lists it as empty (but still fails a flush of it). */
 	if (err == -ENOENT && d->action == RT_LIST && d->f->tb == RT_TABLE_MAIN)
