@@ -8,7 +8,10 @@ DESTDIR ?=
 VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 
 # A musl build is the small one (under 150 KiB): -Oz and link-time
-# optimization as one unit there (-4 KB); the glibc build keeps -Os.
+# optimization as one unit there (-4 KB).  The glibc build has room under
+# its 1 MiB and is the one timed against iproute2: -O2 there, 25 KB more
+# for a quarter fewer instructions in a listing of 8,000 links (and fewer
+# at start-up too).
 # No unwind tables: nothing here unwinds (no C++, no backtraces), and they
 # were 8% of the binary.  -fno-pie: the binary is static and not PIE, so
 # position-independent code only costs (GOT-relative loads, pointer tables
@@ -16,7 +19,7 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 ifneq (,$(findstring musl,$(CC)))
 OPT := -Oz -flto -flto-partition=one
 else
-OPT := -Os
+OPT := -O2
 endif
 CFLAGS ?= $(OPT) -fno-asynchronous-unwind-tables -fno-unwind-tables -fno-pie
 override CFLAGS += -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter \
@@ -76,7 +79,16 @@ $(shell mkdir -p build-cc; echo '$(CC)' | cmp -s - $(CC_STAMP) || echo '$(CC)' >
 $(BIN): $(OBJS) $(CC_STAMP)
 	$(CC) $(CFLAGS) -o $@ $(OBJS) $(LDFLAGS)
 
-$(B)/%.o: %.c $(KINC_DEP)
+# The objects remember the compiler and flags they were built with (less the
+# version string): a change of either rebuilds them all instead of linking
+# a mix.
+FLAGS_NOW := $(CC) $(filter-out -DIP_VERSION=%,$(CFLAGS))
+ifneq ($(FLAGS_NOW),$(file <$(B)/.flags))
+$(shell mkdir -p $(B))
+$(file >$(B)/.flags,$(FLAGS_NOW))
+endif
+
+$(B)/%.o: %.c $(B)/.flags $(KINC_DEP)
 	@mkdir -p $(dir $@)
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 

@@ -351,6 +351,11 @@ static int ld_cb(struct nlmsghdr *nlh, void *arg)
 	int refs[2] = { 0, 0 };
 
 	ll_note(d->ctx, nlh, refs);
+	/* This link may be the one the held ones wait for (a veth's peer
+	 * comes right after it): let them go first, and this one need not
+	 * be copied at all. */
+	if (d->head < d->n && ld_release(d, false))
+		return d->ret;
 	if (d->head == d->n && refs_known(d->ctx, refs))
 		return d->cb(nlh, d->arg);
 	if (d->n == LD_HOLD && ld_release(d, true))

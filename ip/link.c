@@ -171,6 +171,22 @@ struct link_view {
 	unsigned int how;
 };
 
+/* "a@b" in buf, cut to fit as snprintf would (without its cost: this runs
+ * for every link of a listing). */
+static const char *name_at(char *buf, size_t size, const char *a,
+			   const char *b)
+{
+	size_t n = strnlen(a, size - 1), m;
+
+	memcpy(buf, a, n);
+	if (n < size - 1)
+		buf[n++] = '@';
+	m = strnlen(b, size - 1 - n);
+	memcpy(buf + n, b, m);
+	buf[n + m] = '\0';
+	return buf;
+}
+
 /* "name@link" as the reference prints it; JSON gets "link" or
  * "link_index".  Returns whether the lower link is down (M-DOWN). */
 static bool print_name_and_link(struct ipctx *ctx, struct link_view *v,
@@ -198,12 +214,9 @@ static bool print_name_and_link(struct ipctx *ctx, struct link_view *v,
 			mdown = !(ll_flags(ctx, iflink) & IFF_UP);
 		}
 	}
-	if (lname)
-		snprintf(text, sizeof(text), "%s@%s", name, lname);
-	else
-		snprintf(text, sizeof(text), "%s", name);
 	out_str(o, OUT_JSON, "ifname", NULL, name);
-	out_cstr(o, OUT_TEXT, C_IFNAME, NULL, fmt, text);
+	out_cstr(o, OUT_TEXT, C_IFNAME, NULL, fmt,
+		 lname ? name_at(text, sizeof(text), name, lname) : name);
 	return mdown;
 }
 

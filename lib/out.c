@@ -119,8 +119,18 @@ static void fb_put(struct fbuf *f, const char *s, size_t n)
 
 static void fb_pad(struct fbuf *f, char c, int n)
 {
-	for (; n > 0; n--)
-		fb_put(f, &c, 1);
+	while (n > 0) {
+		size_t k = sizeof(f->b) - f->n;
+
+		if (!k) {
+			fb_flush(f);
+			continue;
+		}
+		k = k < (size_t)n ? k : (size_t)n;
+		memset(f->b + f->n, c, k);
+		f->n += k;
+		n -= (int)k;
+	}
 }
 
 struct field {
