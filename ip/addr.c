@@ -518,7 +518,7 @@ static int parse_valued_filter(struct ipctx *ctx, struct addr_filter *f,
 	if (streq(key, "label")) {
 		f->label = (*argv)[0];
 	} else if (streq(key, "group")) {
-		if (id_of(NT_GROUPS, (*argv)[0], &f->group) || (int32_t)f->group < 0)
+		if (group_id((*argv)[0], &f->group))
 			return invarg("Invalid \"group\" value\n", (*argv)[0]);
 		f->has_group = true;
 	} else if (streq(key, "master")) {

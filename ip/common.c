@@ -584,6 +584,23 @@ void ll_cache_free(struct ipctx *ctx)
 	ctx->links = NULL;
 }
 
+/* A group name or number.  iproute2 reads the number with strtol into an
+ * int: blanks and a sign pass, the value wraps to 32 bits and a negative
+ * result is refused, so 2147483648 is an error and 4294967296 is group 0. */
+int group_id(const char *s, uint32_t *id)
+{
+	char *end;
+	int32_t v;
+
+	v = (int32_t)(uint32_t)strtol(s, &end, 0);
+	if (end == s || *end)
+		return id_of(NT_GROUPS, s, id);
+	if (v < 0)
+		return -EINVAL;
+	*id = v;
+	return 0;
+}
+
 /* A family keyword (-f, "via inet6 ...", "from inet ..."); AF_UNSPEC if none. */
 int family_of_word(const char *s)
 {

@@ -1055,7 +1055,7 @@ static int parse_show(struct ipctx *ctx, struct link_filter *f, int argc,
 		} else if (streq(a, "group")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
-			if (id_of(NT_GROUPS, argv[0], &f->group))
+			if (group_id(argv[0], &f->group))
 				return invarg("Invalid \"group\" value\n", argv[0]);
 			f->has_group = true;
 		} else if (streq(a, "nomaster")) {
@@ -1434,7 +1434,7 @@ static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 
 		if (la->has_group)
 			return -duparg("group", arg);
-		if (id_of(NT_GROUPS, arg, &g))
+		if (group_id(arg, &g))
 			return -invarg("Invalid \"group\" value\n", arg);
 		la->has_group = true;
 		nl_put_u32(r, IFLA_GROUP, g);

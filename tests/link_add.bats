@@ -131,6 +131,20 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link set group 0 name foo' 'ip link del group 5' "$SETTLE; ip link"
 }
 
+# iproute2 reads a group number with strtol into an int: values past
+# INT_MAX are refused, wider ones wrap, blanks and signs pass.
+@test "link/addr group numbers: the range and spellings the reference takes" {
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		'ip link set dev v0 group 2147483647' 'ip link show v0' \
+		'ip link set dev v0 group 2147483648' 'ip link set dev v0 group 4294967295' \
+		'ip link set dev v0 group 4294967296' 'ip link show v0' \
+		'ip link set dev v0 group " 7"' 'ip -br link show group 7' \
+		'ip link set dev v0 group -99999999999999999999' 'ip link show group 0' \
+		'ip link set dev v0 group 99999999999999999999' 'ip link show group 2147483648' \
+		'ip link add v5 group 4294967295 type veth' 'ip link del group 4294967295' \
+		'ip addr show group 2147483648' 'ip addr show group 4294967297'
+}
+
 @test "link set xdp off: detaching, in each mode" {
 	diff_ip_each 'ip link add v0 type veth peer name v1' \
 		'ip link set v0 xdp off' 'ip link set v0 xdpgeneric off' 'ip link set v0 xdpdrv off' \
