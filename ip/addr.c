@@ -125,6 +125,17 @@ static const struct {
 };
 #define N_IFA_FLAGS (sizeof(ifa_flag_names) / sizeof(ifa_flag_names[0]))
 
+/* The flag a name stands for, 0 if it is not one. */
+static unsigned int ifa_flag_of(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < N_IFA_FLAGS; i++)
+		if (streq(ifa_flag_names[i].name, name))
+			return ifa_flag_names[i].mask;
+	return 0;
+}
+
 static void print_ifa_flags(struct out *o, int family, unsigned int flags)
 {
 	size_t i;
@@ -367,7 +378,7 @@ struct addr_filter {
 static bool parse_flag_filter(struct addr_filter *f, const char *arg)
 {
 	bool inv = false;
-	size_t i;
+	unsigned int mask;
 
 	if (*arg == '-') {
 		inv = true;
@@ -380,17 +391,15 @@ static bool parse_flag_filter(struct addr_filter *f, const char *arg)
 		inv = !inv;
 		arg = "secondary";
 	}
-	for (i = 0; i < N_IFA_FLAGS; i++) {
-		if (!streq(arg, ifa_flag_names[i].name))
-			continue;
-		f->flagmask |= ifa_flag_names[i].mask;
-		if (inv)
-			f->flags &= ~ifa_flag_names[i].mask;
-		else
-			f->flags |= ifa_flag_names[i].mask;
-		return true;
-	}
-	return false;
+	mask = ifa_flag_of(arg);
+	if (!mask)
+		return false;
+	f->flagmask |= mask;
+	if (inv)
+		f->flags &= ~mask;
+	else
+		f->flags |= mask;
+	return true;
 }
 
 static bool label_matches(struct ipctx *ctx, const char *pattern,
@@ -1529,6 +1538,10 @@ static int parse_modify(struct addr_req *r, int argc, char **argv)
 			r->ifa_flags |= IFA_F_NOPREFIXROUTE;
 		} else if (streq(a, "autojoin")) {
 			r->ifa_flags |= IFA_F_MCAUTOJOIN;
+		} else if (ifa_flag_of(a)) {
+			/* the other flag names are the kernel's to set:
+			 * iproute2 warns and goes on */
+			fprintf(stderr, "Warning: %s option is not mutable from userspace\n", a);
 		} else {
 			if (streq(a, "local") && !next_arg(&argc, &argv))
 				return EXIT_USAGE;

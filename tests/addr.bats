@@ -548,6 +548,19 @@ fill() {
 	diff_ip_each "$S1" "${cmds[@]}"
 }
 
+# The flag names a listing shows but only the kernel sets: iproute2 warns
+# about each one and adds the address anyway.
+@test "addr add/change/del: flags that are not settable warn, like the reference" {
+	diff_ip_each "$S1" \
+		'ip addr add 10.9.0.1/24 dev v0 tentative' 'ip addr add 10.9.0.2/24 dev v0 secondary secondary' \
+		'ip addr add 10.9.0.3/24 dev v0 temporary deprecated dadfailed permanent stable-privacy' \
+		'ip addr change 10.9.0.1/24 dev v0 tentative nodad' 'ip addr del 10.9.0.2/24 dev v0 permanent' \
+		'ip -6 addr add 2001:db8:9::1/64 dev v0 nodad tentative; settle' \
+		'ip addr add 10.9.0.4/24 dev v0 tent' 'ip addr add 10.9.0.5/24 dev v0 -tentative' \
+		'ip addr add 10.9.0.6/24 dev v0 primary' 'ip addr add 10.9.0.7/24 dev v0 dynamic' \
+		'ip addr show dev v0'
+}
+
 @test "addr: kernel refusals (extack and errno) match the reference" {
 	diff_ip_each "$S1"'
 sysctl -qw net.ipv6.conf.v1.disable_ipv6=1' \
