@@ -601,6 +601,46 @@ int group_id(const char *s, uint32_t *id)
 	return 0;
 }
 
+/* A link-layer address as iproute2 reads one: hex parts split at ':',
+ * each read as sscanf %x reads (so "0x1", " a" and "1zz" pass), or IPv4
+ * in any spelling an address takes ("2.0" is 4 bytes).  At most max bytes
+ * are stored; the length is returned, max + 1 when there are more parts
+ * (iproute2 reports that length).  -1 after saying which part is wrong. */
+int get_lladdr(uint8_t *out, size_t max, const char *arg)
+{
+	char copy[256], *p = copy;
+	struct inet_addr v4;
+	size_t i;
+
+	if (strchr(arg, '.')) {
+		if (parse_addr(&v4, arg, AF_INET)) {
+			fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+			return -1;
+		}
+		if (max < 4)
+			return -1;
+		memcpy(out, v4.data, 4);
+		return 4;
+	}
+	snprintf(copy, sizeof(copy), "%s", arg);
+	for (i = 0; i < max; i++) {
+		char *colon = strchr(p, ':');
+		unsigned int byte;
+
+		if (colon)
+			*colon++ = '\0';
+		if (!scan_uint(p, "", 16, &byte) || byte > 255) {
+			fprintf(stderr, "\"%s\" is invalid lladdr.\n", p);
+			return -1;
+		}
+		out[i] = byte;
+		if (!colon)
+			break;
+		p = colon;
+	}
+	return (int)i + 1;
+}
+
 /* A family keyword (-f, "via inet6 ...", "from inet ..."); AF_UNSPEC if none. */
 int family_of_word(const char *s)
 {

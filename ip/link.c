@@ -1174,41 +1174,12 @@ static bool ifname_ok(const char *s, size_t max)
 	return true;
 }
 
-/* "aa:bb:cc..." (each part read as hex, as sscanf %x does) or dotted IPv4. */
-static int get_lladdr(uint8_t *out, size_t max, const char *arg)
-{
-	char copy[256], *p = copy;
-	size_t i;
-
-	if (strchr(arg, '.')) {
-		if (inet_pton(AF_INET, arg, out) == 1)
-			return 4;
-		fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
-		return -1;
-	}
-	snprintf(copy, sizeof(copy), "%s", arg);
-	for (i = 0; i < max; i++) {
-		char *colon = strchr(p, ':');
-		unsigned int byte;
-
-		if (colon)
-			*colon++ = '\0';
-		if (!scan_uint(p, "", 16, &byte) || byte > 255) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", p);
-			return -1;
-		}
-		out[i] = byte;
-		if (!colon)
-			break;
-		p = colon;
-	}
-	return i + 1 > max ? (int)max : (int)i + 1;
-}
-
+/* Up to 32 bytes; 33 parts send 33 bytes as iproute2 does (the kernel's
+ * policy refuses them), the last one zero here. */
 static int put_lladdr(struct nl_req *r, int type, const char *arg)
 {
-	uint8_t a[32];
-	int n = get_lladdr(a, sizeof(a), arg);
+	uint8_t a[33] = { 0 };
+	int n = get_lladdr(a, sizeof(a) - 1, arg);
 
 	if (n < 0)
 		return -EXIT_FAIL;

@@ -135,9 +135,9 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 		      const struct bond_opt *o, const char *arg)
 {
 	char copy[1024];
-	uint8_t mac[6];
+	uint8_t mac[33] = { 0 };
 	uint32_t v;
-	int idx;
+	int idx, n;
 
 	switch (o->type) {
 	case B_DEV:
@@ -153,11 +153,10 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 		snprintf(copy, sizeof(copy), "%s", arg);
 		return targets(r, o, copy);
 	case B_MAC:
-		if (parse_lladdr(mac, sizeof(mac), arg) < 0) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+		n = get_lladdr(mac, sizeof(mac) - 1, arg);
+		if (n < 0)
 			return EXIT_FAIL;
-		}
-		nl_put(r, o->attr, mac, 6);
+		nl_put(r, o->attr, mac, n);
 		return 0;
 	}
 	if (number(o, arg, &v))

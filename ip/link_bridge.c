@@ -103,7 +103,7 @@ static void bridge_usage(FILE *f)
 static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
 			  const char *key, const char *arg)
 {
-	uint8_t mac[ETH_ALEN];
+	uint8_t mac[33] = { 0 };
 	uint32_t v;
 
 	if (streq(key, "vlan_protocol")) {
@@ -115,12 +115,11 @@ static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
 		return 0;
 	}
 	if (streq(key, "group_address")) {
-		int n = parse_lladdr(mac, sizeof(mac), arg);
+		/* any length goes to the kernel, as from iproute2 */
+		int n = get_lladdr(mac, sizeof(mac) - 1, arg);
 
-		if (n < 0) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+		if (n < 0)
 			return EXIT_FAIL;
-		}
 		nl_put(r, IFLA_BR_GROUP_ADDR, mac, n);
 		return 0;
 	}

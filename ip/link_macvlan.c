@@ -1,4 +1,5 @@
 /* type macvlan / macvtap: mode, flags, source MAC lists, broadcast queue. */
+#include <string.h>
 #include <linux/if_link.h>
 
 #include "link_kind.h"
@@ -33,16 +34,26 @@ static void macvtap_usage(FILE *f)
 	usage_for(f, "macvtap");
 }
 
+/* A MAC of exactly 6 bytes; other lengths fail without a word, as in
+ * iproute2. */
 static int put_mac(struct nl_req *r, const char *arg)
 {
 	uint8_t mac[6];
 
-	if (parse_lladdr(mac, sizeof(mac), arg) != 6) {
-		fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+	if (get_lladdr(mac, sizeof(mac), arg) != 6)
 		return EXIT_FAIL;
-	}
 	nl_put(r, IFLA_MACVLAN_MACADDR, mac, 6);
 	return 0;
+}
+
+/* iproute2 cuts a word it tried as a MAC at its first ':' (it parses in
+ * place), and then reads it as the next option under that name. */
+static void cut_as_parsed(char *word)
+{
+	char *colon = strchr(word, ':');
+
+	if (colon && !strchr(word, '.'))
+		*colon = '\0';
 }
 
 /* macaddr add|del MAC, set [MAC...], flush; returns args used or -rc. */
@@ -69,13 +80,10 @@ static int macaddr_opt(struct nl_req *r, int argc, char **argv)
 	nl_put_u32(r, IFLA_MACVLAN_MACADDR_MODE, MACVLAN_MACADDR_SET);
 	nest = link_nest(r, IFLA_MACVLAN_MACADDR_DATA);
 	for (used = 2; used < argc; used++) {
-		uint8_t mac[6];
-
-		if (parse_lladdr(mac, sizeof(mac), argv[used]) != 6) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", argv[used]);
+		if (put_mac(r, argv[used])) {
+			cut_as_parsed(argv[used]);
 			break;
 		}
-		nl_put(r, IFLA_MACVLAN_MACADDR, mac, 6);
 	}
 	nl_nest_end(r, nest);
 	return used - 1;

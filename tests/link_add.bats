@@ -109,7 +109,11 @@ ip link add br0 address 02:00:00:00:00:b0 type bridge; ip link add vr0 type ifb'
 		'ip link set v0 address 2:100:4:5:6:7' 'ip link set v0 address 2:-1:4:5:6:7' \
 		'ip link set v0 address 2:ffffffffff:4:5:6:7' 'ip link set v0 address 2::4:5:6:7' \
 		'ip link set v0 address 2:3:4:5:6:7:8' 'ip link set v0 address 2:g:4:5:6:7' \
-		'ip link set v0 address 02:0af:4:5:6:7z; ip -br link show v0'
+		'ip link set v0 address 02:0af:4:5:6:7z; ip -br link show v0' \
+		'ip link set v0 address 0200.0000.0004' 'ip link set v0 address 02.00' \
+		'ip link set v0 address 2.0.0.0.0.9' 'ip link set v0 address 0200.00:00:00:00:07' \
+		"ip link set v0 address $(printf '1:%.0s' $(seq 32))1" \
+		"ip link add v2 address $(printf '1:%.0s' $(seq 32))1 type veth"
 }
 
 @test "link set netns and delete against the reference" {

@@ -153,3 +153,25 @@ ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -e tr
 		'link property add dev v0 altname foo altname bar' 'link prop del v0 alt foo' \
 		'link del v0' 'link delete dev v1 type veth' 'link set lo nomaster carrier on protodown off mode default state up'
 }
+
+# Link-layer addresses as iproute2 reads them everywhere: hex parts as
+# sscanf %x reads them, IPv4 spellings as 4 bytes, wrong lengths sent on
+# (bridge, bond) or refused without a word (macvlan), and a word that failed
+# as a MAC read as the next option under its first part.
+@test "kinds: link-layer address spellings in bridge, macvlan and bond" {
+	local a cmds=()
+	for a in 0x01:0x80:0xc2:0:0:0xc 01.80.c2.00.00.0d 1.2.3.4 01:80:c2:00:00 \
+		01:80:c2:00:00:0e:ff 01:80:c2:00:00: 01:80:c2:00:00:+e \
+		' 1:80:c2:0:0:f' 1:80:c2:0:0:0f0 02:00:00:00:00:1zz zz; do
+		cmds+=("ip link add br0 type bridge group_address '$a'; ip -d link show br0 | grep -o 'group_address [^ ]*'; ip link del br0")
+		cmds+=("ip link add m0 link v0 type macvlan mode source macaddr add '$a'; ip -d link show m0 | grep -A1 macaddr_count; ip link del m0")
+	done
+	cmds+=("$(first 'ip link add m0 link v0 type macvlan mode source macaddr set 02:00:00:00:00:01 02:00:00:00:00 nodst' \
+			'ip link add m0 link v0 type macvlan mode source macaddr set 2:0:0:0:0:3:4' \
+			'ip link add m0 link v0 type macvlan mode source macaddr set 2:0:0:0:0: nodst')"
+		'ip link add m0 link v0 type macvlan mode source macaddr set 02:00:00:00:00:01 nodst; ip -d link show m0 | grep -A2 macaddr_count')
+	diff_ip_each 'ip link add v0 type veth peer name v1' "${cmds[@]}"
+	diff_requests 'true' 'link add b0 type bond ad_actor_system 1.2.3.4' \
+		'link add b0 type bond ad_actor_system 0x2:0:0:0:0:1zz' \
+		'link add b0 type bond ad_actor_system 1:2:3:4:5:6:7' 'link add b0 type bond ad_actor_system 1:2'
+}
