@@ -1504,7 +1504,7 @@ static int dev_opt(struct link_args *la, int *argc, char ***argv)
 		return -EXIT_USAGE;
 	if (la->dev != la->name)
 		return -duparg2("dev", (*argv)[0]);
-	if (!ifname_ok((*argv)[0], 128))
+	if (!ifname_ok((*argv)[0], SIZE_MAX))
 		return -invarg("\"dev\" not a valid ifname", (*argv)[0]);
 	la->dev = (*argv)[0];
 	return 0;
@@ -1837,6 +1837,9 @@ static int prop_parse(struct ipctx *ctx, struct nl_req *r, const char **dev,
 		if (matches(argv[0], "altname")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
+			/* any length: the kernel judges that */
+			if (!ifname_ok(argv[0], SIZE_MAX))
+				return invarg("not a valid altname", argv[0]);
 			nl_put_str(r, IFLA_ALT_IFNAME, argv[0]);
 			continue;
 		}
@@ -1846,7 +1849,7 @@ static int prop_parse(struct ipctx *ctx, struct nl_req *r, const char **dev,
 			return EXIT_USAGE;
 		if (*dev)
 			return duparg2("dev", argv[0]);
-		if (!ifname_ok(argv[0], 128))
+		if (!ifname_ok(argv[0], SIZE_MAX))
 			return invarg("\"dev\" not a valid ifname", argv[0]);
 		*dev = argv[0];
 	}

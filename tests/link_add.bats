@@ -167,7 +167,22 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		"ip link property add dev v0 altname $(printf '%0130d' 0)" 'ip link prop add dev v0 alt w' \
 		'ip link show v0' 'ip -j link show v0' 'ip link property help >/dev/null 2>&1' \
 		'ip link property add dev v0 altname' 'ip link property add dev v0 altname v1' \
-		'ip link show bar' 'ip link set bar mtu 1300' 'ip -br link show w' 'ip link del q' 'ip link'
+		'ip link show bar' 'ip link set bar mtu 1300' 'ip -br link show w' 'ip link del q' \
+		'ip link property add dev v0 altname ""' 'ip link property add dev v0 altname "a b"' \
+		'ip link property add dev v0 altname a/b' \
+		'ip link property add dev v0 altname ok altname ""' 'ip link property del dev v0 altname ""' \
+		'ip link property add dev v0 altname a:b' 'ip link property add dev "a b" altname x' \
+		"ip link property add dev $(printf '%0130d' 0) altname x" 'ip link'
+}
+
+# Names of 128 bytes and more: no local check, the lookup finds nothing or
+# the kernel refuses them.
+@test "link set/del/add dev: names past ALTIFNAMSIZ" {
+	local n
+	n=$(printf '%0130d' 0)
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		"ip link set dev $n up" "ip link set $n up" "ip link del $n" "ip link del dev $n" \
+		"ip link add $n type veth" "ip link add name $n type veth" "ip link show $n"
 }
 
 @test "link: devices named by long alternative names" {
