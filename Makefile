@@ -54,13 +54,11 @@ LIB_SRC := $(wildcard lib/*.c)
 # The static builds replace C library functions whose libc versions bring
 # much more than ip uses (see each file): lib/libc/ in both (fnmatch,
 # qsort), lib/musl/ with musl (vfprintf, malloc, strtol, fork).
-# tests/build.bats checks them against glibc's.  OUR_VFPRINTF tells
-# lib/out.c it need not carry its own quick printf.  The sanitizer and
-# debug builds below keep the libc's.
+# tests/build.bats checks them against glibc's.  The sanitizer and debug
+# builds below keep the libc's.
 LIBC_SRC := $(wildcard lib/libc/*.c)
 ifneq (,$(findstring musl,$(CC)))
 LIBC_SRC += $(wildcard lib/musl/*.c)
-override CFLAGS += -DOUR_VFPRINTF
 endif
 IP_SRC := $(wildcard ip/*.c)
 OBJS := $(patsubst %.c,$(B)/%.o,$(LIB_SRC) $(LIBC_SRC) $(IP_SRC))

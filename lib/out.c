@@ -76,204 +76,12 @@ static char *fmt_num(char *end, unsigned long long v, unsigned int base,
 	return end;
 }
 
-#ifdef OUR_VFPRINTF
-/* The musl build's vfprintf is lib/musl/vfprintf.c, as quick as the one
- * below and complete: no need for two. */
-static void out_vfmt(struct out *o, const char *fmt, va_list ap)
-{
-	vfprintf(o->f, fmt, ap);
-}
-#else
-/* ---- a small printf ----
- * vfprintf was over half of the user time of a 100,000-route listing.  The
- * printers' formats are literal text and %s %c %d %i %u %x %X, with flags
- * '-' and '0', a width or '*', and l, ll, z, j: those are done here, into a
- * buffer written to the FILE once per call.  At the first conversion of any
- * other kind (a precision, floats, ...) the rest of the format, with the
- * arguments not yet used, goes to vfprintf: the output is the same. */
-
-struct fbuf {
-	FILE *fp;
-	size_t n;
-	char b[256];
-};
-
-static void fb_flush(struct fbuf *f)
-{
-	fwrite_unlocked(f->b, 1, f->n, f->fp);
-	f->n = 0;
-}
-
-static void fb_put(struct fbuf *f, const char *s, size_t n)
-{
-	if (f->n + n > sizeof(f->b)) {
-		fb_flush(f);
-		if (n > sizeof(f->b)) {
-			fwrite_unlocked(s, 1, n, f->fp);
-			return;
-		}
-	}
-	memcpy(f->b + f->n, s, n);
-	f->n += n;
-}
-
-static void fb_pad(struct fbuf *f, char c, int n)
-{
-	while (n > 0) {
-		size_t k = sizeof(f->b) - f->n;
-
-		if (!k) {
-			fb_flush(f);
-			continue;
-		}
-		k = k < (size_t)n ? k : (size_t)n;
-		memset(f->b + f->n, c, k);
-		f->n += k;
-		n -= (int)k;
-	}
-}
-
-struct field {
-	int width;
-	bool left, zero, star;
-	char len;		/* 0, 'l', 'L' (ll), 'z', 'j' */
-	char conv;
-};
-
-/* Parse "%...c" (f is past the '%') without touching the arguments;
- * returns what follows, or NULL if this is not a conversion we do. */
-static const char *field_parse(struct field *fl, const char *f)
-{
-	for (; *f == '-' || *f == '0'; f++)
-		*(*f == '-' ? &fl->left : &fl->zero) = true;
-	if (*f == '*') {
-		fl->star = true;
-		f++;
-	}
-	while (*f >= '0' && *f <= '9')
-		fl->width = fl->width * 10 + (*f++ - '0');
-	for (; *f == 'l' || *f == 'z' || *f == 'j'; f++)
-		fl->len = *f == 'l' && fl->len == 'l' ? 'L' : *f;
-	fl->conv = *f;
-	if (!*f || !strchr("sdiuxXc", *f) || (fl->star && fl->width) ||
-	    (fl->zero && (*f == 's' || *f == 'c')))
-		return NULL;
-	return f + 1;
-}
-
-static void put_field(struct fbuf *f, const struct field *fl, char sign,
-		      const char *s, size_t n)
-{
-	int pad = fl->width - (int)n - (sign != 0);
-
-	if (!fl->left && !fl->zero)
-		fb_pad(f, ' ', pad);
-	if (sign)
-		fb_put(f, &sign, 1);
-	if (!fl->left && fl->zero)
-		fb_pad(f, '0', pad);
-	fb_put(f, s, n);
-	if (fl->left)
-		fb_pad(f, ' ', pad);
-}
-
-static unsigned long long arg_unsigned(va_list *ap, char len)
-{
-	switch (len) {
-	case 'l': return va_arg(*ap, unsigned long);
-	case 'L': return va_arg(*ap, unsigned long long);
-	case 'z': return va_arg(*ap, size_t);
-	case 'j': return va_arg(*ap, uintmax_t);
-	default: return va_arg(*ap, unsigned int);
-	}
-}
-
-static long long arg_signed(va_list *ap, char len)
-{
-	switch (len) {
-	case 'l': return va_arg(*ap, long);
-	case 'L': return va_arg(*ap, long long);
-	case 'z': return va_arg(*ap, ssize_t);
-	case 'j': return va_arg(*ap, intmax_t);
-	default: return va_arg(*ap, int);
-	}
-}
-
-/* Format one parsed conversion, taking its arguments. */
-static void field_put(struct fbuf *f, struct field *fl, va_list *ap)
-{
-	char buf[24], *end = buf + sizeof(buf), *s;
-	unsigned long long u;
-	long long v;
-
-	if (fl->star) {
-		fl->width = va_arg(*ap, int);
-		fl->left |= fl->width < 0;
-		fl->width = fl->width < 0 ? -fl->width : fl->width;
-	}
-	switch (fl->conv) {
-	case 's':
-		s = va_arg(*ap, char *);
-		s = s ? s : "(null)";
-		put_field(f, fl, 0, s, strlen(s));
-		break;
-	case 'c':
-		buf[0] = (char)va_arg(*ap, int);
-		put_field(f, fl, 0, buf, 1);
-		break;
-	case 'd':
-	case 'i':
-		v = arg_signed(ap, fl->len);
-		u = v < 0 ? -(unsigned long long)v : (unsigned long long)v;
-		s = fmt_num(end, u, 10, false);
-		put_field(f, fl, v < 0 ? '-' : 0, s, end - s);
-		break;
-	default:	/* u, x, X */
-		u = arg_unsigned(ap, fl->len);
-		s = fmt_num(end, u, fl->conv == 'u' ? 10 : 16, fl->conv == 'X');
-		put_field(f, fl, 0, s, end - s);
-	}
-}
-
-static void out_vfmt(struct out *o, const char *fmt, va_list ap)
-{
-	struct fbuf f = { o->f, 0, "" };
-	va_list aq;
-	char c;
-
-	va_copy(aq, ap);
-	while ((c = *fmt++)) {
-		struct field fl = { 0, false, false, false, 0, 0 };
-		const char *next;
-
-		if (c != '%') {
-			if (f.n == sizeof(f.b))
-				fb_flush(&f);
-			f.b[f.n++] = c;
-		} else if (*fmt == '%') {
-			fb_put(&f, fmt++, 1);
-		} else if ((next = field_parse(&fl, fmt))) {
-			field_put(&f, &fl, &aq);
-			fmt = next;
-		} else {
-			fb_flush(&f);
-			vfprintf(o->f, fmt - 1, aq);
-			va_end(aq);
-			return;
-		}
-	}
-	fb_flush(&f);
-	va_end(aq);
-}
-
-#endif
-
 static void out_fmt(struct out *o, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	out_vfmt(o, fmt, ap);
+	fmt_vfprintf(o->f, fmt, ap);
 	va_end(ap);
 }
 
@@ -447,7 +255,7 @@ static void text_color(struct out *o, enum out_color c, const char *fmt,
 
 	if (on)
 		jputs(o, color_code[o->dark][c]);
-	out_vfmt(o, fmt, ap);
+	fmt_vfprintf(o->f, fmt, ap);
 	if (on)
 		jputs(o, "\033[0m");
 }
@@ -582,7 +390,7 @@ void out_text(struct out *o, const char *fmt, ...)
 	if (o->json)
 		return;
 	va_start(ap, fmt);
-	out_vfmt(o, fmt, ap);
+	fmt_vfprintf(o->f, fmt, ap);
 	va_end(ap);
 }
 
@@ -591,7 +399,7 @@ void out_plain(struct out *o, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vfprintf(o->f, fmt, ap);
+	fmt_vfprintf(o->f, fmt, ap);
 	va_end(ap);
 }
 
