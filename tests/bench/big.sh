@@ -26,8 +26,8 @@ log "big: built"
 timed_row big-link "\`ip link\`" "$REPS" 0.8 link
 timed_row big-addr "\`ip addr\`" "$REPS" - addr
 timed_row big-o-addr "\`ip -o addr\`" "$REPS" 0.3 -o addr
-timed_row big-br-addr "\`ip -br addr\`" "$REPS" 0.3 -br addr
-timed_row big-j-addr "\`ip -j addr\`" "$REPS" 0.3 -j addr
+FLOOR=$FLOOR_IP timed_row big-br-addr "\`ip -br addr\`" "$REPS" 0.3 -br addr
+FLOOR=$FLOOR_IP timed_row big-j-addr "\`ip -j addr\`" "$REPS" 0.3 -j addr
 timed_row big-addr-dev "\`ip addr show dev v2000\`" "$((REPS * 3))" 0.5 addr show dev v2000
 timed_row big-link-dev "\`ip link show dev v2000\`" "$((REPS * 3))" 0.5 link show dev v2000
 timed_row big-route-get "\`ip route get 10.200.5.5\`" "$((REPS * 3))" 0.5 route get 10.200.5.5

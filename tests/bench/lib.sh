@@ -42,8 +42,9 @@ row() {	# id scenario ours ref bb ratio target verdict same
 # alternating.  Sets W[k] (median wall, us), U[k] (median user CPU, us),
 # RSS[k] (peak KiB), RC[k] (exit code of the first run) for k = 0 ours,
 # 1 iproute2, 2 busybox (busybox values are "-" when it failed: it does not
-# support that command), and SAME ("=" if ours printed exactly what iproute2
-# printed, else "DIFFERS").
+# support that command), W[3] for our musl build when MUSL is set, WF for the
+# kernel floor (floor.c) when FLOOR is set, and SAME ("=" if ours printed
+# exactly what iproute2 printed, else "DIFFERS").
 measure() {
 	local reps="$1" d="$WORK/m" k w u s m c t
 	shift
@@ -51,7 +52,11 @@ measure() {
 	W=() U=() RSS=() RC=() CPU=()
 	while read -r k w u s m c t; do
 		W[k]=$w U[k]=$u RSS[k]=$m RC[k]=$c CPU[k]=$t
-	done < <("$TM" "$reps" "$d" "${IMPLS[@]}" ${MUSL:+"$MUSL"} -- "$@")
+	done < <("$TM" "$reps" "$d" "${IMPLS[@]}" ${MUSL:+"$MUSL"} \
+		${FLOOR:+"$FLOOR"} -- "$@")
+	# the floor program (see floor.c) runs last when a row asks for it
+	WF=
+	[ -n "${FLOOR:-}" ] && WF=${W[$((${MUSL:+1} + 3))]}
 	if [ "${RC[2]}" != 0 ]; then
 		W[2]=- U[2]=- RSS[2]=-
 	fi
@@ -69,14 +74,15 @@ timed_row() {
 	measure "$reps" "$@"
 	r=$(ratio "${W[0]}" "${W[1]}")
 	cr=$(ratio "${CPU[0]}" "${CPU[1]}")
-	[ -n "${W[3]:-}" ] && mr="; musl $(ratio "${W[3]}" "${W[1]}")"
+	[ -n "$MUSL" ] && mr="; musl $(ratio "${W[3]}" "${W[1]}")"
+	[ -n "$WF" ] && mr="$mr; kernel floor $(ratio "$WF" "${W[1]}")"
 	if [ "$max" = - ]; then
 		t=- v=-
 	else
 		t="<= ${max}x"
 		v=$(check "$r != \"-\" && $r <= $max")
 		# the glibc build decides; say when only the musl one makes it
-		if [ "$v" = FAIL ] && [ -n "${W[3]:-}" ] &&
+		if [ "$v" = FAIL ] && [ -n "$MUSL" ] &&
 			[ "$(check "$(ratio "${W[3]}" "${W[1]}") <= $max")" = PASS ]; then
 			v="FAIL (musl PASS)"
 		fi
