@@ -96,7 +96,7 @@ int out_flush(struct out *o);
 /* JSON string escaping, exposed for tests. */
 void out_json_string(struct out *o, const char *s);
 
-/* vfprintf() without floating point (lib/format.c): what every listing is
+/* vfprintf() without floating point (lib/out_fmt.c): what every listing is
  * printed with, and the musl build's vfprintf. */
 int fmt_vfprintf(FILE *f, const char *fmt, va_list ap);
 

@@ -28,7 +28,7 @@ load helpers
 	[ "$output" = '1: lo: <LOOPBACK> mtu 65536 qdisc noop state DOWN mode DEFAULT group default qlen 1000\    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' ]
 }
 
-# lib/format.c prints no floating point: a format asking for one would
+# lib/out_fmt.c prints no floating point: a format asking for one would
 # print "%f" in every listing (and in everything the musl build prints).  Fractions go through lib/decimal.c.
 @test "no printf format in ip/ or lib/ asks for a floating point value" {
 	run sh -c "grep -nE '\"[^\"]*%[-+ #0-9.*]*[lLhjzt]*[aAeEfFgG][^\"]*\"' \
@@ -125,8 +125,8 @@ libc_check() {
 	libc_check decimal_diff 500000 "" lib/decimal.c
 }
 
-@test "lib/format.c (every listing, the musl build's vfprintf) agrees with glibc's printf" {
-	libc_check printf_diff 500000 -Dfmt_vfprintf=small_vfprintf lib/format.c
+@test "lib/out_fmt.c (every listing, the musl build's vfprintf) agrees with glibc's printf" {
+	libc_check printf_diff 500000 -Dfmt_vfprintf=small_vfprintf lib/out_fmt.c
 }
 
 @test "lib/musl/strtol.c agrees with glibc's strtol and siblings" {

@@ -1,4 +1,4 @@
-/* The musl build's vfprintf() is ip's own printf engine (lib/format.c),
+/* The musl build's vfprintf() is ip's own printf engine (lib/out_fmt.c),
  * which leaves musl's, with its floating point and wide characters, out of
  * the binary. */
 #include <stdarg.h>

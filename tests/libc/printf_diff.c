@@ -1,4 +1,4 @@
-/* lib/format.c against the C library's printf (glibc: what the
+/* lib/out_fmt.c against the C library's printf (glibc: what the
  * reference ip uses) on every format ip's sources use and on random integer
  * and string conversions: flags, width, precision, '*', lengths.  Prints
  * each disagreement; exit status 1 if there was one. */
