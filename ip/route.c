@@ -58,9 +58,10 @@ int rt_dsfield_a2n(const char *s, uint32_t *id)
 	return 0;
 }
 
-const char *rt_dsfield_name(uint32_t tos, char *buf, size_t size)
+/* -N: the number even where rt_dsfield names it. */
+const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size)
 {
-	const char *n = name_of(NT_DSFIELD, tos, buf, size);
+	const char *n = numeric ? buf : name_of(NT_DSFIELD, tos, buf, size);
 
 	if (n != buf)
 		return n;
@@ -239,12 +240,15 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 
 	if (strchr(s, '.')) {
 		t = scan_double(s, &p);
-		if (t < 0 || p == s || t > UINT_MAX)
+		if (t < 0 || p == s)
 			return -1;
 	} else {
-		unsigned long v = strtoul(s, &p, 0);
+		unsigned long v;
 
-		if (p == s || v > UINT_MAX)
+		errno = 0;
+		v = strtoul(s, &p, 0);
+		/* as in iproute2: "-1" is ULONG_MAX, only an overflow fails */
+		if (p == s || (v == ULONG_MAX && errno == ERANGE))
 			return -1;
 		t = v;
 	}
@@ -254,10 +258,11 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 	else if (*p && strcasecmp(p, "ms") && strcasecmp(p, "msec") &&
 		 strcasecmp(p, "msecs"))
 		return -1;
-	/* Seconds past UINT_MAX ms wrap; through uint64_t, since converting
-	 * an out-of-range double to uint32_t is undefined (UBSan, fuzz_route).
-	 * A fraction rounds up, as in the reference ("1.5" is 2). */
-	*val = (uint32_t)(uint64_t)t;
+	/* Values past UINT_MAX wrap, as iproute2's double to unsigned int
+	 * conversion does on x86-64 (through a 64-bit integer, 0 from 2^63
+	 * on); spelled out, since out of range the conversion is undefined
+	 * (UBSan, fuzz_route).  A fraction rounds up ("1.5" is 2). */
+	*val = t < 9223372036854775808.0 ? (uint32_t)(uint64_t)t : 0;
 	if (*val < t)
 		*val += 1;
 	return 0;

@@ -30,7 +30,7 @@ int rt_proto_a2n(const char *s, uint32_t *id);
 int rt_scope_a2n(const char *s, uint32_t *id);
 int rt_dsfield_a2n(const char *s, uint32_t *id);
 int rt_realms_a2n(const char *s, uint32_t *realms);
-const char *rt_dsfield_name(uint32_t tos, char *buf, size_t size);
+const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size);
 
 /* What a listing, flush or save keeps; masks as in "value ^ want & mask". */
 struct rt_filter {

@@ -401,7 +401,8 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 		out_uint(o, OUT_ANY, "nhid", "nhid %u ", nl_attr_u32(tb[RTA_NH_ID]));
 	if (r->rtm_tos && f->tosmask != 0xffffffffu)
 		out_str(o, OUT_ANY, "tos", "tos %s ",
-			rt_dsfield_name(r->rtm_tos, buf, sizeof(buf)));
+			rt_dsfield_name(r->rtm_tos, ctx->numeric, buf,
+					sizeof(buf)));
 	if (tb[RTA_GATEWAY] && f->rvia.bitlen != host_len(r->rtm_family))
 		rt_print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])

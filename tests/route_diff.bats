@@ -524,7 +524,18 @@ for t in 1.005s 0.0015s 1.5 2.25ms 0x1.8p1s 0x.8s 1e3ms -0.0 .5s 1.23456789s \
 	nan.5 1e400.0 4294967.295 4294967.296 1e-400.5; do
 	add rtt "$t"; add rttvar "$t"; add rto_min "$t"
 done
+for t in 4294967295 4294967296 99999999999 -1 -8 -1s -1ms 0x100000000 -0x1 \
+	18446744073709551615 18446744073709551616 4294967295s 4294968s " -1" \
+	-4294967296 4294967296.5 -0.5 9223372036854775807 9223372036854775808; do
+	add rtt "$t"; add rttvar "$t"; add rto_min "$t"
+done
 ip route show; ip -j route show | head -c 3000'
+}
+
+# -N: tos as a number even where rt_dsfield has a name for it.
+@test "route diff: -N prints a named tos as its number" {
+	diff_ip_each 'ip link set lo up; ip route add 10.1.0.0/24 dev lo tos AF11; ip route add 10.2.0.0/24 dev lo tos 0x10' \
+		'ip -N route' 'ip -N -j route' 'ip route' 'ip -N route show tos af11' 'ip -N route get 10.1.0.1 tos AF11'
 }
 
 # IPv6 text as glibc writes it (lib/libc/inet_ntop.c): "::" for the first
