@@ -185,7 +185,7 @@ static int addr_decode(struct nlmsghdr *nlh, struct addr_view *v)
 	struct rtattr *rta;
 	size_t len;
 
-	if (nlh->nlmsg_type != RTM_NEWADDR ||
+	if ((nlh->nlmsg_type != RTM_NEWADDR && nlh->nlmsg_type != RTM_DELADDR) ||
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*v->ifa)))
 		return -EBADMSG;
 	v->ifa = NLMSG_DATA(nlh);
@@ -238,7 +238,8 @@ static enum out_color family_color(int family)
 
 /* How an address is framed: after a link head (a newline first), or on its
  * own lines ("index: dev" first in oneline mode and flush listings). */
-enum { ADDR_LEAD_NL = 1, ADDR_DEV = 2, ADDR_IFN = 4 /* showdump: "ifN:" */ };
+enum { ADDR_LEAD_NL = 1, ADDR_DEV = 2, ADDR_IFN = 4 /* showdump: "ifN:" */,
+       ADDR_DELETED = 8 /* -echo of a delete: "Deleted " first */ };
 
 static void print_addr_head(struct ipctx *ctx, struct addr_view *v,
 			    unsigned int how)
@@ -321,6 +322,8 @@ static void print_addr(struct ipctx *ctx, struct addr_view *v, unsigned int how)
 	if (how & ADDR_LEAD_NL)
 		out_text(o, "\n");
 	out_obj_open(o, NULL);
+	if (how & ADDR_DELETED)
+		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
 	if (how & ADDR_IFN) {
 		out_int(o, OUT_ANY, "index", "if%d:", v->ifa->ifa_index);
 		out_nl(o);
@@ -1056,7 +1059,9 @@ static int show_link(struct addr_db *db, const struct addr_filter *f,
 		out_obj_open(&ctx->out, NULL);
 	}
 	how = sel > 0 && !ctx->brief ? ADDR_LEAD_NL : 0;
-	if (!heads)
+	/* iproute2 prints the index and name of each address under -echo
+	 * even in a listing: its printer is the one of ip monitor then */
+	if (!heads || ctx->echo)
 		how |= ADDR_DEV;
 	if (f->up && !(ifi->ifi_flags & IFF_UP))
 		first = NONE;
@@ -1674,6 +1679,17 @@ static void encode_modify(struct nl_req *req, struct addr_req *r, int ifindex)
 		nl_put_u32(req, IFA_FLAGS, r->ifa_flags);
 }
 
+/* -echo: one address as ip monitor shows it ("index: dev" first). */
+static void print_addr_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	struct addr_view v;
+
+	if (!nlh || addr_decode(nlh, &v))
+		return;
+	print_addr(ctx, &v, nlh->nlmsg_type == RTM_DELADDR ?
+			    ADDR_DEV | ADDR_DELETED : ADDR_DEV);
+}
+
 static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 		       int argc, char **argv)
 {
@@ -1695,7 +1711,7 @@ static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 	}
 	NL_REQ_INIT(req, type, flags);
 	encode_modify(&req, &r, ifindex);
-	return ctx_talk(ctx, &req, NULL, NULL);
+	return ctx_talk_echo(ctx, &req, print_addr_echo);
 }
 
 /* ---- save, showdump, restore: a magic word, then raw RTM_NEWADDR ---- */
@@ -1763,7 +1779,7 @@ static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 	struct addr_view v;
 	struct ifaddrmsg *ifa = NLMSG_DATA(nlh);
 
-	if (!addr_decode(nlh, &v)) {
+	if (nlh->nlmsg_type == RTM_NEWADDR && !addr_decode(nlh, &v)) {
 		print_addr(ctx, &v, ADDR_IFN);
 		return 0;
 	}

@@ -65,6 +65,46 @@ int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 	return EXIT_OK;
 }
 
+/* The first message before the ack: the kernel's copy of the object. */
+static int echo_keep(struct nlmsghdr *nlh, void *arg)
+{
+	struct nlmsghdr **msg = arg;
+
+	if (*msg)
+		return 0;
+	*msg = malloc(nlh->nlmsg_len);
+	if (!*msg)
+		return -ENOMEM;
+	memcpy(*msg, nlh, nlh->nlmsg_len);
+	return 0;
+}
+
+/* -echo asks the kernel for a copy of what the request made, changed or
+ * removed, and prints it once the request succeeded.  Some requests get
+ * none (IPv6 addresses, link set, a change that changes nothing): print
+ * gets NULL then, after an empty object in JSON ("[{}]", as iproute2). */
+int ctx_talk_echo(struct ipctx *ctx, struct nl_req *r, echo_print_fn print)
+{
+	struct nlmsghdr *msg = NULL;
+	int rc;
+
+	if (!ctx->echo)
+		return ctx_talk(ctx, r, NULL, NULL);
+	r->nlh->nlmsg_flags |= NLM_F_ECHO;
+	rc = ctx_talk(ctx, r, echo_keep, &msg);
+	if (rc == EXIT_OK) {
+		out_begin(&ctx->out);
+		if (!msg) {
+			out_obj_open(&ctx->out, NULL);
+			out_obj_close(&ctx->out);
+		}
+		print(ctx, msg);
+		out_end(&ctx->out);
+	}
+	free(msg);
+	return rc;
+}
+
 static int links_dump(struct ipctx *ctx, struct nl_sock *s, struct nl_req *r,
 		      nl_cb cb, void *arg);
 

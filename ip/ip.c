@@ -246,7 +246,7 @@ enum opt_id {
 	O_LOOPS, O_FAMILY, O_4, O_6, O_0, O_MPLS, O_BRIDGE, O_HUMAN, O_HUMAN2,
 	O_IEC, O_STATS, O_STATS2, O_DETAILS, O_RESOLVE, O_ONELINE, O_TSTAMP,
 	O_TSHORT, O_VERSION, O_FORCE, O_BATCH, O_RCVBUF, O_COLOR, O_HELP,
-	O_NETNS, O_NUMERIC, O_ALL, O_JSON, O_PRETTY, O_BRIEF,
+	O_NETNS, O_NUMERIC, O_ALL, O_JSON, O_PRETTY, O_BRIEF, O_ECHO,
 };
 
 struct option_word {
@@ -286,6 +286,7 @@ static const struct option_word options[] = {
 	{ "-json", O_JSON, false, false },
 	{ "-pretty", O_PRETTY, false, false },
 	{ "-brief", O_BRIEF, false, false },
+	{ "-echo", O_ECHO, true, false },	/* exact in iproute2 too */
 };
 
 /* -c[olor][=always|auto|never]: the word before '=' must abbreviate -color;
@@ -409,6 +410,9 @@ static void apply_flag_opt(struct ipctx *ctx, struct opts *o, int id)
 		break;
 	case O_BRIEF:
 		ctx->brief = true;
+		break;
+	case O_ECHO:
+		ctx->echo = true;
 		break;
 	}
 }

@@ -32,6 +32,7 @@ struct ipctx {
 	bool brief;		/* -br */
 	bool force;		/* -force */
 	bool all;		/* -a / -all */
+	bool echo;		/* -echo: print what the kernel made or removed */
 	bool timestamp;
 	int loops;		/* -l */
 	const char *netns;	/* -n */
@@ -62,6 +63,10 @@ void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
 int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
+/* ctx_talk for add/change/delete requests: with -echo the kernel's copy
+ * of the object goes to print, or NULL when it sent none (see common.c). */
+typedef void (*echo_print_fn)(struct ipctx *ctx, struct nlmsghdr *nlh);
+int ctx_talk_echo(struct ipctx *ctx, struct nl_req *r, echo_print_fn print);
 /* The reference's warning after a dump the kernel marked interrupted. */
 void warn_dump_intr(const struct nl_sock *s);
 /* After nl_dump failed with err: the reference's messages for each cause
@@ -121,7 +126,10 @@ int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
  * and, when ctx->family is neither AF_UNSPEC nor AF_PACKET (ip -4/-6 addr,
  * "to PREFIX"), the link/ether line (kept with -d); in -br mode it prints
  * only name and state unless ctx->family is AF_PACKET (ip -br -0 addr). */
-enum { LINK_IN_ADDR = 1 };
+enum { LINK_IN_ADDR = 1, LINK_ECHO = 2, LINK_DELETED = 4 };
+/* -echo: the head of ip monitor ("Deleted " first for a removed link, no
+ * qlen), like LINK_IN_ADDR otherwise; nothing for NULL. */
+void print_link_echo(struct ipctx *ctx, struct nlmsghdr *nlh);
 int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how);
 void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh);
 void print_link_end(struct ipctx *ctx);

@@ -369,7 +369,8 @@ static void print_link_head(struct ipctx *ctx, struct link_view *v)
 		out_str(o, OUT_ANY, "group", "group %s ",
 			ctx_name_of(ctx, NT_GROUPS, nl_attr_u32(tb[IFLA_GROUP]),
 				    buf, sizeof(buf)));
-	if (tb[IFLA_TXQLEN] && nl_attr_u32(tb[IFLA_TXQLEN]))
+	if (tb[IFLA_TXQLEN] && nl_attr_u32(tb[IFLA_TXQLEN]) &&
+	    !(v->how & LINK_ECHO))
 		out_int(o, OUT_ANY, "txqlen", "qlen %d", nl_attr_u32(tb[IFLA_TXQLEN]));
 }
 
@@ -796,6 +797,8 @@ static int print_link_view(struct ipctx *ctx, struct link_view *v)
 	bool in_addr = v->how & LINK_IN_ADDR;
 
 	out_obj_open(o, NULL);
+	if (v->how & LINK_DELETED)
+		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
 	if (ctx->brief) {
 		print_brief(ctx, v);
 		return 0;
@@ -851,6 +854,32 @@ int print_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 		return 0;	/* not a link we can show: skip it */
 	print_link_end(ctx);
 	return 0;
+}
+
+void print_link_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	unsigned int how = LINK_IN_ADDR | LINK_ECHO;
+
+	struct link_view v;
+
+	if (!nlh || link_view_parse(nlh, &v))
+		return;
+	/* iproute2's printer keeps only group 0 here (its filter is zeroed,
+	 * not reset): a link in another group echoes as nothing */
+	if (v.tb[IFLA_GROUP] && nl_attr_u32(v.tb[IFLA_GROUP])) {
+		out_obj_open(&ctx->out, NULL);
+		out_obj_close(&ctx->out);
+		return;
+	}
+	if (nlh->nlmsg_type == RTM_DELLINK)
+		how |= LINK_DELETED;
+	if (print_link_begin(ctx, nlh, how))
+		return;
+	/* iproute2 ends a brief line only after the addresses it lists */
+	if (ctx->brief)
+		out_obj_close(&ctx->out);
+	else
+		print_link_end(ctx);
 }
 
 /* ---- ip link show ---- */
@@ -1820,7 +1849,7 @@ static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 		fprintf(stderr, "Message too long\n");
 		return EXIT_FAIL;
 	}
-	rc = ctx_talk(ctx, &req, NULL, NULL);
+	rc = ctx_talk_echo(ctx, &req, print_link_echo);
 	attrs = nl_msg_attrs(req.nlh, sizeof(struct ifinfomsg), &len);
 	close_netns_fds(attrs, len, 0);
 	return rc;

@@ -671,6 +671,23 @@ static int mod_finish(struct ipctx *ctx, struct rt_mod *m, int cmd)
 	return 0;
 }
 
+/* -echo: the route as a listing shows it ("Deleted " first for a delete).
+ * Without one, iproute2 gives its printer the ack instead and complains
+ * about it: the header of a capped ack without extack, as its is. */
+static void print_route_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	struct rt_filter f;
+
+	if (!nlh) {
+		fprintf(stderr, "Not a route: %08x %08x %08x\n",
+			(unsigned int)NLMSG_LENGTH(sizeof(struct nlmsgerr)),
+			NLMSG_ERROR, NLM_F_CAPPED);
+		return;
+	}
+	rt_filter_init(&f);
+	print_route(ctx, &f, nlh);
+}
+
 static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 			int argc, char **argv)
 {
@@ -707,7 +724,7 @@ static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	if (rc)
 		return rc;
 	mod_defaults(&m, cmd);
-	return ctx_talk(ctx, &req, NULL, NULL);
+	return ctx_talk_echo(ctx, &req, print_route_echo);
 }
 
 /* ---- get ---- */

@@ -499,9 +499,12 @@ static int route_parse(struct nlmsghdr *nlh, struct rtmsg **r,
 }
 
 static void print_route_msg(struct ipctx *ctx, const struct rt_filter *f,
-			    const struct rtmsg *r, struct rtattr **tb)
+			    const struct rtmsg *r, struct rtattr **tb,
+			    bool deleted)
 {
 	out_obj_open(&ctx->out, NULL);
+	if (deleted)
+		out_bool(&ctx->out, OUT_ANY, "deleted", "Deleted ", true);
 	print_route_head(ctx, f, r, tb);
 	print_route_middle(ctx, f, r, tb);
 	print_route_tail(ctx, f, r, tb);
@@ -662,7 +665,7 @@ int print_route(struct ipctx *ctx, const struct rt_filter *f,
 		return -EBADMSG;
 	if (!route_wanted(ctx, f, r, tb))
 		return 0;
-	print_route_msg(ctx, f, r, tb);
+	print_route_msg(ctx, f, r, tb, nlh->nlmsg_type == RTM_DELROUTE);
 	return 0;
 }
 
@@ -935,7 +938,7 @@ static int dump_cb(struct nlmsghdr *nlh, void *arg)
 		if (d->ctx->stats < 2)
 			return 0;
 	}
-	print_route_msg(d->ctx, d->f, r, tb);
+	print_route_msg(d->ctx, d->f, r, tb, false);
 	return 0;
 }
 

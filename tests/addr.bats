@@ -617,3 +617,21 @@ ip addr add 10.1.0.1/24 dev v2 valid_lft 900 preferred_lft 800
 ip addr add 2001:db8::1/64 dev v0; ip addr add 2001:db8::2/64 dev v2 nodad' \
 		"${cmds[@]}"
 }
+
+# -echo: each address the kernel sends back as ip monitor prints it
+# ("index: dev" first, "Deleted " for a delete; IPv6 addresses get no copy:
+# nothing, or "[{}]" in JSON); in a listing too, addresses get "index: dev".
+@test "addr -echo: add/change/replace/del and listings match the reference" {
+	diff_ip_each "$S1" \
+		'ip -echo addr add 10.7.0.1/24 dev v0' \
+		'ip -echo addr add 10.7.0.2/24 dev v0 label v0:5 metric 9 valid_lft 200 preferred_lft 100' \
+		'ip -echo -br addr add 10.7.0.3/24 dev v0; echo' 'ip -echo -br -j addr add 10.7.0.4/24 dev v0' \
+		'ip -echo -o addr del 10.7.0.4/24 dev v0' 'ip -echo -j addr del 10.7.0.3/24 dev v0' \
+		'ip -echo -j -p addr change 10.7.0.2/24 dev v0 valid_lft 300 preferred_lft 300' \
+		'ip -echo -c=always addr replace 10.7.0.5/24 dev v0' 'ip -echo -N addr add 10.7.0.6/24 dev v0 scope link' \
+		'ip -echo -6 addr add 2001:db8:7::1/64 dev v0 nodad' 'ip -echo -6 -j addr add 2001:db8:7::2/64 dev v0 nodad' \
+		'ip -echo -6 addr del 2001:db8:7::1/64 dev v0' 'ip -echo addr add 10.7.0.1/24 dev v0' \
+		'ip -echo addr del 10.99.0.1/24 dev v0' 'ip -echo addr add 10.7.0.9/24 dev v0 tentative' \
+		'ip -echo addr show dev v0' 'ip -echo -j addr show dev v0' 'ip -echo -br addr' \
+		'ip -echo -o addr show dev v0' 'ip -echo -c=always -4 addr show dev v0'
+}

@@ -279,3 +279,19 @@ ip -n ns1 -br link | wc -l'
 	[ "$output" = "rc=0
 62" ]
 }
+
+# -echo: the kernel's copy of the link after add and delete, as iproute2
+# prints it (no qlen, "Deleted ", nothing for group other than 0, "[{}]"
+# in JSON when the kernel sends no copy, as for link set).
+@test "link -echo: add, set and delete print what the kernel sends back" {
+	diff_ip_each 'ip link add br0 type bridge' \
+		'ip -echo link add v0 type veth peer name v1' 'ip -echo link add ifb0 mtu 1000 txqueuelen 5 up type ifb' \
+		'ip -echo -j link add ifb1 type ifb' 'ip -echo -j -p link add ifb2 master br0 type ifb' \
+		'ip -echo -o -d link add br1 type bridge' 'ip -echo -br link add ifb3 type ifb; echo' \
+		'ip -echo -br -j link add ifb4 type ifb' 'ip -echo -c=always link add ifb5 type ifb' \
+		'ip -echo link add ifb6 group 5 type ifb' 'ip -echo -j link add ifb7 group 5 type ifb' \
+		'ip -echo link set v0 mtu 1400' 'ip -echo -j link set v0 up' 'ip -echo -j -p link set v0 down' \
+		'ip -echo link del v0' 'ip -echo -j link del ifb1' 'ip -echo link del group 5' \
+		'ip -echo link del nope' 'ip -echo link add br0 type bridge' 'ip -e link show lo' \
+		'ip -echo link show lo' 'ip -echo link property add dev br0 altname zz'
+}

@@ -227,6 +227,19 @@ echo rc=$?; cmp /run/a.txt /run/b.txt && wc -c < /run/a.bin && wc -c < /run/b.bi
 	check_err 255 'Error: "flowlabel" is not supported by this ip.' route get ::1 flowlabel 5
 }
 
+# -echo in JSON: one object per route (iproute2 opens it twice, "[{{"), and in
+# a batch each line prints its own route (iproute2 leaves every ack unread
+# and takes it for the next line's answer: "Not a route: ...").
+@test "route -echo: valid JSON, and each batch line answered by its own route" {
+	run in_setup 'ip -echo -j route add blackhole 10.99.0.0/16
+printf "%s\n" "route add blackhole 10.98.0.0/16" "route add blackhole 10.97.0.0/16" "route del blackhole 10.98.0.0/16" | ip -echo -batch -'
+	[ "$status" -eq 0 ]
+	[ "$output" = '[{"type":"blackhole","dst":"10.99.0.0/16","flags":[]}]
+blackhole 10.98.0.0/16 
+blackhole 10.97.0.0/16 
+Deleted blackhole 10.98.0.0/16 ' ]
+}
+
 # Dumps stream: listing 20 times more routes must not grow the peak memory
 # (no timing assertion; RSS only means something on the static build).
 @test "route: show, save and flush of 40000 routes keep memory flat" {
