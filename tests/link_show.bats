@@ -76,6 +76,20 @@ sleep 1.2'
 		'ip -d link show dev vx1' 'ip -d -j link show tun0'
 }
 
+# A tap's owner by name from /etc/passwd and /etc/group (bound over the
+# system's in the sandbox), the number when no entry has it (a JSON number
+# then); a group line longer than a read buffer is one entry.
+@test "link show -d: tun/tap owners by name, or by number" {
+	diff_ip_each 'printf "root:x:0:0::/root:/bin/sh\nalice:x:1234:1234::/home/alice:/bin/sh\n" > /run/passwd
+{ printf "wheel:x:77:"; for i in $(seq 300); do printf "member%d," $i; done; printf "x\n"; printf "staff:x:4321:\n"; } > /run/group
+mount --bind /run/passwd /etc/passwd; mount --bind /run/group /etc/group
+/bin/ip tuntap add tap0 mode tap user 1234 group 4321
+/bin/ip tuntap add tap1 mode tap user 5555 group 77
+/bin/ip tuntap add tun0 mode tun user 0 group 6666' \
+		'ip -d link show tap0' 'ip -d -j link show tap0' 'ip -d link show tap1' \
+		'ip -d -j -p link show tap1' 'ip -d -o link show tun0' 'ip -d -j link show tun0'
+}
+
 @test "link show: flags, master, M-DOWN, NO-CARRIER, qlen 0, alias, mode" {
 	diff_ip_each "$KINDS_SETUP
 ip link set v1 txqueuelen 0; ip link set mv0 alias 'a \"quoted\" alias'
