@@ -1297,7 +1297,7 @@ static int flush_loop(struct flush_arg *a)
 			out_flush(o);
 			fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n",
 				ctx->loops);
-			return EXIT_FAIL;
+			return EXIT_USAGE;	/* iproute2's -1: exit 255 */
 		}
 		a->count = 0;
 		if (addr_dump(ctx, a->f->family, a->f->ifindex, flush_collect, a) < 0) {

@@ -349,7 +349,9 @@ Nothing to flush.
 		'ip -B addr flush dev v0' 'ip -M addr flush dev v0' \
 		'ip -l 1 -s addr flush dev v0' \
 		'sysctl -qw net.ipv4.conf.v0.promote_secondaries=1; ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0.0.3/24 dev v0' \
-		'ip -s -s addr flush dev v0 primary' 'ip -s -s addr flush dev v0' 'ip addr'
+		'ip -s -s addr flush dev v0 primary' 'ip -s -s addr flush dev v0' 'ip addr' \
+		'ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0.0.3/24 dev v0' \
+		'ip -l 1 addr flush dev v0' 'ip -l -1 addr flush dev v0' 'ip -l -1 -s addr flush dev lo'
 }
 
 @test "addr: tentative (down link), deprecated and macvlan labels match the reference" {
