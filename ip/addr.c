@@ -372,6 +372,7 @@ struct addr_filter {
 	int master;		/* ifindex; -1: nomaster */
 	const char *kind;
 	char slave_kind[64];
+	bool slave;		/* "type KIND_slave", KIND may be empty */
 	bool has_group;
 	uint32_t group;
 };
@@ -482,6 +483,7 @@ static void parse_type_filter(struct addr_filter *f, const char *arg)
 	if (n >= 6 && streq(arg + n - 6, "_slave") && n - 6 < sizeof(f->slave_kind)) {
 		memcpy(f->slave_kind, arg, n - 6);
 		f->slave_kind[n - 6] = '\0';
+		f->slave = true;
 	} else {
 		f->kind = arg;
 	}
@@ -968,7 +970,7 @@ static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
 		return -1;
 	if (f->label)
 		return 0;
-	if (!f->has_group && f->master <= 0 && !f->kind && !f->slave_kind[0])
+	if (!f->has_group && f->master <= 0 && !f->kind && !f->slave)
 		return 1;
 	rta = nl_msg_attrs(nlh, sizeof(*ifi), &len);
 	nl_parse(tb, IFLA_MAX, rta, len, NULL);
@@ -979,9 +981,12 @@ static int link_selected(struct ipctx *ctx, const struct addr_filter *f,
 	if (f->master > 0 && (!tb[IFLA_MASTER] ||
 			      (int)nl_attr_u32(tb[IFLA_MASTER]) != f->master))
 		return -1;
+	/* as iproute2: a link without IFLA_LINKINFO has no kind to match */
+	if ((f->kind || f->slave) && !tb[IFLA_LINKINFO])
+		return -1;
 	if (f->kind && !streq(link_kind(nlh, false, kind, sizeof(kind)), f->kind))
 		return -1;
-	if (f->slave_kind[0] &&
+	if (f->slave &&
 	    !streq(link_kind(nlh, true, kind, sizeof(kind)), f->slave_kind))
 		return -1;
 	return 1;
@@ -1128,7 +1133,7 @@ static bool oneline_fast(struct ipctx *ctx, const struct addr_filter *f,
 {
 	return ctx->out.oneline && !ctx->out.json && !ctx->brief &&
 	       f->family != AF_PACKET && !f->dev && !f->up && !f->master &&
-	       !f->kind && !f->slave_kind[0] && !f->has_group &&
+	       !f->kind && !f->slave && !f->has_group &&
 	       o->ascending && (o->max_index < 256 || o->not_hashed);
 }
 

@@ -890,16 +890,21 @@ struct link_filter {
 	int master;		/* ifindex; -1: nomaster */
 	const char *kind;
 	char slave_kind[IFNAMSIZ + 8];
+	bool slave;		/* "type KIND_slave", KIND may be empty */
 	bool has_group;
 	uint32_t group;
 };
 
+/* As iproute2 matches a kind: never without IFLA_LINKINFO, and a kind
+ * that is not there reads as "" ("type _slave": links of no master kind). */
 static bool kind_is(struct rtattr **tb, int which, const char *kind)
 {
 	struct rtattr *li[IFLA_INFO_MAX + 1];
 
+	if (!tb[IFLA_LINKINFO])
+		return false;
 	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
-	return li[which] && streq(nl_attr_str(li[which]), kind);
+	return streq(li[which] ? nl_attr_str(li[which]) : "", kind);
 }
 
 static bool link_selected(struct link_filter *f, struct link_view *v)
@@ -918,7 +923,7 @@ static bool link_selected(struct link_filter *f, struct link_view *v)
 		return false;
 	if (f->kind && !kind_is(tb, IFLA_INFO_KIND, f->kind))
 		return false;
-	if (f->slave_kind[0] && !kind_is(tb, IFLA_INFO_SLAVE_KIND, f->slave_kind))
+	if (f->slave && !kind_is(tb, IFLA_INFO_SLAVE_KIND, f->slave_kind))
 		return false;
 	return true;
 }
@@ -1054,9 +1059,10 @@ static int show_type(struct link_filter *f, const char *kind)
 {
 	size_t n = strlen(kind);
 
-	if (n > 6 && streq(kind + n - 6, "_slave")) {
+	if (n >= 6 && streq(kind + n - 6, "_slave")) {
 		snprintf(f->slave_kind, sizeof(f->slave_kind), "%.*s",
 			 (int)(n - 6), kind);
+		f->slave = true;
 		return EXIT_OK;
 	}
 	f->kind = kind;

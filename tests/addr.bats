@@ -190,7 +190,8 @@ Nothing to flush.
 		'ip -br addr show scope all' 'ip -br addr show scope 253' \
 		'ip addr show dev v0 scope host' 'ip -j addr show dev v0 scope host' \
 		'ip -j addr show dev br0 up' 'ip addr show dev br0 up' \
-		'ip -br -4 addr show dev v1'
+		'ip -br -4 addr show dev v1' 'ip -br addr show type _slave' \
+		'ip -o addr show type _slave' 'ip -br addr show type ""' 'ip -o addr show type ""'
 }
 
 @test "addr show: flag, prefix and label selectors match the reference" {

@@ -101,7 +101,8 @@ $SETTLE" \
 		'ip link show type macvlan' 'ip link show type veth up' \
 		'ip link show group default' 'ip link show vrf br0' \
 		'ip -j link show master nope' 'ip link show dev v1' 'ip link sh v1' \
-		'ip -j -p link show mv0'
+		'ip -j -p link show mv0' 'ip -br link show type _slave' \
+		'ip -o link show type _slave' 'ip -br link show type ""'
 }
 
 @test "link show: filter and argument errors" {
