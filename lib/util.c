@@ -27,12 +27,14 @@ bool streq(const char *a, const char *b)
 	return *a == *b && strcmp(a, b) == 0;
 }
 
+/* As iproute2's get_u32 and kin, strtoul underneath: blanks and a sign
+ * pass, so "-0" is 0 (and "-1" is too big for anything narrower). */
 int parse_u64(uint64_t *v, const char *s, int base)
 {
 	unsigned long long r;
 	char *end;
 
-	if (!s || !*s || *s == '-')
+	if (!s || !*s)
 		return -EINVAL;
 	errno = 0;
 	r = strtoull(s, &end, base);
@@ -114,7 +116,9 @@ int parse_s32(int32_t *v, const char *s, int base)
 }
 
 /* IPv4 as the reference reads it: one to four parts, each a number in C
- * syntax up to 255 ("10/8", "10.1", "0x0a.0.0.1"); missing parts are 0. */
+ * syntax up to 255 ("10/8", "10.1", "0x0a.0.0.1"); missing parts are 0.
+ * Each part goes through strtoul there, so blanks and a sign pass too
+ * (" 10.1", "+10.0.0.1", "-0.0.0.1"). */
 static int parse_ipv4(uint8_t *out, const char *s)
 {
 	int i;
@@ -124,8 +128,6 @@ static int parse_ipv4(uint8_t *out, const char *s)
 		char *end;
 		unsigned long n;
 
-		if (*s < '0' || *s > '9')
-			return -EINVAL;
 		n = strtoul(s, &end, 0);
 		if (n > 255 || end == s)
 			return -EINVAL;

@@ -451,6 +451,20 @@ ping -6 -c1 -W1 -s 1400 2001:db8:2::2 >/dev/null 2>&1; ping -6 -c1 -W1 -s 1400 2
 		'ip route get 10.0.0.2 mark 15; ip route get 10.0.0.2 mark 16; ip -j route get 10.0.0.2 mark 255'
 }
 
+# Numbers and IPv4 parts go through strtoul in iproute2: a blank or a sign
+# before them passes, "-0" is 0 (and "-1" too big).
+@test "route diff: signs and blanks before numbers and address parts" {
+	diff_ip_each "$SETUP" \
+		'ip route add 10.60.0.0/16 dev v0 metric -0 advmss -0 window " 5"; ip route show 10.60.0.0/16' \
+		'ip route add 10.61.0.0/16 dev v0 metric -1' 'ip route add 10.62.0.0/16 dev v0 mtu -4294967296' \
+		'ip route add " 10.63.0.0/16" via "+10.0.0.2"; ip route show " 10.63.0.0/16"' \
+		'ip route add "10. 64.0.0/16" dev v0; ip route get " 10.64.0.1" from "+10.0.0.1"' \
+		'ip route add "-0.65.0.0/16" dev v0' 'ip route add "-1.66.0.0/16" dev v0' \
+		'ip route add "10.67.0.0/-0" dev v0' 'ip addr add " 10.68.0.1/24" peer "+10.68.0.2" dev v0' \
+		'ip -4 -o addr show to " 10.68.0.0/16"' 'ip route show root "+10.0.0.0/8" table all' \
+		'ip route del " 10.63.0.0/16"'
+}
+
 @test "route diff: IPv6 source routes and the from selectors" {
 	diff_ip_each "$SETUP" \
 		'ip -6 route add 2001:db8:50::/48 dev v0 from 2001:db8::/64; ip -6 route add 2001:db8:51::/48 dev v0 from 2001:db8:1::/64 metric 5; ip -6 route' \
