@@ -202,3 +202,13 @@ ip link set dev short1 mtu 1400; ip -br link show short1
 ip link del short1; echo rc=$?; ip -br link
 '
 }
+
+# Valid JSON where iproute2 writes raw control bytes into strings.
+@test "link show -j: control characters in names and aliases are escaped" {
+	run sandbox sh -c 'ip link add "$(printf "x\001y")" type ifb
+ip link set "$(printf "x\001y")" alias "$(printf "a\tb\037c")"
+ip -j link show "$(printf "x\001y")" | grep -o "\"ifname\":\"[^\"]*\"\|\"ifalias\":\"[^\"]*\""'
+	[ "$status" -eq 0 ]
+	[ "$output" = '"ifname":"x\u0001y"
+"ifalias":"a\tb\u001fc"' ]
+}
