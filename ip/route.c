@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 #include <linux/icmpv6.h>
+#include <linux/mpls.h>
 
 #include "route.h"
 
@@ -163,7 +164,73 @@ static int route_addr(struct rt_prefix *p, const char *s, int family,
 	return 0;
 }
 
-/* The link family (-0) takes no IP address anywhere in ip route. */
+/* MPLS labels "L1/L2/..." as iproute2's mpls_pton reads them: each a
+ * number in C syntax below 2^20, the last one marked bottom of stack.
+ * Four fit here (iproute2 takes 64; the kernel's limit is 30). */
+static int mpls_labels(struct rt_prefix *p, const char *s)
+{
+	size_t i;
+
+	memset(p, 0, sizeof(*p));
+	for (i = 0; i < sizeof(p->data) / 4; i++) {
+		char *end;
+		unsigned long label = strtoul(s, &end, 0);
+		uint32_t entry;
+
+		if (label >= 1u << 20 || end == s || (*end && *end != '/'))
+			return -1;
+		entry = htonl(label << MPLS_LS_LABEL_SHIFT |
+			      (*end ? 0 : 1u << MPLS_LS_S_SHIFT));
+		memcpy(p->data + 4 * i, &entry, 4);
+		if (!*end) {
+			p->family = AF_MPLS;
+			p->bytelen = 4 * (i + 1);
+			p->bitlen = 20;
+			return 0;
+		}
+		s = end + 1;
+	}
+	fprintf(stderr, "Error: too many labels.\n");
+	return -1;
+}
+
+/* An MPLS prefix: one label, then an optional "/LEN" of at most 20 (the
+ * reference cuts at the first '/', so "100/200" is no label stack here). */
+static int mpls_prefix(struct rt_prefix *p, const char *s)
+{
+	char label[32];
+	const char *slash = strchr(s, '/');
+	uint32_t len;
+
+	if (!slash)
+		return mpls_labels(p, s);
+	if ((size_t)(slash - s) >= sizeof(label))
+		return -1;
+	memcpy(label, s, slash - s);
+	label[slash - s] = '\0';
+	if (mpls_labels(p, label) || parse_u32(&len, slash + 1, 0) || len > 20)
+		return -1;
+	p->bitlen = len;
+	p->flags = PFX_LEN_GIVEN;
+	return 0;
+}
+
+/* "via link LLADDR": the bytes as ip link reads them. */
+static int link_addr(struct rt_prefix *p, const char *s)
+{
+	int n;
+
+	memset(p, 0, sizeof(*p));
+	n = get_lladdr(p->data, sizeof(p->data), s);
+	if (n < 0)
+		return -1;
+	p->family = AF_PACKET;
+	p->bytelen = n > (int)sizeof(p->data) ? (int)sizeof(p->data) : n;
+	p->bitlen = p->bytelen * 8;
+	return 0;
+}
+
+/* The link family (-0) takes no IP prefix anywhere in ip route. */
 static int not_in_context(const char *s, const char *what)
 {
 	fprintf(stderr,
@@ -174,9 +241,11 @@ static int not_in_context(const char *s, const char *what)
 
 int rt_get_addr(struct rt_prefix *p, const char *s, int family)
 {
-	if (family == AF_PACKET)
-		return not_in_context(s, "address");
-	if (!route_addr(p, s, family, false))
+	int rc = family == AF_PACKET ? link_addr(p, s) :
+		 family == AF_MPLS ? mpls_labels(p, s) :
+		 route_addr(p, s, family, false);
+
+	if (!rc)
 		return 0;
 	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
 		family_verbose(family), s);
@@ -187,7 +256,8 @@ int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
 {
 	if (family == AF_PACKET)
 		return not_in_context(s, "prefix");
-	if (!route_addr(p, s, family, true))
+	if (!(family == AF_MPLS ? mpls_prefix(p, s) :
+	      route_addr(p, s, family, true)))
 		return 0;
 	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
 		family_verbose(family), s);
@@ -632,6 +702,9 @@ static void mod_defaults(struct rt_mod *m, int cmd)
 
 	if (r->rtm_family == AF_UNSPEC)
 		r->rtm_family = AF_INET;
+	/* MPLS routes are unicast, a delete too */
+	if (!m->type_ok && r->rtm_family == AF_MPLS)
+		r->rtm_type = t = RTN_UNICAST;
 	if (!m->table_ok && (t == RTN_LOCAL || t == RTN_BROADCAST ||
 			     t == RTN_NAT || t == RTN_ANYCAST))
 		r->rtm_table = RT_TABLE_LOCAL;

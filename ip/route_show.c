@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <linux/in_route.h>
 #include <linux/icmpv6.h>
+#include <linux/mpls.h>
 
 #include "route.h"
 
@@ -48,12 +49,35 @@ static enum out_color family_color(int family)
 
 static int host_len(int family)
 {
-	return family == AF_INET ? 32 : family == AF_INET6 ? 128 : 0;
+	return family == AF_INET ? 32 : family == AF_INET6 ? 128 :
+	       family == AF_MPLS ? 20 : 0;
+}
+
+/* MPLS labels as "L1/L2/...", up to the one marked bottom of stack. */
+static const char *mpls_text(const uint8_t *p, size_t len, char *buf,
+			     size_t size)
+{
+	size_t i, off = 0;
+
+	buf[0] = '\0';
+	for (i = 0; i + 4 <= len && off < size; i += 4) {
+		uint32_t e;
+
+		memcpy(&e, p + i, 4);
+		e = ntohl(e);
+		off += snprintf(buf + off, size - off, "%s%u", i ? "/" : "",
+				(e & MPLS_LS_LABEL_MASK) >> MPLS_LS_LABEL_SHIFT);
+		if (e & MPLS_LS_S_MASK)
+			break;
+	}
+	return buf;
 }
 
 static const char *addr_text(int family, const struct rtattr *a, char *buf,
 			     size_t size)
 {
+	if (family == AF_MPLS)
+		return mpls_text(nl_attr_data(a), nl_attr_len(a), buf, size);
 	return format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, size);
 }
 
@@ -121,8 +145,12 @@ static void print_via(struct ipctx *ctx, const struct rtattr *a)
 
 	if (nl_attr_len(a) < sizeof(*v))
 		return;
-	format_addr(v->rtvia_family, v->rtvia_addr, nl_attr_len(a) - sizeof(*v),
-		    buf, sizeof(buf));
+	if (v->rtvia_family == AF_MPLS)
+		mpls_text(v->rtvia_addr, nl_attr_len(a) - sizeof(*v), buf,
+			  sizeof(buf));
+	else
+		format_addr(v->rtvia_family, v->rtvia_addr,
+			    nl_attr_len(a) - sizeof(*v), buf, sizeof(buf));
 	out_obj_open(o, "via");
 	out_str(o, OUT_ANY, "family", "via %s ", rt_family_name(v->rtvia_family));
 	out_cstr(o, OUT_ANY, family_color(v->rtvia_family), "host", "%s ", buf);
@@ -399,6 +427,11 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 	print_prefix(ctx, r, tb[RTA_SRC], r->rtm_src_len, true);
 	if (tb[RTA_NH_ID])
 		out_uint(o, OUT_ANY, "nhid", "nhid %u ", nl_attr_u32(tb[RTA_NH_ID]));
+	if (tb[RTA_NEWDST]) {	/* MPLS: the labels swapped in */
+		out_text(o, "as to ");
+		out_str(o, OUT_ANY, "to", "%s ",
+			addr_text(r->rtm_family, tb[RTA_NEWDST], buf, sizeof(buf)));
+	}
 	if (r->rtm_tos && f->tosmask != 0xffffffffu)
 		out_str(o, OUT_ANY, "tos", "tos %s ",
 			rt_dsfield_name(r->rtm_tos, ctx->numeric, buf,

@@ -136,3 +136,42 @@ need_kind() {
 	sandbox ours sh -c "$REF_IP link add probe0 type $1 >/dev/null 2>&1" ||
 		skip "kernel has no $1 support"
 }
+
+# The requests each command sends, of the message types in REQ_TYPES
+# (default RTM_NEWLINK/DELLINK/NEWLINKPROP/DELLINKPROP; sequence numbers and
+# port ids masked; the reference's 32-byte capability probe skipped).
+REQ_PY='
+import os, re, sys
+types = [int(t) for t in os.environ.get("REQ_TYPES", "16 17 108 109").split()]
+msgs = []
+for line in sys.stdin:
+    m = re.match(r"^ \| ([0-9a-f]{5})  (.{1,49})", line)
+    if not m:
+        continue
+    if int(m.group(1), 16) == 0:
+        msgs.append(bytearray())
+    msgs[-1].extend(bytes.fromhex("".join(t for t in m.group(2).split() if re.fullmatch("[0-9a-f]{2}", t))))
+for b in msgs:
+    if len(b) > 32 and int.from_bytes(b[4:6], "little") in types:
+        b[8:16] = bytes(8)
+        print(b.hex())
+'
+
+# diff_requests 'setup' 'args' ...: each "ip args" under strace, ours vs ref.
+# (LeakSanitizer cannot run under ptrace: leaks are checked by the others.)
+diff_requests() {
+	command -v strace >/dev/null || skip "strace is needed to capture requests"
+	command -v python3 >/dev/null || skip "python3 is needed to decode requests"
+	local script="$1
+export REQ_TYPES='${REQ_TYPES:-16 17 108 109}'
+cat >$BATS_TEST_TMPDIR/req.py <<'PYEOF'
+$REQ_PY
+PYEOF" a
+	shift
+	for a in "$@"; do
+		script="$script
+echo '### ip $a'
+ASAN_OPTIONS=\${ASAN_OPTIONS:+\$ASAN_OPTIONS:}detect_leaks=0 strace -f -qq -e trace=sendmsg,sendto -e write=all -s 65535 ip $a 2>&1 >/dev/null | python3 $BATS_TEST_TMPDIR/req.py"
+	done
+	diff_ip "$script"
+}

@@ -293,3 +293,22 @@ Dump terminated" ]
 	[ "$status" -eq 1 ]
 	[ "$output" = 'Device "lo" does not exist.' ]
 }
+
+# MPLS routes (this kernel has no MPLS): labels as "100", a label stack as
+# "200/201", "as to" for the labels swapped in, a via of another family.
+@test "decoder: MPLS routes print their labels as the reference does" {
+	{ echo dgram; echo "msg NEWROUTE flags=2"; echo "rtmsg 28 20 0 0 254 3 0 1 0"
+	  echo "attr 1"; echo "hex 00 06 41 00"; echo end
+	  echo "attr 18"; echo "hex 02 00 0a 00 00 02"; echo end
+	  echo "attr 19"; echo "hex 00 0c 80 00 00 0c 91 00"; echo end
+	  echo "msg NEWROUTE flags=2"; echo "rtmsg 28 20 0 0 254 4 0 1 0"
+	  echo "attr 1"; echo "hex 00 00 51 00"; echo end
+	  echo "attr 18"; echo "hex 0a 00 20 01 0d b8 00 00 00 00 00 00 00 00 00 00 00 01"; echo end
+	  echo dgram; echo "msg DONE flags=2"; echo "u32 0"; } | fk_asm
+	fk_diff -M route show
+	fk_diff -j -M route show
+	fk_diff -o -M route show
+	fk_diff -c=always -M route show
+	run fk_ours -M route show
+	[ "${lines[0]}" = "100 as to 200/201 via inet 10.0.0.2 " ]
+}

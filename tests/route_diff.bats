@@ -581,3 +581,23 @@ ip -6 addr show dev v0; ip -6 route show dev v0; ip -6 -j route show dev v0'
 		'ip -echo route append 10.37.0.0/16 dev v0' 'ip -echo route del 10.99.0.0/16' \
 		'ip -echo route get 10.30.1.1' 'ip -echo route flush table 100' 'ip -echo route show table 100'
 }
+
+# MPLS labels (-f mpls routes, "via mpls") and link-layer addresses
+# ("via link"): the same requests as the reference, which this kernel
+# refuses the same way (no MPLS here; RTA_VIA only for IPv4 routes).
+@test "route diff: MPLS labels and via link, parsed and sent as the reference does" {
+	diff_ip_each "$SETUP" \
+		'ip -f mpls route add 100 via inet 10.0.0.2 dev v0' 'ip -M route add 101/20 via inet 10.0.0.2 dev v0' \
+		'ip -M route add 102/21 via inet 10.0.0.2' 'ip -M route add 1048576 via inet 10.0.0.2' \
+		'ip -M route add default via inet 10.0.0.2' 'ip -M route get 100' 'ip -M route del 100' \
+		'ip route add 10.70.0.0/16 via mpls 100/200 dev v0' 'ip route add 10.71.0.0/16 via mpls x dev v0' \
+		'ip route add 10.72.0.0/16 via mpls 1/2/3/4 dev v0' 'ip route add 10.73.0.0/16 via link 02:00:00:00:00:01 dev v0' \
+		'ip route add 10.74.0.0/16 via link zz dev v0' 'ip route add 10.75.0.0/16 nexthop via link 1.2.3.4 dev v0' \
+		'ip -6 route add 2001:db8:70::/48 via link 02:00:00:00:00:01 dev v0' 'ip route show via mpls 100' \
+		'ip route show via link 02:00:00:00:00:01' 'ip -0 route add 10.76.0.0/16 via 10.0.0.2'
+	REQ_TYPES='24 25 26' diff_requests "$SETUP" \
+		'-f mpls route add 100 via inet 10.0.0.2 dev v0' '-M route add 101/20 via inet 10.0.0.2 dev v0' \
+		'-M route del 200' 'route add 10.70.0.0/16 via mpls 100/200 dev v0' \
+		'route add 10.73.0.0/16 via link 02:00:00:00:00:01 dev v0' \
+		'route add 10.75.0.0/16 nexthop via mpls 7 dev v0 nexthop via link 2:0:0:0:0:1 dev v0' '-M route add 300 via inet 10.0.0.2 dev v0 table 5 metric 7 proto static'
+}
