@@ -585,7 +585,7 @@ const char *ll_name(struct ipctx *ctx, int ifindex)
 const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
 			   size_t size)
 {
-	const char *n = ll_name(ctx, ifindex);
+	const char *n = ifindex ? ll_name(ctx, ifindex) : "*";
 
 	if (n)
 		return n;

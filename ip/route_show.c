@@ -353,6 +353,17 @@ static void print_pref(struct out *o, unsigned int pref)
 	}
 }
 
+/* MPLS: the labels swapped in, for the route or one of its nexthops. */
+static void print_newdst(struct ipctx *ctx, const struct rtmsg *r,
+			 const struct rtattr *a)
+{
+	char buf[256];
+
+	out_text(&ctx->out, "as to ");
+	out_str(&ctx->out, OUT_ANY, "to", "%s ",
+		addr_text(r->rtm_family, a, buf, sizeof(buf)));
+}
+
 static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 			      const struct rtnexthop *nh)
 {
@@ -364,6 +375,8 @@ static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 	if (nh->rtnh_len > sizeof(*nh)) {
 		nl_parse(tb, RTA_MAX, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh),
 			 NULL);
+		if (tb[RTA_NEWDST])
+			print_newdst(ctx, r, tb[RTA_NEWDST]);
 		if (tb[RTA_GATEWAY])
 			rt_print_gateway(ctx, r->rtm_family, tb[RTA_GATEWAY]);
 		if (tb[RTA_VIA])
@@ -427,11 +440,8 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 	print_prefix(ctx, r, tb[RTA_SRC], r->rtm_src_len, true);
 	if (tb[RTA_NH_ID])
 		out_uint(o, OUT_ANY, "nhid", "nhid %u ", nl_attr_u32(tb[RTA_NH_ID]));
-	if (tb[RTA_NEWDST]) {	/* MPLS: the labels swapped in */
-		out_text(o, "as to ");
-		out_str(o, OUT_ANY, "to", "%s ",
-			addr_text(r->rtm_family, tb[RTA_NEWDST], buf, sizeof(buf)));
-	}
+	if (tb[RTA_NEWDST])
+		print_newdst(ctx, r, tb[RTA_NEWDST]);
 	if (r->rtm_tos && f->tosmask != 0xffffffffu)
 		out_str(o, OUT_ANY, "tos", "tos %s ",
 			rt_dsfield_name(r->rtm_tos, ctx->numeric, buf,

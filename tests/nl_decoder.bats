@@ -312,3 +312,21 @@ Dump terminated" ]
 	run fk_ours -M route show
 	[ "${lines[0]}" = "100 as to 200/201 via inet 10.0.0.2 " ]
 }
+
+# Nexthops with labels of their own, and ifindex 0, which iproute2 names "*".
+@test "decoder: MPLS multipath, and device 0 printed as *" {
+	{ echo dgram; echo "msg NEWROUTE flags=2"; echo "rtmsg 28 20 0 0 254 3 0 1 0"
+	  echo "attr 1"; echo "hex 00 06 41 00"; echo end
+	  echo "attr 9"
+	  echo "hex 20 00 00 00 00 00 00 00 0c 00 13 00 00 0c 80 00"
+	  echo "hex 00 0c 91 00 0a 00 12 00 02 00 0a 00 00 02 00 00"
+	  echo "hex 1c 00 00 00 00 00 00 00 08 00 13 00 00 0d 21 00"
+	  echo "hex 0a 00 12 00 02 00 0a 00 00 03 00 00"; echo end
+	  echo "attr 4"; echo "u32 0"; echo end
+	  echo dgram; echo "msg DONE flags=2"; echo "u32 0"; } | fk_asm
+	fk_diff -M route show
+	fk_diff -j -M route show
+	fk_diff -o -M route show
+	run fk_ours -M route show
+	[ "${lines[1]}" = "	nexthop as to 200/201 via inet 10.0.0.2 dev * " ]
+}
