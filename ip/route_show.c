@@ -516,10 +516,11 @@ static void print_route_tail(struct ipctx *ctx, const struct rt_filter *f,
 	if (tb[RTA_TTL_PROPAGATE]) {
 		bool on = nl_attr_u8(tb[RTA_TTL_PROPAGATE]);
 
+		/* sic: iproute2 spells it so, in text and as the JSON key */
 		if (o->json)
-			out_bool(o, OUT_JSON, "ttl-propagate", NULL, on);
+			out_bool(o, OUT_JSON, "ttl-propogate", NULL, on);
 		else
-			out_text(o, "ttl-propagate %s", on ? "enabled" : "disabled");
+			out_text(o, "ttl-propogate %s", on ? "enabled" : "disabled");
 	}
 	if (tb[RTA_NH_ID] && ctx->details)
 		print_nh_info(ctx, f->nh, nl_attr_u32(tb[RTA_NH_ID]));

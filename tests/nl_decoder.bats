@@ -330,3 +330,20 @@ Dump terminated" ]
 	run fk_ours -M route show
 	[ "${lines[1]}" = "	nexthop as to 200/201 via inet 10.0.0.2 dev * " ]
 }
+
+# RTA_TTL_PROPAGATE: iproute2 prints it misspelt, "ttl-propogate", in text
+# and as the JSON key; scripts read that spelling.
+@test "decoder: ttl-propagate shown with iproute2's spelling" {
+	{ echo dgram; echo "msg NEWROUTE flags=2"; echo "rtmsg 28 20 0 0 254 3 0 1 0"
+	  echo "attr 1"; echo "hex 00 06 41 00"; echo end
+	  echo "attr 18"; echo "hex 02 00 0a 00 00 02"; echo end
+	  echo "attr 26"; echo "u8 1"; echo end
+	  echo "msg NEWROUTE flags=2"; echo "rtmsg 2 24 0 0 254 3 0 1 0"
+	  echo "attr 1"; echo "hex 0a 01 02 00"; echo end
+	  echo "attr 26"; echo "u8 0"; echo end
+	  echo dgram; echo "msg DONE flags=2"; echo "u32 0"; } | fk_asm
+	fk_diff route show table all
+	fk_diff -j route show table all
+	run fk_ours route show table all
+	[ "${lines[1]}" = "10.1.2.0/24 ttl-propogate disabled" ]
+}
