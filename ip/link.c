@@ -348,6 +348,8 @@ static void print_link_head(struct ipctx *ctx, struct link_view *v)
 	print_flags(o, v->ifi->ifi_flags, mdown);
 	if (tb[IFLA_MTU])
 		out_uint(o, OUT_ANY, "mtu", "mtu %u ", nl_attr_u32(tb[IFLA_MTU]));
+	if (tb[IFLA_XDP])
+		print_xdp_head(ctx, tb[IFLA_XDP], v->how & LINK_IN_ADDR);
 	if (tb[IFLA_QDISC])
 		out_str(o, OUT_ANY, "qdisc", "qdisc %s ", nl_attr_str(tb[IFLA_QDISC]));
 	if (tb[IFLA_MASTER])
@@ -818,6 +820,8 @@ static int print_link_view(struct ipctx *ctx, struct link_view *v)
 		out_str(o, OUT_ANY, "ifalias", "    alias %s",
 			nl_attr_str(tb[IFLA_IFALIAS]));
 	}
+	if ((!in_addr || ctx->details) && tb[IFLA_XDP])
+		print_xdp_progs(ctx, tb[IFLA_XDP]);
 	if (!in_addr && ctx->stats)
 		print_stats_tb(ctx, tb);
 	if (tb[IFLA_PROP_LIST])

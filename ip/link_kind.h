@@ -18,6 +18,11 @@ struct link_kind {
 
 const struct link_kind *link_kind_find(const char *name);
 
+/* ip/link_xdp.c: an attached XDP program, after the MTU (in_addr: as ip
+ * address shows it) and as "prog/xdp" lines. */
+void print_xdp_head(struct ipctx *ctx, const struct rtattr *xdp, bool in_addr);
+void print_xdp_progs(struct ipctx *ctx, const struct rtattr *xdp);
+
 extern const struct link_kind veth_kind, bridge_kind, bridge_slave_kind,
 	macvlan_kind, macvtap_kind, vxlan_kind, tun_kind, vlan_kind, vrf_kind,
 	bond_kind;

@@ -212,3 +212,42 @@ ip -j link show "$(printf "x\001y")" | grep -o "\"ifname\":\"[^\"]*\"\|\"ifalias
 	[ "$output" = '"ifname":"x\u0001y"
 "ifalias":"a\tb\u001fc"' ]
 }
+
+# An XDP program (two instructions: return XDP_PASS) loaded and pinned with
+# the bpf syscall, attached by the reference; both implementations then
+# list it in the same sandbox (program ids and load times are per program).
+XDP_PY='
+import ctypes, struct, sys
+libc = ctypes.CDLL(None, use_errno=True)
+insns = struct.pack("<BBhi", 0xb7, 0, 0, 2) + struct.pack("<BBhi", 0x95, 0, 0, 0)
+code, lic = ctypes.create_string_buffer(insns), ctypes.create_string_buffer(b"GPL")
+a = ctypes.create_string_buffer(struct.pack("<IIQQIIQII16s", 6, 2, ctypes.addressof(code),
+	ctypes.addressof(lic), 0, 0, 0, 0, 0, b"xdp_pass"), 128)
+fd = libc.syscall(321, 5, a, 128)
+path = ctypes.create_string_buffer(sys.argv[1].encode())
+b = ctypes.create_string_buffer(struct.pack("<QII", ctypes.addressof(path), fd, 0), 128)
+sys.exit(fd < 0 or libc.syscall(321, 6, b, 128) != 0)
+'
+
+@test "link show: attached XDP programs (mode, prog/xdp line, JSON) as the reference" {
+	need_ref
+	command -v python3 >/dev/null || skip "python3 is needed to load a BPF program"
+	[ "$(uname -m)" = x86_64 ] || skip "the bpf syscall number is x86_64's"
+	run sandbox sh -c 'mount -t bpf bpf /sys/fs/bpf 2>/dev/null && python3 -c "$1" /sys/fs/bpf/xp' sh "$XDP_PY"
+	[ "$status" -eq 0 ] || skip "cannot load a BPF program here"
+	run sandbox sh -c 'mount -t bpf bpf /sys/fs/bpf; python3 -c "$1" /sys/fs/bpf/xp
+ip link add v0 type veth peer name v1; ip link add v2 type veth peer name v3
+'"$REF_IP"' link set dev v0 xdpgeneric pinned /sys/fs/bpf/xp
+'"$REF_IP"' link set dev v2 xdpdrv pinned /sys/fs/bpf/xp
+ip link set v0 alias hello; ip link property add dev v0 altname v0alt; ip addr add 10.0.0.1/24 dev v0
+for c in "link" "-s link show v0" "addr show v0" "-d addr show v0" "-o link" "-br link" \
+	"-j addr show v0" "-j link" "-j -p link show v2" "-d -j link show v0" "-d link show v2" \
+	"-c=always link show v0" "-o addr"; do
+	echo "### $c"; '"$REF_IP"' $c > /run/r 2>&1; ip $c > /run/o 2>&1
+	diff /run/r /run/o; grep -c "prog/xdp\|/id:\|\"xdp\"" /run/o
+done' sh "$XDP_PY"
+	echo "$output"
+	# no diff lines, and the program shown by all but -br and -o addr
+	[[ "$output" != *"<"* ]]
+	[ "$(grep -c '^[1-9]' <<<"$output")" -eq 11 ]
+}

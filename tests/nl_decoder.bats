@@ -347,3 +347,28 @@ Dump terminated" ]
 	run fk_ours route show table all
 	[ "${lines[1]}" = "10.1.2.0/24 ttl-propogate disabled" ]
 }
+
+# XDP in several modes at once ("xdpmulti", a prog/xdp line per mode) and
+# programs the kernel no longer has (the id alone).
+@test "decoder: XDP modes and programs, also xdpmulti" {
+	{ echo dgram; echo "msg NEWLINK flags=2"; echo "ifinfo 0 1 5 0x1003"
+	  echo "attr 3"; echo "str eth9"; echo end; echo "attr 13"; echo "u32 0"; echo end
+	  echo "attr 4"; echo "u32 1500"; echo end
+	  echo "attr 43"; echo "attr 2"; echo "u8 4"; echo end
+	  echo "attr 6"; echo "u32 4000001"; echo end
+	  echo "attr 5"; echo "u32 4000002"; echo end; echo end
+	  echo "msg NEWLINK flags=2"; echo "ifinfo 0 1 6 0x1003"
+	  echo "attr 3"; echo "str eth8"; echo end; echo "attr 13"; echo "u32 0"; echo end
+	  echo "attr 43"; echo "attr 2"; echo "u8 3"; echo end
+	  echo "attr 4"; echo "u32 4000003"; echo end; echo end
+	  echo "msg NEWLINK flags=2"; echo "ifinfo 0 1 7 0x1003"
+	  echo "attr 3"; echo "str eth7"; echo end; echo "attr 13"; echo "u32 0"; echo end
+	  echo "attr 43"; echo "attr 2"; echo "u8 9"; echo end; echo end
+	  done_dgram; } | fk_asm
+	fk_diff link show
+	fk_diff -j link show
+	fk_diff -o link show
+	run fk_ours link show
+	[ "${lines[0]}" = "5: eth9: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 xdpmulti " ]
+	[ "${lines[2]}" = "    prog/xdpgeneric id 4000001 " ]
+}
