@@ -261,10 +261,14 @@ static void print_cacheinfo(struct ipctx *ctx, const struct rtattr *a)
 			out_uint(o, OUT_ANY, "age", "age %usec ",
 				 (unsigned int)(ci.rta_lastuse / hz));
 	}
-	if (ci.rta_id)
-		out_xstr(o, OUT_ANY, "ipid", "ipid 0x%04llx ", ci.rta_id);
+	/* hex numbers: JSON gets them as "0x..." alone */
+	if (ci.rta_id) {
+		out_xstr(o, OUT_JSON, "ipid", "%#llx", ci.rta_id);
+		out_xstr(o, OUT_TEXT, NULL, "ipid 0x%04llx ", ci.rta_id);
+	}
 	if (ci.rta_ts || ci.rta_tsage) {
-		out_xstr(o, OUT_ANY, "ts", "ts 0x%llx", ci.rta_ts);
+		out_xstr(o, OUT_JSON, "ts", "%#llx", ci.rta_ts);
+		out_xstr(o, OUT_TEXT, NULL, "ts 0x%llx", ci.rta_ts);
 		out_uint(o, OUT_ANY, "tsage", "tsage %usec ", ci.rta_tsage);
 	}
 }
@@ -304,8 +308,10 @@ static void print_metric(struct out *o, int i, struct rtattr *a, bool locked)
 	} else if (i == RTAX_FEATURES) {
 		if (val & RTAX_FEATURE_ECN)
 			out_null(o, OUT_ANY, "ecn", "ecn ", NULL);
-		if (val & ~RTAX_FEATURE_ECN)
-			out_xstr(o, OUT_ANY, "features", "%#llx ", val);
+		if (val & ~RTAX_FEATURE_ECN) {
+			out_xstr(o, OUT_JSON, "features", "%#llx", val);
+			out_xstr(o, OUT_TEXT, NULL, "%#llx ", val);
+		}
 	} else if (i == RTAX_CC_ALGO) {
 		out_str(o, OUT_ANY, "congestion", "%s ", nl_attr_str(a));
 	} else {

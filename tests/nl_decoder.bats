@@ -372,3 +372,21 @@ Dump terminated" ]
 	[ "${lines[0]}" = "5: eth9: <NO-CARRIER,BROADCAST,MULTICAST,UP> mtu 1500 xdpmulti " ]
 	[ "${lines[2]}" = "    prog/xdpgeneric id 4000001 " ]
 }
+
+# Hex numbers in JSON are the number alone ("0x4d"), not the text's words.
+@test "decoder: route cache info (ipid, ts) and unknown features in JSON" {
+	{ echo dgram; echo "msg NEWROUTE flags=2"; echo "rtmsg 10 64 0 0 254 9 0 1 0"
+	  echo "attr 1"; echo "hex 20 01 0d b8 00 00 00 00 00 00 00 00 00 00 00 00"; echo end
+	  echo "attr 6"; echo "u32 1024"; echo end
+	  echo "attr 12"; for v in 3 500 180000 7 9 77 5 4; do echo "u32 $v"; done; echo end
+	  echo "msg NEWROUTE flags=2"; echo "rtmsg 2 24 0 0 254 3 0 1 0"
+	  echo "attr 1"; echo "hex 0a 01 02 00"; echo end
+	  echo "attr 8"; echo "attr 12"; echo "u32 9"; echo end; echo end
+	  done_dgram; } | fk_asm
+	fk_diff route show table all
+	fk_diff -s route show table all
+	fk_diff -j -s route show table all
+	run fk_ours -j route show table all
+	[[ "$output" == *'"ipid":"0x4d","ts":"0x5","tsage":4'* ]]
+	[[ "$output" == *'"metrics":[{"ecn":null,"features":"0x9"}]'* ]]
+}
