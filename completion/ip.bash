@@ -31,7 +31,7 @@
 # link set): a word matches the first entry it is a prefix of.
 _ipc_objects='address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tuntap tap token tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats amt'
 _ipc_ours='address help link netns route'
-_ipc_gopts='-Version -loops:- -family:=inet,inet6,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -echo -Numeric -all -json -pretty -brief -color'
+_ipc_gopts='-Version -loops:- -family:=inet,inet6,mpls,bridge,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -M -B -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -echo -Numeric -all -json -pretty -brief -color'
 _ipc_verbs_link='add set change delete show lst list help'
 _ipc_verbs_address='add change chg replace delete list show lst flush save restore showdump help'
 _ipc_verbs_route='add change chg replace prepend append test delete list show lst get flush save restore showdump help'

@@ -180,9 +180,9 @@ ip a  => add | change | delete | flush | help | replace | restore | save | show 
 ip r  => add | append | change | delete | flush | get | help | list | prepend | replace | restore | save | show | showdump | test
 ip netns  => add | attach | delete | exec | help | identify | list | list-id | monitor | pids | set
 ip neigh  =>
-ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
-ip -br - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
-ip -f  => inet | inet6 | link
+ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
+ip -br - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
+ip -f  => inet | inet6 | mpls | bridge | link
 ip -family in => inet | inet6
 ip -c= => always | auto | never
 ip -color=a => always | auto
@@ -448,7 +448,7 @@ c "ip l s v"
 c "ip netns exec red ip -"'
 	[ "$status" -eq 0 ]
 	expect 'ip l s v => v1 | v0 | vr0
-ip netns exec red ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help'
+ip netns exec red ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help'
 }
 
 @test "completion: bash and zsh share the same grammar engine" {
@@ -618,7 +618,7 @@ zsh_run() {
 	expect 'ip  => address | help | link | netns | route
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
-ip -f  => inet | inet6 | link
+ip -f  => bridge | inet | inet6 | link | mpls
 ip l s  => br0 | dev | group | lo | v0 | v1 | vr0
 ip l s v0 m => master | mtu | multicast
 ip l s v0 netns  => my ns | red
