@@ -53,7 +53,7 @@ endif
 LIB_SRC := $(wildcard lib/*.c)
 # The static builds replace C library functions whose libc versions bring
 # much more than ip uses (see each file): lib/libc/ in both (fnmatch,
-# qsort), lib/musl/ with musl (vfprintf, malloc, strtol, fork).
+# qsort), lib/musl/ with musl (vfprintf, malloc, strtol, fork, time).
 # tests/build.bats checks them against glibc's.  The sanitizer and debug
 # builds below keep the libc's.
 LIBC_SRC := $(wildcard lib/libc/*.c)

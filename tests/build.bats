@@ -50,7 +50,7 @@ load helpers
 	[ "$(stat -c %s "$REPO_DIR/ip/ip")" -lt 1048576 ]
 }
 
-# The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, strtol,
+# The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, strtol, time,
 # fnmatch, qsort, fork): the same commands in the same sandbox print what
 # the glibc binary prints, in the formats they exercise most.
 @test "musl and glibc binaries print the same, command by command" {
