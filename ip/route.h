@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "ip.h"
+#include "names.h"
 
 /* An address or prefix as the reference reads it: IPv4 parts may be short
  * ("10/8") and in any base, "default" sets PFX_LEN_GIVEN. */
@@ -24,13 +25,6 @@ int rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 int rt_get_addr(struct rt_prefix *p, const char *s, int family);
 const char *rt_family_name(int family);
 int rt_type_a2n(const char *s, uint32_t *type);
-/* Numbered names with the reference's limits; 0 or -1. */
-int rt_table_a2n(const char *s, uint32_t *id);
-int rt_proto_a2n(const char *s, uint32_t *id);
-int rt_scope_a2n(const char *s, uint32_t *id);
-int rt_dsfield_a2n(const char *s, uint32_t *id);
-int rt_realms_a2n(const char *s, uint32_t *realms);
-const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size);
 
 /* What a listing, flush or save keeps; masks as in "value ^ want & mask". */
 struct rt_filter {

@@ -1,0 +1,91 @@
+/* Names that several objects read from the command line (route, rule,
+ * nexthop, ...): tables, protocols, scopes, dsfield and realms, each with
+ * the reference's limits.  The tables themselves are in lib/names.c. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "names.h"
+
+static int lookup_capped(enum name_table t, const char *s, uint32_t *id,
+			 uint32_t max)
+{
+	uint32_t v;
+
+	if (id_of(t, s, &v) || v > max)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+int rt_table_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_TABLES, s, id, UINT32_MAX);
+}
+
+int rt_proto_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_PROTOS, s, id, 255);
+}
+
+int rt_scope_a2n(const char *s, uint32_t *id)
+{
+	return lookup_capped(NT_SCOPES, s, id, 255);
+}
+
+/* Names from rt_dsfield, else a hexadecimal number (with or without 0x). */
+int rt_dsfield_a2n(const char *s, uint32_t *id)
+{
+	char buf[32], *end;
+	unsigned long v;
+	const char *n;
+
+	if (!id_of(NT_DSFIELD, s, id)) {
+		n = name_of(NT_DSFIELD, *id, buf, sizeof(buf));
+		if (n != buf && streq(n, s))
+			return 0;
+	}
+	if (!*s)
+		return -1;
+	v = strtoul(s, &end, 16);
+	if (*end || v > 255)
+		return -1;
+	*id = v;
+	return 0;
+}
+
+/* -N: the number even where rt_dsfield names it. */
+const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size)
+{
+	const char *n = numeric ? buf : name_of(NT_DSFIELD, tos, buf, size);
+
+	if (n != buf)
+		return n;
+	snprintf(buf, size, "0x%02x", tos);
+	return buf;
+}
+
+/* "TO", "FROM/TO" or a raw 32-bit number. */
+int rt_realms_a2n(const char *s, uint32_t *realms)
+{
+	const char *slash = strchr(s, '/');
+	char from[64];
+	uint32_t a = 0, b = 0;
+
+	if (!parse_u32(realms, s, 0))
+		return 0;
+	if (slash) {
+		if ((size_t)(slash - s) >= sizeof(from))
+			return -1;
+		memcpy(from, s, slash - s);
+		from[slash - s] = '\0';
+		if (lookup_capped(NT_REALMS, from, &a, 255))
+			return -1;
+		s = slash + 1;
+	}
+	if (*s && lookup_capped(NT_REALMS, s, &b, 255))
+		return -1;
+	*realms = a << 16 | b;
+	return 0;
+}
