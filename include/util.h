@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 /* True when `arg` is a non-empty prefix of `word` (the reference's rule). */
 bool matches(const char *arg, const char *word);
@@ -74,5 +75,10 @@ const char *name_of(enum name_table t, uint32_t id, char *buf, size_t size);
 int id_of(enum name_table t, const char *name, uint32_t *id);
 /* Override the directory (tests, fuzzers). */
 void names_set_dir(const char *dir);
+
+/* Local time without libc's localtime_r (lib/localtime.c says why), and
+ * asctime's layout without its newline. */
+void local_time(int64_t t, struct tm *tm);
+void format_ctime(char *buf, size_t size, const struct tm *tm);
 
 #endif

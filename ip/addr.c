@@ -1685,7 +1685,7 @@ static void encode_modify(struct nl_req *req, struct addr_req *r, int ifindex)
 }
 
 /* -echo: one address as ip monitor shows it ("index: dev" first). */
-static void print_addr_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
+void print_addr_msg(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	struct addr_view v;
 
@@ -1716,7 +1716,7 @@ static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 	}
 	NL_REQ_INIT(req, type, flags);
 	encode_modify(&req, &r, ifindex);
-	return ctx_talk_echo(ctx, &req, print_addr_echo);
+	return ctx_talk_echo(ctx, &req, print_addr_msg);
 }
 
 /* ---- save, showdump, restore: a magic word, then raw RTM_NEWADDR ---- */

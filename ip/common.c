@@ -1,9 +1,12 @@
 /* Context, error reporting and the link cache shared by every object. */
+#include <dirent.h>
 #include <errno.h>
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <linux/if_link.h>
+#include <linux/net_namespace.h>
 
 #include "ip.h"
 
@@ -338,6 +341,29 @@ static struct ll_ent *ll_find(struct ipctx *ctx, int index)
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh)
 {
 	ll_note(ctx, nlh, NULL);
+}
+
+/* Drop a link that is gone: the entries after it in its run of slots move
+ * back, so that lookups (which stop at a free slot) still find them. */
+void ll_cache_forget(struct ipctx *ctx, int index)
+{
+	struct link_cache *c = ctx->links;
+	struct ll_ent *e = ll_find(ctx, index);
+	size_t i, j;
+
+	if (!e)
+		return;
+	i = e - c->slots;
+	c->slots[i].index = 0;
+	c->n--;
+	c->full = false;
+	for (j = (i + 1) & (c->cap - 1); c->slots[j].index;
+	     j = (j + 1) & (c->cap - 1)) {
+		struct ll_ent moved = c->slots[j];
+
+		c->slots[j].index = 0;
+		*ll_slot(c, moved.index) = moved;
+	}
 }
 
 /* ---- link dumps: names of links that come later in the same dump ---- */
@@ -737,4 +763,70 @@ int saved_msgs_read(FILE *in, struct ipctx *ctx, saved_msg_fn fn, void *arg)
 		if (rc < 0)
 			return rc;
 	}
+}
+
+/* ---- network namespace names, for "link-netns NAME" and the like ---- */
+
+static int nsid_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct rtattr *tb[NETNSA_MAX + 1], *rta;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWNSID)
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(struct rtgenmsg), &len);
+	nl_parse(tb, NETNSA_MAX, rta, len, NULL);
+	if (tb[NETNSA_NSID])
+		*(int *)arg = nl_attr_s32(tb[NETNSA_NSID]);
+	return 0;
+}
+
+/* The nsid this namespace gives to the namespace behind fd, or -1. */
+int nsid_of_fd(struct nl_sock *s, int fd)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct rtgenmsg *g;
+	int id = -1;
+
+	NL_REQ_INIT(req, RTM_GETNSID, 0);
+	g = nl_put_hdr(&req, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	nl_put_u32(&req, NETNSA_FD, fd);
+	if (nl_talk(s, &req, nsid_cb, &id) < 0)
+		return -1;
+	return id;
+}
+
+/* Name under /run/netns of the namespace with this nsid.  Uses its own
+ * socket: it may be called while a dump is being read. */
+bool netns_name_of(int nsid, char *buf, size_t size)
+{
+	struct nl_sock s;
+	struct dirent *de;
+	DIR *d = opendir("/run/netns");
+	bool found = false;
+
+	if (!d)
+		return false;
+	if (nl_open(&s, NETLINK_ROUTE)) {
+		closedir(d);
+		return false;
+	}
+	while (!found && (de = readdir(d))) {
+		int fd;
+
+		if (streq(de->d_name, ".") || streq(de->d_name, ".."))
+			continue;
+		fd = netns_open(de->d_name);
+		if (fd < 0)
+			continue;
+		if (nsid_of_fd(&s, fd) == nsid) {
+			snprintf(buf, size, "%s", de->d_name);
+			found = true;
+		}
+		close(fd);
+	}
+	nl_close(&s);
+	closedir(d);
+	return found;
 }

@@ -69,7 +69,7 @@ static const struct object objects[] = {
 	{ "tap", NULL },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
-	{ "monitor", NULL },
+	{ "monitor", do_monitor },
 	{ "xfrm", NULL },
 	{ "mroute", NULL },
 	{ "mrule", NULL },
@@ -414,6 +414,8 @@ static void apply_flag_opt(struct ipctx *ctx, struct opts *o, int id)
 		break;
 	case O_TSTAMP: case O_TSHORT:
 		ctx->timestamp = true;
+		if (id == O_TSHORT)
+			ctx->tshort = true;
 		break;
 	case O_FORCE:
 		ctx->force = true;

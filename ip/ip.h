@@ -33,7 +33,8 @@ struct ipctx {
 	bool force;		/* -force */
 	bool all;		/* -a / -all */
 	bool echo;		/* -echo: print what the kernel made or removed */
-	bool timestamp;
+	bool timestamp;		/* -t */
+	bool tshort;		/* -ts: the short form on the event's line */
 	int loops;		/* -l */
 	const char *netns;	/* -n */
 	const char *batch_file;
@@ -96,6 +97,7 @@ const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
 int ll_cache_fill(struct ipctx *ctx);
 /* Remember a link seen in a dump (name, type, flags). */
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);
+void ll_cache_forget(struct ipctx *ctx, int ifindex);
 unsigned int ll_flags(struct ipctx *ctx, int ifindex);
 /* name_of(), or the bare number under -N. */
 const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
@@ -105,6 +107,11 @@ bool check_ifname(const char *name);
 int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 int group_id(const char *s, uint32_t *id);
 int get_lladdr(uint8_t *out, size_t max, const char *arg);
+/* The name under /run/netns of the namespace this one knows as nsid (its
+ * own socket: callable while a dump is read); false when none has it. */
+bool netns_name_of(int nsid, char *buf, size_t size);
+/* The nsid this namespace gives to the namespace behind fd, or -1. */
+int nsid_of_fd(struct nl_sock *s, int fd);
 /* showdump and restore: each saved message to fn until end of file;
  * -1 (said on stderr) for a broken stream, or fn's negative value. */
 typedef int (*saved_msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);
@@ -115,6 +122,7 @@ int do_link(struct ipctx *ctx, int argc, char **argv);
 int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
+int do_monitor(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
@@ -143,5 +151,10 @@ int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME
  * has a '/'), for IFLA_NET_NS_FD; -errno when it cannot be opened. */
 int netns_open(const char *name);
+/* ip/addr.c: one address message as ip monitor shows it ("Deleted " first
+ * for a removal, "index: dev" before it). */
+void print_addr_msg(struct ipctx *ctx, struct nlmsghdr *nlh);
+/* ip/netconf.c: one netconf message; only for ifindex when it is not 0. */
+void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh, int ifindex);
 
 #endif

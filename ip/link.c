@@ -220,72 +220,6 @@ static bool print_name_and_link(struct ipctx *ctx, struct link_view *v,
 	return mdown;
 }
 
-/* ---- network namespace names for "link-netns NAME" ---- */
-
-static int nsid_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct rtattr *tb[NETNSA_MAX + 1], *rta;
-	size_t len;
-
-	if (nlh->nlmsg_type != RTM_NEWNSID)
-		return 0;
-	rta = nl_msg_attrs(nlh, sizeof(struct rtgenmsg), &len);
-	nl_parse(tb, NETNSA_MAX, rta, len, NULL);
-	if (tb[NETNSA_NSID])
-		*(int *)arg = nl_attr_s32(tb[NETNSA_NSID]);
-	return 0;
-}
-
-/* The nsid this namespace gives to the namespace behind fd, or -1. */
-static int nsid_of_fd(struct nl_sock *s, int fd)
-{
-	NL_REQ_DEFINE(req, 64);
-	struct rtgenmsg *g;
-	int id = -1;
-
-	NL_REQ_INIT(req, RTM_GETNSID, 0);
-	g = nl_put_hdr(&req, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nl_put_u32(&req, NETNSA_FD, fd);
-	if (nl_talk(s, &req, nsid_cb, &id) < 0)
-		return -1;
-	return id;
-}
-
-/* Name under /run/netns of the namespace with this nsid.  Uses its own
- * socket: it may be called while a dump is being read. */
-static bool netns_name_of(int nsid, char *buf, size_t size)
-{
-	struct nl_sock s;
-	struct dirent *de;
-	DIR *d = opendir("/run/netns");
-	bool found = false;
-
-	if (!d)
-		return false;
-	if (nl_open(&s, NETLINK_ROUTE)) {
-		closedir(d);
-		return false;
-	}
-	while (!found && (de = readdir(d))) {
-		int fd;
-
-		if (streq(de->d_name, ".") || streq(de->d_name, ".."))
-			continue;
-		fd = netns_open(de->d_name);
-		if (fd < 0)
-			continue;
-		if (nsid_of_fd(&s, fd) == nsid) {
-			snprintf(buf, size, "%s", de->d_name);
-			found = true;
-		}
-		close(fd);
-	}
-	nl_close(&s);
-	closedir(d);
-	return found;
-}
-
 static void print_link_netnsid(struct ipctx *ctx, struct rtattr *a)
 {
 	struct out *o = &ctx->out;
@@ -300,6 +234,24 @@ static void print_link_netnsid(struct ipctx *ctx, struct rtattr *a)
 		out_text(o, " link-netns %s", name);
 	else
 		out_text(o, " link-netnsid %d", id);
+}
+
+/* A link deleted here because it moved: where to, as ip monitor says. */
+static void print_new_netns(struct ipctx *ctx, struct rtattr **tb)
+{
+	struct out *o = &ctx->out;
+	char name[256];
+	int id;
+
+	if (o->json || nl_attr_len(tb[IFLA_NEW_NETNSID]) < 4)
+		return;
+	id = nl_attr_s32(tb[IFLA_NEW_NETNSID]);
+	if (netns_name_of(id, name, sizeof(name)))
+		out_text(o, " new-netns %s", name);
+	else
+		out_text(o, " new-netnsid %d", id);
+	if (tb[IFLA_NEW_IFINDEX] && nl_attr_len(tb[IFLA_NEW_IFINDEX]) >= 4)
+		out_text(o, " new-ifindex %d", nl_attr_s32(tb[IFLA_NEW_IFINDEX]));
 }
 
 static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
@@ -811,6 +763,8 @@ static int print_link_view(struct ipctx *ctx, struct link_view *v)
 		print_lladdr_line(ctx, v);
 	if (tb[IFLA_LINK_NETNSID])
 		print_link_netnsid(ctx, tb[IFLA_LINK_NETNSID]);
+	if (tb[IFLA_NEW_NETNSID])
+		print_new_netns(ctx, tb);
 	if (tb[IFLA_PROTO_DOWN] && nl_attr_u8(tb[IFLA_PROTO_DOWN]))
 		out_bool(o, OUT_ANY, "proto_down", " protodown on ", true);
 	if (ctx->details)

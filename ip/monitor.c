@@ -1,0 +1,579 @@
+/* ip monitor: rtnetlink events as they happen (or as rtmon saved them),
+ * each printed the way its object's listing prints it, flushed one by one
+ * so that a script reading a pipe sees every event at once. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+#include <linux/netconf.h>
+#include <linux/net_namespace.h>
+
+#include "ip.h"
+#include "route.h"
+
+#ifndef NETLINK_LISTEN_ALL_NSID
+#define NETLINK_LISTEN_ALL_NSID 8
+#endif
+#ifndef RTNLGRP_NEXTHOP
+#define RTNLGRP_NEXTHOP 32
+#endif
+#ifndef RTNLGRP_STATS
+#define RTNLGRP_STATS 36
+#endif
+#define NLMSG_TSTAMP 15
+/* The prefix flags of a router advertisement's prefix information (RFC
+ * 4861): the kernel passes them on as they came; no uapi header names them. */
+enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };	/* rtmon's record of when the next message came */
+
+/* The objects in the reference's order of prefix matching ("n" is neigh,
+ * "r" route), with their multicast groups per family. */
+enum { M_LINK, M_ADDR, M_ROUTE, M_MROUTE, M_PREFIX, M_NEIGH, M_NETCONF,
+       M_RULE, M_NSID, M_NEXTHOP, M_STATS, M_COUNT };
+
+struct mon_obj {
+	const char *name;
+	uint8_t any, v4, v6, mpls;	/* groups: any family, or per family */
+	uint8_t v4b, v6b;
+};
+
+static const struct mon_obj mon_objs[M_COUNT] = {
+	[M_LINK] = { "link", RTNLGRP_LINK, 0, 0, 0, 0, 0 },
+	[M_ADDR] = { "address", 0, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR, 0, 0, 0 },
+	[M_ROUTE] = { "route", 0, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE,
+		      RTNLGRP_MPLS_ROUTE, 0, 0 },
+	[M_MROUTE] = { "mroute", 0, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, 0, 0, 0 },
+	[M_PREFIX] = { "prefix", 0, 0, RTNLGRP_IPV6_PREFIX, 0, 0, 0 },
+	[M_NEIGH] = { "neigh", RTNLGRP_NEIGH, 0, 0, 0, 0, 0 },
+	[M_NETCONF] = { "netconf", 0, RTNLGRP_IPV4_NETCONF, RTNLGRP_IPV6_NETCONF,
+			RTNLGRP_MPLS_NETCONF, 0, 0 },
+	[M_RULE] = { "rule", 0, RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE, 0, 0, 0 },
+	[M_NSID] = { "nsid", RTNLGRP_NSID, 0, 0, 0, 0, 0 },
+	[M_NEXTHOP] = { "nexthop", RTNLGRP_NEXTHOP, 0, 0, 0, 0, 0 },
+	[M_STATS] = { "stats", RTNLGRP_STATS, 0, 0, 0, 0, 0 },
+};
+
+static const char *const mon_labels[M_COUNT] = {
+	"[LINK]", "[ADDR]", "[ROUTE]", "[MROUTE]", "[PREFIX]", "[NEIGH]",
+	"[NETCONF]", "[RULE]", "[NSID]", "[NEXTHOP]", "[STATS]",
+};
+
+struct mon {
+	struct ipctx *ctx;
+	unsigned int objs;	/* bit per M_* */
+	bool label;
+	bool all_nsid;
+	const char *file;
+	int ifindex;		/* dev DEVICE: 0 for any */
+	int nsid;		/* all-nsid: where the event came from, -1 here */
+	struct nsid_name *names;	/* nsids named so far, for their deletion */
+	size_t n_names;
+};
+
+int monitor_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
+		"                  [ dev DEVICE ]\n"
+		"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
+		"            nexthop | nsid | prefix | route | rule | stats\n"
+		"FILE := file FILENAME\n");
+	return EXIT_USAGE;
+}
+
+/* ---- the command line ---- */
+
+static int mon_object(const char *a)
+{
+	static const struct { const char *word; int obj; bool exact; } w[] = {
+		{ "link", M_LINK, false },	{ "address", M_ADDR, false },
+		{ "route", M_ROUTE, false },	{ "mroute", M_MROUTE, false },
+		{ "prefix", M_PREFIX, false },	{ "neigh", M_NEIGH, false },
+		{ "netconf", M_NETCONF, false }, { "rule", M_RULE, false },
+		{ "nsid", M_NSID, false },	{ "nexthop", M_NEXTHOP, false },
+		{ "stats", M_STATS, true },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (w[i].exact ? streq(a, w[i].word) : matches(a, w[i].word))
+			return w[i].obj;
+	return -1;
+}
+
+/* Words in the reference's order: "file" and "label" take any prefix
+ * ("l" is label), then the objects ("a" is address), then "all-nsid"
+ * ("al"); "all", "dev" and "stats" only in full. */
+static int mon_parse_word(struct mon *m, const char *a, bool *all)
+{
+	int obj;
+
+	if (matches(a, "label")) {
+		m->label = true;
+	} else if (streq(a, "all")) {
+		*all = true;
+	} else if ((obj = mon_object(a)) >= 0) {
+		m->objs |= 1u << obj;
+	} else if (matches(a, "all-nsid")) {
+		m->all_nsid = true;
+	} else if (matches(a, "help")) {
+		return monitor_usage();
+	} else {
+		fprintf(stderr,
+			"Argument \"%s\" is unknown, try \"ip monitor help\".\n", a);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+static int mon_parse(struct mon *m, int argc, char **argv)
+{
+	const char *dev = NULL;
+	bool all = false;
+	int rc;
+
+	for (; argc > 0; argc--, argv++) {
+		if (matches(argv[0], "file") || streq(argv[0], "dev")) {
+			const char **v = streq(argv[0], "dev") ? &dev : &m->file;
+
+			if (!next_arg(&argc, &argv))
+				return incomplete_command();
+			*v = argv[0];
+			continue;
+		}
+		rc = mon_parse_word(m, argv[0], &all);
+		if (rc)
+			return rc;
+	}
+	if (all)
+		m->label = true;
+	if (!m->objs)
+		m->objs = (1u << M_COUNT) - 1;
+	if (dev) {
+		m->ifindex = ll_index(m->ctx, dev);
+		if (!m->ifindex)
+			return invarg("Device does not exist\n", dev);
+	}
+	return 0;
+}
+
+/* ---- subscribing ---- */
+
+static bool fam_ok(int fam, int want)
+{
+	return fam == AF_UNSPEC || fam == want;
+}
+
+static int mon_join(int fd, unsigned int grp)
+{
+	if (!grp)
+		return 0;
+	return setsockopt(fd, SOL_NETLINK, NETLINK_ADD_MEMBERSHIP, &grp,
+			  sizeof(grp));
+}
+
+static int mon_subscribe(struct mon *m, int fd)
+{
+	int fam = m->ctx->family, i, err = 0;
+
+	for (i = 0; i < M_COUNT; i++) {
+		const struct mon_obj *o = &mon_objs[i];
+
+		if (!(m->objs & (1u << i)))
+			continue;
+		err |= mon_join(fd, o->any);
+		if (fam_ok(fam, AF_INET))
+			err |= mon_join(fd, o->v4);
+		if (fam_ok(fam, AF_INET6))
+			err |= mon_join(fd, o->v6);
+		if (fam_ok(fam, AF_MPLS))
+			err |= mon_join(fd, o->mpls);
+	}
+	if (!err && m->all_nsid) {
+		int one = 1;
+
+		err = setsockopt(fd, SOL_NETLINK, NETLINK_LISTEN_ALL_NSID, &one,
+				 sizeof(one));
+	}
+	return err ? -errno : 0;
+}
+
+/* ---- one event ---- */
+
+static void mon_time(struct mon *m)
+{
+	struct out *o = &m->ctx->out;
+	struct timeval tv;
+	struct tm tm;
+	char buf[64];
+
+	gettimeofday(&tv, NULL);
+	local_time(tv.tv_sec, &tm);
+	if (m->ctx->tshort) {
+		out_plain(o, "[%d-%02d-%02dT%02d:%02d:%02d.%06ld] ",
+			  tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+			  tm.tm_hour, tm.tm_min, tm.tm_sec, (long)tv.tv_usec);
+		return;
+	}
+	format_ctime(buf, sizeof(buf), &tm);
+	out_plain(o, "Timestamp: %s %ld usec\n", buf, (long)tv.tv_usec);
+}
+
+/* rtmon's record: the time it saw the message that follows. */
+static void mon_saved_time(struct mon *m, const struct nlmsghdr *nlh)
+{
+	uint32_t t[2];
+	struct tm tm;
+	char buf[64];
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(t)))
+		return;
+	memcpy(t, NLMSG_DATA(nlh), sizeof(t));
+	local_time(t[0], &tm);
+	format_ctime(buf, sizeof(buf), &tm);
+	out_plain(&m->ctx->out, "Timestamp: %s %u us\n", buf, t[1]);
+}
+
+static int mon_obj_of(const struct nlmsghdr *nlh)
+{
+	const struct rtmsg *r = NLMSG_DATA(nlh);
+
+	switch (nlh->nlmsg_type) {
+	case RTM_NEWLINK: case RTM_DELLINK: return M_LINK;
+	case RTM_NEWADDR: case RTM_DELADDR: return M_ADDR;
+	case RTM_NEWROUTE: case RTM_DELROUTE:
+		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*r)) &&
+		    (r->rtm_family == RTNL_FAMILY_IPMR ||
+		     r->rtm_family == RTNL_FAMILY_IP6MR))
+			return M_MROUTE;
+		return M_ROUTE;
+	case RTM_NEWPREFIX: return M_PREFIX;
+	case RTM_NEWNEIGH: case RTM_DELNEIGH: return M_NEIGH;
+	case RTM_NEWNETCONF: case RTM_DELNETCONF: return M_NETCONF;
+	case RTM_NEWRULE: case RTM_DELRULE: return M_RULE;
+	case RTM_NEWNSID: case RTM_DELNSID: return M_NSID;
+	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: return M_NEXTHOP;
+	case RTM_NEWSTATS: return M_STATS;
+	default: return -1;
+	}
+}
+
+/* The head of an event: time, namespace, object. */
+static void mon_head(struct mon *m, int obj)
+{
+	struct out *o = &m->ctx->out;
+
+	if (m->ctx->timestamp)
+		mon_time(m);
+	if (m->all_nsid) {
+		if (m->nsid < 0)
+			out_plain(o, "[nsid current]");
+		else
+			out_plain(o, "[nsid %d]", m->nsid);
+	}
+	if (m->label)
+		out_plain(o, "%s", mon_labels[obj]);
+}
+
+static void mon_route(struct mon *m, struct nlmsghdr *nlh)
+{
+	struct rt_filter f;
+
+	rt_filter_init(&f);
+	f.cloned = 2;
+	if (m->ifindex) {
+		f.oif = m->ifindex;
+		f.oifmask = ~0u;
+	}
+	print_route(m->ctx, &f, nlh);
+}
+
+struct nsid_name {
+	int nsid;
+	char *name;
+};
+
+static void mon_names_free(struct mon *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n_names; i++)
+		free(m->names[i].name);
+	free(m->names);
+}
+
+/* A deleted nsid's namespace may be gone from /run/netns already: name it
+ * as it was named when it came. */
+static const char *mon_nsid_name(struct mon *m, int nsid, bool deleted,
+				 char *buf, size_t size)
+{
+	struct nsid_name *v;
+	const char *name;
+	size_t i;
+
+	for (i = 0; i < m->n_names; i++)
+		if (m->names[i].nsid == nsid)
+			return m->names[i].name;
+	name = netns_name_of(nsid, buf, size) ? buf : NULL;
+	if (!name || deleted)
+		return name;
+	v = realloc(m->names, (m->n_names + 1) * sizeof(*v));
+	if (!v)
+		return name;
+	m->names = v;
+	v[m->n_names].nsid = nsid;
+	v[m->n_names].name = strdup(name);
+	if (v[m->n_names].name)
+		m->n_names++;
+	return name;
+}
+
+static void mon_nsid(struct mon *m, struct nlmsghdr *nlh)
+{
+	struct rtattr *tb[NETNSA_MAX + 1], *rta;
+	struct out *o = &m->ctx->out;
+	bool deleted = nlh->nlmsg_type == RTM_DELNSID;
+	char buf[256];
+	const char *name;
+	size_t len;
+	int nsid;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct rtgenmsg)))
+		return;
+	rta = nl_msg_attrs(nlh, sizeof(struct rtgenmsg), &len);
+	nl_parse(tb, NETNSA_MAX, rta, len, NULL);
+	if (!tb[NETNSA_NSID] || nl_attr_len(tb[NETNSA_NSID]) < 4)
+		return;
+	nsid = nl_attr_s32(tb[NETNSA_NSID]);
+	name = mon_nsid_name(m, nsid, deleted, buf, sizeof(buf));
+	if (deleted)
+		out_plain(o, "Deleted ");
+	out_plain(o, "nsid %u ", (unsigned int)nsid);
+	if (name)
+		out_plain(o, "(iproute2 netns name: %s)", name);
+	out_plain(o, "\n");
+}
+
+/* An IPv6 prefix a router advertised. */
+static void mon_prefix(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	struct rtattr *tb[PREFIX_MAX + 1], *rta;
+	struct prefixmsg *p = NLMSG_DATA(nlh);
+	struct out *o = &ctx->out;
+	char buf[64];
+	size_t len;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*p)) ||
+	    p->prefix_family != AF_INET6)
+		return;
+	rta = nl_msg_attrs(nlh, NLMSG_ALIGN(sizeof(*p)), &len);
+	nl_parse(tb, PREFIX_MAX, rta, len, NULL);
+	out_plain(o, "prefix ");
+	if (tb[PREFIX_ADDRESS] && nl_attr_len(tb[PREFIX_ADDRESS]) >= 16)
+		out_plain(o, "%s/%u ", format_addr(AF_INET6,
+			  nl_attr_data(tb[PREFIX_ADDRESS]), 16, buf,
+			  sizeof(buf)), p->prefix_len);
+	if (p->prefix_ifindex)
+		out_plain(o, "dev %s ", ll_name_or_num(ctx, p->prefix_ifindex,
+						       buf, sizeof(buf)));
+	if (p->prefix_flags & PREFIX_ONLINK)
+		out_plain(o, "onlink ");
+	if (p->prefix_flags & PREFIX_AUTOCONF)
+		out_plain(o, "autoconf ");
+	if (tb[PREFIX_CACHEINFO] &&
+	    nl_attr_len(tb[PREFIX_CACHEINFO]) >= sizeof(struct prefix_cacheinfo)) {
+		struct prefix_cacheinfo ci;
+
+		memcpy(&ci, nl_attr_data(tb[PREFIX_CACHEINFO]), sizeof(ci));
+		out_plain(o, "valid %u ", ci.valid_time);
+		out_plain(o, "preferred %u ", ci.preferred_time);
+	}
+	out_plain(o, "\n");
+}
+
+/* A link's event keeps its link/ether line under -4/-6 too. */
+static void mon_link(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	int family = ctx->family;
+
+	ctx->family = AF_UNSPEC;
+	print_link_echo(ctx, nlh);
+	ctx->family = family;
+}
+
+/* Names follow the link events, as the reference's cache does: a link
+ * that left (or moved to another namespace) is "ifN" from then on. */
+static void mon_note_link(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	const struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)))
+		return;
+	if (nlh->nlmsg_type == RTM_NEWLINK)
+		ll_cache_note(ctx, nlh);
+	else
+		ll_cache_forget(ctx, ifi->ifi_index);
+}
+
+/* The index an event is about, for "dev": links and addresses. */
+static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
+{
+	if (obj == M_LINK &&
+	    nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
+	if (obj == M_ADDR &&
+	    nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg)))
+		return ((struct ifaddrmsg *)NLMSG_DATA(nlh))->ifa_index;
+	return 0;
+}
+
+/* The reference prints the head of every event it is subscribed to, and
+ * "dev" filters only what follows: a skipped event leaves its label. */
+static int mon_print(struct mon *m, struct nlmsghdr *nlh)
+{
+	struct ipctx *ctx = m->ctx;
+	int obj = mon_obj_of(nlh);
+
+	if (nlh->nlmsg_type == NLMSG_TSTAMP) {
+		mon_saved_time(m, nlh);
+		return 0;
+	}
+	if (obj < 0 || !(m->objs & (1u << obj)))
+		return 0;
+	mon_head(m, obj);
+	if (m->ifindex && (obj == M_LINK || obj == M_ADDR) &&
+	    mon_ifindex(nlh, obj) != m->ifindex)
+		return out_flush(&ctx->out) ? 1 : 0;
+	switch (obj) {
+	case M_LINK: mon_link(ctx, nlh); break;
+	case M_ADDR: print_addr_msg(ctx, nlh); break;
+	case M_ROUTE: case M_MROUTE: mon_route(m, nlh); break;
+	case M_PREFIX: mon_prefix(ctx, nlh); break;
+	case M_NETCONF: print_netconf(ctx, nlh, m->ifindex); break;
+	case M_NSID: mon_nsid(m, nlh); break;
+	default: break;
+	}
+	if (obj == M_LINK)
+		mon_note_link(ctx, nlh);
+	return out_flush(&ctx->out) ? 1 : 0;
+}
+
+/* ---- the loops ---- */
+
+static int mon_recv(struct mon *m, int fd, char *buf, size_t size)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	struct sockaddr_nl sa;
+	struct iovec iov = { buf, size };
+	struct msghdr msg = { &sa, sizeof(sa), &iov, 1, cbuf, sizeof(cbuf), 0 };
+	struct cmsghdr *c;
+	ssize_t n;
+
+	n = recvmsg(fd, &msg, 0);
+	if (n < 0)
+		return errno == EINTR || errno == ENOBUFS ? 0 : -errno;
+	m->nsid = -1;
+	for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+		if (c->cmsg_level == SOL_NETLINK &&
+		    c->cmsg_type == NETLINK_LISTEN_ALL_NSID &&
+		    c->cmsg_len >= CMSG_LEN(sizeof(int)))
+			memcpy(&m->nsid, CMSG_DATA(c), sizeof(int));
+	return sa.nl_pid == 0 ? (int)n : 0;
+}
+
+static int mon_walk(struct mon *m, char *buf, size_t len)
+{
+	struct nlmsghdr *nlh;
+	unsigned int left = len;
+
+	for (nlh = (struct nlmsghdr *)buf; NLMSG_OK(nlh, left);
+	     nlh = NLMSG_NEXT(nlh, left))
+		if (mon_print(m, nlh))
+			return 1;
+	return 0;
+}
+
+static int mon_listen(struct mon *m)
+{
+	struct nl_sock s;
+	size_t size = 1 << 16;
+	char *buf = malloc(size);
+	int n, err;
+
+	err = nl_open(&s, NETLINK_ROUTE);
+	if (err || !buf) {
+		free(buf);
+		fprintf(stderr, "Cannot open netlink socket: %s\n",
+			err_text(err ? -err : ENOMEM));
+		return EXIT_FAIL;
+	}
+	err = mon_subscribe(m, s.fd);
+	if (err)
+		fprintf(stderr, "setsockopt: %s\n", err_text(-err));
+	while (!err) {
+		n = mon_recv(m, s.fd, buf, size);
+		if (n < 0) {
+			fprintf(stderr, "netlink receive error %s (%d)\n",
+				err_text(-n), -n);
+			err = n;
+		} else if (n > 0 && mon_walk(m, buf, n)) {
+			break;
+		}
+	}
+	free(buf);
+	nl_close(&s);
+	return err ? EXIT_FAIL : EXIT_OK;
+}
+
+/* rtmon's file: netlink messages back to back, each after its time. */
+static int mon_file(struct mon *m)
+{
+	FILE *f = fopen(m->file, "r");
+	struct nlmsghdr h;
+	char *buf = NULL;
+	int rc = EXIT_OK;
+
+	if (!f) {
+		fprintf(stderr, "Cannot fopen: %s\n", err_text(errno));
+		return EXIT_USAGE;
+	}
+	m->nsid = -1;
+	while (fread(&h, 1, sizeof(h), f) == sizeof(h)) {
+		size_t len = NLMSG_ALIGN(h.nlmsg_len);
+		char *p;
+
+		if (h.nlmsg_len < sizeof(h) || len > (1u << 24))
+			break;
+		p = realloc(buf, len);
+		if (!p)
+			break;
+		buf = p;
+		memcpy(buf, &h, sizeof(h));
+		if (fread(buf + sizeof(h), 1, len - sizeof(h), f) != len - sizeof(h))
+			break;
+		if (mon_print(m, (struct nlmsghdr *)buf))
+			break;
+	}
+	free(buf);
+	fclose(f);
+	return rc;
+}
+
+int do_monitor(struct ipctx *ctx, int argc, char **argv)
+{
+	struct mon m = { .ctx = ctx, .nsid = -1 };
+	int rc;
+
+	if (argc > 0 && matches(argv[0], "help"))
+		return monitor_usage();
+	rc = mon_parse(&m, argc, argv);
+	if (rc)
+		return rc;
+	/* The reference prints its events as text whatever -j says. */
+	ctx->out.json = false;
+	ctx->out.pretty = false;
+	rc = m.file ? mon_file(&m) : mon_listen(&m);
+	mon_names_free(&m);
+	return rc;
+}
