@@ -797,9 +797,83 @@ int nsid_of_fd(struct nl_sock *s, int fd)
 	return id;
 }
 
-/* Name under /run/netns of the namespace with this nsid.  Uses its own
- * socket: it may be called while a dump is being read. */
-bool netns_name_of(int nsid, char *buf, size_t size)
+struct nsid_memo {
+	size_t n;
+	struct {
+		int nsid;
+		char *name;
+	} *v;
+};
+
+/* ip monitor remembers the names it finds: an event about a namespace
+ * that is gone by the time it is printed still names it, as in the
+ * reference (whose map of names lives as long as the monitor). */
+void nsid_memo_start(struct ipctx *ctx)
+{
+	if (!ctx->nsid_memo)
+		ctx->nsid_memo = calloc(1, sizeof(*ctx->nsid_memo));
+}
+
+void nsid_memo_free(struct ipctx *ctx)
+{
+	struct nsid_memo *m = ctx->nsid_memo;
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < m->n; i++)
+		free(m->v[i].name);
+	free(m->v);
+	free(m);
+	ctx->nsid_memo = NULL;
+}
+
+static const char *nsid_memo_find(struct ipctx *ctx, int nsid)
+{
+	struct nsid_memo *m = ctx->nsid_memo;
+	size_t i;
+
+	for (i = 0; m && i < m->n; i++)
+		if (m->v[i].nsid == nsid)
+			return m->v[i].name;
+	return NULL;
+}
+
+static void nsid_memo_add(struct ipctx *ctx, int nsid, const char *name)
+{
+	struct nsid_memo *m = ctx->nsid_memo;
+	char *copy = strdup(name);
+	void *v = copy ? realloc(m->v, (m->n + 1) * sizeof(*m->v)) : NULL;
+
+	if (!v) {
+		free(copy);
+		return;
+	}
+	m->v = v;
+	m->v[m->n].nsid = nsid;
+	m->v[m->n++].name = copy;
+}
+
+static bool netns_name_scan(int nsid, char *buf, size_t size);
+
+/* Name under /run/netns of the namespace with this nsid. */
+bool netns_name_of(struct ipctx *ctx, int nsid, char *buf, size_t size)
+{
+	const char *known = nsid_memo_find(ctx, nsid);
+
+	if (known) {
+		snprintf(buf, size, "%s", known);
+		return true;
+	}
+	if (!netns_name_scan(nsid, buf, size))
+		return false;
+	if (ctx->nsid_memo)
+		nsid_memo_add(ctx, nsid, buf);
+	return true;
+}
+
+/* Uses its own socket: it may be called while a dump is being read. */
+static bool netns_name_scan(int nsid, char *buf, size_t size)
 {
 	struct nl_sock s;
 	struct dirent *de;

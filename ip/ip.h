@@ -43,6 +43,7 @@ struct ipctx {
 	struct nl_sock nl;
 	bool nl_open;
 	struct link_cache *links;
+	struct nsid_memo *nsid_memo;	/* see netns_name_of */
 	/* Second socket for link lookups made while `nl` is reading a dump. */
 	struct nl_sock nl_lookup;
 	bool nl_lookup_open;
@@ -109,7 +110,10 @@ int group_id(const char *s, uint32_t *id);
 int get_lladdr(uint8_t *out, size_t max, const char *arg);
 /* The name under /run/netns of the namespace this one knows as nsid (its
  * own socket: callable while a dump is read); false when none has it. */
-bool netns_name_of(int nsid, char *buf, size_t size);
+bool netns_name_of(struct ipctx *ctx, int nsid, char *buf, size_t size);
+/* ip monitor: names once found are kept until nsid_memo_free. */
+void nsid_memo_start(struct ipctx *ctx);
+void nsid_memo_free(struct ipctx *ctx);
 /* The nsid this namespace gives to the namespace behind fd, or -1. */
 int nsid_of_fd(struct nl_sock *s, int fd);
 /* showdump and restore: each saved message to fn until end of file;
@@ -154,7 +158,7 @@ int netns_open(const char *name);
 /* ip/addr.c: one address message as ip monitor shows it ("Deleted " first
  * for a removal, "index: dev" before it). */
 void print_addr_msg(struct ipctx *ctx, struct nlmsghdr *nlh);
-/* ip/netconf.c: one netconf message; only for ifindex when it is not 0. */
-void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh, int ifindex);
+/* ip/netconf.c: one netconf message, as ip monitor shows it. */
+void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh);
 
 #endif

@@ -230,7 +230,7 @@ static void print_link_netnsid(struct ipctx *ctx, struct rtattr *a)
 		out_int(o, OUT_JSON, "link_netnsid", NULL, id);
 	else if (id < 0)
 		out_text(o, " link-netnsid unknown");
-	else if (netns_name_of(id, name, sizeof(name)))
+	else if (netns_name_of(ctx, id, name, sizeof(name)))
 		out_text(o, " link-netns %s", name);
 	else
 		out_text(o, " link-netnsid %d", id);
@@ -246,7 +246,7 @@ static void print_new_netns(struct ipctx *ctx, struct rtattr **tb)
 	if (o->json || nl_attr_len(tb[IFLA_NEW_NETNSID]) < 4)
 		return;
 	id = nl_attr_s32(tb[IFLA_NEW_NETNSID]);
-	if (netns_name_of(id, name, sizeof(name)))
+	if (netns_name_of(ctx, id, name, sizeof(name)))
 		out_text(o, " new-netns %s", name);
 	else
 		out_text(o, " new-netnsid %d", id);

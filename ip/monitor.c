@@ -67,8 +67,6 @@ struct mon {
 	const char *file;
 	int ifindex;		/* dev DEVICE: 0 for any */
 	int nsid;		/* all-nsid: where the event came from, -1 here */
-	struct nsid_name *names;	/* nsids named so far, for their deletion */
-	size_t n_names;
 };
 
 int monitor_usage(void)
@@ -138,7 +136,7 @@ static int mon_parse(struct mon *m, int argc, char **argv)
 			const char **v = streq(argv[0], "dev") ? &dev : &m->file;
 
 			if (!next_arg(&argc, &argv))
-				return incomplete_command();
+				return EXIT_USAGE;
 			*v = argv[0];
 			continue;
 		}
@@ -289,46 +287,6 @@ static void mon_route(struct mon *m, struct nlmsghdr *nlh)
 	print_route(m->ctx, &f, nlh);
 }
 
-struct nsid_name {
-	int nsid;
-	char *name;
-};
-
-static void mon_names_free(struct mon *m)
-{
-	size_t i;
-
-	for (i = 0; i < m->n_names; i++)
-		free(m->names[i].name);
-	free(m->names);
-}
-
-/* A deleted nsid's namespace may be gone from /run/netns already: name it
- * as it was named when it came. */
-static const char *mon_nsid_name(struct mon *m, int nsid, bool deleted,
-				 char *buf, size_t size)
-{
-	struct nsid_name *v;
-	const char *name;
-	size_t i;
-
-	for (i = 0; i < m->n_names; i++)
-		if (m->names[i].nsid == nsid)
-			return m->names[i].name;
-	name = netns_name_of(nsid, buf, size) ? buf : NULL;
-	if (!name || deleted)
-		return name;
-	v = realloc(m->names, (m->n_names + 1) * sizeof(*v));
-	if (!v)
-		return name;
-	m->names = v;
-	v[m->n_names].nsid = nsid;
-	v[m->n_names].name = strdup(name);
-	if (v[m->n_names].name)
-		m->n_names++;
-	return name;
-}
-
 static void mon_nsid(struct mon *m, struct nlmsghdr *nlh)
 {
 	struct rtattr *tb[NETNSA_MAX + 1], *rta;
@@ -346,7 +304,7 @@ static void mon_nsid(struct mon *m, struct nlmsghdr *nlh)
 	if (!tb[NETNSA_NSID] || nl_attr_len(tb[NETNSA_NSID]) < 4)
 		return;
 	nsid = nl_attr_s32(tb[NETNSA_NSID]);
-	name = mon_nsid_name(m, nsid, deleted, buf, sizeof(buf));
+	name = netns_name_of(m->ctx, nsid, buf, sizeof(buf)) ? buf : NULL;
 	if (deleted)
 		out_plain(o, "Deleted ");
 	out_plain(o, "nsid %u ", (unsigned int)nsid);
@@ -416,20 +374,43 @@ static void mon_note_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 		ll_cache_forget(ctx, ifi->ifi_index);
 }
 
-/* The index an event is about, for "dev": links and addresses. */
+/* The index an event is about, for "dev": 0 for an event that "dev" does
+ * not filter (rules, nexthops, nsids, ...). */
 static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
 {
-	if (obj == M_LINK &&
-	    nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-		return ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
-	if (obj == M_ADDR &&
-	    nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg)))
-		return ((struct ifaddrmsg *)NLMSG_DATA(nlh))->ifa_index;
-	return 0;
+	struct rtattr *tb[RTA_MAX + 1], *rta;
+	size_t hdr = 0, len;
+	int type = 0;
+
+	switch (obj) {
+	case M_LINK:
+		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+			return ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
+		return -1;
+	case M_ADDR:
+		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg)))
+			return ((struct ifaddrmsg *)NLMSG_DATA(nlh))->ifa_index;
+		return -1;
+	case M_ROUTE: case M_MROUTE:
+		hdr = sizeof(struct rtmsg), type = RTA_OIF;
+		break;
+	case M_NETCONF:
+		hdr = sizeof(struct netconfmsg), type = NETCONFA_IFINDEX;
+		break;
+	default:
+		return 0;
+	}
+	if (nlh->nlmsg_len < NLMSG_LENGTH(hdr))
+		return -1;
+	rta = nl_msg_attrs(nlh, NLMSG_ALIGN(hdr), &len);
+	nl_parse(tb, RTA_MAX, rta, len, NULL);
+	return tb[type] && nl_attr_len(tb[type]) >= 4 ?
+		       nl_attr_s32(tb[type]) : -1;
 }
 
 /* The reference prints the head of every event it is subscribed to, and
- * "dev" filters only what follows: a skipped event leaves its label. */
+ * "dev" filters only what follows: a skipped event leaves its label. 1
+ * when the output is gone. */
 static int mon_print(struct mon *m, struct nlmsghdr *nlh)
 {
 	struct ipctx *ctx = m->ctx;
@@ -442,15 +423,17 @@ static int mon_print(struct mon *m, struct nlmsghdr *nlh)
 	if (obj < 0 || !(m->objs & (1u << obj)))
 		return 0;
 	mon_head(m, obj);
-	if (m->ifindex && (obj == M_LINK || obj == M_ADDR) &&
+	/* The head stays in the buffer: the reference flushes only what it
+	 * printed whole (a neighbour filters itself, in its printer). */
+	if (m->ifindex && mon_ifindex(nlh, obj) &&
 	    mon_ifindex(nlh, obj) != m->ifindex)
-		return out_flush(&ctx->out) ? 1 : 0;
+		return 0;
 	switch (obj) {
 	case M_LINK: mon_link(ctx, nlh); break;
 	case M_ADDR: print_addr_msg(ctx, nlh); break;
 	case M_ROUTE: case M_MROUTE: mon_route(m, nlh); break;
 	case M_PREFIX: mon_prefix(ctx, nlh); break;
-	case M_NETCONF: print_netconf(ctx, nlh, m->ifindex); break;
+	case M_NETCONF: print_netconf(ctx, nlh); break;
 	case M_NSID: mon_nsid(m, nlh); break;
 	default: break;
 	}
@@ -526,38 +509,58 @@ static int mon_listen(struct mon *m)
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 
-/* rtmon's file: netlink messages back to back, each after its time. */
+/* rtmon's file: netlink messages back to back, each after its time;
+ * every message in it is shown, whatever objects were named. */
+static int mon_file_msg(struct mon *m, FILE *f, char **buf)
+{
+	struct nlmsghdr h;
+	size_t n = fread(&h, 1, sizeof(h), f), len;
+	char *p;
+
+	if (n == 0 && !ferror(f))
+		return 1;
+	if (ferror(f)) {
+		fprintf(stderr, "rtnl_from_file: fread: %s\n", err_text(errno));
+		return -1;
+	}
+	if (n < sizeof(h))
+		goto truncated;
+	len = NLMSG_ALIGN(h.nlmsg_len);
+	if (h.nlmsg_len < sizeof(h) || len > (1u << 20)) {
+		fprintf(stderr, "!!!malformed message: len=%u @%ld\n",
+			h.nlmsg_len, ftell(f));
+		return -1;
+	}
+	p = realloc(*buf, len);
+	if (!p)
+		return -1;
+	*buf = p;
+	memcpy(p, &h, sizeof(h));
+	if (fread(p + sizeof(h), 1, len - sizeof(h), f) != len - sizeof(h))
+		goto truncated;
+	return mon_print(m, (struct nlmsghdr *)p) ? 1 : 0;
+truncated:
+	fprintf(stderr, "rtnl-from_file: truncated message\n");
+	return -1;
+}
+
 static int mon_file(struct mon *m)
 {
 	FILE *f = fopen(m->file, "r");
-	struct nlmsghdr h;
 	char *buf = NULL;
-	int rc = EXIT_OK;
+	int rc;
 
 	if (!f) {
 		fprintf(stderr, "Cannot fopen: %s\n", err_text(errno));
 		return EXIT_USAGE;
 	}
 	m->nsid = -1;
-	while (fread(&h, 1, sizeof(h), f) == sizeof(h)) {
-		size_t len = NLMSG_ALIGN(h.nlmsg_len);
-		char *p;
-
-		if (h.nlmsg_len < sizeof(h) || len > (1u << 24))
-			break;
-		p = realloc(buf, len);
-		if (!p)
-			break;
-		buf = p;
-		memcpy(buf, &h, sizeof(h));
-		if (fread(buf + sizeof(h), 1, len - sizeof(h), f) != len - sizeof(h))
-			break;
-		if (mon_print(m, (struct nlmsghdr *)buf))
-			break;
-	}
+	m->objs = (1u << M_COUNT) - 1;
+	while (!(rc = mon_file_msg(m, f, &buf)))
+		;
 	free(buf);
 	fclose(f);
-	return rc;
+	return rc < 0 ? EXIT_FAIL : EXIT_OK;
 }
 
 int do_monitor(struct ipctx *ctx, int argc, char **argv)
@@ -573,7 +576,8 @@ int do_monitor(struct ipctx *ctx, int argc, char **argv)
 	/* The reference prints its events as text whatever -j says. */
 	ctx->out.json = false;
 	ctx->out.pretty = false;
+	nsid_memo_start(ctx);
 	rc = m.file ? mon_file(&m) : mon_listen(&m);
-	mon_names_free(&m);
+	nsid_memo_free(ctx);
 	return rc;
 }

@@ -5,14 +5,14 @@
 #include "ip.h"
 #include "route.h"
 
-static const char *rp_filter_name(uint32_t v)
+static void print_rp_filter(struct out *o, uint32_t v)
 {
-	switch (v) {
-	case 0: return "off";
-	case 1: return "strict";
-	case 2: return "loose";
-	default: return "unknown mode";
-	}
+	static const char *const names[] = { "off", "strict", "loose" };
+
+	if (v < 3)
+		out_str(o, OUT_ANY, "rp_filter", "rp_filter %s ", names[v]);
+	else
+		out_uint(o, OUT_ANY, "rp_filter", "rp_filter %u ", v);
 }
 
 static void netconf_onoff(struct out *o, struct rtattr *a, const char *key)
@@ -39,7 +39,7 @@ static void netconf_dev(struct ipctx *ctx, int ifindex)
 	out_str(&ctx->out, OUT_ANY, "interface", "%s ", name);
 }
 
-void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh, int ifindex)
+void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	struct rtattr *tb[NETCONFA_MAX + 1], *rta;
 	struct netconfmsg *n = NLMSG_DATA(nlh);
@@ -53,8 +53,6 @@ void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh, int ifindex)
 	nl_parse(tb, NETCONFA_MAX, rta, len, NULL);
 	if (tb[NETCONFA_IFINDEX] && nl_attr_len(tb[NETCONFA_IFINDEX]) >= 4)
 		dev = nl_attr_s32(tb[NETCONFA_IFINDEX]);
-	if (ifindex && dev != ifindex)
-		return;
 	out_obj_open(o, NULL);
 	if (nlh->nlmsg_type == RTM_DELNETCONF)
 		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
@@ -63,8 +61,7 @@ void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh, int ifindex)
 		netconf_dev(ctx, dev);
 	netconf_onoff(o, tb[NETCONFA_FORWARDING], "forwarding");
 	if (tb[NETCONFA_RP_FILTER] && nl_attr_len(tb[NETCONFA_RP_FILTER]) >= 4)
-		out_str(o, OUT_ANY, "rp_filter", "rp_filter %s ",
-			rp_filter_name(nl_attr_u32(tb[NETCONFA_RP_FILTER])));
+		print_rp_filter(o, nl_attr_u32(tb[NETCONFA_RP_FILTER]));
 	netconf_onoff(o, tb[NETCONFA_MC_FORWARDING], "mc_forwarding");
 	netconf_onoff(o, tb[NETCONFA_PROXY_NEIGH], "proxy_neigh");
 	netconf_onoff(o, tb[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN],
