@@ -23,8 +23,8 @@
 #define RTNLGRP_STATS 36
 #endif
 #define NLMSG_TSTAMP 15
-/* The prefix flags of a router advertisement's prefix information (RFC
- * 4861): the kernel passes them on as they came; no uapi header names them. */
+/* The bits of a prefix event's flags that the reference names (the
+ * kernel's own IF_PREFIX_*; no uapi header has them). */
 enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };	/* rtmon's record of when the next message came */
 
 /* The objects in the reference's order of prefix matching ("n" is neigh,
@@ -313,7 +313,10 @@ static void mon_nsid(struct mon *m, struct nlmsghdr *nlh)
 	out_plain(o, "\n");
 }
 
-/* An IPv6 prefix a router advertised. */
+/* An IPv6 prefix a router advertised.  The reference runs the length and
+ * "dev" together ("/64dev eth0"), and tests the flags the kernel copies
+ * from the advertisement (L and A are 0x80 and 0x40 there) against 0x01
+ * and 0x02: its "onlink"/"autoconf" show only the reserved bits. */
 static void mon_prefix(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	struct rtattr *tb[PREFIX_MAX + 1], *rta;
@@ -329,7 +332,7 @@ static void mon_prefix(struct ipctx *ctx, struct nlmsghdr *nlh)
 	nl_parse(tb, PREFIX_MAX, rta, len, NULL);
 	out_plain(o, "prefix ");
 	if (tb[PREFIX_ADDRESS] && nl_attr_len(tb[PREFIX_ADDRESS]) >= 16)
-		out_plain(o, "%s/%u ", format_addr(AF_INET6,
+		out_plain(o, "%s/%u", format_addr(AF_INET6,
 			  nl_attr_data(tb[PREFIX_ADDRESS]), 16, buf,
 			  sizeof(buf)), p->prefix_len);
 	if (p->prefix_ifindex)

@@ -11,14 +11,15 @@ setup() { need_root; need_ref; }
 
 # mon_script 'MONITOR ARGS' 'COMMANDS' ['END COMMAND' 'END PATTERN']
 mon_script() {
-	local end="${3:-ip link add monend type ifb}" pat="${4:-monend}"
+	local end="${3-ip link add monend type ifb}" pat="${4:-monend}"
 	cat <<EOF
 echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
-echo 1 > /proc/sys/net/ipv6/conf/all/disable_ipv6
 ip link set lo up
 # until the kernel's link watcher has announced each link's carrier
 upwait() { for d; do i=0; while [ \$i -lt 200 ] && [ "\$(cat /sys/class/net/\$d/operstate)" != up ]; do i=\$((i + 1)); sleep 0.02; done; done; }
 out=\$(mktemp)
+# until the monitor has printed PATTERN (the events before it too)
+seen() { i=0; while [ \$i -lt 250 ] && ! grep -q "\$1" \$out; do i=\$((i + 1)); sleep 0.02; done; }
 ip $1 >\$out 2>&1 &
 mp=\$!
 i=0
@@ -41,8 +42,18 @@ rm -f \$out
 EOF
 }
 
+# mon_diff ARGS...: mon_script's script with both; the reference must have
+# seen the last event (so that two empty outputs do not pass).
 mon_diff() {
-	diff_ip "$(mon_script "$@")"
+	mon_diff_after '' "$@"
+}
+
+mon_diff_after() {
+	local setup="$1"
+	shift
+	diff_ip "$setup$(mon_script "$@")" || return 1
+	grep -q -- "${4:-monend}" "$BATS_TEST_TMPDIR/ref.out" ||
+		{ echo "the reference's monitor did not see '${4:-monend}'"; return 1; }
 }
 
 LINKS='ip link add v0 type veth peer name v1
@@ -60,7 +71,7 @@ ip link del v0'
 	mon_diff 'monitor all' "$LINKS"
 	mon_diff 'monitor label link address route' "$LINKS"
 	mon_diff 'monitor link' "$LINKS"
-	mon_diff 'monitor a r' "$LINKS"
+	mon_diff 'monitor a r' "$LINKS" 'ip route add 198.51.100.0/24 dev lo' '198.51.100.0' 
 	mon_diff 'monitor l' "$LINKS"
 }
 
@@ -108,15 +119,19 @@ ip netns set foo 7
 ip link add v0 type veth peer name v1 netns foo
 ip netns add bar
 ip netns set bar auto
+seen "nsid 0"
 ip netns delete foo
 i=0; while [ $i -lt 200 ] && ip link show v0 >/dev/null 2>&1; do i=$((i+1)); sleep 0.02; done'
 	mon_diff 'monitor label all-nsid' 'ip link add v0 type veth peer name v1
 echo 1 > /proc/sys/net/ipv4/conf/v0/forwarding
+seen "inet v0 forwarding on"
 ip netns add foo
 ip netns set foo 7
+seen "nsid 7"
 ip link set v1 netns foo
 ip -n foo link set v1 up
 ip -n foo addr add 10.1.1.1/24 dev v1
+seen "broadcast 10.1.1.255"
 ip netns delete foo
 i=0; while [ $i -lt 200 ] && ip link show v0 >/dev/null 2>&1; do i=$((i+1)); sleep 0.02; done'
 	mon_diff '-ts monitor all-nsid link' 'ip netns add foo
@@ -125,7 +140,8 @@ ip -n foo link add d0 type ifb'
 }
 
 @test "monitor: dev filters links, addresses, routes and netconf, after the label" {
-	local setup='ip link add v0 type veth peer name v1
+	local setup='echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
+ip link add v0 type veth peer name v1
 ip link add v2 type veth peer name v3
 ip link set v0 up; ip link set v1 up; ip link set v2 up; ip link set v3 up
 for d in v0 v1 v2 v3; do i=0; while [ $i -lt 200 ] && [ "$(cat /sys/class/net/$d/operstate)" != up ]; do i=$((i+1)); sleep 0.02; done; done
@@ -136,9 +152,9 @@ ip addr add 10.0.${d#v}.1/24 dev $d
 ip route add 10.9.${d#v}.0/24 via 10.0.${d#v}.2
 echo 1 > /proc/sys/net/ipv4/conf/$d/forwarding
 done'
-	diff_ip "$setup$(mon_script 'monitor label dev v0' "$cmds" 'ip link set v0 mtu 1300' 'mtu 1300')"
-	diff_ip "$setup$(mon_script 'monitor all dev v2' "$cmds" 'ip link set v2 mtu 1300' 'mtu 1300')"
-	diff_ip "$setup$(mon_script 'monitor link address dev v0' "$cmds" 'ip link set v0 mtu 1300' 'mtu 1300')"
+	mon_diff_after "$setup" 'monitor label dev v0' "$cmds" 'ip link set v0 mtu 1300' 'mtu 1300'
+	mon_diff_after "$setup" 'monitor all dev v2' "$cmds" 'ip link set v2 mtu 1300' 'mtu 1300'
+	mon_diff_after "$setup" 'monitor link address dev v0' "$cmds" 'ip link set v0 mtu 1300' 'mtu 1300' 
 }
 
 @test "monitor: a saved rtmon file, whole or cut short" {
@@ -161,6 +177,21 @@ show monitor file /tmp
 : >$f.e; show monitor file $f.e
 for n in 10 30 100; do head -c $n $f >$f.c; show monitor file $f.c; done
 rm -f $f $f.e $f.c'
+}
+
+@test "monitor: prefix events from a router advertisement" {
+	command -v python3 >/dev/null || skip "python3 is needed to send the advertisement"
+	local setup="ip netns add r
+ip link add v0 type veth peer name v1 netns r
+echo 0 > /proc/sys/net/ipv6/conf/v0/disable_ipv6
+echo 1 > /proc/sys/net/ipv6/conf/v0/accept_ra
+ip link set v0 up; ip -n r link set v1 up
+i=0; while [ \$i -lt 200 ] && ! ip -n r -6 addr show dev v1 | grep -q 'fe80.*scope link *\$'; do i=\$((i+1)); sleep 0.02; done
+i=0; while [ \$i -lt 200 ] && ip -6 addr show dev v0 | grep -q tentative; do i=\$((i+1)); sleep 0.02; done
+"
+	local ra="ip netns exec r python3 $HELPERS_DIR/send_ra.py v1 2001:db8:1::/c0 2001:db8:2::/c3 2001:db8:3::/01 2001:db8:4::/42"
+	mon_diff_after "$setup" 'monitor prefix' "$ra" '' '2001:db8:4::'
+	mon_diff_after "$setup" 'monitor label' "$ra" '' '2001:db8:4::/64dev' 
 }
 
 @test "monitor: errors and help" {
