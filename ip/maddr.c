@@ -189,18 +189,13 @@ static int maddr_cmp(const void *a, const void *b)
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* open: the first address of the link (else a head repeated by -o). */
-static void print_head(struct out *o, const struct maddr *m, bool open)
+static void print_head(struct out *o, const struct maddr *m)
 {
-	enum out_kind k = open ? OUT_ANY : OUT_TEXT;
-
-	if (open)
-		out_obj_open(o, NULL);
-	out_int(o, k, "ifindex", "%d:", m->index);
-	out_cstr(o, k, C_IFNAME, "ifname", "\t%s", m->name);
+	out_obj_open(o, NULL);
+	out_int(o, OUT_ANY, "ifindex", "%d:", m->index);
+	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "\t%s", m->name);
 	out_nl(o);
-	if (open)
-		out_arr_open(o, "maddr");
+	out_arr_open(o, "maddr");
 }
 
 static void print_maddr(struct out *o, const struct maddr *m)
@@ -228,8 +223,8 @@ static void print_maddr(struct out *o, const struct maddr *m)
 	out_eol(o);
 }
 
-/* Text gives a link's head once (in -o on each line), JSON an object per
- * link with its addresses in "maddr". */
+/* A link's head, then its addresses ("maddr" in JSON); with -o a head for
+ * each address, and in JSON an object for each, as the reference does. */
 static void print_list(struct out *o, const struct maddr_list *l)
 {
 	size_t i;
@@ -237,11 +232,12 @@ static void print_list(struct out *o, const struct maddr_list *l)
 	out_begin(o);
 	for (i = 0; i < l->n; i++) {
 		const struct maddr *m = &l->v[i];
-		bool first = !i || l->v[i - 1].index != m->index;
-		bool last = i + 1 == l->n || l->v[i + 1].index != m->index;
+		bool first = o->oneline || !i || l->v[i - 1].index != m->index;
+		bool last = o->oneline || i + 1 == l->n ||
+			    l->v[i + 1].index != m->index;
 
-		if (first || o->oneline)
-			print_head(o, m, first);
+		if (first)
+			print_head(o, m);
 		print_maddr(o, m);
 		if (last) {
 			out_arr_close(o);
