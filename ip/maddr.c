@@ -63,75 +63,108 @@ static struct maddr *maddr_new(struct maddr_list *l, int family, int index,
 	return m;
 }
 
+static int nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c |= 0x20;
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /* Hex digits as bytes (the /proc files print addresses that way). */
 static int hex_bytes(uint8_t *out, size_t max, const char *s)
 {
 	size_t n = 0;
 
 	for (; s[0] && s[1] && n < max; s += 2) {
-		unsigned int v;
+		int hi = nibble(s[0]), lo = nibble(s[1]);
 
-		if (!scan_uint((char[]){ s[0], s[1], 0 }, "", 16, &v))
+		if (hi < 0 || lo < 0)
 			return -1;
-		out[n++] = v;
+		out[n++] = (uint8_t)(hi << 4 | lo);
 	}
 	return (int)n;
 }
 
-/* "IDX NAME ..." at the start of a line; NAME ends at a blank or ':'
- * (igmp runs a long name into its colon).  Returns what follows. */
-static char *line_head(char *p, int *index, char *name)
+/* The blank-separated fields of a line, split in place (no sscanf: its
+ * engine would be most of this object's size in the musl build). */
+static int split_fields(char *p, char **f, int max)
+{
+	int n = 0;
+
+	while (n < max) {
+		p += strspn(p, " \t\n");
+		if (!*p)
+			break;
+		f[n++] = p;
+		p += strcspn(p, " \t\n");
+		if (*p)
+			*p++ = '\0';
+	}
+	return n;
+}
+
+static bool get_num(const char *s, int base, long long *v)
 {
 	char *end;
-	size_t n;
 
-	*index = (int)strtol(p, &end, 10);
-	if (end == p)
-		return NULL;
-	end += strspn(end, " \t");
-	n = strcspn(end, " \t:\n");
-	if (!n || n >= IFNAMSIZ)
-		return NULL;
-	memcpy(name, end, n);
+	*v = strtoll(s, &end, base);
+	return end != s && !*end;
+}
+
+/* Index and name of a line that starts "IDX NAME"; igmp ends the name
+ * with a colon (right after it when the name is long). */
+static bool line_link(char **f, int *index, char *name)
+{
+	long long v;
+	size_t n = strcspn(f[1], ":");
+
+	if (!get_num(f[0], 10, &v) || !n || n >= IFNAMSIZ)
+		return false;
+	*index = (int)v;
+	memcpy(name, f[1], n);
 	name[n] = '\0';
-	return end + n;
+	return true;
 }
 
 /* /proc/net/dev_mcast: "idx name users static hexaddr". */
 static void read_dev_mcast(struct maddr_list *l, char *line)
 {
-	char name[IFNAMSIZ], hex[80];
-	int index, users, st;
+	char name[IFNAMSIZ], *f[5];
+	long long users, st;
 	struct maddr *m;
-	char *p = line_head(line, &index, name);
+	int index, len;
 
-	if (!p || sscanf(p, "%d %d %79s", &users, &st, hex) != 3)
+	if (split_fields(line, f, 5) != 5 || !line_link(f, &index, name) ||
+	    !get_num(f[2], 10, &users) || !get_num(f[3], 10, &st))
 		return;
 	m = maddr_new(l, AF_PACKET, index, name);
 	if (!m)
 		return;
-	m->users = users;
+	len = hex_bytes(m->addr, sizeof(m->addr), f[4]);
+	m->len = len > 0 ? len : 0;
+	m->users = (int)users;
 	m->is_static = st > 0;
-	m->len = (uint8_t)(hex_bytes(m->addr, sizeof(m->addr), hex) & 0xff);
 }
 
 /* /proc/net/igmp6: "idx name hexaddr users flags timer". */
 static void read_igmp6(struct maddr_list *l, char *line)
 {
-	char name[IFNAMSIZ], hex[40];
-	int index, users;
+	char name[IFNAMSIZ], *f[4];
 	struct maddr *m;
-	char *p = line_head(line, &index, name);
+	uint8_t a[16];
+	long long users;
+	int index;
 
-	if (!p || sscanf(p, "%39s %d", hex, &users) != 2)
+	if (split_fields(line, f, 4) != 4 || !line_link(f, &index, name) ||
+	    hex_bytes(a, 16, f[2]) != 16 || !get_num(f[3], 10, &users))
 		return;
 	m = maddr_new(l, AF_INET6, index, name);
-	if (m && hex_bytes(m->addr, 16, hex) == 16) {
-		m->len = 16;
-		m->users = users;
-	} else if (m) {
-		l->n--;
-	}
+	if (!m)
+		return;
+	memcpy(m->addr, a, 16);
+	m->len = 16;
+	m->users = (int)users;
 }
 
 /* /proc/net/igmp: a line per link, then a tab-indented line per group
@@ -139,23 +172,29 @@ static void read_igmp6(struct maddr_list *l, char *line)
 static void read_igmp(struct maddr_list *l, char *line, int *index,
 		      char *name)
 {
-	unsigned int group;
+	bool group_line = line[0] == '\t';
+	long long group, users;
 	struct maddr *m;
-	int users;
+	uint32_t g;
+	char *f[2];
 
-	if (line[0] != '\t') {
-		if (!line_head(line, index, name))
+	if (split_fields(line, f, 2) != 2)
+		return;
+	if (!group_line) {
+		if (!line_link(f, index, name))
 			*index = -1;
 		return;
 	}
-	if (*index < 0 || sscanf(line, "%x %d", &group, &users) != 2)
+	if (*index < 0 || !get_num(f[0], 16, &group) ||
+	    !get_num(f[1], 10, &users))
 		return;
 	m = maddr_new(l, AF_INET, *index, name);
 	if (!m)
 		return;
-	memcpy(m->addr, &group, 4);	/* the bytes in memory are the address */
+	g = (uint32_t)group;
+	memcpy(m->addr, &g, 4);	/* the bytes in memory are the address */
 	m->len = 4;
-	m->users = users;
+	m->users = (int)users;
 }
 
 static void read_file(struct maddr_list *l, const char *path, int family)

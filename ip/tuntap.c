@@ -284,14 +284,19 @@ static bool fd_attached(int pid, int fd, const char *name)
 	return found;
 }
 
-static bool is_number(const char *s)
+/* A /proc directory entry that is a number (a pid or an fd), or -1. */
+static int entry_number(const char *s)
 {
+	int v = 0;
+
 	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (*s < '0' || *s > '9')
-			return false;
-	return true;
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9' || v > 99999999)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	return v;
 }
 
 /* One process holding NAME's queues: "comm(pid)" once per open file. */
@@ -307,7 +312,9 @@ static void print_holder(struct out *o, int pid, const char *name)
 	if (!d)
 		return;
 	while ((e = readdir(d))) {
-		if (!is_number(e->d_name) || !fd_attached(pid, atoi(e->d_name), name))
+		int fd = entry_number(e->d_name);
+
+		if (fd < 0 || !fd_attached(pid, fd, name))
 			continue;
 		if (!comm[0]) {
 			snprintf(path, sizeof(path), "/proc/%d/comm", pid);
@@ -336,8 +343,8 @@ static void print_holders(struct out *o, const char *name)
 	out_arr_open(o, "processes");
 	d = opendir("/proc");
 	while (d && (e = readdir(d)))
-		if (is_number(e->d_name))
-			print_holder(o, atoi(e->d_name), name);
+		if (entry_number(e->d_name) >= 0)
+			print_holder(o, entry_number(e->d_name), name);
 	if (d)
 		closedir(d);
 	out_arr_close(o);
@@ -369,10 +376,11 @@ static int tuntap_show_cb(struct nlmsghdr *nlh, void *arg)
 	out_obj_open(o, NULL);
 	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s:", name);
 	print_tun_flags(o, (unsigned int)flags);
+	/* sysfs says -1 for none, else the id unsigned */
 	if (user != -1)
-		out_s64(o, OUT_ANY, "user", " user %lld", user);
+		out_uint(o, OUT_ANY, "user", " user %u", (unsigned int)user);
 	if (group != -1)
-		out_s64(o, OUT_ANY, "group", " group %lld", group);
+		out_uint(o, OUT_ANY, "group", " group %u", (unsigned int)group);
 	if (ctx->details)
 		print_holders(o, name);
 	out_obj_close(o);
