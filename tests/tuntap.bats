@@ -279,3 +279,17 @@ ip tuntap add tun0 mode tun multi_queue pi
 ip link set tap0 address 02:00:00:00:00:01
 ip -d link show; ip -d -j -p link show; ip -d -o link show tun0"
 }
+
+# Without CAP_NET_ADMIN: the kernel's refusals, worded alike (the binary
+# is run by its real path: the test's PATH directory is root's alone).
+@test "tuntap and maddr as an unprivileged user, against the reference" {
+	command -v setpriv >/dev/null || skip "setpriv drops privileges"
+	diff_ip 'mknod /run/tun c 10 200; chmod 666 /run/tun; mount --bind /run/tun /dev/net/tun
+ip tuntap add tun0 mode tun; ip link add v1 type veth peer v2
+bin=$(readlink -f "$(command -v ip)")
+as() { setpriv --reuid 65534 --regid 65534 --clear-groups "$bin" "$@"; echo "rc=$?"; }
+as tuntap add t1 mode tun; as tuntap del tun0 mode tun; as tuntap add t1 mode tun user 5
+as tuntap; as -j tuntap; as maddr add 01:00:5e:00:00:05 dev v1; as maddr del 01:00:5e:00:00:01 dev v1
+as maddr show dev v1
+chmod 600 /run/tun; as tuntap add t2 mode tap; ip tuntap'
+}
