@@ -23,7 +23,7 @@ struct maddr {
 	int index;
 	unsigned int seq;	/* keeps each file's order within a link */
 	int family;		/* AF_PACKET, AF_INET or AF_INET6 */
-	int users;
+	unsigned int users;	/* shown unsigned, as the reference does */
 	bool is_static;
 	uint8_t len;
 	uint8_t addr[32];
@@ -71,15 +71,16 @@ static int nibble(char c)
 	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
 }
 
-/* Hex digits as bytes (the /proc files print addresses that way). */
+/* Hex digits as bytes (the /proc files print addresses that way); -1
+ * unless the whole string is pairs of them, at most max. */
 static int hex_bytes(uint8_t *out, size_t max, const char *s)
 {
 	size_t n = 0;
 
-	for (; s[0] && s[1] && n < max; s += 2) {
-		int hi = nibble(s[0]), lo = nibble(s[1]);
+	for (; *s; s += 2) {
+		int hi = nibble(s[0]), lo = hi < 0 ? -1 : nibble(s[1]);
 
-		if (hi < 0 || lo < 0)
+		if (lo < 0 || n == max)
 			return -1;
 		out[n++] = (uint8_t)(hi << 4 | lo);
 	}
@@ -131,6 +132,7 @@ static bool line_link(char **f, int *index, char *name)
 static void read_dev_mcast(struct maddr_list *l, char *line)
 {
 	char name[IFNAMSIZ], *f[5];
+	uint8_t a[sizeof(((struct maddr *)0)->addr)];
 	long long users, st;
 	struct maddr *m;
 	int index, len;
@@ -138,12 +140,15 @@ static void read_dev_mcast(struct maddr_list *l, char *line)
 	if (split_fields(line, f, 5) != 5 || !line_link(f, &index, name) ||
 	    !get_num(f[2], 10, &users) || !get_num(f[3], 10, &st))
 		return;
+	len = hex_bytes(a, sizeof(a), f[4]);
+	if (len <= 0)
+		return;
 	m = maddr_new(l, AF_PACKET, index, name);
 	if (!m)
 		return;
-	len = hex_bytes(m->addr, sizeof(m->addr), f[4]);
-	m->len = len > 0 ? len : 0;
-	m->users = (int)users;
+	memcpy(m->addr, a, len);
+	m->len = (uint8_t)len;
+	m->users = (unsigned int)users;
 	m->is_static = st > 0;
 }
 
@@ -164,7 +169,7 @@ static void read_igmp6(struct maddr_list *l, char *line)
 		return;
 	memcpy(m->addr, a, 16);
 	m->len = 16;
-	m->users = (int)users;
+	m->users = (unsigned int)users;
 }
 
 /* /proc/net/igmp: a line per link, then a tab-indented line per group
@@ -194,7 +199,7 @@ static void read_igmp(struct maddr_list *l, char *line, int *index,
 	g = (uint32_t)group;
 	memcpy(m->addr, &g, 4);	/* the bytes in memory are the address */
 	m->len = 4;
-	m->users = (int)users;
+	m->users = (unsigned int)users;
 }
 
 static void read_file(struct maddr_list *l, const char *path, int family)
@@ -254,8 +259,8 @@ static void print_maddr(struct out *o, const struct maddr *m)
 			v6 ? "inet6" : "inet");
 		out_cstr(o, OUT_ANY, v6 ? C_INET6 : C_INET, "address", "%s", buf);
 	}
-	if (m->users > 1)
-		out_int(o, OUT_ANY, "users", " users %d", m->users);
+	if (m->users != 1)
+		out_uint(o, OUT_ANY, "users", " users %u", m->users);
 	if (m->is_static)
 		out_str(o, OUT_ANY, "features", " %s", "static");
 	out_obj_close(o);
