@@ -198,10 +198,10 @@ static int tuntap_modify(int argc, char **argv, bool add)
 
 /* One number from /sys/class/net/NAME/FILE (tun_flags is 0x..., owner and
  * group decimal, -1 for none); false, said as the reference says it, when
- * the file cannot be opened. */
+ * the file cannot be opened or holds no number. */
 static bool sysfs_number(const char *name, const char *file, long long *v)
 {
-	char path[64], buf[32];
+	char path[64], buf[32], *end;
 	ssize_t n;
 	int fd;
 
@@ -214,7 +214,13 @@ static bool sysfs_number(const char *name, const char *file, long long *v)
 	n = read(fd, buf, sizeof(buf) - 1);
 	close(fd);
 	buf[n > 0 ? n : 0] = '\0';
-	*v = strtoll(buf, NULL, 0);
+	buf[strcspn(buf, "\n")] = '\0';
+	*v = strtoll(buf, &end, 0);
+	if (end == buf || *end) {
+		fprintf(stderr, "value \"%s\" in file %s is not a number\n"
+				"Failed to parse %s\n", buf, path, path);
+		return false;
+	}
 	return true;
 }
 
@@ -233,23 +239,23 @@ static const struct {
 	{ IFF_NOFILTER, true, "filter" },
 };
 
-static void print_tun_flags(struct out *o, unsigned int flags)
+static void print_tun_flags(struct out *o, unsigned long long flags)
 {
-	unsigned int rest = flags;
+	unsigned long long rest = flags;
 	size_t i;
 
 	out_arr_open(o, "flags");
 	for (i = 0; i < sizeof(tun_flag_names) / sizeof(tun_flag_names[0]); i++) {
 		bool set = flags & tun_flag_names[i].bit;
 
-		rest &= ~tun_flag_names[i].bit;
+		rest &= ~(unsigned long long)tun_flag_names[i].bit;
 		if (set != tun_flag_names[i].when_clear)
 			out_str(o, OUT_ANY, NULL, " %s", tun_flag_names[i].name);
 	}
 	if (rest) {
-		char buf[16];
+		char buf[24];
 
-		snprintf(buf, sizeof(buf), "0x%x", rest);
+		snprintf(buf, sizeof(buf), "0x%llx", rest);
 		out_str(o, OUT_ANY, NULL, " %s", buf);
 	}
 	out_arr_close(o);
@@ -350,6 +356,17 @@ static void print_holders(struct out *o, const char *name)
 	out_arr_close(o);
 }
 
+/* sysfs says -1 for none, else the id (JSON: the reference's unsigned
+ * view of what it read). */
+static void print_owner(struct out *o, const char *key, const char *fmt,
+			long long id)
+{
+	if (id == -1)
+		return;
+	out_s64(o, OUT_TEXT, NULL, fmt, id);
+	out_u64(o, OUT_JSON, key, NULL, (uint64_t)id);
+}
+
 static int tuntap_show_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct ipctx *ctx = arg;
@@ -375,12 +392,9 @@ static int tuntap_show_cb(struct nlmsghdr *nlh, void *arg)
 		return 0;
 	out_obj_open(o, NULL);
 	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s:", name);
-	print_tun_flags(o, (unsigned int)flags);
-	/* sysfs says -1 for none, else the id unsigned */
-	if (user != -1)
-		out_uint(o, OUT_ANY, "user", " user %u", (unsigned int)user);
-	if (group != -1)
-		out_uint(o, OUT_ANY, "group", " group %u", (unsigned int)group);
+	print_tun_flags(o, (unsigned long long)flags);
+	print_owner(o, "user", " user %lld", user);
+	print_owner(o, "group", " group %lld", group);
 	if (ctx->details)
 		print_holders(o, name);
 	out_obj_close(o);

@@ -208,37 +208,43 @@ rc=255' ]
 	done
 }
 
-# The listing from crafted /proc/net files (a tmpfs on /proc, in the
-# sandbox's own mount namespace): links out of index order, names that run
-# into igmp's colon, one index under two names, 20-byte addresses, users 0.
-CRAFTED='mount -t tmpfs none /proc; mkdir /proc/net
+# Crafted /proc/net files: bound over /proc/PID/net of the very process
+# that then becomes ip (the rest of /proc stays real, which a sanitizer
+# build needs): `fake ip ...`.
+FAKE_NET='mkdir /run/fnet
+fake() { sh -c "mount --bind /run/fnet /proc/\$\$/net && exec \"\$@\"" sh "$@"; }'
+
+# Links out of index order, names that run into igmp's colon, one index
+# under two names, 20-byte addresses, users 0.
+CRAFTED=$FAKE_NET'
 printf "%s\n" "10   eth10           1     0     01005e000001" "2    v2              3     2     333300000001" \
 	"2    v2              0     0     01005e000002" "2    v2              1     0     01005e0000fb" \
 	"7    ib0             1     0     0000000000000000000000000000000000000001" \
-	"3    x               0     0     01" > /proc/net/dev_mcast
-printf "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n1\tlo        :     1      V3\n\t\t\t\t010000E0     1 0:00000000\t\t0\n10\teth10     :     2      V2\n\t\t\t\t0A0000E0     3 0:00000000\t\t0\n\t\t\t\tFFFFFFEF     0 0:00000000\t\t0\n2\tv2        :     0      V3\n3\t0123456789abcde:     1      V3\n\t\t\t\t010203E0     2 0:00000000\t\t0\n" > /proc/net/igmp
+	"3    x               0     0     01" > /run/fnet/dev_mcast
+printf "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n1\tlo        :     1      V3\n\t\t\t\t010000E0     1 0:00000000\t\t0\n10\teth10     :     2      V2\n\t\t\t\t0A0000E0     3 0:00000000\t\t0\n\t\t\t\tFFFFFFEF     0 0:00000000\t\t0\n2\tv2        :     0      V3\n3\t0123456789abcde:     1      V3\n\t\t\t\t010203E0     2 0:00000000\t\t0\n" > /run/fnet/igmp
 printf "%s\n" "1    lo              ff020000000000000000000000000001     1 0000000C 0" \
 	"10   eth10           ff0200000000000000000001ff000001     2 00000004 0" \
-	"2    v2              ff0e0000000000000000000000000101     1 00000004 0" > /proc/net/igmp6'
+	"2    v2              ff0e0000000000000000000000000101     1 00000004 0" > /run/fnet/igmp6'
 
 @test "maddr show: crafted /proc/net files, against the reference" {
-	diff_ip_each "$CRAFTED" 'ip maddr' 'ip -j maddr' 'ip -j -p maddr show dev ib0' 'ip -o maddr' \
-		'ip -4 maddr' 'ip -6 -o maddr' 'ip -0 maddr' 'ip maddr show dev eth10' \
-		'ip maddr show dev 0123456789abcde' 'ip maddr show x' 'ip -j maddr show dev v2'
+	diff_ip_each "$CRAFTED" 'fake ip maddr' 'fake ip -j maddr' 'fake ip -j -p maddr show dev ib0' \
+		'fake ip -o maddr' 'fake ip -4 maddr' 'fake ip -6 -o maddr' 'fake ip -0 maddr' \
+		'fake ip maddr show dev eth10' 'fake ip maddr show dev 0123456789abcde' \
+		'fake ip maddr show x' 'fake ip -j maddr show dev v2' 'ip maddr show dev lo'
 }
 
 # Lines the kernel never writes are left out; iproute2 prints what its
 # scanf left in memory for them, some without a link head (invalid JSON).
 @test "maddr show: malformed /proc/net lines are skipped (golden)" {
-	run sh_in_sandbox 'mount -t tmpfs none /proc; mkdir /proc/net
+	run sh_in_sandbox "$FAKE_NET"'
 printf "%s\n" "" garbage "5    short" "6    v6              1     0" \
 	"8    v8              -2    0     01005e000009" "9    v9              1     0     01005e00000" \
-	"11   v11             1     0     zz005e000009" "12   v12             1     5x    01005e000009" > /proc/net/dev_mcast
-printf "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n\t\t\t\t010000E0     1 0:00000000\t\t0\nzz\tbad       :     1      V3\n\t\t\t\t020000E0     1 0:00000000\t\t0\n4\tv4        :     1      V3\n\t\t\t\tGG0000E0     1 0:00000000\t\t0\n\t\t\t\t030000E0\n\t\t\t\t040000E0     -1 0:00000000\t\t0\n" > /proc/net/igmp
+	"11   v11             1     0     zz005e000009" "12   v12             1     5x    01005e000009" > /run/fnet/dev_mcast
+printf "Idx\tDevice    : Count Querier\tGroup    Users Timer\tReporter\n\t\t\t\t010000E0     1 0:00000000\t\t0\nzz\tbad       :     1      V3\n\t\t\t\t020000E0     1 0:00000000\t\t0\n4\tv4        :     1      V3\n\t\t\t\tGG0000E0     1 0:00000000\t\t0\n\t\t\t\t030000E0\n\t\t\t\t040000E0     -1 0:00000000\t\t0\n" > /run/fnet/igmp
 printf "%s\n" x "13   v13             ff02000000000000000000000000000     1 0000000C 0" \
 	"14   v14             ff0200000000000000000000000000011     1 0000000C 0" \
-	"15   v15             ff020000000000000000000000000001" > /proc/net/igmp6
-ip maddr; ip -j maddr'
+	"15   v15             ff020000000000000000000000000001" > /run/fnet/igmp6
+fake ip maddr; fake ip -j maddr'
 	[ "$status" = 0 ]
 	[ "$output" = '4:	v4
 	inet  224.0.0.4 users 4294967295

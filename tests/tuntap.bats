@@ -293,3 +293,22 @@ as tuntap; as -j tuntap; as maddr add 01:00:5e:00:00:05 dev v1; as maddr del 01:
 as maddr show dev v1
 chmod 600 /run/tun; as tuntap add t2 mode tap; ip tuntap'
 }
+
+# show reads each device's flags and owners from sysfs: crafted files (a
+# tmpfs on /sys) give values the kernel never writes, and broken ones that
+# both skip with the reference's two lines.
+@test "tuntap show: crafted sysfs values, against the reference" {
+	local flags own script='ip tuntap add tun0 mode tun; ip tuntap add tap0 mode tap
+mount -t tmpfs none /sys; mkdir -p /sys/class/net/tun0 /sys/class/net/tap0
+put() { echo "$2" >/sys/class/net/tun0/tun_flags; echo "$3" >/sys/class/net/tun0/owner; printf "%s" "$4" >/sys/class/net/tun0/group
+	echo "### $*"; ip tuntap; echo "rc=$?"; ip -j tuntap; ip -o tuntap; }
+echo 0x1802 >/sys/class/net/tap0/tun_flags; echo 5 >/sys/class/net/tap0/owner'
+	for flags in 0xffff 0x0 0x3 garbage '""' 0x80001803 4097 -1 '" 0x1801"' 0x1801x; do
+		for own in -1 0 abc '""' 4294967295 99999999999 -5; do
+			script="$script
+put x $flags $own $own"
+		done
+	done
+	diff_ip "$script
+put x 0x1801 0 1; rm /sys/class/net/tun0/owner; ip tuntap; ip -j tuntap"
+}
