@@ -96,7 +96,7 @@ ip maddr add 01:00:5e:01:02:03 dev 0123456789abcde; ip maddr add 33:33:00:01:00:
 		'ip maddr' 'ip -j maddr' 'ip -j -p maddr show dev 0123456789abcde' \
 		'ip -o maddr show 0123456789abcde' 'ip -4 maddr' 'ip -6 -j maddr' 'ip -0 maddr' \
 		'ip -c=always maddr show dev 0123456789abcde' 'ip maddr show dev 0123456789abcd' \
-		'kill %1'
+		'kill $!'
 }
 
 @test "maddr: the kernel's lists after our add and del; -n NS; batch" {
