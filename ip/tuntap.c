@@ -163,13 +163,14 @@ static int tuntap_apply(const struct tuntap_req *t, bool add)
 	if (ioctl(fd, TUNSETIFF, &ifr) < 0)
 		goto out;
 	what = "TUNSETOWNER";
-	if (add && t->user != NO_ID && ioctl(fd, TUNSETOWNER, t->user) < 0)
+	if (add && t->user != NO_ID && ioctl(fd, TUNSETOWNER, (unsigned long)t->user) < 0)
 		goto out;
 	what = "TUNSETGROUP";
-	if (add && t->group != NO_ID && ioctl(fd, TUNSETGROUP, t->group) < 0)
+	if (add && t->group != NO_ID && ioctl(fd, TUNSETGROUP, (unsigned long)t->group) < 0)
 		goto out;
+	/* the kernel reads these arguments as unsigned long: pass one */
 	what = "TUNSETPERSIST";
-	if (ioctl(fd, TUNSETPERSIST, add ? 1 : 0) < 0)
+	if (ioctl(fd, TUNSETPERSIST, (unsigned long)add) < 0)
 		goto out;
 	ret = EXIT_OK;
 out:
