@@ -75,6 +75,10 @@ const char *name_of(enum name_table t, uint32_t id, char *buf, size_t size);
 int id_of(enum name_table t, const char *name, uint32_t *id);
 /* Override the directory (tests, fuzzers). */
 void names_set_dir(const char *dir);
+/* A user or group in /etc/passwd or /etc/group: by name (sets *id) when
+ * name is not NULL, else by *id (its name to buf).  False when absent. */
+bool passwd_lookup(const char *file, const char *name, unsigned int *id,
+		   char *buf, size_t size);
 
 /* Local time without libc's localtime_r (lib/localtime.c says why), and
  * asctime's layout without its newline. */

@@ -127,6 +127,8 @@ int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
 int do_monitor(struct ipctx *ctx, int argc, char **argv);
+int do_tuntap(struct ipctx *ctx, int argc, char **argv);
+int do_maddr(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);

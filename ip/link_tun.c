@@ -16,35 +16,6 @@ static void tun_flag(struct out *o, const struct rtattr *a, const char *key,
 		out_text(o, "%s %s ", name, on ? "on" : "off");
 }
 
-/* The name of a user or group id from /etc/passwd or /etc/group (the id
- * is the third field of both), as getpwuid/getgrgid find it in files. */
-static bool id_name(const char *file, unsigned int id, char *buf, size_t size)
-{
-	char line[512], *f2, *f3, *end;
-	bool found = false, cont = false;
-	FILE *f = fopen(file, "re");
-
-	if (!f)
-		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		bool head = !cont;
-
-		/* the tail of a long line (a group's members) is no entry */
-		cont = !strchr(line, '\n');
-		f2 = head ? strchr(line, ':') : NULL;
-		f3 = f2 ? strchr(f2 + 1, ':') : NULL;
-		if (!f3 || f3[1] < '0' || f3[1] > '9')
-			continue;
-		if (strtoul(f3 + 1, &end, 10) != id || *end != ':')
-			continue;
-		*f2 = '\0';
-		snprintf(buf, size, "%.255s", line);
-		found = true;
-	}
-	fclose(f);
-	return found;
-}
-
 static void tun_owner(struct out *o, const struct rtattr *a, bool user)
 {
 	char buf[256];
@@ -53,7 +24,8 @@ static void tun_owner(struct out *o, const struct rtattr *a, bool user)
 	if (!a)
 		return;
 	id = nl_attr_u32(a);
-	if (id_name(user ? "/etc/passwd" : "/etc/group", id, buf, sizeof(buf)))
+	if (passwd_lookup(user ? "/etc/passwd" : "/etc/group", NULL, &id, buf,
+			  sizeof(buf)))
 		out_str(o, OUT_ANY, user ? "user" : "group",
 			user ? "user %s " : "group %s ", buf);
 	else

@@ -227,3 +227,42 @@ int id_of(enum name_table which, const char *name, uint32_t *id)
 		}
 	return parse_u32(id, name, 0) ? -EINVAL : 0;
 }
+
+/* /etc/passwd and /etc/group as getpwnam/getgrgid find entries in files
+ * (no NSS in a static binary): the id is the third field of both.  With
+ * name set, the entry of that name gives *id; else the entry of *id gives
+ * its name in buf. */
+bool passwd_lookup(const char *file, const char *name, unsigned int *id,
+		   char *buf, size_t size)
+{
+	char line[512], *f2, *f3, *end;
+	bool found = false, cont = false;
+	FILE *f = fopen(file, "re");
+
+	if (!f)
+		return false;
+	while (!found && fgets(line, sizeof(line), f)) {
+		bool head = !cont;
+		unsigned long long v;
+
+		/* the tail of a long line (a group's members) is no entry */
+		cont = !strchr(line, '\n');
+		f2 = head ? strchr(line, ':') : NULL;
+		f3 = f2 ? strchr(f2 + 1, ':') : NULL;
+		if (!f3 || f3[1] < '0' || f3[1] > '9')
+			continue;
+		v = strtoull(f3 + 1, &end, 10);
+		if (*end != ':' || v > UINT32_MAX)
+			continue;
+		*f2 = '\0';
+		if (name ? !streq(line, name) : v != *id)
+			continue;
+		if (name)
+			*id = v;
+		else
+			snprintf(buf, size, "%.255s", line);
+		found = true;
+	}
+	fclose(f);
+	return found;
+}
