@@ -54,7 +54,7 @@ static const struct object objects[] = {
 	{ "addrlabel", NULL },
 	{ "maddress", NULL },
 	{ "route", do_route },
-	{ "rule", NULL },
+	{ "rule", do_rule },
 	{ "neighbor", NULL },
 	{ "neighbour", NULL },
 	{ "ntable", NULL },
@@ -216,8 +216,10 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	rc = do_cmd(ctx, argc, a->v);
 	out_flush(&ctx->out);
 	ctx_reset(ctx);
-	if (rc == EXIT_USAGE)
-		return -EXIT_USAGE;	/* usage errors end the batch, even with -force */
+	/* Usage errors end the batch, even with -force, and so do the
+	 * errors after which the reference exits. */
+	if (rc == EXIT_USAGE || (rc && ctx->quit))
+		return -rc;
 	if (rc) {
 		fprintf(stderr, "Command failed %s:%d\n", name, lineno);
 		return ctx->force ? EXIT_FAIL : -EXIT_FAIL;
