@@ -11,9 +11,9 @@ static int rule_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip rule { add | del } SELECTOR ACTION\n"
-		"       ip rule { flush | list } [ FILTER ]\n"
-		"       ip rule { save | restore }\n"
-		"       ip rule [ list [ FILTER ]]\n"
+		"       ip rule { flush | save | restore }\n"
+		"       ip rule [ { list | flush } [ SELECTOR ] [ table TABLE_ID ]\n"
+		"                                  [ protocol PROTO ] ]\n"
 		"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
 		"            [ fwmark FWMARK[/MASK] ] [ iif STRING ] [ oif STRING ]\n"
 		"            [ pref NUMBER ] [ l3mdev ] [ uidrange NUMBER-NUMBER ]\n"
@@ -25,11 +25,6 @@ static int rule_usage(void)
 		"          SUPPRESSOR\n"
 		"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
 		"              [ suppress_ifgroup DEVGROUP ]\n"
-		"FILTER := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
-		"          [ fwmark FWMARK[/MASK] ] [ iif STRING ] [ oif STRING ]\n"
-		"          [ pref NUMBER ] [ l3mdev ] [ uidrange NUMBER-NUMBER ]\n"
-		"          [ ipproto PROTOCOL ] [ tun_id NUMBER ] [ sport PORTS ]\n"
-		"          [ dport PORTS ] [ table TABLE_ID ] [ protocol PROTO ]\n"
 		"TYPE := [ unicast | blackhole | unreachable | prohibit | nop ]\n"
 		"TABLE_ID := [ local | main | default | NUMBER ]\n");
 	return EXIT_USAGE;
