@@ -24,7 +24,9 @@ ip rule add pref 113 from 0.0.0.16 lookup 9 realms 5/0 suppress_ifgroup default
 ip rule add pref 114 throw
 ip rule add pref 115 ipproto 255 sport 1-65535 table 8
 ip rule add pref 116 uidrange 0-0 table 8 oif lo
-ip rule add pref 117 iif nosuchdev table 8
+ip rule add pref 117 iif nosuchdev table 8 oif nosuchdev2
+ip rule add pref 120 fwmark 0/0xff table 8
+ip rule add pref 121 fwmark 0x5/0xffffffff not to 10.9.0.0/16 table 8
 ip rule add pref 118 nat 10.9.9.9 2>/dev/null
 ip rule add pref 119 from 10.2.0.0/16 table 2000 suppress_prefixlength 8 protocol boot
 ip -6 rule add pref 200 from 2001:db8::/32 table 20
@@ -163,6 +165,26 @@ ip -6 rule add pref 204 to ::/0 table main suppress_prefixlength 0'
 		'ip -6 rule add tos 0x10 table 5 pref 24' \
 		'ip -6 rule' 'ip -6 -j rule' 'ip -6 rule del table 21' 'ip -6 rule del not fwmark 3' \
 		'ip -6 rule' 'ip rule add from 2001:db8::1 table 7' 'ip -4 rule add from 2001:db8::1 table 7'
+}
+
+@test "rule diff: the requests add and delete send, byte for byte" {
+	REQ_TYPES="32 33" diff_requests 'ip link set lo up; ip link add v0 type veth peer name v1' \
+		'rule add from 10.0.0.0/8 to 192.168.1.0/24 tos 0x10 fwmark 0x5/0xff iif v0 oif v1 table 10 protocol static pref 10' \
+		'rule add not from 10.1.0.0/16 fwmark 7 table 1000 pref 11 realms 1/2' \
+		'rule add uidrange 100-200 ipproto tcp sport 80 dport 1000-2000 lookup 12 suppress_prefixlength 0 suppress_ifgroup 5' \
+		'rule add from all to default table 5' 'rule add l3mdev pref 3' 'rule add nat 1.2.3.4' \
+		'rule add goto 10 pref 4' 'rule add nop' 'rule add blackhole tun_id 99' 'rule add 0' \
+		'-6 rule add from 2001:db8::/32 to 2001:db8:1::1 table 20 pref 20' \
+		'-6 rule add not fwmark 51820 table 51820' '-6 rule add table main suppress_prefixlength 0' \
+		'rule del pref 10' 'rule del table 1000' 'rule del from 0/0' '-6 rule del table 51820'
+}
+
+@test "rule -echo -j: one valid JSON object per rule (the reference nests {{...}})" {
+	need_root
+	run sandbox sh -c 'ip -echo -j rule add table 6 pref 6; ip -echo -j rule del pref 6'
+	[ "$status" -eq 0 ]
+	[ "$output" = '[{"priority":6,"src":"all","table":"6"}]
+[{"deleted":true,"priority":6,"src":"all","table":"6"}]' ]
 }
 
 @test "rule diff: -echo of add and delete" {

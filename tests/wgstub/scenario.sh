@@ -68,12 +68,14 @@ tunnel() {	# through wg0 to the peer's tunnel addresses (inside "peer")
 	[ -n "$WG_REAL" ] || return 0
 	ping -c 1 -W 3 10.200.0.1 >/dev/null 2>&1; echo "ping 10.200.0.1 rc=$?"
 	ping -6 -c 1 -W 3 fd00:200::1 >/dev/null 2>&1; echo "ping fd00:200::1 rc=$?"
+	# the peer's side: a handshake means the pings came through wireguard
+	$S netns exec peer wg show wg1 latest-handshakes |
+		awk '{ print "peer handshake:", ($2 > 0 ? "yes" : "no") }'
 }
 snap before
 wg-quick up $d/wg0.conf; echo "up rc=$?"
 tunnel
 snap up
 wg-quick down $d/wg0.conf; echo "down rc=$?"
-tunnel
 snap down
 wg-quick down $d/wg0.conf; echo "second down rc=$?"
