@@ -288,7 +288,16 @@ ip -6 rule add pref 204 to ::/0 table main suppress_prefixlength 0'
 		'ip rule save | head -c 4 | ip rule restore' \
 		'ip route save | ip rule restore' 'ip rule save | ip route showdump' \
 		'ip rule save foo' 'ip rule restore foo </dev/null' \
+		'ip -0 rule save | wc -c' 'ip -s -d rule save | wc -c' \
 		'ip rule flush; ip -6 rule flush; ip rule'
+}
+
+@test "rule -j save: the plain binary stream, which restores (iproute2 appends [])" {
+	need_root
+	run sandbox sh -c 'ip rule add pref 5 table 5; ip -j rule save >/run/s; ip rule save >/run/t
+[ $(wc -c </run/s) = $(wc -c </run/t) ] && echo same size; ip rule flush; ip rule restore </run/s; echo rc=$?; ip rule show pref 5'
+	[ "$status" -eq 0 ]
+	[ "$output" = $'same size\nrc=0\n5:\tfrom all lookup 5' ]
 }
 
 # Seq and port id of each saved message (bytes 8-15) differ between runs.
