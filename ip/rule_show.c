@@ -2,6 +2,7 @@
  * dumps (list, flush, save, restore). */
 #include <endian.h>
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,52 +14,47 @@
 
 /* ---- decoding ---- */
 
-static const uint8_t rule_minlen[FRA_MAX + 1] = {
-	[FRA_GOTO] = 4,		  [RULE_NAT_ADDR] = 4,
-	[FRA_PRIORITY] = 4,	  [FRA_FWMARK] = 4,
-	[FRA_FLOW] = 4,		  [FRA_TUN_ID] = 8,
-	[FRA_SUPPRESS_IFGROUP] = 4, [FRA_SUPPRESS_PREFIXLEN] = 4,
-	[FRA_TABLE] = 4,	  [FRA_FWMASK] = 4,
-	[FRA_L3MDEV] = 1,	  [FRA_UID_RANGE] = sizeof(struct fib_rule_uid_range),
-	[FRA_PROTOCOL] = 1,	  [FRA_IP_PROTO] = 1,
-	[FRA_SPORT_RANGE] = sizeof(struct fib_rule_port_range),
-	[FRA_DPORT_RANGE] = sizeof(struct fib_rule_port_range),
+/* The attributes copied into the view as they are: each must be at least
+ * as long as its field (shorter ones are dropped by nl_parse). */
+#define FIELD(attr, f) { attr, sizeof(((struct rule_view *)0)->f), \
+			 offsetof(struct rule_view, f) }
+static const struct {
+	uint8_t attr, size;
+	uint16_t off;
+} rule_fields[] = {
+	FIELD(FRA_PRIORITY, prio),	 FIELD(FRA_FWMARK, mark),
+	FIELD(FRA_FWMASK, mask),	 FIELD(FRA_FLOW, flow),
+	FIELD(FRA_GOTO, target),	 FIELD(FRA_TABLE, table),
+	FIELD(FRA_SUPPRESS_PREFIXLEN, suppress_len),
+	FIELD(FRA_SUPPRESS_IFGROUP, suppress_group),
+	FIELD(FRA_TUN_ID, tun_id),	 FIELD(FRA_L3MDEV, l3mdev),
+	FIELD(FRA_PROTOCOL, proto),	 FIELD(FRA_IP_PROTO, ipproto),
+	FIELD(FRA_UID_RANGE, uid),	 FIELD(FRA_SPORT_RANGE, sport),
+	FIELD(FRA_DPORT_RANGE, dport),
 };
 
 static void decode_attrs(struct rule_view *v, struct rtattr **tb)
 {
+	size_t i;
+
+	for (i = 0; i < sizeof(rule_fields) / sizeof(rule_fields[0]); i++)
+		if (tb[rule_fields[i].attr])
+			memcpy((char *)v + rule_fields[i].off,
+			       nl_attr_data(tb[rule_fields[i].attr]),
+			       rule_fields[i].size);
+	v->tun_id = be64toh(v->tun_id);
 	v->src = tb[FRA_SRC];
 	v->dst = tb[FRA_DST];
 	v->nat = tb[RULE_NAT_ADDR];
 	v->iif = tb[FRA_IIFNAME] ? nl_attr_str(tb[FRA_IIFNAME]) : NULL;
 	v->oif = tb[FRA_OIFNAME] ? nl_attr_str(tb[FRA_OIFNAME]) : NULL;
-	v->prio = nl_attr_u32(tb[FRA_PRIORITY]);
-	v->mark = nl_attr_u32(tb[FRA_FWMARK]);
-	v->mask = nl_attr_u32(tb[FRA_FWMASK]);
-	v->flow = nl_attr_u32(tb[FRA_FLOW]);
-	v->target = nl_attr_u32(tb[FRA_GOTO]);
-	v->suppress_len = (int32_t)nl_attr_u32(tb[FRA_SUPPRESS_PREFIXLEN]);
-	v->suppress_group = (int32_t)nl_attr_u32(tb[FRA_SUPPRESS_IFGROUP]);
-	v->tun_id = be64toh(nl_attr_u64(tb[FRA_TUN_ID]));
-	v->l3mdev = nl_attr_u8(tb[FRA_L3MDEV]);
-	v->proto = nl_attr_u8(tb[FRA_PROTOCOL]);
-	v->ipproto = nl_attr_u8(tb[FRA_IP_PROTO]);
-	if (tb[FRA_TABLE])
-		v->table = nl_attr_u32(tb[FRA_TABLE]);
-	if (tb[FRA_UID_RANGE])
-		memcpy(&v->uid, nl_attr_data(tb[FRA_UID_RANGE]), sizeof(v->uid));
-	if (tb[FRA_SPORT_RANGE])
-		memcpy(&v->sport, nl_attr_data(tb[FRA_SPORT_RANGE]),
-		       sizeof(v->sport));
-	if (tb[FRA_DPORT_RANGE])
-		memcpy(&v->dport, nl_attr_data(tb[FRA_DPORT_RANGE]),
-		       sizeof(v->dport));
 }
 
 /* 0, or -EBADMSG for a message too short for its header or not a rule. */
 int rule_decode(const struct nlmsghdr *nlh, struct rule_view *v)
 {
 	struct rtattr *tb[FRA_MAX + 1];
+	uint8_t minlen[FRA_MAX + 1] = { 0 };
 	const struct fib_rule_hdr *frh = NLMSG_DATA(nlh);
 	struct rtattr *rta;
 	size_t len;
@@ -76,8 +72,11 @@ int rule_decode(const struct nlmsghdr *nlh, struct rule_view *v)
 	v->action = frh->action;
 	v->flags = frh->flags;
 	v->table = frh->table;
+	for (i = 0; i < (int)(sizeof(rule_fields) / sizeof(rule_fields[0])); i++)
+		minlen[rule_fields[i].attr] = rule_fields[i].size;
+	minlen[RULE_NAT_ADDR] = 4;
 	rta = nl_msg_attrs(nlh, sizeof(*frh), &len);
-	nl_parse(tb, FRA_MAX, rta, len, rule_minlen);
+	nl_parse(tb, FRA_MAX, rta, len, minlen);
 	for (i = 1; i <= FRA_MAX; i++)
 		if (tb[i])
 			v->has |= 1u << i;
