@@ -444,3 +444,36 @@ ip rule; ip -j rule show pref 2; ip -N rule show pref 1'
 	[ "$status" -eq 0 ]
 	[ "$output" = $'2003\n0:\tfrom all lookup local\n0:\tfrom all lookup local' ]
 }
+
+# Rules made of random subsets of selectors and actions (a fixed seed, so
+# every run tries the same ones): each add, then the listings in every
+# mode, then deletes by some of the same words.
+random_rules() {
+	awk -v seed="$1" -v n="$2" -v fam="$3" 'BEGIN {
+		srand(seed)
+		split("from 10.0.0.0/8|from 10.1.2.3|to 192.168.0.0/16|to 1.2.3.4|tos 0x10|dsfield 0x08|fwmark 7|fwmark 0x10/0xff|iif lo|oif lo|iif v0|uidrange 1-100|ipproto tcp|ipproto 17|sport 80|sport 1000-2000|dport 53|dport 1-2|tun_id 5|not|l3mdev", sel4, "|")
+		split("from 2001:db8::/32|to 2001:db8:1::1|fwmark 3|iif lo|oif v0|uidrange 5-9|ipproto ipv6-icmp|sport 22|dport 443-444|not|tun_id 9", sel6, "|")
+		split("table 5|lookup main|table 1000|blackhole|prohibit|unreachable|goto 9000|nop|table 7 suppress_prefixlength 0|table 8 suppress_ifgroup 3|table 9 realms 2/3|table 10 protocol static|table 11 protocol 200|throw", act, "|")
+		for (i = 0; i < n; i++) {
+			line = (fam == 6 ? "ip -6" : "ip") " rule add pref " (100 + i)
+			k = int(rand() * 4)
+			for (j = 0; j < k; j++)
+				line = line " " (fam == 6 ? sel6[1 + int(rand() * 11)] : sel4[1 + int(rand() * 21)])
+			print line " " act[1 + int(rand() * 14)]
+		}
+	}'
+}
+
+@test "rule diff: random rules, listed in every mode and deleted" {
+	local adds4 adds6 cmds=() line
+	adds4=$(random_rules 7 60 4)
+	adds6=$(random_rules 11 30 6)
+	while read -r line; do cmds+=("$line"); done <<<"$adds4"$'\n'"$adds6"
+	cmds+=('ip rule' 'ip -6 rule' 'ip -d rule' 'ip -N -6 rule' 'ip -j rule' 'ip -j -p -6 rule'
+		'ip -c=always rule' 'ip rule show not' 'ip rule show tun_id 5' 'ip rule show ipproto tcp'
+		'ip rule show fwmark 0x10/0xff' 'ip rule show l3mdev' 'ip -6 rule show from 2001:db8::/32'
+		'ip rule del pref 101' 'ip rule del table 5' 'ip rule del blackhole' 'ip rule del nop'
+		'ip rule del goto 9000' 'ip -6 rule del not' 'ip rule flush protocol static'
+		'ip rule' 'ip -6 rule')
+	diff_ip_each 'ip link set lo up; ip link add v0 type veth peer name v1' "${cmds[@]}"
+}
