@@ -213,12 +213,13 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	if (!argc)
 		return EXIT_OK;
 	ctx->batch_line = lineno;
+	ctx->soft_255 = false;
 	rc = do_cmd(ctx, argc, a->v);
 	out_flush(&ctx->out);
 	ctx_reset(ctx);
 	/* Usage errors end the batch, even with -force, and so do the
 	 * errors after which the reference exits. */
-	if (rc == EXIT_USAGE || (rc && ctx->quit))
+	if ((rc == EXIT_USAGE && !ctx->soft_255) || (rc && ctx->quit))
 		return -rc;
 	if (rc) {
 		fprintf(stderr, "Command failed %s:%d\n", name, lineno);

@@ -35,6 +35,8 @@ struct ipctx {
 	bool echo;		/* -echo: print what the kernel made or removed */
 	bool quit;		/* the reference exit()s here: a batch ends
 				 * at once, without "Command failed" */
+	bool soft_255;		/* exit 255 that the reference returns
+				 * rather than exits with: a batch goes on */
 	bool timestamp;
 	int loops;		/* -l */
 	const char *netns;	/* -n */

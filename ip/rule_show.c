@@ -470,10 +470,13 @@ static void dump_request(struct nl_req *req, int family)
 }
 
 /* A failed dump: the reference's words, and its exit codes (255 after
- * "Dump terminated", 1 for a reply cut short). */
-static int dump_error(struct nl_sock *s, int err)
+ * "Dump terminated", 1 for a reply cut short); a batch goes on. */
+static int dump_error(struct ipctx *ctx, struct nl_sock *s, int err)
 {
-	return dump_failed(s, err) == EXIT_FAIL ? EXIT_FAIL : EXIT_USAGE;
+	if (dump_failed(s, err) == EXIT_FAIL)
+		return EXIT_FAIL;
+	ctx->soft_255 = true;
+	return EXIT_USAGE;
 }
 
 static int rule_dump(struct ipctx *ctx, struct rule_dump *d, int family)
@@ -490,7 +493,7 @@ static int rule_dump(struct ipctx *ctx, struct rule_dump *d, int family)
 	warn_dump_intr(s);
 	if (err && d->err == -EIO)	/* a write of save failed */
 		return EXIT_FAIL;
-	return err < 0 ? dump_error(s, err) : EXIT_OK;
+	return err < 0 ? dump_error(ctx, s, err) : EXIT_OK;
 }
 
 /* The kernel's rule dump counts rules by position, so rules deleted while
@@ -514,10 +517,11 @@ static int rule_flush(struct ipctx *ctx, struct rule_dump *d, int family)
 		dump_request(&req, family);
 		err = nl_dump(&s, &req, dump_cb, d);
 		if (err < 0 && err != FLUSH_RESTART)
-			rc = dump_error(&s, err);
+			rc = dump_error(ctx, &s, err);
 		nl_close(&s);
 		if (!rc && flush_send(d)) {
 			fprintf(stderr, "Dump terminated\n");
+			ctx->soft_255 = true;
 			rc = EXIT_USAGE;
 		}
 	} while (!rc && err == FLUSH_RESTART);

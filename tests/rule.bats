@@ -372,6 +372,10 @@ EOF
 	diff_ip "ip -force -batch $b; echo rc=\$?; ip rule"
 	printf 'rule add pref 5 table 5 iif lo\nrule show iif lo\nrule flush\nrule show\n' >"$b"
 	diff_ip "ip -batch $b; echo rc=\$?; ip -j -batch $b; echo rc=\$?"
+	# a failed dump exits 255 but, unlike a usage error, the batch goes on
+	printf 'rule show\nrule flush\nrule save\nrule show\n' >"$b"
+	diff_ip "ip -0 -batch $b; echo rc=\$?; ip -0 -force -batch $b >/dev/null; echo rc=\$?
+ip rule add table 5 pref 5; setpriv --reuid=65534 --clear-groups ip -force -batch $b >/dev/null; echo rc=\$?"
 }
 
 # ---- golden texts: what the suite still checks without the reference ----
