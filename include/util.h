@@ -54,6 +54,11 @@ const char *format_addr(int family, const void *data, size_t len, char *buf,
 bool hosts_lookup(int family, const void *addr, size_t len, char *buf,
 		  size_t size);
 
+/* IP protocol numbers and names from /etc/protocols ("tcp"); a number
+ * without a name is "ipproto-N", as it is always with -N (numeric). */
+const char *ipproto_name(int proto, bool numeric, char *buf, size_t size);
+int ipproto_id(const char *s);	/* -1 when unknown */
+
 /* Link-layer addresses "aa:bb:..." up to `max` bytes; returns length or <0. */
 int parse_lladdr(uint8_t *out, size_t max, const char *s);
 const char *format_lladdr(const uint8_t *a, size_t len, char *buf,

@@ -1738,7 +1738,6 @@ static int save_msg(struct nlmsghdr *nlh, void *arg)
 static int addr_save(struct ipctx *ctx, int argc, char **argv)
 {
 	struct addr_filter f = { .family = ctx->family };
-	uint32_t magic = ADDR_DUMP_MAGIC;
 	int rc = parse_filter(ctx, &f, argc, argv);
 
 	if (rc)
@@ -1747,14 +1746,8 @@ static int addr_save(struct ipctx *ctx, int argc, char **argv)
 		fprintf(stderr, "Device \"%s\" does not exist.\n", f.dev);
 		return EXIT_FAIL;
 	}
-	if (isatty(fileno(ctx->out.f))) {
-		fprintf(stderr, "Not sending a binary stream to stdout\n");
+	if (saved_magic_write(ctx, ADDR_DUMP_MAGIC))
 		return EXIT_FAIL;
-	}
-	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1) {
-		fprintf(stderr, "Can't write magic to dump file\n");
-		return EXIT_FAIL;
-	}
 	if (addr_dump(ctx, ctx->family, f.ifindex, save_msg, ctx) < 0) {
 		fprintf(stderr, "Save terminated\n");
 		return EXIT_FAIL;
@@ -1764,19 +1757,7 @@ static int addr_save(struct ipctx *ctx, int argc, char **argv)
 
 static int dump_check_magic(FILE *in)
 {
-	uint32_t magic = 0;
-	size_t n;
-
-	if (isatty(fileno(in))) {
-		fprintf(stderr, "Can't restore address dump from a terminal\n");
-		return -1;
-	}
-	n = fread(&magic, sizeof(magic), 1, in);
-	if (magic != ADDR_DUMP_MAGIC) {
-		fprintf(stderr, "Magic mismatch (%d elems, %x magic)\n", (int)n, magic);
-		return -1;
-	}
-	return 0;
+	return saved_magic_check(in, ADDR_DUMP_MAGIC, "address");
 }
 
 static int showdump_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)

@@ -39,13 +39,18 @@ static void print_extack(const char *kind, const char *msg)
 		n && msg[n - 1] == '.' ? "" : ".");
 }
 
-int nl_report(struct ipctx *ctx, int err)
+int nl_report_sock(const struct nl_sock *s, int err)
 {
-	if (ctx->nl_open && ctx->nl.errmsg[0] && !ctx->nl.err_is_warning)
-		print_extack("Error", ctx->nl.errmsg);
+	if (s && s->errmsg[0] && !s->err_is_warning)
+		print_extack("Error", s->errmsg);
 	else
 		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
 	return EXIT_KERNEL;
+}
+
+int nl_report(struct ipctx *ctx, int err)
+{
+	return nl_report_sock(ctx->nl_open ? &ctx->nl : NULL, err);
 }
 
 void nl_warn(struct ipctx *ctx)
@@ -721,6 +726,54 @@ int family_of_word(const char *s)
 	if (streq(s, "bridge"))
 		return AF_BRIDGE;
 	return AF_UNSPEC;
+}
+
+/* A message already built (restore): sent as it is, with a fresh sequence
+ * number; 0 or -errno from the ack, nothing said. */
+int ctx_talk_raw(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	struct nl_sock *s = ctx_nl(ctx);
+	int err;
+
+	if (!s)
+		return -ENOTCONN;
+	nlh->nlmsg_seq = ++s->seq;
+	s->errmsg[0] = '\0';
+	s->err_is_warning = false;
+	err = nl_send(s, nlh);
+	return err ? err : nl_recv_loop(s, s->seq, false, NULL, NULL);
+}
+
+/* The first word of a saved dump: never to a terminal. */
+int saved_magic_write(struct ipctx *ctx, uint32_t magic)
+{
+	if (isatty(fileno(ctx->out.f))) {
+		fprintf(stderr, "Not sending a binary stream to stdout\n");
+		return EXIT_FAIL;
+	}
+	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1) {
+		fprintf(stderr, "Can't write magic to dump file\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+int saved_magic_check(FILE *in, uint32_t want, const char *what)
+{
+	uint32_t magic = 0;
+	size_t n;
+
+	if (isatty(fileno(in))) {
+		fprintf(stderr, "Can't restore %s dump from a terminal\n", what);
+		return -1;
+	}
+	n = fread(&magic, sizeof(magic), 1, in);
+	if (magic != want) {
+		fprintf(stderr, "Magic mismatch (%d elems, %x magic)\n", (int)n,
+			magic);
+		return -1;
+	}
+	return 0;
 }
 
 /* Messages as "save" wrote them, to the end of the file; a short or

@@ -54,7 +54,7 @@ static const struct object objects[] = {
 	{ "addrlabel", NULL },
 	{ "maddress", do_maddr },
 	{ "route", do_route },
-	{ "rule", NULL },
+	{ "rule", do_rule },
 	{ "neighbor", NULL },
 	{ "neighbour", NULL },
 	{ "ntable", NULL },
@@ -213,11 +213,14 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	if (!argc)
 		return EXIT_OK;
 	ctx->batch_line = lineno;
+	ctx->soft_255 = false;
 	rc = do_cmd(ctx, argc, a->v);
 	out_flush(&ctx->out);
 	ctx_reset(ctx);
-	if (rc == EXIT_USAGE)
-		return -EXIT_USAGE;	/* usage errors end the batch, even with -force */
+	/* Usage errors end the batch, even with -force, and so do the
+	 * errors after which the reference exits. */
+	if ((rc == EXIT_USAGE && !ctx->soft_255) || (rc && ctx->quit))
+		return -rc;
 	if (rc) {
 		fprintf(stderr, "Command failed %s:%d\n", name, lineno);
 		return ctx->force ? EXIT_FAIL : -EXIT_FAIL;

@@ -33,6 +33,10 @@ struct ipctx {
 	bool force;		/* -force */
 	bool all;		/* -a / -all */
 	bool echo;		/* -echo: print what the kernel made or removed */
+	bool quit;		/* the reference exit()s here: a batch ends
+				 * at once, without "Command failed" */
+	bool soft_255;		/* exit 255 that the reference returns
+				 * rather than exits with: a batch goes on */
 	bool timestamp;		/* -t */
 	bool tshort;		/* -ts: the short form on the event's line */
 	int loops;		/* -l */
@@ -61,6 +65,8 @@ struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);
 void ctx_reset(struct ipctx *ctx);
 /* Print a kernel error as the reference does; returns EXIT_KERNEL. */
 int nl_report(struct ipctx *ctx, int err);
+/* The same for a reply that came on another socket than ctx->nl. */
+int nl_report_sock(const struct nl_sock *s, int err);
 void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
 int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);
@@ -118,6 +124,14 @@ void nsid_memo_free(struct ipctx *ctx);
 int nsid_of_fd(struct nl_sock *s, int fd);
 /* showdump and restore: each saved message to fn until end of file;
  * -1 (said on stderr) for a broken stream, or fn's negative value. */
+/* save: the magic word (EXIT_FAIL, said, to a terminal or on a failed
+ * write); restore and showdump: check it (-1, said, from a terminal or
+ * for another word; `what` names the dump: "route", "rule", ...). */
+int saved_magic_write(struct ipctx *ctx, uint32_t magic);
+/* Send a saved message as it is (fresh sequence number); 0 or -errno
+ * from its ack, said by nobody. */
+int ctx_talk_raw(struct ipctx *ctx, struct nlmsghdr *nlh);
+int saved_magic_check(FILE *in, uint32_t want, const char *what);
 typedef int (*saved_msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);
 int saved_msgs_read(FILE *in, struct ipctx *ctx, saved_msg_fn fn, void *arg);
 
@@ -129,6 +143,12 @@ int do_netns(struct ipctx *ctx, int argc, char **argv);
 int do_monitor(struct ipctx *ctx, int argc, char **argv);
 int do_tuntap(struct ipctx *ctx, int argc, char **argv);
 int do_maddr(struct ipctx *ctx, int argc, char **argv);
+int do_rule(struct ipctx *ctx, int argc, char **argv);
+
+/* ip/rule_show.c: one rule message (RTM_NEWRULE, or RTM_DELRULE printed
+ * "Deleted ..."), unfiltered, in the current output mode; -EBADMSG for a
+ * message that is not one (for ip monitor). */
+int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);

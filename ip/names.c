@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/rtnetlink.h>
 
 #include "names.h"
 
@@ -88,4 +89,42 @@ int rt_realms_a2n(const char *s, uint32_t *realms)
 		return -1;
 	*realms = a << 16 | b;
 	return 0;
+}
+
+/* Route types, which rules take as their actions too. */
+int rt_type_a2n(const char *s, uint32_t *type)
+{
+	static const struct { const char *name; uint8_t type; bool exact; } t[] = {
+		{ "local", RTN_LOCAL, true },	{ "nat", RTN_NAT, true },
+		{ "broadcast", RTN_BROADCAST, false }, { "brd", RTN_BROADCAST, true },
+		{ "anycast", RTN_ANYCAST, false }, { "multicast", RTN_MULTICAST, false },
+		{ "prohibit", RTN_PROHIBIT, false },
+		{ "unreachable", RTN_UNREACHABLE, false },
+		{ "blackhole", RTN_BLACKHOLE, false },
+		{ "xresolve", RTN_XRESOLVE, false },
+		{ "unicast", RTN_UNICAST, false }, { "throw", RTN_THROW, true },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (t[i].exact ? streq(s, t[i].name) : matches(s, t[i].name)) {
+			*type = t[i].type;
+			return 0;
+		}
+	return parse_u32(type, s, 0) || *type > 255 ? -1 : 0;
+}
+
+static const char *const rt_types[] = {
+	"none",	     "unicast", "local",       "broadcast",
+	"anycast",   "multicast", "blackhole", "unreachable",
+	"prohibit",  "throw",	"nat",	       "xresolve",
+};
+
+/* -N: the number even for the types that have a name. */
+const char *rt_type_name(uint32_t type, bool numeric, char *buf, size_t size)
+{
+	if (!numeric && type < sizeof(rt_types) / sizeof(rt_types[0]))
+		return rt_types[type];
+	snprintf(buf, size, "%u", type);
+	return buf;
 }

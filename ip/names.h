@@ -14,6 +14,9 @@ int rt_proto_a2n(const char *s, uint32_t *id);
 int rt_scope_a2n(const char *s, uint32_t *id);
 int rt_dsfield_a2n(const char *s, uint32_t *id);
 int rt_realms_a2n(const char *s, uint32_t *realms);
+/* Route types ("blackhole", ...; rule actions too): name or number. */
+int rt_type_a2n(const char *s, uint32_t *type);
+const char *rt_type_name(uint32_t type, bool numeric, char *buf, size_t size);
 /* -N: the number even where rt_dsfield names it. */
 const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size);
 

@@ -10,28 +10,6 @@
 
 #include "route.h"
 
-int rt_type_a2n(const char *s, uint32_t *type)
-{
-	static const struct { const char *name; uint8_t type; bool exact; } t[] = {
-		{ "local", RTN_LOCAL, true },	{ "nat", RTN_NAT, true },
-		{ "broadcast", RTN_BROADCAST, false }, { "brd", RTN_BROADCAST, true },
-		{ "anycast", RTN_ANYCAST, false }, { "multicast", RTN_MULTICAST, false },
-		{ "prohibit", RTN_PROHIBIT, false },
-		{ "unreachable", RTN_UNREACHABLE, false },
-		{ "blackhole", RTN_BLACKHOLE, false },
-		{ "xresolve", RTN_XRESOLVE, false },
-		{ "unicast", RTN_UNICAST, false }, { "throw", RTN_THROW, true },
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		if (t[i].exact ? streq(s, t[i].name) : matches(s, t[i].name)) {
-			*type = t[i].type;
-			return 0;
-		}
-	return parse_u32(type, s, 0) || *type > 255 ? -1 : 0;
-}
-
 /* ---- addresses the way the reference reads them ---- */
 
 const char *rt_family_name(int family)

@@ -24,7 +24,6 @@ enum { PFX_LEN_GIVEN = 1 };
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 int rt_get_addr(struct rt_prefix *p, const char *s, int family);
 const char *rt_family_name(int family);
-int rt_type_a2n(const char *s, uint32_t *type);
 
 /* What a listing, flush or save keeps; masks as in "value ^ want & mask". */
 struct rt_filter {

@@ -1114,21 +1114,6 @@ static int route_flush(struct ipctx *ctx, struct rt_dump *d, int family)
 	}
 }
 
-static int save_prep(struct ipctx *ctx)
-{
-	uint32_t magic = ROUTE_DUMP_MAGIC;
-
-	if (isatty(fileno(ctx->out.f))) {
-		fprintf(stderr, "Not sending a binary stream to stdout\n");
-		return EXIT_FAIL;
-	}
-	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1) {
-		fprintf(stderr, "Can't write magic to dump file\n");
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
-}
-
 static int resolve_devs(struct ipctx *ctx, struct rt_filter *f,
 			const struct sel_args *s)
 {
@@ -1152,7 +1137,7 @@ int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 	struct rt_dump d = { .ctx = ctx, .f = &f, .action = action };
 	int rc;
 
-	if (action == RT_SAVE && (rc = save_prep(ctx)))
+	if (action == RT_SAVE && (rc = saved_magic_write(ctx, ROUTE_DUMP_MAGIC)))
 		return rc;
 	rt_filter_init(&f);
 	f.tb = RT_TABLE_MAIN;
@@ -1191,20 +1176,8 @@ int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 
 static int check_magic(FILE *in)
 {
-	uint32_t magic = 0;
-	size_t n;
-
-	if (isatty(fileno(in))) {
-		fprintf(stderr, "Can't restore route dump from a terminal\n");
-		return EXIT_FAIL;
-	}
-	n = fread(&magic, sizeof(magic), 1, in);
-	if (magic != ROUTE_DUMP_MAGIC) {
-		fprintf(stderr, "Magic mismatch (%d elems, %x magic)\n", (int)n,
-			magic);
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
+	return saved_magic_check(in, ROUTE_DUMP_MAGIC, "route") ? EXIT_FAIL
+								 : EXIT_OK;
 }
 
 /* Local addresses first, then the networks on them, then the rest, so
@@ -1226,20 +1199,14 @@ static bool restore_now(struct nlmsghdr *nlh, int prio)
 
 static int restore_one(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
-	struct nl_sock *s = ctx_nl(ctx);
 	int err;
 
 	if (!restore_now(nlh, *(int *)arg))
 		return 0;
-	if (!s)
-		return -1;
 	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK;
-	nlh->nlmsg_seq = ++s->seq;
-	s->errmsg[0] = '\0';
-	s->err_is_warning = false;
-	err = nl_send(s, nlh);
-	if (!err)
-		err = nl_recv_loop(s, s->seq, false, NULL, NULL);
+	err = ctx_talk_raw(ctx, nlh);
+	if (err == -ENOTCONN)
+		return -1;
 	if (err < 0)
 		nl_report(ctx, err);
 	/* Routes already in place are reported, but do not stop the restore. */

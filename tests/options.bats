@@ -174,8 +174,9 @@ where  OBJECT := { address | help | link | netns |
 	[ "$output" = 'Object "neighbor" is not supported by this ip, try "ip help".' ]
 	run sandbox ip n
 	[ "$output" = 'Object "neighbor" is not supported by this ip, try "ip help".' ]
-	run sandbox ip rule
-	[ "$output" = 'Object "rule" is not supported by this ip, try "ip help".' ]
+	run sandbox ip mrule
+	[ "$status" -eq 1 ]
+	[ "$output" = 'Object "mrule" is not supported by this ip, try "ip help".' ]
 }
 
 @test "options: -c=always colours, -c=never and -c=auto on a pipe do not" {

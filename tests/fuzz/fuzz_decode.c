@@ -24,6 +24,7 @@
 
 /* Printers that land later are optional, so this builds at every commit. */
 int print_addr(struct ipctx *ctx, struct nlmsghdr *nlh) __attribute__((weak));
+int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh) __attribute__((weak));
 
 static const int families[] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
 
@@ -39,6 +40,9 @@ static int print_any(struct nlmsghdr *nlh, void *arg)
 	case RTM_NEWADDR:
 	case RTM_DELADDR:
 		return print_addr ? print_addr(ctx, nlh) : 0;
+	case RTM_NEWRULE:
+	case RTM_DELRULE:
+		return print_rule ? print_rule(ctx, nlh) : 0;
 #ifdef HAVE_ROUTE
 	case RTM_NEWROUTE:
 	case RTM_DELROUTE: {
