@@ -3,6 +3,7 @@
 #include <net/if.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/if_arp.h>
 #include <linux/if_link.h>
 
 #include "ip.h"
@@ -609,6 +610,67 @@ unsigned int ll_flags(struct ipctx *ctx, int ifindex)
 	ll_name(ctx, ifindex);
 	e = ll_find(ctx, ifindex);
 	return e ? e->flags : 0;
+}
+
+/* The link's ARPHRD type, for printing addresses met on it (0: unknown). */
+unsigned short ll_type(struct ipctx *ctx, int ifindex)
+{
+	struct ll_ent *e;
+
+	ll_name(ctx, ifindex);
+	e = ll_find(ctx, ifindex);
+	return e ? e->type : 0;
+}
+
+/* A link-layer address as the reference shows it: IP tunnels carry IP
+ * addresses there (ip link, and neighbours on such links). */
+const char *ll_addr_text(const struct rtattr *a, unsigned short type,
+			 char *buf, size_t size)
+{
+	size_t len = nl_attr_len(a);
+
+	if (len == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
+			 type == ARPHRD_IPGRE))
+		return format_addr(AF_INET, nl_attr_data(a), 4, buf, size);
+	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
+		return format_addr(AF_INET6, nl_attr_data(a), 16, buf, size);
+	return format_lladdr(nl_attr_data(a), len, buf, size);
+}
+
+static int kind_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1], *rta;
+	char *kind = arg;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
+	return 0;
+}
+
+/* One GETLINK by name: is the link of this kind? ("vrf NAME" filters) */
+bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
+	struct ifinfomsg *ifi;
+	char got[IFNAMSIZ] = "";
+
+	if (!s)
+		return false;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (nl_talk(s, &req, kind_cb, got) < 0)
+		return false;
+	return streq(got, kind);
 }
 
 void ll_cache_free(struct ipctx *ctx)

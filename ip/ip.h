@@ -101,6 +101,12 @@ unsigned int ll_flags(struct ipctx *ctx, int ifindex);
 const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
 			char *buf, size_t size);
 void ll_cache_free(struct ipctx *ctx);
+unsigned short ll_type(struct ipctx *ctx, int ifindex);
+/* A link-layer address in the reference's text for a link of this type. */
+const char *ll_addr_text(const struct rtattr *a, unsigned short type,
+			 char *buf, size_t size);
+/* One RTM_GETLINK: is NAME a link of this kind ("vrf")? */
+bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 bool check_ifname(const char *name);
 int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 int group_id(const char *s, uint32_t *id);
@@ -115,6 +121,7 @@ int do_link(struct ipctx *ctx, int argc, char **argv);
 int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
+int do_neigh(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
@@ -138,6 +145,10 @@ void print_link_flags(struct out *o, unsigned int flags);
 const char *oper_name(unsigned int state, char *buf, size_t size);
 const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size);
+/* ip/neigh.c: one neighbour message (RTM_NEWNEIGH, or RTM_DELNEIGH as
+ * "Deleted ...", RTM_GETNEIGH as "miss ...") in the current output mode,
+ * for ip monitor. */
+int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME
