@@ -216,6 +216,8 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	rc = do_cmd(ctx, argc, a->v);
 	out_flush(&ctx->out);
 	ctx_reset(ctx);
+	if (rc & EXIT_NOW)
+		return -(rc & ~EXIT_NOW);
 	if (rc == EXIT_USAGE)
 		return -EXIT_USAGE;	/* usage errors end the batch, even with -force */
 	if (rc) {
@@ -539,7 +541,7 @@ int main(int argc, char **argv)
 	if (o.batch)
 		rc = do_batch(&ctx, o.batch);
 	else if (first < argc)
-		rc = do_cmd(&ctx, argc - first, argv + first);
+		rc = do_cmd(&ctx, argc - first, argv + first) & ~EXIT_NOW;
 	else
 		rc = usage();
 	rc = finish_output(&ctx.out, rc);

@@ -16,6 +16,10 @@ enum {
 	EXIT_FAIL = 1,		/* local failure: no such device, ... */
 	EXIT_KERNEL = 2,	/* the kernel refused */
 	EXIT_USAGE = 255,	/* bad command line */
+	/* Or'ed into one of the above where the reference calls exit() in
+	 * the middle of a command: a batch ends there, with that code and
+	 * without "Command failed" (ip neigh add's kernel errors, ...). */
+	EXIT_NOW = 0x100,
 };
 
 struct link_cache;

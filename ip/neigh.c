@@ -266,7 +266,7 @@ static int parse_mod_dst(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return EXIT_FAIL;
+		return EXIT_FAIL | EXIT_NOW;
 	m->dst_ok = true;
 	return 0;
 }
@@ -279,7 +279,7 @@ static int parse_mod_proxy(struct ipctx *ctx, struct neigh_mod *m,
 	if (m->dst_ok)
 		return duparg("address", v);
 	if (rt_get_addr(&m->dst, v, ctx->family))
-		return EXIT_FAIL;
+		return EXIT_FAIL | EXIT_NOW;
 	m->dst_ok = m->dev_ok = true;
 	m->flags |= NTF_PROXY;
 	return 0;
@@ -321,7 +321,9 @@ static int parse_mod_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	} else if (streq(a, "use")) {
 		m->flags |= NTF_USE;
 	} else if (streq(a, "managed")) {
+		/* the kernel keeps it resolved: no state unless "nud" follows */
 		m->ext_flags |= NTF_EXT_MANAGED;
+		m->state = 0;
 	} else {
 		return parse_mod_dst(ctx, m, argc, argv);
 	}
@@ -337,7 +339,13 @@ static int put_mod(struct ipctx *ctx, struct nl_req *req, struct ndmsg *ndm,
 	ndm->ndm_family = m->dst.family;
 	ndm->ndm_state = m->state;
 	ndm->ndm_flags = m->flags;
+	/* The reference's order of attributes: protocol, destination,
+	 * extended flags, link-layer address. */
+	if (m->proto_ok)
+		nl_put_u8(req, NDA_PROTOCOL, m->protocol);
 	nl_put(req, NDA_DST, m->dst.data, m->dst.bytelen);
+	if (m->ext_flags)
+		nl_put_u32(req, NDA_FLAGS_EXT, m->ext_flags);
 	if (m->lladdr && !streq(m->lladdr, "null")) {
 		int len = get_lladdr(lla, sizeof(lla), m->lladdr);
 
@@ -346,10 +354,6 @@ static int put_mod(struct ipctx *ctx, struct nl_req *req, struct ndmsg *ndm,
 		nl_put(req, NDA_LLADDR, lla,
 		       (size_t)len < sizeof(lla) ? (size_t)len : sizeof(lla));
 	}
-	if (m->proto_ok)
-		nl_put_u8(req, NDA_PROTOCOL, m->protocol);
-	if (m->ext_flags)
-		nl_put_u32(req, NDA_FLAGS_EXT, m->ext_flags);
 	if (m->dev) {
 		ndm->ndm_ifindex = dev_index_of(ctx, m->dev);
 		if (!ndm->ndm_ifindex)
@@ -380,7 +384,8 @@ static int neigh_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	rc = put_mod(ctx, &req, ndm, &m);
 	if (rc)
 		return rc;
-	return ctx_talk(ctx, &req, NULL, NULL);
+	rc = ctx_talk(ctx, &req, NULL, NULL);
+	return rc == EXIT_KERNEL ? rc | EXIT_NOW : rc;
 }
 
 /* ---- get ---- */
@@ -417,7 +422,7 @@ static int parse_get_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return EXIT_FAIL;
+		return EXIT_FAIL | EXIT_NOW;
 	m->dst_ok = true;
 	return 0;
 }
@@ -552,7 +557,7 @@ static int parse_filter_word(struct ipctx *ctx, struct neigh_filter *f,
 		if (matches(**argv, "help"))
 			return neigh_usage();
 		if (rt_get_prefix(&f->pfx, **argv, f->family))
-			return EXIT_FAIL;
+			return EXIT_FAIL | EXIT_NOW;
 		if (f->family == AF_UNSPEC)
 			f->family = f->pfx.family;
 	}
@@ -684,7 +689,7 @@ static int neigh_dump(struct ipctx *ctx, struct neigh_dump *d,
 	if (err < 0) {
 		if (d->flush) {
 			fprintf(stderr, "%s\n", fail);
-			return EXIT_FAIL;
+			return EXIT_FAIL | EXIT_NOW;
 		}
 		return dump_failed(s, err);
 	}
@@ -719,7 +724,7 @@ static int neigh_flush(struct ipctx *ctx, struct neigh_dump *d)
 		}
 		round++;
 		if (flush_update(d))
-			return EXIT_FAIL;
+			return EXIT_FAIL | EXIT_NOW;
 		if (ctx->stats) {
 			out_text(&ctx->out, "\n*** Round %d, deleting %d entries ***\n",
 				 round, d->flushed);
