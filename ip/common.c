@@ -167,6 +167,42 @@ int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 	return err < 0 ? dump_failed(s, err) : EXIT_OK;
 }
 
+int flush_batch_send(struct ipctx *ctx, struct flush_batch *b)
+{
+	int err;
+
+	if (!b->used)
+		return 0;
+	err = nl_send_batch(&ctx->nl, b->buf, b->used);
+	if (err) {
+		fprintf(stderr, "Failed to send flush request: %s\n",
+			err_text(-err));
+		return err;
+	}
+	b->used = 0;
+	return 0;
+}
+
+int flush_batch_add(struct ipctx *ctx, struct flush_batch *b,
+		    const struct nlmsghdr *nlh, uint16_t type)
+{
+	struct nlmsghdr *fn;
+
+	if (nlh->nlmsg_len > sizeof(b->buf))
+		return 0;
+	if (NLMSG_ALIGN(b->used) + nlh->nlmsg_len > sizeof(b->buf) &&
+	    flush_batch_send(ctx, b))
+		return -EIO;
+	fn = (struct nlmsghdr *)(b->buf + NLMSG_ALIGN(b->used));
+	memcpy(fn, nlh, nlh->nlmsg_len);
+	fn->nlmsg_type = type;
+	fn->nlmsg_flags = NLM_F_REQUEST;
+	fn->nlmsg_seq = ++ctx->nl.seq;
+	b->used = NLMSG_ALIGN(b->used) + nlh->nlmsg_len;
+	b->count++;
+	return 0;
+}
+
 int invarg(const char *msg, const char *arg)
 {
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);

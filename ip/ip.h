@@ -78,6 +78,24 @@ void warn_dump_intr(const struct nl_sock *s);
  * "Dump terminated"; returns the exit code.  For dump loops of their own. */
 int dump_failed(struct nl_sock *s, int err);
 
+/* A flush deletes what its dump lists, in batches of requests sent as one
+ * datagram without acks, of the reference's size (so as many rounds). */
+enum { FLUSH_BUF = 4096 - 512 };
+struct flush_batch {
+	union {
+		struct nlmsghdr align;
+		char buf[FLUSH_BUF];
+	};
+	size_t used;
+	int count;		/* requests added this round */
+};
+/* Add nlh as a request of `type`, sending the batch first when full. */
+int flush_batch_add(struct ipctx *ctx, struct flush_batch *b,
+		    const struct nlmsghdr *nlh, uint16_t type);
+/* Send what is batched; an error is said ("Failed to send flush
+ * request") and returned as -errno.  Answers (errors only) are skipped. */
+int flush_batch_send(struct ipctx *ctx, struct flush_batch *b);
+
 /* Usage errors, each printing the reference's text; all return EXIT_USAGE. */
 int invarg(const char *msg, const char *arg);
 int duparg(const char *key, const char *arg);

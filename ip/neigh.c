@@ -483,10 +483,7 @@ struct neigh_filter {
 struct neigh_dump {
 	struct ipctx *ctx;
 	struct neigh_filter *f;
-	bool flush;
-	char *flushb;
-	size_t flushp, flushe;
-	int flushed;
+	struct flush_batch *fb;	/* flush: delete requests not yet sent */
 };
 
 static int parse_nud_filter(struct neigh_filter *f, const char *v, bool flush)
@@ -607,45 +604,6 @@ static bool neigh_wanted(const struct neigh_filter *f,
 	return true;
 }
 
-enum { FLUSH_BUF = 4096 - 512 };	/* the reference's batch: same rounds */
-
-/* Send the batched deletes in one datagram; answers to them (errors only:
- * no ack is asked) come under other sequence numbers and are skipped. */
-static int flush_update(struct neigh_dump *d)
-{
-	int err;
-
-	if (!d->flushp)
-		return 0;
-	err = nl_send_batch(&d->ctx->nl, d->flushb, d->flushp);
-	if (err) {
-		fprintf(stderr, "Failed to send flush request: %s\n",
-			err_text(-err));
-		return -EIO;
-	}
-	d->flushp = 0;
-	return 0;
-}
-
-static int flush_note(struct neigh_dump *d, const struct nlmsghdr *nlh)
-{
-	struct nlmsghdr *fn;
-
-	if (nlh->nlmsg_len > d->flushe)
-		return 0;
-	if (NLMSG_ALIGN(d->flushp) + nlh->nlmsg_len > d->flushe &&
-	    flush_update(d))
-		return -EIO;
-	fn = (struct nlmsghdr *)(d->flushb + NLMSG_ALIGN(d->flushp));
-	memcpy(fn, nlh, nlh->nlmsg_len);
-	fn->nlmsg_type = RTM_DELNEIGH;
-	fn->nlmsg_flags = NLM_F_REQUEST;
-	fn->nlmsg_seq = ++d->ctx->nl.seq;
-	d->flushp = NLMSG_ALIGN(d->flushp) + nlh->nlmsg_len;
-	d->flushed++;
-	return 0;
-}
-
 static int dump_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct neigh_dump *d = arg;
@@ -654,8 +612,8 @@ static int dump_cb(struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != RTM_NEWNEIGH || neigh_decode(nlh, &v) ||
 	    !neigh_wanted(d->f, &v))
 		return 0;
-	if (d->flush) {
-		if (flush_note(d, nlh))
+	if (d->fb) {
+		if (flush_batch_add(d->ctx, d->fb, nlh, RTM_DELNEIGH))
 			return -EIO;
 		if (d->ctx->stats < 2)
 			return 0;
@@ -687,7 +645,7 @@ static int neigh_dump(struct ipctx *ctx, struct neigh_dump *d,
 	err = nl_dump(s, &req, dump_cb, d);
 	warn_dump_intr(s);
 	if (err < 0) {
-		if (d->flush) {
+		if (d->fb) {
 			fprintf(stderr, "%s\n", fail);
 			return EXIT_FAIL | EXIT_NOW;
 		}
@@ -700,18 +658,17 @@ enum { FLUSH_ROUNDS = 10 };
 
 static int neigh_flush(struct ipctx *ctx, struct neigh_dump *d)
 {
-	char flushb[FLUSH_BUF];
+	struct flush_batch fb;
 	int round = 0, rc;
 
-	d->flushb = flushb;
-	d->flushe = sizeof(flushb);
-	for (; round < FLUSH_ROUNDS;) {
-		d->flushed = 0;
-		d->flushp = 0;
+	d->fb = &fb;
+	while (round < FLUSH_ROUNDS) {
+		fb.count = 0;
+		fb.used = 0;
 		rc = neigh_dump(ctx, d, "Flush terminated");
 		if (rc)
 			return rc;
-		if (d->flushed == 0) {
+		if (fb.count == 0) {
 			if (!ctx->stats)
 				return EXIT_OK;
 			if (round == 0)
@@ -723,11 +680,11 @@ static int neigh_flush(struct ipctx *ctx, struct neigh_dump *d)
 			return EXIT_OK;
 		}
 		round++;
-		if (flush_update(d))
+		if (flush_batch_send(ctx, &fb))
 			return EXIT_FAIL | EXIT_NOW;
 		if (ctx->stats) {
 			out_text(&ctx->out, "\n*** Round %d, deleting %d entries ***\n",
-				 round, d->flushed);
+				 round, fb.count);
 			out_flush(&ctx->out);
 		}
 		/* Failed entries may not go at once: later rounds leave them. */
@@ -741,7 +698,7 @@ static int neigh_flush(struct ipctx *ctx, struct neigh_dump *d)
 static int neigh_list(struct ipctx *ctx, int argc, char **argv, bool flush)
 {
 	struct neigh_filter f = { .family = ctx->family };
-	struct neigh_dump d = { .ctx = ctx, .f = &f, .flush = flush };
+	struct neigh_dump d = { .ctx = ctx, .f = &f };
 	bool json = ctx->out.json;
 	int rc;
 
