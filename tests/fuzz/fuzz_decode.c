@@ -39,6 +39,11 @@ static int print_any(struct nlmsghdr *nlh, void *arg)
 	case RTM_NEWADDR:
 	case RTM_DELADDR:
 		return print_addr ? print_addr(ctx, nlh) : 0;
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+	case RTM_GETNEIGH:
+		print_neigh(ctx, nlh);
+		return 0;
 #ifdef HAVE_ROUTE
 	case RTM_NEWROUTE:
 	case RTM_DELROUTE: {
