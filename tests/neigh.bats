@@ -165,7 +165,8 @@ u() { "$@" 2>/run/u.err; r=$?; head -1 /run/u.err >&2; return $r; }'
 }
 
 # Entries on a bridge, on one of its ports and on a link with no master;
-# -f bridge lists the bridge's forwarding entries.  Fixed MACs: sorted
+# -f bridge lists the forwarding entries of the bridge and of a vxlan (with
+# the remote address as "dst", and both NOARP and PERMANENT).  Fixed MACs: sorted
 # listings must come out in the same order in both sandboxes.
 BRIDGE='echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode
 ip link set lo up
@@ -177,7 +178,12 @@ ip neigh add 10.9.0.5 lladdr 0:0:0:0:9:5 dev br0
 ip neigh add 10.9.0.6 lladdr 0:0:0:0:9:6 dev v2 nud stale
 ip neigh add 10.9.0.7 lladdr 0:0:0:0:9:7 dev v3 nud reachable
 ip neigh add 10.9.0.8 lladdr 0:0:0:0:9:8 dev v2 nud reachable
-s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }'
+ip link add vx0 address 02:00:00:00:0c:01 type vxlan id 42 dstport 4789 local 10.9.0.1
+ip link set vx0 up
+bridge fdb append 00:00:00:00:00:00 dev vx0 dst 10.9.0.9
+bridge fdb add 02:00:00:00:0c:0a dev vx0 dst 10.9.0.11 vni 7 port 4790
+s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }
+js() { "$@" >/run/neigh.out; r=$?; python3 -c "import json,sys; print(json.dumps(sorted(json.load(sys.stdin), key=json.dumps)))" </run/neigh.out; return $r; }'
 
 @test "neigh diff: master, nomaster and -f bridge" {
 	diff_ip_each "$BRIDGE" \
@@ -192,6 +198,9 @@ s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }'
 		's ip -d -f bridge neigh show nud all' \
 		's ip -br -f bridge neigh' \
 		'ip -j -f bridge neigh show dev v2' \
+		's ip -f bridge neigh show dev vx0' \
+		'js ip -j -f bridge neigh show dev vx0' \
+		's ip -c=always -br -f bridge neigh show dev vx0' \
 		's ip -s neigh flush master br0' \
 		's ip neigh show nud all' \
 		's ip -s neigh flush nomaster' \
