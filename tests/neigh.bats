@@ -95,6 +95,8 @@ u() { "$@" 2>/run/u.err; r=$?; head -1 /run/u.err >&2; return $r; }'
 		's ip -0 neigh' \
 		's ip -M neigh' \
 		's ip -t neigh' \
+		's ip -n peer neigh' \
+		's ip -n peer -s neigh show nud all' \
 		'js ip -j neigh' \
 		'js ip -j -s neigh show nud all' \
 		'js ip -j neigh show proxy' \
@@ -484,7 +486,13 @@ ip -force -batch /run/batch; echo rc=\$?
 printf 'neigh show to 10.0.0.5\nneigh add 10.0.2.9 dev v0 nud bogus\nneigh show to 10.0.0.5\n' | ip -batch -; echo rc=\$?
 printf 'neigh flush\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
 printf 'neigh get 10.0.0.99 dev v0\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
-printf 'neigh show dev nope\nneigh show to 10.0.0.5\n' | ip -batch -; echo rc=\$?"
+printf 'neigh show dev nope\nneigh show to 10.0.0.5\n' | ip -batch -; echo rc=\$?
+printf 'neigh show to bogus\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
+printf 'neigh add bogus dev v0\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
+printf 'neigh get bogus dev v0\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
+printf 'neigh add 10.0.2.7 dev v0\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
+printf 'neigh add 10.0.2.7 lladdr zz dev v0\nneigh add 10.0.2.7 dev nope\nneigh add 10.0.2.7\nneigh show to 10.0.0.5\n' | ip -force -batch -; echo rc=\$?
+printf 'neigh add 10.0.2.7 dev v0 lladdr 1:2:3:4:5:6\nneigh show to 10.0.2.7\nneigh flush dev v0 to 10.0.2.7 nud all\nneigh show to 10.0.2.7\n' | ip -batch -; echo rc=\$?"
 }
 
 # The requests: the same bytes as the reference's for every add, change,
