@@ -256,6 +256,10 @@ ip link add blue type vrf table 10; ip link set blue up; ip link set v0 master b
 		'ip neigh get proxy 10.0.0.99 dev v0' \
 		'ip neigh get 2001:db8::99 dev v0' \
 		'ip -c=always neigh get 10.0.0.5 dev v0' \
+		'ip -br neigh get 10.0.0.5 dev v0' \
+		'ip -o -s neigh get 10.0.0.7 dev v0' \
+		'ip -r neigh get 10.0.0.6 dev v0' \
+		'ip -n peer neigh get 10.0.0.1 dev v1' \
 		'ip -N neigh get 10.0.0.15 dev v0' \
 		'ip -0 neigh get 10.0.0.30 dev v0' \
 		'ip -4 neigh get 10.0.0.5 dev if2' \
