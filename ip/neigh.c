@@ -330,6 +330,23 @@ static int parse_mod_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	return 0;
 }
 
+typedef int (*mod_word_fn)(struct ipctx *ctx, struct neigh_mod *m,
+			   int *argc, char ***argv);
+
+/* Every word of the command line, each with its value; 0 or an exit code. */
+static int parse_words(struct ipctx *ctx, struct neigh_mod *m, int argc,
+		       char **argv, mod_word_fn word)
+{
+	int rc;
+
+	for (; argc > 0; argc--, argv++) {
+		rc = word(ctx, m, &argc, &argv);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
 /* The request past the command line: link-layer address and device. */
 static int put_mod(struct ipctx *ctx, struct nl_req *req, struct ndmsg *ndm,
 		   const struct neigh_mod *m)
@@ -368,13 +385,10 @@ static int neigh_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	NL_REQ_DEFINE(req, 256);
 	struct neigh_mod m = { .state = NUD_PERMANENT };
 	struct ndmsg *ndm;
-	int rc;
+	int rc = parse_words(ctx, &m, argc, argv, parse_mod_word);
 
-	for (; argc > 0; argc--, argv++) {
-		rc = parse_mod_word(ctx, &m, &argc, &argv);
-		if (rc)
-			return rc;
-	}
+	if (rc)
+		return rc;
 	if (!m.dev_ok || !m.dst_ok || m.dst.family == AF_UNSPEC) {
 		fprintf(stderr, "Device and destination are required arguments.\n");
 		return EXIT_USAGE;
@@ -435,13 +449,10 @@ static int neigh_get(struct ipctx *ctx, int argc, char **argv)
 	struct neigh_mod m = { 0 };
 	struct nl_sock *s;
 	struct ndmsg *ndm;
-	int rc, err;
+	int err, rc = parse_words(ctx, &m, argc, argv, parse_get_word);
 
-	for (; argc > 0; argc--, argv++) {
-		rc = parse_get_word(ctx, &m, &argc, &argv);
-		if (rc)
-			return rc;
-	}
+	if (rc)
+		return rc;
 	if (!m.dev || !m.dst_ok || m.dst.family == AF_UNSPEC) {
 		fprintf(stderr, "Device and address are required arguments.\n");
 		return EXIT_FAIL;
