@@ -236,6 +236,22 @@ ip link add blue type vrf table 10; ip link set blue up; ip link set v0 master b
 		's ip neigh show nud all'
 }
 
+# Entries on 40 links: past the lookups our link cache answers one by one,
+# the names come from one link dump made while the neighbour dump is read.
+@test "neigh diff: entries on many links" {
+	diff_ip_each 'i=0; while [ $i -lt 40 ]; do
+	echo "link add a$i type veth peer name b$i"
+	echo "neigh add 10.7.$i.1 lladdr 2:0:0:0:7:$i dev a$i"
+	echo "neigh add 10.7.$i.2 dev b$i nud incomplete"
+	i=$((i + 1)); done >/run/many; ip -batch /run/many
+s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }' \
+		's ip neigh show nud all' \
+		's ip -br neigh' \
+		's ip -s -s neigh flush dev b7 nud all' \
+		's ip -s neigh flush 10.7.0.0/16' \
+		's ip neigh show nud all'
+}
+
 @test "neigh diff: get" {
 	diff_ip_each "$SETUP" \
 		'ip neigh get 10.0.0.5 dev v0' \
