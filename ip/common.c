@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <linux/if_arp.h>
 #include <linux/if_link.h>
 #include <linux/net_namespace.h>
 
@@ -174,6 +175,42 @@ int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
 	return err < 0 ? dump_failed(s, err) : EXIT_OK;
 }
 
+int flush_batch_send(struct ipctx *ctx, struct flush_batch *b)
+{
+	int err;
+
+	if (!b->used)
+		return 0;
+	err = nl_send_batch(&ctx->nl, b->buf, b->used);
+	if (err) {
+		fprintf(stderr, "Failed to send flush request: %s\n",
+			err_text(-err));
+		return err;
+	}
+	b->used = 0;
+	return 0;
+}
+
+int flush_batch_add(struct ipctx *ctx, struct flush_batch *b,
+		    const struct nlmsghdr *nlh, uint16_t type)
+{
+	struct nlmsghdr *fn;
+
+	if (nlh->nlmsg_len > sizeof(b->buf))
+		return 0;
+	if (NLMSG_ALIGN(b->used) + nlh->nlmsg_len > sizeof(b->buf) &&
+	    flush_batch_send(ctx, b))
+		return -EIO;
+	fn = (struct nlmsghdr *)(b->buf + NLMSG_ALIGN(b->used));
+	memcpy(fn, nlh, nlh->nlmsg_len);
+	fn->nlmsg_type = type;
+	fn->nlmsg_flags = NLM_F_REQUEST;
+	fn->nlmsg_seq = ++ctx->nl.seq;
+	b->used = NLMSG_ALIGN(b->used) + nlh->nlmsg_len;
+	b->count++;
+	return 0;
+}
+
 int invarg(const char *msg, const char *arg)
 {
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
@@ -198,6 +235,12 @@ int incomplete_command(void)
 {
 	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
 	return EXIT_USAGE;
+}
+
+int exit_now(struct ipctx *ctx, int rc)
+{
+	ctx->quit = true;
+	return rc;
 }
 
 int missarg(const char *key)
@@ -640,6 +683,67 @@ unsigned int ll_flags(struct ipctx *ctx, int ifindex)
 	ll_name(ctx, ifindex);
 	e = ll_find(ctx, ifindex);
 	return e ? e->flags : 0;
+}
+
+/* The link's ARPHRD type, for printing addresses met on it (0: unknown). */
+unsigned short ll_type(struct ipctx *ctx, int ifindex)
+{
+	struct ll_ent *e;
+
+	ll_name(ctx, ifindex);
+	e = ll_find(ctx, ifindex);
+	return e ? e->type : 0;
+}
+
+/* A link-layer address as the reference shows it: IP tunnels carry IP
+ * addresses there (ip link, and neighbours on such links). */
+const char *ll_addr_text(const struct rtattr *a, unsigned short type,
+			 char *buf, size_t size)
+{
+	size_t len = nl_attr_len(a);
+
+	if (len == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
+			 type == ARPHRD_IPGRE))
+		return format_addr(AF_INET, nl_attr_data(a), 4, buf, size);
+	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
+		return format_addr(AF_INET6, nl_attr_data(a), 16, buf, size);
+	return format_lladdr(nl_attr_data(a), len, buf, size);
+}
+
+static int kind_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1], *rta;
+	char *kind = arg;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
+		return 0;
+	rta = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, rta, len, NULL);
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
+	return 0;
+}
+
+/* One GETLINK by name: is the link of this kind? ("vrf NAME" filters) */
+bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
+	struct ifinfomsg *ifi;
+	char got[IFNAMSIZ] = "";
+
+	if (!s)
+		return false;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (nl_talk(s, &req, kind_cb, got) < 0)
+		return false;
+	return streq(got, kind);
 }
 
 void ll_cache_free(struct ipctx *ctx)

@@ -82,12 +82,33 @@ void warn_dump_intr(const struct nl_sock *s);
  * "Dump terminated"; returns the exit code.  For dump loops of their own. */
 int dump_failed(struct nl_sock *s, int err);
 
+/* A flush deletes what its dump lists, in batches of requests sent as one
+ * datagram without acks, of the reference's size (so as many rounds). */
+enum { FLUSH_BUF = 4096 - 512 };
+struct flush_batch {
+	union {
+		struct nlmsghdr align;
+		char buf[FLUSH_BUF];
+	};
+	size_t used;
+	int count;		/* requests added this round */
+};
+/* Add nlh as a request of `type`, sending the batch first when full. */
+int flush_batch_add(struct ipctx *ctx, struct flush_batch *b,
+		    const struct nlmsghdr *nlh, uint16_t type);
+/* Send what is batched; an error is said ("Failed to send flush
+ * request") and returned as -errno.  Answers (errors only) are skipped. */
+int flush_batch_send(struct ipctx *ctx, struct flush_batch *b);
+
 /* Usage errors, each printing the reference's text; all return EXIT_USAGE. */
 int invarg(const char *msg, const char *arg);
 int duparg(const char *key, const char *arg);
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
+/* Where the reference calls exit() in the middle of a command: a batch
+ * ends there, with rc and without "Command failed". */
+int exit_now(struct ipctx *ctx, int rc);
 /* Parsing helpers over argv. */
 bool next_arg(int *argc, char ***argv);
 
@@ -110,6 +131,12 @@ unsigned int ll_flags(struct ipctx *ctx, int ifindex);
 const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,
 			char *buf, size_t size);
 void ll_cache_free(struct ipctx *ctx);
+unsigned short ll_type(struct ipctx *ctx, int ifindex);
+/* A link-layer address in the reference's text for a link of this type. */
+const char *ll_addr_text(const struct rtattr *a, unsigned short type,
+			 char *buf, size_t size);
+/* One RTM_GETLINK: is NAME a link of this kind ("vrf")? */
+bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 bool check_ifname(const char *name);
 int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 int group_id(const char *s, uint32_t *id);
@@ -149,6 +176,7 @@ int do_rule(struct ipctx *ctx, int argc, char **argv);
  * "Deleted ..."), unfiltered, in the current output mode; -EBADMSG for a
  * message that is not one (for ip monitor). */
 int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh);
+int do_neigh(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
@@ -172,6 +200,10 @@ void print_link_flags(struct out *o, unsigned int flags);
 const char *oper_name(unsigned int state, char *buf, size_t size);
 const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size);
+/* ip/neigh.c: one neighbour message (RTM_NEWNEIGH, or RTM_DELNEIGH as
+ * "Deleted ...", RTM_GETNEIGH as "miss ...") in the current output mode,
+ * for ip monitor. */
+int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME

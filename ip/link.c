@@ -19,7 +19,6 @@
 #endif
 
 static int link_usage(void);
-static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 
 static const char *const oper_names[] = {
 	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
@@ -150,21 +149,6 @@ static void print_operstate(struct out *o, unsigned int state, bool brief)
 		 oper_names[state]);
 }
 
-/* A link-layer address as the reference shows it: IP tunnels carry IP
- * addresses there. */
-static const char *link_addr_str(const struct rtattr *a, unsigned short type,
-				 char *buf, size_t size)
-{
-	size_t len = nl_attr_len(a);
-
-	if (len == 4 && (type == ARPHRD_TUNNEL || type == ARPHRD_SIT ||
-			 type == ARPHRD_IPGRE))
-		return format_addr(AF_INET, nl_attr_data(a), 4, buf, size);
-	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
-		return format_addr(AF_INET6, nl_attr_data(a), 16, buf, size);
-	return format_lladdr(nl_attr_data(a), len, buf, size);
-}
-
 struct link_view {
 	struct ifinfomsg *ifi;
 	struct rtattr *tb[IFLA_MAX + 1];
@@ -266,7 +250,7 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 		ll_type_name(ctx, type, tbuf, sizeof(tbuf)));
 	if (tb[IFLA_ADDRESS])
 		out_cstr(o, OUT_ANY, C_MAC, "address", "%s",
-			 link_addr_str(tb[IFLA_ADDRESS], type, abuf, sizeof(abuf)));
+			 ll_addr_text(tb[IFLA_ADDRESS], type, abuf, sizeof(abuf)));
 	if (tb[IFLA_BROADCAST]) {
 		if (v->ifi->ifi_flags & IFF_POINTOPOINT) {
 			out_text(o, " peer ");
@@ -275,7 +259,7 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 			out_text(o, " brd ");
 		}
 		out_cstr(o, OUT_ANY, C_MAC, "broadcast", "%s",
-			 link_addr_str(tb[IFLA_BROADCAST], type, abuf, sizeof(abuf)));
+			 ll_addr_text(tb[IFLA_BROADCAST], type, abuf, sizeof(abuf)));
 	}
 	if (tb[IFLA_PERM_ADDRESS] &&
 	    (!tb[IFLA_ADDRESS] ||
@@ -284,7 +268,7 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 		    nl_attr_data(tb[IFLA_PERM_ADDRESS]),
 		    nl_attr_len(tb[IFLA_ADDRESS]))))
 		out_cstr(o, OUT_ANY, C_MAC, "permaddr", " permaddr %s",
-			 link_addr_str(tb[IFLA_PERM_ADDRESS], type, abuf,
+			 ll_addr_text(tb[IFLA_PERM_ADDRESS], type, abuf,
 				       sizeof(abuf)));
 }
 
@@ -343,7 +327,7 @@ static void print_brief(struct ipctx *ctx, struct link_view *v)
 		return;
 	if (tb[IFLA_ADDRESS])
 		out_cstr(o, OUT_ANY, C_MAC, "address", "%s ",
-			 link_addr_str(tb[IFLA_ADDRESS], v->ifi->ifi_type, abuf,
+			 ll_addr_text(tb[IFLA_ADDRESS], v->ifi->ifi_type, abuf,
 				       sizeof(abuf)));
 	print_flags(o, v->ifi->ifi_flags, mdown);
 }
@@ -1008,7 +992,7 @@ static int show_master(struct ipctx *ctx, struct link_filter *f,
 	if (!f->master)
 		return invarg(vrf ? "Not a valid VRF name\n" :
 			      "Device does not exist\n", name);
-	if (vrf && !link_is_kind(ctx, name, "vrf"))
+	if (vrf && !ll_is_kind(ctx, name, "vrf"))
 		return invarg("Not a valid VRF name\n", name);
 	return EXIT_OK;
 }
@@ -1064,40 +1048,6 @@ static int parse_show(struct ipctx *ctx, struct link_filter *f, int argc,
 		}
 	}
 	return rc;
-}
-
-/* One GETLINK by name: is the link of this kind? (ip link ... vrf NAME) */
-static int kind_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct link_view v;
-	char *kind = arg;
-
-	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(nlh, &v)) {
-		struct rtattr *li[IFLA_INFO_MAX + 1];
-
-		nl_parse_nested(li, IFLA_INFO_MAX, v.tb[IFLA_LINKINFO]);
-		snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
-	}
-	return 0;
-}
-
-static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
-{
-	NL_REQ_DEFINE(req, 256);
-	struct nl_sock *s = ctx_nl(ctx);
-	struct ifinfomsg *ifi;
-	char got[IFNAMSIZ] = "";
-
-	if (!s)
-		return false;
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nl_put_str(&req, IFLA_IFNAME, name);
-	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (nl_talk(s, &req, kind_cb, got) < 0)
-		return false;
-	return streq(got, kind);
 }
 
 /* ---- ip link add / set / delete ---- */
@@ -1280,7 +1230,7 @@ static int master_opt(struct ipctx *ctx, struct nl_req *r, const char *arg,
 	if (!idx)
 		return -invarg(vrf ? "Not a valid VRF name\n" :
 			       "Device does not exist\n", arg);
-	if (vrf && !link_is_kind(ctx, arg, "vrf"))
+	if (vrf && !ll_is_kind(ctx, arg, "vrf"))
 		return -invarg("Not a valid VRF name\n", arg);
 	nl_put_u32(r, IFLA_MASTER, idx);
 	return 0;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/neighbour.h>
 #include <linux/rtnetlink.h>
 
 #include "names.h"
@@ -127,4 +128,56 @@ const char *rt_type_name(uint32_t type, bool numeric, char *buf, size_t size)
 		return rt_types[type];
 	snprintf(buf, size, "%u", type);
 	return buf;
+}
+
+/* NUD states (ip neigh, and ip monitor's neighbour lines).  The reference
+ * takes "permanent", "reachable" and "failed" abbreviated, the others only
+ * spelled out, and else a number that is 0 or a single bit below 256. */
+static const struct nud_name {
+	uint8_t bit;
+	bool prefix;
+	const char *word;	/* on the command line */
+	const char *shown;	/* in listings */
+} nud_names[] = {
+	{ NUD_PERMANENT, true, "permanent", "PERMANENT" },
+	{ NUD_REACHABLE, true, "reachable", "REACHABLE" },
+	{ NUD_NOARP, false, "noarp", "NOARP" },
+	{ NUD_NONE, false, "none", NULL },
+	{ NUD_STALE, false, "stale", "STALE" },
+	{ NUD_INCOMPLETE, false, "incomplete", "INCOMPLETE" },
+	{ NUD_DELAY, false, "delay", "DELAY" },
+	{ NUD_PROBE, false, "probe", "PROBE" },
+	{ NUD_FAILED, true, "failed", "FAILED" },
+};
+
+int nud_state_a2n(const char *s, unsigned int *state)
+{
+	unsigned long v;
+	char *end;
+	size_t i;
+
+	for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++) {
+		const struct nud_name *n = &nud_names[i];
+
+		if (n->prefix ? matches(s, n->word) : streq(s, n->word)) {
+			*state = n->bit;
+			return 0;
+		}
+	}
+	v = strtoul(s, &end, 0);
+	if (end == s || *end || v >= 256 || (v & (v - 1)))
+		return -1;
+	*state = v;
+	return 0;
+}
+
+/* The listing's name of one state bit ("REACHABLE"); NULL for none. */
+const char *nud_state_name(unsigned int bit)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++)
+		if (nud_names[i].bit == bit && bit)
+			return nud_names[i].shown;
+	return NULL;
 }

@@ -725,9 +725,7 @@ struct rt_dump {
 	struct ipctx *ctx;
 	struct rt_filter *f;
 	int action;
-	char *flushb;		/* delete requests not yet sent */
-	size_t flushp, flushe;
-	int flushed;
+	struct flush_batch *fb;	/* flush: delete requests not yet sent */
 	int err;
 };
 
@@ -926,45 +924,6 @@ static int parse_selector(struct rt_filter *f, struct sel_args *s, int argc,
 	return 0;
 }
 
-enum { FLUSH_BUF = 4096 - 512 };	/* the reference's batch: same rounds */
-
-/* Send the batched delete requests in one datagram; errors come back under
- * other sequence numbers and are skipped, as the reference does not wait. */
-static int flush_update(struct rt_dump *d)
-{
-	int err;
-
-	if (!d->flushp)
-		return 0;
-	err = nl_send_batch(&d->ctx->nl, d->flushb, d->flushp);
-	if (err) {
-		fprintf(stderr, "Failed to send flush request: %s\n",
-			err_text(-err));
-		return -err;
-	}
-	d->flushp = 0;
-	return 0;
-}
-
-static int flush_note(struct rt_dump *d, const struct nlmsghdr *nlh)
-{
-	struct nlmsghdr *fn;
-
-	if (nlh->nlmsg_len > d->flushe)
-		return 0;
-	if (NLMSG_ALIGN(d->flushp) + nlh->nlmsg_len > d->flushe &&
-	    flush_update(d))
-		return -EIO;
-	fn = (struct nlmsghdr *)(d->flushb + NLMSG_ALIGN(d->flushp));
-	memcpy(fn, nlh, nlh->nlmsg_len);
-	fn->nlmsg_type = RTM_DELROUTE;
-	fn->nlmsg_flags = NLM_F_REQUEST;
-	fn->nlmsg_seq = ++d->ctx->nl.seq;
-	d->flushp = NLMSG_ALIGN(d->flushp) + nlh->nlmsg_len;
-	d->flushed++;
-	return 0;
-}
-
 static int dump_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct rt_dump *d = arg;
@@ -983,7 +942,7 @@ static int dump_cb(struct nlmsghdr *nlh, void *arg)
 		return 0;
 	}
 	if (d->action == RT_FLUSH) {
-		if (flush_note(d, nlh))
+		if (flush_batch_add(d->ctx, d->fb, nlh, RTM_DELROUTE))
 			return -EIO;
 		if (d->ctx->stats < 2)
 			return 0;
@@ -1073,7 +1032,7 @@ static int flush_report(struct ipctx *ctx, struct rt_dump *d, int round,
 
 static int route_flush(struct ipctx *ctx, struct rt_dump *d, int family)
 {
-	char flushb[FLUSH_BUF];
+	struct flush_batch fb;
 	time_t start = time(NULL);
 	int round = 0, rc;
 
@@ -1086,29 +1045,28 @@ static int route_flush(struct ipctx *ctx, struct rt_dump *d, int family)
 		if (family == AF_INET)
 			return EXIT_OK;
 	}
-	d->flushb = flushb;
-	d->flushe = sizeof(flushb);
+	d->fb = &fb;
 	d->f->flushing = true;
 	for (;;) {
-		d->flushed = 0;
-		d->flushp = 0;
+		fb.count = 0;
+		fb.used = 0;
 		rc = route_dump(ctx, d, family, "Flush terminated");
 		if (rc)
 			return rc;
-		if (d->flushed == 0)
+		if (fb.count == 0)
 			return flush_report(ctx, d, round, family);
 		round++;
-		if (flush_update(d))
+		if (flush_batch_send(ctx, &fb))
 			return EXIT_KERNEL;
 		if (time(NULL) - start > 30) {
 			out_text(&ctx->out,
 				 "\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
-				 (long)(time(NULL) - start), d->flushed);
+				 (long)(time(NULL) - start), fb.count);
 			return EXIT_FAIL;
 		}
 		if (ctx->stats) {
 			out_text(&ctx->out, "\n*** Round %d, deleting %d entries ***\n",
-				 round, d->flushed);
+				 round, fb.count);
 			out_flush(&ctx->out);
 		}
 	}

@@ -377,7 +377,7 @@ int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh)
 /* ---- list, flush, save ---- */
 
 /* Deletes waiting while a flush reads a dump: 64 KiB, some 900 rules. */
-enum { FLUSH_BUF = 65536, FLUSH_RESTART = -EINPROGRESS };
+enum { RULE_FLUSH_BUF = 65536, FLUSH_RESTART = -EINPROGRESS };
 
 struct rule_dump {
 	struct ipctx *ctx;
@@ -385,7 +385,7 @@ struct rule_dump {
 	int action;
 	int err;		/* first failure, as -errno */
 	size_t used;		/* delete requests waiting in buf */
-	char buf[FLUSH_BUF];
+	char buf[RULE_FLUSH_BUF];
 };
 
 /* The waiting deletes go out in one datagram, all under one sequence

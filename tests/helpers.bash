@@ -85,6 +85,11 @@ normalize() {
 		gsub(/preferred_lft [0-9]+sec/, "preferred_lft LFT", line)
 		gsub(/_timer +[0-9]+\.[0-9]+/, "_timer T", line)
 		gsub(/_timer": ?[0-9]+\.[0-9]+/, "_timer\":T", line)
+		# neighbour timers (ip -s neigh): seconds since used/confirmed/updated
+		gsub(/ used [0-9]+\/[0-9]+\/[0-9]+/, " used T/T/T", line)
+		gsub(/"used": ?[0-9]+/, "\"used\":T", line)
+		gsub(/"confirmed": ?[0-9]+/, "\"confirmed\":T", line)
+		gsub(/"updated": ?[0-9]+/, "\"updated\":T", line)
 		gsub(/expires [0-9]+sec/, "expires Nsec", line)
 		gsub(/"expires": ?[0-9]+/, "\"expires\":0", line)
 		gsub(/"(valid_life_time|preferred_life_time)": ?[0-9]+/, "\"LFT\":0", line)
@@ -151,10 +156,17 @@ for line in sys.stdin:
     if int(m.group(1), 16) == 0:
         msgs.append(bytearray())
     msgs[-1].extend(bytes.fromhex("".join(t for t in m.group(2).split() if re.fullmatch("[0-9a-f]{2}", t))))
-for b in msgs:
-    if len(b) > 32 and int.from_bytes(b[4:6], "little") in types:
-        b[8:16] = bytes(8)
-        print(b.hex())
+# A datagram may hold several messages (a flush batch) and, from the
+# reference, zeros past the last one (its buffer): one line per message.
+for d in msgs:
+    while len(d) >= 16:
+        n = int.from_bytes(d[0:4], "little")
+        if n < 16:
+            break
+        b, d = d[:n], d[(n + 3) & ~3:]
+        if len(b) > 32 and int.from_bytes(b[4:6], "little") in types:
+            b[8:16] = bytes(8)
+            print(b.hex())
 '
 
 # diff_requests 'setup' 'args' ...: each "ip args" under strace, ours vs ref.

@@ -169,11 +169,11 @@ where  OBJECT := { address | help | link | netns |
 }
 
 @test "options: objects we do not implement are refused, exit 1" {
-	run sandbox ip neigh
+	run sandbox ip ntable
 	[ "$status" -eq 1 ]
-	[ "$output" = 'Object "neighbor" is not supported by this ip, try "ip help".' ]
-	run sandbox ip n
-	[ "$output" = 'Object "neighbor" is not supported by this ip, try "ip help".' ]
+	[ "$output" = 'Object "ntable" is not supported by this ip, try "ip help".' ]
+	run sandbox ip nt
+	[ "$output" = 'Object "ntable" is not supported by this ip, try "ip help".' ]
 	run sandbox ip mrule
 	[ "$status" -eq 1 ]
 	[ "$output" = 'Object "mrule" is not supported by this ip, try "ip help".' ]

@@ -43,6 +43,11 @@ static int print_any(struct nlmsghdr *nlh, void *arg)
 	case RTM_NEWRULE:
 	case RTM_DELRULE:
 		return print_rule ? print_rule(ctx, nlh) : 0;
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+	case RTM_GETNEIGH:
+		print_neigh(ctx, nlh);
+		return 0;
 #ifdef HAVE_ROUTE
 	case RTM_NEWROUTE:
 	case RTM_DELROUTE: {
