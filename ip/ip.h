@@ -115,6 +115,7 @@ int do_link(struct ipctx *ctx, int argc, char **argv);
 int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
+int do_nexthop(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
@@ -138,6 +139,8 @@ void print_link_flags(struct out *o, unsigned int flags);
 const char *oper_name(unsigned int state, char *buf, size_t size);
 const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size);
+/* ip/link.c: whether link NAME is of KIND ("vrf", ...); false when absent. */
+bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME

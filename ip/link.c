@@ -19,7 +19,6 @@
 #endif
 
 static int link_usage(void);
-static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 
 static const char *const oper_names[] = {
 	"UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
@@ -1127,7 +1126,7 @@ static int kind_cb(struct nlmsghdr *nlh, void *arg)
 	return 0;
 }
 
-static bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
+bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
 {
 	NL_REQ_DEFINE(req, 256);
 	struct nl_sock *s = ctx_nl(ctx);
