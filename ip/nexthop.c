@@ -353,8 +353,8 @@ static int parse_master(struct ipctx *ctx, struct nh_filter *f,
 	return 0;
 }
 
-/* The selector words that show, flush and bucket list share; 1 when the
- * word is none of them. */
+/* The selector words that show, flush and bucket list share: 0, an exit
+ * code, or -1 when the word is none of them. */
 static int parse_selector(struct nh_filter *f, int *argc, char ***argv)
 {
 	const char *a = (*argv)[0];
@@ -371,7 +371,7 @@ static int parse_selector(struct nh_filter *f, int *argc, char ***argv)
 	}
 	if (matches(a, "help"))
 		return nh_usage();
-	return 1;
+	return -1;
 }
 
 static void filter_attrs(struct nl_req *req, const struct nh_filter *f)
@@ -492,7 +492,7 @@ static int nh_list_flush(struct ipctx *ctx, int argc, char **argv, bool flush)
 		uint32_t id;
 
 		rc = parse_selector(&f, &argc, &argv);
-		if (rc <= 0) {
+		if (rc >= 0) {
 			if (rc)
 				return rc;
 		} else if (matches(a, "groups")) {
@@ -547,7 +547,7 @@ static int bucket_list(struct ipctx *ctx, int argc, char **argv)
 		const char *a = argv[0];
 
 		rc = parse_selector(&f, &argc, &argv);
-		if (rc <= 0) {
+		if (rc >= 0) {
 			if (rc)
 				return rc;
 		} else if (streq(a, "id") || streq(a, "nhid")) {

@@ -4,7 +4,8 @@
 
 load helpers
 
-SETUP='ip link add v0 type veth peer name v1
+SETUP='ip link set lo up
+ip link add v0 type veth peer name v1
 ip link set v0 up; ip link set v1 up
 ip addr add 10.0.0.1/24 dev v0
 ip addr add 2001:db8::1/64 dev v0 nodad'
@@ -66,4 +67,242 @@ ip addr add 2001:db8::1/64 dev v0 nodad'
 		'ip nexthop flush' \
 		'ip nexthop' \
 		'ip nexthop flush'
+}
+
+@test "nexthop: bad input gets the reference's errors and exit codes" {
+	diff_ip_each "$SETUP
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0" \
+		'ip nexthop add' \
+		'ip nexthop add id' \
+		'ip nexthop add id x' \
+		'ip nexthop add id -1 blackhole' \
+		'ip nexthop add id 4294967296 blackhole' \
+		'ip nexthop add id 1' \
+		'ip nexthop add id 1 blackhole' \
+		'ip nexthop add id 3 dev nope' \
+		'ip nexthop add id 3 dev' \
+		'ip nexthop add id 3 via' \
+		'ip nexthop add id 3 via inet' \
+		'ip nexthop add id 3 via inet6 10.0.0.1 dev v0' \
+		'ip nexthop add id 3 via 10.0.0.2 via 2001:db8::3 dev v0' \
+		'ip nexthop add id 3 dev v0 via 2001:db8::5' \
+		'ip nexthop add id 3 dev v0 via inet6 2001:db8::9' \
+		'ip -4 nexthop add id 3 via 2001:db8::5 dev v0' \
+		'ip nexthop add id 3 via foo' \
+		'ip nexthop add id 3 via 10.0.0.9' \
+		'ip nexthop add id 3 via mpls 100 dev v0' \
+		'ip nexthop add id 3 via link aa:bb:cc:dd:ee:ff dev v0' \
+		'ip nexthop add id 3 group' \
+		'ip nexthop add id 3 group x' \
+		"ip nexthop add id 3 group ''" \
+		'ip nexthop add id 3 group 1x' \
+		'ip nexthop add id 3 group 1,0' \
+		'ip nexthop add id 3 group 1,257' \
+		'ip nexthop add id 3 group 1,5,6' \
+		'ip nexthop add id 3 group 1,x/2' \
+		'ip nexthop add id 3 group 1,3/y' \
+		'ip nexthop add id 3 group 1/' \
+		'ip nexthop add id 3 group /1' \
+		'ip nexthop add id 3 group 1//2' \
+		'ip nexthop add id 3 group 1/1' \
+		'ip nexthop add id 3 group 1/77' \
+		'ip nexthop add id 3 group 4294967295' \
+		'ip nexthop add id 3 group 1 group 2' \
+		'ip nexthop add id 3 type foo' \
+		'ip nexthop add id 3 group 1 type' \
+		'ip nexthop add id 3 group 1 type resilient' \
+		'ip nexthop add id 3 group 1 type resilient buckets' \
+		'ip nexthop add id 3 group 1 type resilient buckets x' \
+		'ip nexthop add id 3 group 1 type resilient buckets 70000' \
+		'ip nexthop add id 3 group 1 type resilient idle_timer x' \
+		'ip nexthop add id 3 group 1 type resilient idle_timer 42949672 buckets 2' \
+		'ip nexthop add id 3 group 1 type resilient unbalanced_timer 42949672' \
+		'ip nexthop add id 3 group 1 type resilient unbalanced_timer x' \
+		'ip nexthop add id 3 group 1 type resilient foo' \
+		'ip nexthop add id 3 group 1 type mpath buckets 3' \
+		'ip nexthop add id 3 group 1 idle_timer 5' \
+		'ip nexthop add id 3 group 1 type resilient type mpath' \
+		'ip nexthop add id 3 blackhole proto foo' \
+		'ip nexthop add id 3 blackhole protocol 300' \
+		'ip nexthop add id 3 blackhole protocol' \
+		'ip nexthop add id 3 blackhole fdb' \
+		'ip nexthop add id 3 via 10.0.0.9 dev v0 blackhole' \
+		'ip nexthop add id 3 foo' \
+		'ip nexthop add id 3 blackh' \
+		'ip nexthop add id 3 grou 1' \
+		'ip nexthop add id 3 via 10.0.0.3 de v0' \
+		'ip nexthop add id 3 via 10.0.0.3 dev v0 onl' \
+		'ip nexthop add id 3 encap' \
+		'ip nexthop add id 3 encap mpls' \
+		'ip nexthop add id 3 encap foo' \
+		'ip nexthop foo' \
+		'ip nexthop get id' \
+		'ip nexthop get id 99' \
+		'ip nexthop get id x' \
+		'ip nexthop del' \
+		'ip nexthop del id 99' \
+		'ip nexthop del id x' \
+		'ip nexthop show foo' \
+		'ip nexthop show dev nope' \
+		'ip nexthop show dev' \
+		'ip nexthop show master nope' \
+		'ip nexthop show master v0' \
+		'ip nexthop show vrf nope' \
+		'ip nexthop show vrf v0' \
+		'ip nexthop show id 99' \
+		'ip nexthop show id 0' \
+		'ip nexthop show id x' \
+		'ip nexthop show i 1' \
+		'ip nexthop show protocol x' \
+		'ip nexthop show protocol' \
+		'ip nexthop flush foo' \
+		'ip nexthop flush dev nope' \
+		'ip nexthop flush id 77' \
+		'ip nexthop flush id 0' \
+		'ip nexthop flush id x' \
+		'ip nexthop bucket foo' \
+		'ip nexthop bucket get id 1 index 200' \
+		'ip nexthop bucket get id 7 index x' \
+		'ip nexthop bucket get id x' \
+		'ip nexthop bucket get id 1 index 0' \
+		'ip nexthop bucket get id 99 index 0' \
+		'ip nexthop bucket list nhid x' \
+		'ip nexthop bucket list nhid' \
+		'ip nexthop bucket list id 1' \
+		'ip nexthop bucket list id 99' \
+		'ip nexthop bucket list id x' \
+		'ip nexthop bucket list foo' \
+		'ip nexthop bucket list groups' \
+		'ip nexthop bucket list fdb' \
+		'ip nexthop bucket list protocol 3' \
+		'ip nexthop bucket list dev nope' \
+		'ip nexthop bucket list vrf v0' \
+		'ip nexthop'
+}
+
+# Bucket idle times count up from the group's creation: the only values
+# that differ between two runs (unbalanced_time stays 0 with no traffic).
+TNORM='tnorm() { t=$(mktemp); "$@" >"$t"; rc=$?; sed -E "s/(idle_time\"?:? ?)[0-9.e+]+/\1T/g" "$t"; rm -f "$t"; return $rc; }'
+
+@test "nexthop: resilient groups and their buckets" {
+	diff_ip_each "$SETUP
+$TNORM
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0
+ip nexthop add id 3 via 10.0.0.4 dev v1 onlink" \
+		'ip nexthop add id 7 group 1/2 type resilient buckets 8 idle_timer 10 unbalanced_timer 20' \
+		'ip nexthop add id 8 group 1,3/3 type resilient buckets 0x10' \
+		'ip nexthop add id 9 group 2 type resilient buckets 2 unbalanced_timer 42949671 idle_timer 42949671' \
+		'ip nexthop add id 10 group 1/3 type resilient buckets 4 idle_timer 0' \
+		'ip nexthop' \
+		'ip -d nexthop' \
+		'ip -j nexthop' \
+		'ip -j -p nexthop get id 7' \
+		'ip -o nexthop show groups' \
+		'ip nexthop get id 9' \
+		'tnorm ip nexthop bucket' \
+		'tnorm ip nexthop bucket show id 7' \
+		'tnorm ip -j nexthop bucket show id 8' \
+		'tnorm ip -j -p nexthop bucket list nhid 3' \
+		'tnorm ip nexthop bucket list dev v1' \
+		'tnorm ip nexthop bucket list id 7 nhid 2' \
+		'tnorm ip nexthop bucket list id 0' \
+		'tnorm ip nexthop bucket list master v0' \
+		'tnorm ip nexthop b' \
+		'tnorm ip nexthop bucket s' \
+		'tnorm ip nexthop bucket get id 7 index 3' \
+		'tnorm ip -j nexthop bucket get id 8 index 15' \
+		'ip nexthop replace id 7 group 1/2/3 type resilient idle_timer 5' \
+		'ip nexthop get id 7' \
+		'tnorm ip nexthop bucket show id 7' \
+		'ip nexthop del id 2' \
+		'ip nexthop' \
+		'ip nexthop flush' \
+		'ip nexthop'
+}
+
+# Our usage text (it leaves out encap, which we refuse), exactly.
+NH_USAGE='Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR
+       ip nexthop { add | replace } id ID NH [ protocol ID ]
+       ip nexthop { get | del } id ID
+       ip nexthop bucket list BUCKET_SELECTOR
+       ip nexthop bucket get id ID index INDEX
+SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]
+            [ groups ] [ fdb ]
+BUCKET_SELECTOR := SELECTOR | [ nhid ID ]
+NH := { blackhole | [ via [ FAMILY ] ADDRESS ] [ dev DEV ] [ onlink ]
+        [ fdb ] | group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }
+FAMILY := [ inet | inet6 ]
+GROUP := [ <id[,weight]>/<id[,weight]>/... ]
+TYPE := { mpath | resilient }
+TYPE_ARGS := [ RESILIENT_ARGS ]
+RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]
+                  [ unbalanced_timer UNBALANCED ]'
+
+@test "nexthop: help and the commands that answer with usage (exit 255)" {
+	need_root
+	local c
+	for c in 'help' 'he' 'help foo' 'get' 'get foo' 'get id 1 foo' \
+		'get id 0' 'bucket get' 'bucket get id 7' 'bucket get index 1' \
+		'bucket get id 0 index 0' 'bucket get id 7 index 1 foo' \
+		'bucket get i 1 in 2' 'bucket help' 'bucket list help' \
+		'show help' 'show h' 'flush help' 'add id 1 help' \
+		'add id 1 blackhole help' 'del help'; do
+		# add, del and flush among them: in a sandbox all the same
+		run sandbox ours ip nexthop $c
+		[ "$status" = 255 ] || { echo "ip nexthop $c: rc $status"; false; }
+		[ "$output" = "$NH_USAGE" ] || { echo "ip nexthop $c: $output"; false; }
+		if [ -x "$REF_IP" ]; then
+			run sandbox ref ip nexthop $c
+			[ "$status" = 255 ] && [ "${lines[0]}" = "${NH_USAGE%%$'\n'*}" ] ||
+				{ echo "reference: ip nexthop $c: $status ${lines[0]}"; false; }
+		fi
+	done
+}
+
+@test "nexthop: -echo prints what the kernel made or removed" {
+	# -j -echo is left out: the reference writes "[{{...}}]", not JSON
+	diff_ip_each "$SETUP
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0" \
+		'ip -echo nexthop add id 3 group 1/2' \
+		'ip -echo nexthop del id 3' \
+		'ip -echo nexthop replace id 2 via 10.0.0.4 dev v0' \
+		'ip -echo nexthop add id 4 blackhole proto static' \
+		'ip -echo -d nexthop add id 5 group 1 type resilient buckets 2 idle_timer 7' \
+		'ip -echo nexthop add id 6 blackhole fdb' \
+		'ip -echo nexthop del id 99' \
+		'ip nexthop'
+}
+
+@test "nexthop: -echo -j is one valid JSON array (the reference doubles the braces)" {
+	need_root
+	run sandbox ours sh -c 'ip link set lo up && ip -echo -j nexthop add id 21 blackhole &&
+		ip -echo -j nexthop del id 21'
+	[ "$status" = 0 ]
+	[ "${lines[0]}" = '[{"id":21,"blackhole":null,"flags":[]}]' ]
+	[ "${lines[1]}" = '[{"deleted":true,"id":21,"blackhole":null,"flags":[]}]' ]
+}
+
+@test "nexthop: -batch, with errors reported per line" {
+	local f="$BATS_TEST_TMPDIR/nh.batch"
+	cat >"$f" <<'EOB'
+nexthop add id 1 via 10.0.0.2 dev v0
+nexthop add id 2 via 10.0.0.3 dev v0 proto static
+nexthop add id 3 group 1/2
+nexthop add id 4 group 1,x
+nexthop add id 5 dev nope
+nexthop add id 1 blackhole
+nexthop show
+nexthop get id 3
+nexthop show id 77
+nexthop del id 3
+nexthop flush proto 4
+nexthop
+EOB
+	diff_ip "$SETUP
+ip -batch $f; echo rc=\$?
+ip -force -batch $f; echo rc=\$?
+ip -j -force -batch $f; echo rc=\$?"
 }
