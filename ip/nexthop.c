@@ -130,6 +130,9 @@ static int parse_res_args(struct nl_req *req, int *argc, char ***argv)
 		}
 	}
 	nl_nest_end(req, nest);
+	/* No words: no nest at all, as the reference sends it. */
+	if (nest && nest->rta_len <= RTA_LENGTH(0))
+		req->nlh->nlmsg_len = (uint32_t)((char *)nest - (char *)req->nlh);
 	return rc;
 }
 

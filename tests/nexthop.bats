@@ -306,3 +306,68 @@ ip -batch $f; echo rc=\$?
 ip -force -batch $f; echo rc=\$?
 ip -j -force -batch $f; echo rc=\$?"
 }
+
+@test "nexthop: routes that use nexthop objects (nhid) list as the reference" {
+	diff_ip_each "$SETUP
+$TNORM
+ip -6 addr add 2001:db8:1::1/64 dev v1 nodad
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0 proto static
+ip nexthop add id 3 blackhole
+ip nexthop add id 4 group 1,5/2
+ip nexthop add id 5 group 1/2 type resilient buckets 4 idle_timer 9
+ip -6 nexthop add id 6 via 2001:db8::2 dev v0
+ip nexthop add id 8 via 10.0.0.5 fdb
+ip nexthop add id 9 group 8 fdb
+ip nexthop add id 10 dev v1" \
+		'ip route add 192.168.1.0/24 nhid 1' \
+		'ip route add 192.168.2.0/24 nhid 4' \
+		'ip route add 192.168.3.0/24 nhid 5' \
+		'ip route add 192.168.4.0/24 nhid 3' \
+		'ip route add 192.168.5.0/24 nhid 10 proto static' \
+		'ip -6 route add 2001:db8:5::/64 nhid 6' \
+		'ip route add 192.168.6.0/24 nhid 9' \
+		'ip route add 192.168.7.0/24 nhid 99' \
+		'ip route show' \
+		'ip -d route show' \
+		'ip -d -j route show' \
+		'ip -d -j -p route show 192.168.3.0/24' \
+		'ip -d -o route' \
+		'ip -6 -d route show 2001:db8:5::/64' \
+		'ip -6 -d -j route show 2001:db8:5::/64' \
+		'ip route get 192.168.2.1' \
+		'ip -d route get 192.168.1.1' \
+		'ip nexthop' \
+		'tnorm ip nexthop bucket show id 5' \
+		'ip nexthop del id 4' \
+		'ip -d route' \
+		'ip nexthop flush' \
+		'ip -d route' \
+		'ip nexthop'
+}
+
+@test "nexthop: the requests (RTM_NEWNEXTHOP, RTM_DELNEXTHOP) are the reference's" {
+	need_root
+	need_ref
+	REQ_TYPES='104 105' diff_requests "$SETUP
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0" \
+		'nexthop add id 3 via 10.0.0.4 dev v0 onlink proto static' \
+		'-6 nexthop add id 4 via inet6 2001:db8::4 dev v0 protocol 99' \
+		'nexthop add id 5 blackhole' \
+		'-6 nexthop add id 6 blackhole' \
+		'nexthop add id 7 group 1,5/2,256' \
+		'nexthop add id 8 group 1/2 type mpath' \
+		'nexthop add id 9 group 1/2 type resilient buckets 4 idle_timer 3 unbalanced_timer 4' \
+		'nexthop add id 10 group 1 type resilient' \
+		'nexthop add id 11 via 10.0.0.5 fdb' \
+		'nexthop add id 12 group 11 fdb' \
+		'nexthop add via 10.0.0.6 dev v0' \
+		'nexthop replace id 3 via 10.0.0.7 dev v0' \
+		'-echo nexthop replace id 5 blackhole' \
+		'nexthop del id 7' \
+		'nexthop del id 4 dev v0' \
+		'nexthop flush dev v0' \
+		'nexthop flush' \
+		'nexthop flush id 99'
+}
