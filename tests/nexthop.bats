@@ -371,3 +371,45 @@ ip nexthop add id 2 via 10.0.0.3 dev v0" \
 		'nexthop flush' \
 		'nexthop flush id 99'
 }
+
+@test "nexthop: golden text, JSON and flush count (no reference needed)" {
+	need_root
+	run sandbox ours sh -c "$SETUP
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0 onlink proto static
+ip nexthop add id 3 blackhole
+ip nexthop add id 4 group 1,5/2
+ip nexthop add id 5 group 1/2 type resilient buckets 2 idle_timer 10 unbalanced_timer 20
+ip nexthop add id 8 via 10.0.0.5 fdb
+ip -6 nexthop add id 9 via 2001:db8::2 dev v0
+ip nexthop
+ip -d nexthop show groups
+ip -j nexthop get id 5
+ip -j nexthop get id 4
+ip nexthop flush
+ip nexthop flush"
+	[ "$status" = 0 ]
+	[ "$output" = "id 1 via 10.0.0.2 dev v0 scope link 
+id 2 via 10.0.0.3 dev v0 scope link proto static onlink 
+id 3 blackhole 
+id 4 group 1,5/2 
+id 5 group 1/2 type resilient buckets 2 idle_timer 10 unbalanced_timer 20 unbalanced_time 0 
+id 8 via 10.0.0.5 scope link fdb
+id 9 via 2001:db8::2 dev v0 scope link 
+id 4 group 1,5/2 scope global proto unspec 
+id 5 group 1/2 type resilient buckets 2 idle_timer 10 unbalanced_timer 20 unbalanced_time 0 scope global proto unspec 
+[{\"id\":5,\"group\":[{\"id\":1},{\"id\":2}],\"type\":\"resilient\",\"resilient_args\":{\"buckets\":2,\"idle_timer\":10,\"unbalanced_timer\":20,\"unbalanced_time\":0},\"flags\":[]}]
+[{\"id\":4,\"group\":[{\"id\":1,\"weight\":5},{\"id\":2}],\"flags\":[]}]
+Flushed 7 nexthops
+Nothing to flush" ]
+}
+
+@test "nexthop: the object's abbreviations resolve as the reference's (nex, next...; n is neighbor)" {
+	local a
+	for a in nex next nexth nexthop; do
+		diff_ip "ip link set lo up; ip $a add id 1 blackhole; ip $a; ip $a show; echo rc=\$?"
+	done
+	run "$IP" nexthopx
+	[ "$status" = 1 ]
+	[ "$output" = 'Object "nexthopx" is unknown, try "ip help".' ]
+}
