@@ -100,11 +100,16 @@ static int parse_timer(struct nl_req *req, uint16_t type, const char *s,
 }
 
 /* After "type resilient": its own words, up to the first other one, which
- * is left for the caller. */
+ * is left for the caller.  The nest is sent even empty, unless the line ends
+ * there (the reference's requests, which the kernel answers differently). */
 static int parse_res_args(struct nl_req *req, int *argc, char ***argv)
 {
-	struct rtattr *nest = nl_nest_start(req, NHA_RES_GROUP);
+	struct rtattr *nest;
 	int rc = 0;
+
+	if (*argc <= 1)
+		return 0;
+	nest = nl_nest_start(req, NHA_RES_GROUP);
 
 	while (!rc && *argc > 1) {
 		const char *a = (*argv)[1];
@@ -130,9 +135,6 @@ static int parse_res_args(struct nl_req *req, int *argc, char ***argv)
 		}
 	}
 	nl_nest_end(req, nest);
-	/* No words: no nest at all, as the reference sends it. */
-	if (nest && nest->rta_len <= RTA_LENGTH(0))
-		req->nlh->nlmsg_len = (uint32_t)((char *)nest - (char *)req->nlh);
 	return rc;
 }
 

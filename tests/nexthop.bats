@@ -360,6 +360,8 @@ ip nexthop add id 2 via 10.0.0.3 dev v0" \
 		'nexthop add id 8 group 1/2 type mpath' \
 		'nexthop add id 9 group 1/2 type resilient buckets 4 idle_timer 3 unbalanced_timer 4' \
 		'nexthop add id 10 group 1 type resilient' \
+		'nexthop add id 13 group 1 type resilient type mpath' \
+		'nexthop add id 13 group 1 type resilient fdb' \
 		'nexthop add id 11 via 10.0.0.5 fdb' \
 		'nexthop add id 12 group 11 fdb' \
 		'nexthop add via 10.0.0.6 dev v0' \
