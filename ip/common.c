@@ -36,13 +36,18 @@ static void print_extack(const char *kind, const char *msg)
 		n && msg[n - 1] == '.' ? "" : ".");
 }
 
-int nl_report(struct ipctx *ctx, int err)
+int nl_report_sock(const struct nl_sock *s, int err)
 {
-	if (ctx->nl_open && ctx->nl.errmsg[0] && !ctx->nl.err_is_warning)
-		print_extack("Error", ctx->nl.errmsg);
+	if (s && s->errmsg[0] && !s->err_is_warning)
+		print_extack("Error", s->errmsg);
 	else
 		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
 	return EXIT_KERNEL;
+}
+
+int nl_report(struct ipctx *ctx, int err)
+{
+	return nl_report_sock(ctx->nl_open ? &ctx->nl : NULL, err);
 }
 
 void nl_warn(struct ipctx *ctx)

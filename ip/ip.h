@@ -59,6 +59,8 @@ struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);
 void ctx_reset(struct ipctx *ctx);
 /* Print a kernel error as the reference does; returns EXIT_KERNEL. */
 int nl_report(struct ipctx *ctx, int err);
+/* The same for a request made on socket s (a second one, during a dump). */
+int nl_report_sock(const struct nl_sock *s, int err);
 void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
 int ctx_talk(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg);

@@ -405,7 +405,7 @@ static int list_cb(struct nlmsghdr *nlh, void *arg)
 	return 0;
 }
 
-static int nh_delete(struct ipctx *ctx, struct nl_sock *s, uint32_t id)
+static int nh_delete(struct nl_sock *s, uint32_t id)
 {
 	NL_REQ_DEFINE(req, 64);
 	struct nhmsg *nhm;
@@ -415,17 +415,12 @@ static int nh_delete(struct ipctx *ctx, struct nl_sock *s, uint32_t id)
 	nhm = nl_put_hdr(&req, sizeof(*nhm));
 	nhm->nh_family = AF_UNSPEC;
 	nl_put_u32(&req, NHA_ID, id);
-	err = s ? nl_talk(s, &req, NULL, NULL) : -ENOMEM;
-	if (err < 0) {
-		/* nl_report reads the extack of the main socket */
-		if (s && s != &ctx->nl && s->errmsg[0] && !s->err_is_warning)
-			fprintf(stderr, "Error: %s%s\n", s->errmsg,
-				s->errmsg[strlen(s->errmsg) - 1] == '.' ? "" : ".");
-		else
-			nl_report(ctx, err);
+	if (!s)
 		return -1;
-	}
-	return 0;
+	err = nl_talk(s, &req, NULL, NULL);
+	if (err < 0)
+		nl_report_sock(s, err);
+	return err < 0 ? -1 : 0;
 }
 
 /* Each nexthop of the dump is deleted as it comes, on a second socket, as
@@ -446,7 +441,7 @@ static int flush_cb(struct nlmsghdr *nlh, void *arg)
 	rta = nl_msg_attrs(nlh, sizeof(*nhm), &len);
 	nl_parse(tb, NHA_MAX, rta, len, NULL);
 	id = nl_attr_u32(tb[NHA_ID]);
-	if (id && !nh_delete(f->ctx, ctx_lookup_nl(f->ctx), id))
+	if (id && !nh_delete(ctx_lookup_nl(f->ctx), id))
 		f->flushed++;
 	return 0;
 }
@@ -508,7 +503,7 @@ static int nh_list_flush(struct ipctx *ctx, int argc, char **argv, bool flush)
 				return EXIT_USAGE;
 			if (!flush)
 				return nh_get_id(ctx, id);
-			return nh_delete(ctx, ctx_nl(ctx), id) ? EXIT_FAIL : EXIT_OK;
+			return nh_delete(ctx_nl(ctx), id) ? EXIT_FAIL : EXIT_OK;
 		} else if (matches(a, "protocol")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;

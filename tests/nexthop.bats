@@ -415,3 +415,27 @@ Nothing to flush" ]
 	[ "$status" = 1 ]
 	[ "$output" = 'Object "nexthopx" is unknown, try "ip help".' ]
 }
+
+@test "nexthop: flush with selectors, and deletions that fail inside one" {
+	local nhs='ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 via 10.0.0.3 dev v0 proto static
+ip nexthop add id 3 dev v1
+ip nexthop add id 4 blackhole proto static
+ip nexthop add id 5 group 1/2
+ip nexthop add id 6 group 1 type resilient buckets 2
+ip nexthop add id 8 via 10.0.0.5 fdb
+ip nexthop add id 9 group 8 fdb'
+	diff_ip_each "$SETUP
+ip link add br0 type bridge; ip link set v1 master br0; ip link set br0 up
+$nhs" \
+		'ip nexthop flush groups; ip nexthop' \
+		"$nhs; ip nexthop flush protocol 4; ip nexthop" \
+		"$nhs; ip nexthop flush master br0; ip nexthop" \
+		"$nhs; ip nexthop flush fdb; ip nexthop" \
+		"$nhs; ip nexthop flush id 5; ip nexthop flush id 5; ip nexthop" \
+		"$nhs; ip nexthop flush protocol 0; ip nexthop" \
+		"$nhs; ip -6 nexthop flush; ip nexthop" \
+		"$nhs; ip -4 nexthop flush dev v0; ip nexthop" \
+		"$nhs; ip -j nexthop flush; ip nexthop" \
+		"$nhs; ip nexthop f; ip nexthop"
+}
