@@ -165,17 +165,10 @@ static int parse_gateway(struct nl_req *req, struct nhmsg *nhm, int *argc,
 			 char ***argv)
 {
 	struct rt_prefix a;
-	int family;
+	int rc = rt_get_via(&a, argc, argv, nhm->nh_family);
 
-	if (!next_arg(argc, argv))
-		return EXIT_USAGE;
-	family = family_of_word((*argv)[0]);
-	if (family == AF_UNSPEC)
-		family = nhm->nh_family;
-	else if (!next_arg(argc, argv))
-		return EXIT_USAGE;
-	if (rt_get_addr(&a, (*argv)[0], family))
-		return EXIT_FAIL;
+	if (rc)
+		return rc;
 	if (nhm->nh_family == AF_UNSPEC)
 		nhm->nh_family = a.family;
 	else if (nhm->nh_family != a.family)
@@ -290,8 +283,7 @@ static int get_cb(struct nlmsghdr *nlh, void *arg)
 	int rc;
 
 	out_begin(&ctx->out);
-	rc = nlh->nlmsg_type == RTM_NEWNEXTHOPBUCKET ?
-		     print_nh_bucket(ctx, nlh) : print_nexthop(ctx, nlh);
+	rc = print_nexthop(ctx, nlh);
 	out_end(&ctx->out);
 	return rc < 0 ? rc : 1;
 }
@@ -531,7 +523,7 @@ static int bucket_list_cb(struct nlmsghdr *nlh, void *arg)
 	struct nh_filter *f = arg;
 
 	if (nlh->nlmsg_type == RTM_NEWNEXTHOPBUCKET)
-		print_nh_bucket(f->ctx, nlh);
+		print_nexthop(f->ctx, nlh);
 	return 0;
 }
 

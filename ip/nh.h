@@ -7,10 +7,9 @@
 
 #include "ip.h"
 
-/* One RTM_NEWNEXTHOP/RTM_DELNEXTHOP message as a line of ip nexthop. */
+/* One RTM_{NEW,DEL}NEXTHOP message as a line of ip nexthop, or one
+ * RTM_{NEW,DEL}NEXTHOPBUCKET as a line of ip nexthop bucket. */
 int print_nexthop(struct ipctx *ctx, struct nlmsghdr *nlh);
-/* One RTM_NEWNEXTHOPBUCKET message as a line of ip nexthop bucket. */
-int print_nh_bucket(struct ipctx *ctx, struct nlmsghdr *nlh);
 
 /* Nexthop objects by id, loaded with one dump before a route dump (the
  * socket is busy during it), for the "nh_info" line of ip route -d. */

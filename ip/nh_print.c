@@ -230,24 +230,6 @@ static const struct nhmsg *nh_parse(const struct nlmsghdr *nlh,
 	return NLMSG_DATA(nlh);
 }
 
-int print_nexthop(struct ipctx *ctx, struct nlmsghdr *nlh)
-{
-	struct rtattr *tb[NHA_MAX + 1];
-	const struct nhmsg *nhm = nh_parse(nlh, tb);
-	struct out *o = &ctx->out;
-
-	if (!nhm)
-		return -EINVAL;
-	out_obj_open(o, NULL);
-	if (nlh->nlmsg_type == RTM_DELNEXTHOP)
-		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
-	out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[NHA_ID]));
-	print_nh_body(ctx, nhm, tb);
-	out_text(o, "\n");
-	out_obj_close(o);
-	return 0;
-}
-
 static void print_bucket(struct out *o, const struct rtattr *a)
 {
 	struct rtattr *tb[NHA_RES_BUCKET_MAX + 1];
@@ -266,22 +248,28 @@ static void print_bucket(struct out *o, const struct rtattr *a)
 	out_obj_close(o);
 }
 
-int print_nh_bucket(struct ipctx *ctx, struct nlmsghdr *nlh)
+int print_nexthop(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	struct rtattr *tb[NHA_MAX + 1];
 	const struct nhmsg *nhm = nh_parse(nlh, tb);
 	struct out *o = &ctx->out;
+	uint16_t t = nlh->nlmsg_type;
+	bool bucket = t == RTM_NEWNEXTHOPBUCKET || t == RTM_DELNEXTHOPBUCKET;
 
 	if (!nhm)
 		return -EINVAL;
 	out_obj_open(o, NULL);
-	if (nlh->nlmsg_type == RTM_DELNEXTHOPBUCKET)
+	if (t == RTM_DELNEXTHOP || t == RTM_DELNEXTHOPBUCKET)
 		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
-	if (tb[NHA_ID])
+	if (!bucket || tb[NHA_ID])
 		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[NHA_ID]));
-	if (tb[NHA_RES_BUCKET])
-		print_bucket(o, tb[NHA_RES_BUCKET]);
-	rt_print_flags(o, nhm->nh_flags);
+	if (!bucket) {
+		print_nh_body(ctx, nhm, tb);
+	} else {
+		if (tb[NHA_RES_BUCKET])
+			print_bucket(o, tb[NHA_RES_BUCKET]);
+		rt_print_flags(o, nhm->nh_flags);
+	}
 	out_text(o, "\n");
 	out_obj_close(o);
 	return 0;

@@ -25,6 +25,9 @@ enum { PFX_LEN_GIVEN = 1 };
  * ..." themselves; they return 0 or EXIT_FAIL. */
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 int rt_get_addr(struct rt_prefix *p, const char *s, int family);
+/* After "via": [FAMILY] ADDRESS, in family unless FAMILY says; 0 or an
+ * exit code (the errors printed). */
+int rt_get_via(struct rt_prefix *a, int *argc, char ***argv, int family);
 const char *rt_family_name(int family);
 int rt_type_a2n(const char *s, uint32_t *type);
 
