@@ -194,6 +194,7 @@ static void print_nh_body(struct ipctx *ctx, const struct nhmsg *nhm,
 		out_str(o, OUT_ANY, "type", "type %s ", "resilient");
 	if (tb[NHA_RES_GROUP])
 		print_res_group(o, tb[NHA_RES_GROUP]);
+	rt_print_encap(ctx, tb[NHA_ENCAP_TYPE], tb[NHA_ENCAP]);
 	if (tb[NHA_GATEWAY])
 		rt_print_gateway(ctx, nhm->nh_family, tb[NHA_GATEWAY]);
 	if (tb[NHA_OIF])
@@ -215,6 +216,7 @@ static void print_nh_body(struct ipctx *ctx, const struct nhmsg *nhm,
 
 static const uint8_t nha_minlen[NHA_MAX + 1] = {
 	[NHA_ID] = 4, [NHA_GROUP_TYPE] = 2, [NHA_OIF] = 4, [NHA_MASTER] = 4,
+	[NHA_ENCAP_TYPE] = 2,
 };
 
 static const struct nhmsg *nh_parse(const struct nlmsghdr *nlh,

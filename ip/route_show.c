@@ -301,6 +301,8 @@ static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 	if (nh->rtnh_len > sizeof(*nh)) {
 		nl_parse(tb, RTA_MAX, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh),
 			 NULL);
+		if (tb[RTA_ENCAP])
+			rt_print_encap(ctx, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 		if (tb[RTA_NEWDST])
 			print_newdst(ctx, r, tb[RTA_NEWDST]);
 		if (tb[RTA_GATEWAY])
@@ -368,6 +370,8 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 		out_uint(o, OUT_ANY, "nhid", "nhid %u ", nl_attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		print_newdst(ctx, r, tb[RTA_NEWDST]);
+	if (tb[RTA_ENCAP])
+		rt_print_encap(ctx, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 	if (r->rtm_tos && f->tosmask != 0xffffffffu)
 		out_str(o, OUT_ANY, "tos", "tos %s ",
 			rt_dsfield_name(r->rtm_tos, ctx->numeric, buf,

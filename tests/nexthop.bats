@@ -439,3 +439,38 @@ $nhs" \
 		"$nhs; ip -j nexthop flush; ip nexthop" \
 		"$nhs; ip nexthop f; ip nexthop"
 }
+
+# We refuse to make encapsulations (encap), but list the ones the kernel
+# has: ip, ip6 and seg6 in full (the kinds this kernel has), in nexthops
+# and in routes, alone and in multipath.  The reference makes them.
+@test "nexthop: encap ip, ip6 and seg6 in nexthops and routes list as the reference" {
+	diff_ip_each "$SETUP
+R=$REF_IP
+\$R nexthop add id 1 encap ip6 id 7 dst 2001:db8::9 hoplimit 3 tc 4 via 10.0.0.2 dev v0
+\$R -6 nexthop add id 2 encap seg6 mode encap segs 2001:db8::5,2001:db8::6 via 2001:db8::2 dev v0
+\$R nexthop add id 3 encap ip id 7 src 10.0.0.1 dst 1.2.3.4 ttl 5 tos 0x10 key csum seq via 10.0.0.2 dev v0
+\$R nexthop add id 4 encap ip id 18446744073709551615 dst 1.2.3.4 via 10.0.0.2 dev v0
+\$R -6 nexthop add id 5 encap seg6 mode l2encap segs 2001:db8::a dev v0
+\$R -6 nexthop add id 6 encap seg6 mode encap.red segs 2001:db8::a,2001:db8::b dev v0
+\$R -6 nexthop add id 7 encap seg6 mode inline segs 2001:db8::c dev v0
+\$R route add 10.9.0.0/16 encap ip id 7 dst 1.2.3.4 via 10.0.0.2 dev v0
+\$R route add 10.10.0.0/16 nexthop encap ip id 8 dst 1.2.3.5 via 10.0.0.2 dev v0 nexthop encap ip6 dst 2001:db8::7 via 10.0.0.3 dev v0
+\$R -6 route add 2001:db8:9::/64 encap ip6 id 9 dst 2001:db8::8 tc 3 hoplimit 9 via 2001:db8::2 dev v0
+\$R -6 route add 2001:db8:8::/64 encap seg6 mode inline segs 2001:db8::a,2001:db8::b,2001:db8::c dev v0
+\$R route add 10.11.0.0/16 nhid 3" \
+		'ip nexthop' \
+		'ip -j nexthop' \
+		'ip -j -p nexthop get id 2' \
+		'ip -c nexthop' \
+		'ip -d nexthop' \
+		'ip -o nexthop' \
+		'ip route' \
+		'ip -d route' \
+		'ip -j route' \
+		'ip -c route' \
+		'ip -o route' \
+		'ip -6 route show 2001:db8:8::/60' \
+		'ip -6 -j -p route show 2001:db8:8::/60' \
+		'ip -6 -c route show 2001:db8:8::/60' \
+		'ip -d -j route show 10.11.0.0/16'
+}
