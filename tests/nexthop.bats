@@ -474,3 +474,38 @@ R=$REF_IP
 		'ip -6 -c route show 2001:db8:8::/60' \
 		'ip -d -j route show 10.11.0.0/16'
 }
+
+@test "nexthop: empty tables, global options and families" {
+	diff_ip_each "$SETUP
+ip netns add other
+ip -n other link set lo up
+echo '10.0.0.2 gw-two' > /run/hosts-nh
+mount --bind /run/hosts-nh /etc/hosts" \
+		'ip nexthop' \
+		'ip -j nexthop' \
+		'ip -j -p nexthop' \
+		'ip -j nexthop bucket' \
+		'ip -j -p nexthop bucket' \
+		'ip nexthop flush' \
+		'ip -j nexthop flush groups' \
+		'ip nexthop add id 1 via 10.0.0.2 dev v0' \
+		'ip -n other nexthop add id 2 blackhole proto kernel' \
+		'ip -n other nexthop' \
+		'ip -n other -j nexthop get id 2' \
+		'ip -br nexthop' \
+		'ip -r nexthop' \
+		'ip -r -j nexthop' \
+		'ip -s -s nexthop' \
+		'ip -f inet nexthop' \
+		'ip -f inet6 nexthop' \
+		'ip -f link nexthop' \
+		'ip -0 nexthop' \
+		'ip -f mpls nexthop' \
+		'ip -6 nexthop add id 3 via 10.0.0.3 dev v0' \
+		'ip -6 nexthop add id 3 blackhole' \
+		'ip -4 nexthop get id 3' \
+		'ip -6 nexthop del id 1' \
+		'ip -t nexthop' \
+		'ip -echo nexthop replace id 3 blackhole' \
+		'ip nexthop'
+}
