@@ -6,6 +6,7 @@
 #include <string.h>
 #include <linux/lwtunnel.h>
 #include <linux/mpls.h>
+#include <linux/mpls_iptunnel.h>
 #include <linux/seg6.h>
 #include <linux/seg6_iptunnel.h>
 
@@ -179,21 +180,38 @@ static void print_encap_seg6(struct ipctx *ctx, const struct rtattr *encap)
 	out_text(o, "] ");
 }
 
+static void print_encap_mpls(struct ipctx *ctx, const struct rtattr *encap)
+{
+	struct rtattr *tb[MPLS_IPTUNNEL_MAX + 1];
+	char buf[64];
+
+	nl_parse_nested(tb, MPLS_IPTUNNEL_MAX, encap);
+	if (tb[MPLS_IPTUNNEL_DST])
+		out_str(&ctx->out, OUT_ANY, "dst", " %s ",
+			addr_text(AF_MPLS, tb[MPLS_IPTUNNEL_DST], buf,
+				  sizeof(buf)));
+	if (tb[MPLS_IPTUNNEL_TTL])
+		out_uint(&ctx->out, OUT_ANY, "ttl", "ttl %u ",
+			 nl_attr_u8(tb[MPLS_IPTUNNEL_TTL]));
+}
+
 void rt_print_encap(struct ipctx *ctx, const struct rtattr *type,
 		    const struct rtattr *encap)
 {
 	uint16_t t;
 
-	if (!type)
+	if (!type || !encap)
 		return;
 	t = nl_attr_u16(type);
 	out_str(&ctx->out, OUT_ANY, "encap", " encap %s ",
 		t < sizeof(encap_names) / sizeof(encap_names[0]) &&
 				encap_names[t] ? encap_names[t] : "unknown");
-	if (encap && t == LWTUNNEL_ENCAP_IP)
+	if (t == LWTUNNEL_ENCAP_MPLS)
+		print_encap_mpls(ctx, encap);
+	else if (t == LWTUNNEL_ENCAP_IP)
 		print_encap_ip(ctx, encap, AF_INET);
-	else if (encap && t == LWTUNNEL_ENCAP_IP6)
+	else if (t == LWTUNNEL_ENCAP_IP6)
 		print_encap_ip(ctx, encap, AF_INET6);
-	else if (encap && t == LWTUNNEL_ENCAP_SEG6)
+	else if (t == LWTUNNEL_ENCAP_SEG6)
 		print_encap_seg6(ctx, encap);
 }

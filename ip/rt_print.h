@@ -19,8 +19,8 @@ const char *host_text(struct ipctx *ctx, int family, const struct rtattr *a,
 void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a);
 void rt_print_ifname(struct ipctx *ctx, const char *key, int ifindex);
 void rt_print_flags(struct out *o, unsigned int flags);
-/* " encap TYPE ..." (iproute2's double space), the ip, ip6 and seg6
- * kinds in full, others by name only. */
+/* " encap TYPE ..." (iproute2's double space), the mpls, ip, ip6 and
+ * seg6 kinds in full, others by name only. */
 void rt_print_encap(struct ipctx *ctx, const struct rtattr *type,
 		    const struct rtattr *encap);
 
