@@ -18,8 +18,7 @@ enum out_color family_color(int family)
 }
 
 /* MPLS labels as "L1/L2/...", up to the one marked bottom of stack. */
-const char *mpls_text(const uint8_t *p, size_t len, char *buf,
-			     size_t size)
+const char *mpls_text(const uint8_t *p, size_t len, char *buf, size_t size)
 {
 	size_t i, off = 0;
 
@@ -38,7 +37,7 @@ const char *mpls_text(const uint8_t *p, size_t len, char *buf,
 }
 
 const char *addr_text(int family, const struct rtattr *a, char *buf,
-			     size_t size)
+		      size_t size)
 {
 	if (family == AF_MPLS)
 		return mpls_text(nl_attr_data(a), nl_attr_len(a), buf, size);
@@ -46,8 +45,8 @@ const char *addr_text(int family, const struct rtattr *a, char *buf,
 }
 
 /* -r names hosts (whole addresses and gateways) from /etc/hosts. */
-const char *host_text(struct ipctx *ctx, int family,
-			     const struct rtattr *a, char *buf, size_t size)
+const char *host_text(struct ipctx *ctx, int family, const struct rtattr *a,
+		      char *buf, size_t size)
 {
 	if (ctx->resolve &&
 	    hosts_lookup(family, nl_attr_data(a), nl_attr_len(a), buf, size))
