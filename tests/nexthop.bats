@@ -510,3 +510,27 @@ mount --bind /run/hosts-nh /etc/hosts" \
 		'ip -echo nexthop replace id 3 blackhole' \
 		'ip nexthop'
 }
+
+# vrf selects by master device too, once the name is a VRF (the QEMU lane's
+# kernel has them; this one does not).
+@test "nexthop: show, flush and bucket list by vrf" {
+	need_kind "vrf table 10"
+	diff_ip_each "$SETUP
+ip link add red type vrf table 10
+ip link set red up
+ip link set v1 master red
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip nexthop add id 2 dev v1
+ip nexthop add id 3 dev v1 proto static
+ip nexthop add id 5 group 2/3 type resilient buckets 4" \
+		'ip nexthop show vrf red' \
+		'ip -j nexthop show vrf red' \
+		'ip nexthop show vr red' \
+		'ip nexthop show vrf v1' \
+		'ip nexthop show vrf nope' \
+		'ip nexthop show master red' \
+		'ip nexthop bucket list vrf red | wc -l' \
+		'ip nexthop bucket list vrf v0' \
+		'ip nexthop flush vrf red' \
+		'ip nexthop'
+}
