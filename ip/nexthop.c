@@ -46,29 +46,28 @@ static int dev_index(struct ipctx *ctx, const char *name, int *idx)
 
 /* ---- add, replace, delete ---- */
 
-/* "id[,weight]/id[,weight]/...".  A bad id is reported with the text of
- * the first member up to its ',' or '/', as the reference cuts the word
- * in place while it reads it. */
+/* "id[,weight]/id[,weight]/...", each member written straight into the
+ * request (as many as it holds; iproute2 6.1 stops at 127, its buffer's
+ * size).  A bad id is reported with the text of the first member up to its
+ * ',' or '/', as the reference cuts the word in place while it reads it. */
 static int parse_group(struct nl_req *req, const char *arg)
 {
-	struct nexthop_grp g[256];
-	size_t n = 0;
+	struct rtattr *nest = nl_nest_start(req, NHA_GROUP);
 	const char *p = arg;
 	char first[64];
 
 	snprintf(first, sizeof(first), "%.*s", (int)strcspn(arg, "/,"), arg);
-	if (!*arg)
+	if (!*arg || !nest)
 		return invarg("\"group\" value is invalid\n", first);
+	nest->rta_type = NHA_GROUP;	/* an array, not a nest */
 	for (;;) {
 		size_t len = strcspn(p, "/"), idlen = strcspn(p, ",/");
+		struct nexthop_grp *g = nl_put_hdr(req, sizeof(*g));
 		char word[64];
 		uint32_t w;
 
-		if (n == sizeof(g) / sizeof(g[0]))
-			return invarg("\"group\" value is invalid\n", first);
 		snprintf(word, sizeof(word), "%.*s", (int)idlen, p);
-		memset(&g[n], 0, sizeof(g[n]));
-		if (idlen >= sizeof(word) || parse_u32(&g[n].id, word, 0))
+		if (!g || idlen >= sizeof(word) || parse_u32(&g->id, word, 0))
 			return invarg("\"group\" value is invalid\n", first);
 		if (idlen < len) {
 			snprintf(word, sizeof(word), "%.*s",
@@ -76,14 +75,13 @@ static int parse_group(struct nl_req *req, const char *arg)
 			if (len - idlen - 1 >= sizeof(word) ||
 			    parse_u32(&w, word, 0) || w == 0 || w > 256)
 				return invarg("\"weight\" is invalid\n", word);
-			g[n].weight = w - 1;
+			g->weight = w - 1;
 		}
-		n++;
 		if (!p[len])
 			break;
 		p += len + 1;
 	}
-	nl_put(req, NHA_GROUP, g, n * sizeof(g[0]));
+	nl_nest_end(req, nest);
 	return 0;
 }
 
@@ -258,7 +256,7 @@ static void nh_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
 static int nh_modify(struct ipctx *ctx, uint16_t cmd, uint16_t flags,
 		     int argc, char **argv)
 {
-	NL_REQ_DEFINE(req, 4096);
+	NL_REQ_DEFINE(req, 8192);
 	struct nhmsg *nhm;
 	int rc;
 

@@ -534,3 +534,16 @@ ip nexthop add id 5 group 2/3 type resilient buckets 4" \
 		'ip nexthop flush vrf red' \
 		'ip nexthop'
 }
+
+# iproute2 6.1 refuses groups of more than 127 members (its request buffer:
+# "addattr_l ERROR: message exceeded bound of 1048"); the kernel takes them.
+@test "nexthop: a group of 300 members (more than iproute2 can send)" {
+	need_root
+	run sandbox ours sh -c "$SETUP
+i=1; while [ \$i -le 300 ]; do echo \"nexthop add id \$i via 10.0.0.\$((i % 200 + 2)) dev v0\"; i=\$((i + 1)); done | ip -batch -
+ip nexthop add id 1000 group \$(seq -s/ 1 300) && ip -j nexthop get id 1000"
+	[ "$status" = 0 ]
+	[ "$(grep -o '"id":[0-9]*' <<<"$output" | wc -l)" = 301 ]
+	[[ "$output" == '[{"id":1000,"group":[{"id":1},{"id":2},'* ]]
+	[[ "$output" == *'{"id":300}],"flags":[]}]' ]]
+}
