@@ -77,7 +77,7 @@ static const struct object objects[] = {
 	{ "netconf", NULL },
 	{ "vrf", NULL },
 	{ "sr", NULL },
-	{ "nexthop", NULL },
+	{ "nexthop", do_nexthop },
 	{ "mptcp", NULL },
 	{ "ioam", NULL },
 	{ "help", do_help },

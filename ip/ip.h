@@ -65,7 +65,7 @@ struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);
 void ctx_reset(struct ipctx *ctx);
 /* Print a kernel error as the reference does; returns EXIT_KERNEL. */
 int nl_report(struct ipctx *ctx, int err);
-/* The same for a reply that came on another socket than ctx->nl. */
+/* The same for a request made on socket s (a second one, during a dump). */
 int nl_report_sock(const struct nl_sock *s, int err);
 void nl_warn(struct ipctx *ctx);
 /* Request with ack; prints errors and warnings; returns an exit code. */
@@ -177,6 +177,7 @@ int do_rule(struct ipctx *ctx, int argc, char **argv);
  * message that is not one (for ip monitor). */
 int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh);
 int do_neigh(struct ipctx *ctx, int argc, char **argv);
+int do_nexthop(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
@@ -204,6 +205,8 @@ const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
  * "Deleted ...", RTM_GETNEIGH as "miss ...") in the current output mode,
  * for ip monitor. */
 int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh);
+/* ip/link.c: whether link NAME is of KIND ("vrf", ...); false when absent. */
+bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME

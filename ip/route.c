@@ -313,23 +313,28 @@ static int put_addr_attr(struct nl_req *req, struct rtmsg *r, int type,
 }
 
 /* "via [FAMILY] ADDR": RTA_GATEWAY in the route's family, else RTA_VIA. */
+int rt_get_via(struct rt_prefix *a, int *argc, char ***argv, int family)
+{
+	int f;
+
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	f = family_of_word((*argv)[0]);
+	if (f != AF_UNSPEC && !next_arg(argc, argv))
+		return EXIT_USAGE;
+	return rt_get_addr(a, (*argv)[0], f == AF_UNSPEC ? family : f);
+}
+
 static int parse_via(struct nl_req *req, struct rtmsg *r, int *argc,
 		     char ***argv)
 {
 	struct rt_prefix a;
-	int family;
 	uint8_t via[2 + 16];
 	uint16_t fam16;
+	int rc = rt_get_via(&a, argc, argv, r->rtm_family);
 
-	if (!next_arg(argc, argv))
-		return EXIT_USAGE;
-	family = family_of_word((*argv)[0]);
-	if (family == AF_UNSPEC)
-		family = r->rtm_family;
-	else if (!next_arg(argc, argv))
-		return EXIT_USAGE;
-	if (rt_get_addr(&a, (*argv)[0], family))
-		return EXIT_FAIL;
+	if (rc)
+		return rc;
 	if (r->rtm_family == AF_UNSPEC)
 		r->rtm_family = a.family;
 	if (a.family == r->rtm_family) {

@@ -7,6 +7,8 @@
 
 #include "ip.h"
 #include "names.h"
+#include "nh.h"
+#include "rt_print.h"
 
 /* An address or prefix as the reference reads it: IPv4 parts may be short
  * ("10/8") and in any base, "default" sets PFX_LEN_GIVEN. */
@@ -23,6 +25,9 @@ enum { PFX_LEN_GIVEN = 1 };
  * ..." themselves; they return 0 or EXIT_FAIL. */
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family);
 int rt_get_addr(struct rt_prefix *p, const char *s, int family);
+/* After "via": [FAMILY] ADDRESS, in family unless FAMILY says; 0 or an
+ * exit code (the errors printed). */
+int rt_get_via(struct rt_prefix *a, int *argc, char ***argv, int family);
 const char *rt_family_name(int family);
 
 /* What a listing, flush or save keeps; masks as in "value ^ want & mask". */
@@ -50,18 +55,6 @@ enum { RT_LIST, RT_FLUSH, RT_SAVE };
 int route_restore(struct ipctx *ctx);
 int route_usage(void);
 int route_showdump(struct ipctx *ctx);
-/* Pieces of the route printer that nexthop objects share. */
-void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a);
-void rt_print_ifname(struct ipctx *ctx, const char *key, int ifindex);
-void rt_print_flags(struct out *o, unsigned int flags);
-
-/* ip/route_nh.c: nexthop objects, for the "nh_info" line of -d. Loaded
- * with one dump before a route dump (the socket is busy during it). */
-struct nh_cache;
-struct nh_cache *nh_cache_load(struct ipctx *ctx);
-void nh_cache_free(struct nh_cache *c);
-void print_nh_info(struct ipctx *ctx, const struct nh_cache *c, uint32_t id);
-
 /* One route message in the current output mode; 0, or <0 for a bad one. */
 int print_route(struct ipctx *ctx, const struct rt_filter *f,
 		struct nlmsghdr *nlh);

@@ -42,53 +42,10 @@ static const char *type_name(struct ipctx *ctx, unsigned int t, char *buf,
 	return buf;
 }
 
-static enum out_color family_color(int family)
-{
-	return family == AF_INET ? C_INET : family == AF_INET6 ? C_INET6 : C_NONE;
-}
-
 static int host_len(int family)
 {
 	return family == AF_INET ? 32 : family == AF_INET6 ? 128 :
 	       family == AF_MPLS ? 20 : 0;
-}
-
-/* MPLS labels as "L1/L2/...", up to the one marked bottom of stack. */
-static const char *mpls_text(const uint8_t *p, size_t len, char *buf,
-			     size_t size)
-{
-	size_t i, off = 0;
-
-	buf[0] = '\0';
-	for (i = 0; i + 4 <= len && off < size; i += 4) {
-		uint32_t e;
-
-		memcpy(&e, p + i, 4);
-		e = ntohl(e);
-		off += snprintf(buf + off, size - off, "%s%u", i ? "/" : "",
-				(e & MPLS_LS_LABEL_MASK) >> MPLS_LS_LABEL_SHIFT);
-		if (e & MPLS_LS_S_MASK)
-			break;
-	}
-	return buf;
-}
-
-static const char *addr_text(int family, const struct rtattr *a, char *buf,
-			     size_t size)
-{
-	if (family == AF_MPLS)
-		return mpls_text(nl_attr_data(a), nl_attr_len(a), buf, size);
-	return format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, size);
-}
-
-/* -r names hosts (whole addresses and gateways) from /etc/hosts. */
-static const char *host_text(struct ipctx *ctx, int family,
-			     const struct rtattr *a, char *buf, size_t size)
-{
-	if (ctx->resolve &&
-	    hosts_lookup(family, nl_attr_data(a), nl_attr_len(a), buf, size))
-		return buf;
-	return addr_text(family, a, buf, size);
 }
 
 static uint32_t route_table(const struct rtmsg *r, struct rtattr **tb)
@@ -128,15 +85,6 @@ static void print_prefix(struct ipctx *ctx, const struct rtmsg *r,
 	}
 }
 
-void rt_print_gateway(struct ipctx *ctx, int family, const struct rtattr *a)
-{
-	char buf[256];
-
-	host_text(ctx, family, a, buf, sizeof(buf));
-	out_text(&ctx->out, "via ");
-	out_cstr(&ctx->out, OUT_ANY, family_color(family), "gateway", "%s ", buf);
-}
-
 static void print_via(struct ipctx *ctx, const struct rtattr *a)
 {
 	struct out *o = &ctx->out;
@@ -155,34 +103,6 @@ static void print_via(struct ipctx *ctx, const struct rtattr *a)
 	out_str(o, OUT_ANY, "family", "via %s ", rt_family_name(v->rtvia_family));
 	out_cstr(o, OUT_ANY, family_color(v->rtvia_family), "host", "%s ", buf);
 	out_obj_close(o);
-}
-
-void rt_print_ifname(struct ipctx *ctx, const char *key, int ifindex)
-{
-	char buf[32];
-
-	out_text(&ctx->out, "%s ", key);
-	out_cstr(&ctx->out, OUT_ANY, C_IFNAME, key, "%s ",
-		 ll_name_or_num(ctx, ifindex, buf, sizeof(buf)));
-}
-
-void rt_print_flags(struct out *o, unsigned int flags)
-{
-	static const struct { unsigned int bit; const char *name; } names[] = {
-		{ RTNH_F_DEAD, "dead" },	{ RTNH_F_ONLINK, "onlink" },
-		{ RTNH_F_PERVASIVE, "pervasive" }, { RTNH_F_OFFLOAD, "offload" },
-		{ RTNH_F_TRAP, "trap" },	{ RTM_F_NOTIFY, "notify" },
-		{ RTNH_F_LINKDOWN, "linkdown" }, { RTNH_F_UNRESOLVED, "unresolved" },
-		{ RTM_F_OFFLOAD, "rt_offload" }, { RTM_F_TRAP, "rt_trap" },
-		{ RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
-	};
-	size_t i;
-
-	out_arr_open(o, "flags");
-	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-		if (flags & names[i].bit)
-			out_str(o, OUT_ANY, NULL, "%s ", names[i].name);
-	out_arr_close(o);
 }
 
 static void print_flow(struct ipctx *ctx, uint32_t to)
@@ -381,6 +301,8 @@ static void print_one_nexthop(struct ipctx *ctx, const struct rtmsg *r,
 	if (nh->rtnh_len > sizeof(*nh)) {
 		nl_parse(tb, RTA_MAX, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh),
 			 NULL);
+		if (tb[RTA_ENCAP])
+			rt_print_encap(ctx, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 		if (tb[RTA_NEWDST])
 			print_newdst(ctx, r, tb[RTA_NEWDST]);
 		if (tb[RTA_GATEWAY])
@@ -448,6 +370,8 @@ static void print_route_head(struct ipctx *ctx, const struct rt_filter *f,
 		out_uint(o, OUT_ANY, "nhid", "nhid %u ", nl_attr_u32(tb[RTA_NH_ID]));
 	if (tb[RTA_NEWDST])
 		print_newdst(ctx, r, tb[RTA_NEWDST]);
+	if (tb[RTA_ENCAP])
+		rt_print_encap(ctx, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 	if (r->rtm_tos && f->tosmask != 0xffffffffu)
 		out_str(o, OUT_ANY, "tos", "tos %s ",
 			rt_dsfield_name(r->rtm_tos, ctx->numeric, buf,

@@ -30,7 +30,8 @@ static void split_double(double d, uint64_t *m, int *s)
 		*m = e > 11 ? UINT64_MAX : *m << e;
 		*s = 0;
 	} else if (e < -60) {
-		*m >>= -60 - e;
+		/* 0 and subnormals shift by up to 1014: past 63 is undefined */
+		*m = -60 - e < 64 ? *m >> (-60 - e) : 0;
 		*s = 60;
 	} else {
 		*s = -e;

@@ -11,7 +11,7 @@ setup() { need_root; }
 	run make -s -C "$REPO_DIR/tests/fuzz" regress
 	echo "$output"
 	[ "$status" -eq 0 ]
-	[ "$(grep -c 'inputs replayed$' <<<"$output")" -eq 8 ]
+	[ "$(grep -c 'inputs replayed$' <<<"$output")" -eq 9 ]
 	! grep -q 'ERROR: \|runtime error' <<<"$output"
 }
 

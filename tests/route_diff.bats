@@ -342,15 +342,15 @@ ip route add 10.24.0.0/16 via 10.0.0.2 onlink tos CS1'
 		'ip route save table foo > /run/x.bin; od -c /run/x.bin'
 }
 
-# Nexthop objects come from the reference (ip nexthop is not ours); names
+# Nexthop objects made by each side's own ip nexthop; names
 # from rt_tables.d and rt_protos.d files made inside the sandbox.
 @test "route diff: nhid routes, nh_info under -d, names from conf directories" {
 	local setup="echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode
 ip link add v0 type veth peer name v1; ip link set lo up; ip link set v0 up; ip link set v1 up
 ip addr add 10.0.0.1/24 dev v0
-$REF_IP nexthop add id 5 via 10.0.0.2 dev v0
-$REF_IP nexthop add id 7 via 10.0.0.3 dev v0
-$REF_IP nexthop add id 6 group 5/7
+ip nexthop add id 5 via 10.0.0.2 dev v0
+ip nexthop add id 7 via 10.0.0.3 dev v0
+ip nexthop add id 6 group 5/7
 mount -t tmpfs tmpfs /etc/iproute2/rt_tables.d; echo 200 mytab > /etc/iproute2/rt_tables.d/t.conf
 mount -t tmpfs tmpfs /etc/iproute2/rt_protos.d; echo 150 myproto > /etc/iproute2/rt_protos.d/p.conf"
 	diff_ip_each "$setup" \
@@ -363,7 +363,7 @@ mount -t tmpfs tmpfs /etc/iproute2/rt_protos.d; echo 150 myproto > /etc/iproute2
 		"ip route add 10.85.0.0/16 dev v0 realm myrealm/2; ip route show 10.85.0.0/16; ip route show realms myrealm/" \
 		"ip route add 10.86.0.0/16 dev v0 tos AF11; ip route show 10.86.0.0/16; ip route show tos 0x28; ip route show tos AF11 table all" \
 		"ip route flush table mytab; ip route show table all | grep -c mytab" \
-		"$REF_IP nexthop add id 8 blackhole; $REF_IP nexthop add id 9 group 5,3/7; $REF_IP nexthop add id 11 dev v0; ip route add 10.90.0.0/16 nhid 8; ip route add 10.91.0.0/16 nhid 9; ip route add 10.92.0.0/16 nhid 11; ip route add 10.81.0.0/16 nhid 6" \
+		"ip nexthop add id 8 blackhole; ip nexthop add id 9 group 5,3/7; ip nexthop add id 11 dev v0; ip route add 10.90.0.0/16 nhid 8; ip route add 10.91.0.0/16 nhid 9; ip route add 10.92.0.0/16 nhid 11; ip route add 10.81.0.0/16 nhid 6" \
 		"ip -d route; ip -d -j -p route; ip -d -o route; ip -d -c=always route; ip -d -j route" \
 		"ip route save > /run/nh.bin; ip -d route showdump < /run/nh.bin"
 }
