@@ -203,8 +203,8 @@ const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size);
 /* ip/neigh.c: one neighbour message (RTM_NEWNEIGH, or RTM_DELNEIGH as
  * "Deleted ...", RTM_GETNEIGH as "miss ...") in the current output mode,
- * for ip monitor. */
-int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh);
+ * for ip monitor ("dev" left out when it filters on one). */
+int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh, bool show_dev);
 /* ip/link.c: whether link NAME is of KIND ("vrf", ...); false when absent. */
 bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */

@@ -8,9 +8,11 @@
 #include <sys/time.h>
 #include <unistd.h>
 #include <linux/netconf.h>
+#include <linux/neighbour.h>
 #include <linux/net_namespace.h>
 
 #include "ip.h"
+#include "nh.h"
 #include "route.h"
 
 #ifndef NETLINK_LISTEN_ALL_NSID
@@ -400,6 +402,10 @@ static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
 	case M_NETCONF:
 		hdr = sizeof(struct netconfmsg), type = NETCONFA_IFINDEX;
 		break;
+	case M_NEIGH:
+		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ndmsg)))
+			return ((struct ndmsg *)NLMSG_DATA(nlh))->ndm_ifindex;
+		return -1;
 	default:
 		return 0;
 	}
@@ -409,6 +415,16 @@ static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
 	nl_parse(tb, RTA_MAX, rta, len, NULL);
 	return tb[type] && nl_attr_len(tb[type]) >= 4 ?
 		       nl_attr_s32(tb[type]) : -1;
+}
+
+/* -4/-6 keep the neighbours of their family (all are in one group). */
+static bool mon_neigh_family_ok(struct ipctx *ctx, const struct nlmsghdr *nlh)
+{
+	const struct ndmsg *n = NLMSG_DATA(nlh);
+
+	return ctx->family == AF_UNSPEC ||
+	       nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*n)) ||
+	       n->ndm_family == ctx->family;
 }
 
 /* The reference prints the head of every event it is subscribed to, and
@@ -425,12 +441,18 @@ static int mon_print(struct mon *m, struct nlmsghdr *nlh)
 	}
 	if (obj < 0 || !(m->objs & (1u << obj)))
 		return 0;
+	if (obj == M_LINK)
+		mon_note_link(ctx, nlh);
+	/* a neighbour of another family goes without even its head */
+	if (obj == M_NEIGH && !mon_neigh_family_ok(ctx, nlh))
+		return 0;
 	mon_head(m, obj);
 	/* The head stays in the buffer: the reference flushes only what it
 	 * printed whole (a neighbour filters itself, in its printer). */
 	if (m->ifindex && mon_ifindex(nlh, obj) &&
 	    mon_ifindex(nlh, obj) != m->ifindex)
 		return 0;
+
 	switch (obj) {
 	case M_LINK: mon_link(ctx, nlh); break;
 	case M_ADDR: print_addr_msg(ctx, nlh); break;
@@ -438,10 +460,11 @@ static int mon_print(struct mon *m, struct nlmsghdr *nlh)
 	case M_PREFIX: mon_prefix(ctx, nlh); break;
 	case M_NETCONF: print_netconf(ctx, nlh); break;
 	case M_NSID: mon_nsid(m, nlh); break;
+	case M_NEIGH: print_neigh(ctx, nlh, !m->ifindex); break;
+	case M_RULE: print_rule(ctx, nlh); break;
+	case M_NEXTHOP: print_nexthop(ctx, nlh); break;
 	default: break;
 	}
-	if (obj == M_LINK)
-		mon_note_link(ctx, nlh);
 	return out_flush(&ctx->out) ? 1 : 0;
 }
 

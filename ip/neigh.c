@@ -220,13 +220,13 @@ end:
 	out_eol(o);
 }
 
-int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh)
+int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh, bool show_dev)
 {
 	struct neigh_view v;
 
 	if (neigh_decode(nlh, &v))
 		return -1;
-	print_neigh_view(ctx, &v, true);
+	print_neigh_view(ctx, &v, show_dev);
 	return 0;
 }
 
@@ -409,7 +409,7 @@ static int get_answer(struct nlmsghdr *nlh, void *arg)
 	struct ipctx *ctx = arg;
 
 	if (nlh->nlmsg_type == RTM_NEWNEIGH)
-		print_neigh(ctx, nlh);
+		print_neigh(ctx, nlh, true);
 	return 0;
 }
 

@@ -51,7 +51,8 @@ mon_diff() {
 mon_diff_after() {
 	local setup="$1"
 	shift
-	diff_ip "$setup$(mon_script "$@")" || return 1
+	diff_ip "$setup
+$(mon_script "$@")" || return 1
 	grep -q -- "${4:-monend}" "$BATS_TEST_TMPDIR/ref.out" ||
 		{ echo "the reference's monitor did not see '${4:-monend}'"; return 1; }
 }
@@ -137,6 +138,33 @@ i=0; while [ $i -lt 200 ] && ip link show v0 >/dev/null 2>&1; do i=$((i+1)); sle
 	mon_diff '-ts monitor all-nsid link' 'ip netns add foo
 ip netns set foo 3
 ip -n foo link add d0 type ifb'
+}
+
+NRN='ip link add v0 type veth peer name v1
+ip link set v0 up; ip link set v1 up
+upwait v0 v1
+ip addr add 10.0.0.1/24 dev v0
+ip neigh add 10.0.0.7 lladdr 02:00:00:00:00:07 dev v0 nud permanent
+ip neigh change 10.0.0.7 lladdr 02:00:00:00:00:08 dev v0 nud reachable
+ip neigh add proxy 10.0.0.9 dev v0
+ip rule add from 10.0.0.0/8 table 100 pref 100
+ip rule add not fwmark 0x1 table 51820 pref 200
+ip -6 rule add to 2001:db8::/32 prohibit pref 300
+ip nexthop add id 5 via 10.0.0.2 dev v0
+ip nexthop add id 6 group 5
+ip nexthop add id 7 blackhole
+ip neigh del 10.0.0.7 dev v0
+ip neigh del proxy 10.0.0.9 dev v0
+ip rule del pref 100
+ip nexthop del id 6
+ip nexthop del id 5'
+
+@test "monitor: neighbour, rule and nexthop events" {
+	mon_diff 'monitor' "$NRN"
+	mon_diff 'monitor label neigh rule nexthop' "$NRN" 'ip rule add pref 999 table 9' '999:'
+	mon_diff '-6 monitor label' "$NRN"
+	mon_diff '-4 monitor' "$NRN"
+	mon_diff_after 'ip link add v0 type veth peer name v1' 'monitor all dev v0' "${NRN#*$'\n'}" 'ip link set v0 mtu 1300' 'mtu 1300'
 }
 
 @test "monitor: dev filters links, addresses, routes and netconf, after the label" {

@@ -46,7 +46,7 @@ static int print_any(struct nlmsghdr *nlh, void *arg)
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
 	case RTM_GETNEIGH:
-		print_neigh(ctx, nlh);
+		print_neigh(ctx, nlh, true);
 		return 0;
 #ifdef HAVE_ROUTE
 	case RTM_NEWROUTE:
