@@ -21,8 +21,9 @@ static int usage(void)
 	fprintf(stderr,
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
-		"where  OBJECT := { address | help | link | netns |\n"
-		"                   route }\n"
+		"where  OBJECT := { address | help | link | maddress | monitor |\n"
+		"                   neighbor | neighbour | netns | nexthop | route |\n"
+		"                   rule | tap | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 		"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
