@@ -42,6 +42,31 @@ $S route add 10.6.0.0/16 dev v0 table blue
 set +e
 '
 
+# Rules, neighbours, nexthops, tun/tap devices, multicast addresses, users
+# and groups for the tests of those objects (SCENE_MORE=$SCENE2).
+SCENE2='
+set -e
+$S rule add pref 100 from 10.1.0.0/24 table 100
+$S rule add pref 200 fwmark 3 table blue
+$S -6 rule add pref 300 table 100
+$S neigh add 10.1.0.7 lladdr 02:00:00:00:00:07 dev v0 nud permanent
+$S neigh add 10.2.0.8 lladdr 02:00:00:00:00:08 dev v1 nud permanent
+$S neigh add 2001:db8::7 lladdr 02:00:00:00:00:09 dev v0 nud permanent
+$S neigh add proxy 10.1.0.9 dev v0
+$S nexthop add id 11 via 10.1.0.2 dev v0
+$S nexthop add id 12 via 10.2.0.2 dev v1
+$S nexthop add id 20 group 11/12
+$S tuntap add mode tun name tun0
+$S tuntap add mode tap name tap0
+$S maddr add 01:00:5e:01:01:01 dev v0
+$S maddr add 01:00:5e:01:01:02 dev v1
+printf "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n" >/run/passwd
+printf "root:x:0:\nwheel:x:10:alice\n" >/run/group
+mount --bind /run/passwd /etc/passwd
+mount --bind /run/group /etc/group
+set +e
+'
+
 # A bash script that defines `c LINE`: complete LINE (cursor at its end, or
 # at the first "^" in it) and print "LINE => REPLY..." (replies separated by
 # " | " so that names with spaces show).
@@ -121,7 +146,7 @@ comp_run() {
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
 		if [ "$BASH_COMPLETION" = 1 ] || [ "$PKG_COMPLETION" = 1 ]; then
 			echo '. /usr/share/bash-completion/bash_completion'
@@ -172,14 +197,14 @@ c "ip -batch /dev/nul"
 c "ip -b /dev/null "
 c "ip --json a"'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | netns | route
+	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip ro => route
 ip link  => add | change | delete | help | list | set | show
 ip a  => add | change | delete | flush | help | replace | restore | save | show | showdump
 ip r  => add | append | change | delete | flush | get | help | list | prepend | replace | restore | save | show | showdump | test
 ip netns  => add | attach | delete | exec | help | identify | list | list-id | monitor | pids | set
-ip neigh  =>
+ip neigh  => add | change | delete | flush | get | help | list | replace | show
 ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
 ip -br - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
 ip -f  => inet | inet6 | mpls | bridge | link
@@ -596,13 +621,13 @@ zsh_run() {
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
 		printf "exec timeout 600 zsh -f '%s' '%s'" "$BATS_TEST_TMPDIR/zcap.zsh" "$COMP_DIR"
 		for l in "$@"; do printf " '%s'" "$l"; done
 		echo
 	} >"$BATS_TEST_TMPDIR/run.sh"
-	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+	run sandbox "${WHICH:-ours}" sh "$BATS_TEST_TMPDIR/run.sh"
 }
 
 @test "completion: zsh _ip offers the same grammar and live values" {
@@ -615,7 +640,7 @@ zsh_run() {
 		'ip r del 10.5.0.0/16 dev ' 'ip l s v0 master ' 'ip -all netns exec unse' \
 		'ip link add vx0 type vxlan df ' 'ip r a 10.3.0.0/16 table 1'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | netns | route
+	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
 ip -f  => bridge | inet | inet6 | link | mpls
@@ -778,4 +803,127 @@ c "ip netns attach " | grep -qw 1 || echo "attach NAME: no pids"'
 	expect 'identify: pid 1
 attach: this shell
 attach NAME: no pids'
+}
+# new_run LINES: complete with the reference (it has these objects) and, once
+# our ip has the object too, with ours: the same replies.
+new_run() {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref comp_run "$1"
+	local ref=$output
+	echo "$ref" >&3
+	[ "$status" -eq 0 ]
+}
+
+@test "completion: dev rule" {
+	new_run '
+c "ip rule "
+c "ip rule s"
+c "ip rule r"
+c "ip ru a "
+c "ip rule add p"
+c "ip rule add pr"
+c "ip rule add t"
+c "ip rule add table "
+c "ip rule add lookup "
+c "ip rule add protocol "
+c "ip rule add suppress_ifgroup "
+c "ip rule add ipproto "
+c "ip rule add type "
+c "ip rule add iif "
+c "ip rule add goto "
+c "ip rule add pref "
+c "ip rule del pref "
+c "ip -6 rule del pref "
+c "ip rule del prio "
+c "ip rule del from 10.1.0.0/24 "
+c "ip rule list "
+c "ip rule flush table "
+c "ip rule save "
+c "ip rule add not from 1.2.3.4 to 1.2.3.5 "
+'
+}
+@test "completion: dev neigh" {
+	new_run '
+c "ip n"
+c "ip neigh "
+c "ip neighbour "
+c "ip neigh r"
+c "ip neigh add 10.1.0.5 "
+c "ip neigh add 10.1.0.5 nud "
+c "ip neigh add 10.1.0.5 p"
+c "ip neigh add 10.1.0.5 dev "
+c "ip neigh add 10.1.0.5 protocol "
+c "ip neigh del "
+c "ip -6 neigh del "
+c "ip neigh del dev v1 "
+c "ip neigh del 10.1.0.7 dev "
+c "ip neigh del 10.1.0.7 "
+c "ip neigh del proxy "
+c "ip neigh del proxy 10.1.0.9 dev "
+c "ip neigh show "
+c "ip neigh show nud "
+c "ip neigh flush dev v0 "
+c "ip neigh get "
+c "ip neigh get 10.2.0.8 dev "
+c "ip neigh get 10.2.0.8 "
+'
+}
+@test "completion: dev nexthop" {
+	new_run '
+c "ip nex"
+c "ip nexthop "
+c "ip nexthop r"
+c "ip nexthop g"
+c "ip nexthop add "
+c "ip nexthop add id 5 "
+c "ip nexthop add id 5 dev "
+c "ip nexthop add id 5 group "
+c "ip nexthop add id 5 group 11/"
+c "ip nexthop add id 5 group 11,2/12 type "
+c "ip nexthop add id 5 dev v0 p"
+c "ip nexthop replace id "
+c "ip nexthop del "
+c "ip nexthop del id "
+c "ip nexthop get id 1"
+c "ip nexthop show "
+c "ip nexthop flush dev "
+c "ip nexthop bucket "
+c "ip nexthop bucket list "
+c "ip nexthop bucket list nhid "
+c "ip nexthop bucket get "
+c "ip r a 10.3.0.0/16 nhid "
+'
+}
+@test "completion: dev tuntap maddr" {
+	new_run '
+c "ip tu"
+c "ip tuntap "
+c "ip tap "
+c "ip tuntap add "
+c "ip tuntap add mode "
+c "ip tuntap add mode tun user "
+c "ip tuntap add mode tun group "
+c "ip tuntap add mode tun m"
+c "ip tuntap del "
+c "ip tuntap del tun0 "
+c "ip tuntap del name "
+c "ip tuntap del dev tap0 m"
+c "ip tuntap show "
+c "ip m"
+c "ip maddr "
+c "ip maddr add 01:00:5e:01:01:05 "
+c "ip maddr add 01:00:5e:01:01:05 dev "
+c "ip maddr del "
+c "ip maddr del 01"
+c "ip maddr del dev v1 "
+c "ip maddr del 01:00:5e:01:01:02 dev "
+c "ip maddr show "
+c "ip maddr show dev "
+c "ip "
+'
+}
+@test "completion: dev zsh" {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref zsh_run 'ip ' 'ip rule del pref ' 'ip neigh del ' 'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip nexthop bucket ' 'ip -6 neigh del dev v0 '
+	echo "$output" >&3
 }
