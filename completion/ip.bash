@@ -570,6 +570,12 @@ _ipc_walk() {
 				;;
 			esac
 			[ -n "$pos" ] && _ipc_posw=$w
+			# Keywords that would name the positional value again.
+			case $pos in
+			dev) used="${used}dev " ;;
+			tuntap | tunname) used="${used}dev name " ;;
+			neighs | naddr) used="${used}proxy to " ;;
+			esac
 			pos=
 			i=$((i + 1))
 			continue
@@ -578,7 +584,7 @@ _ipc_walk() {
 		# "dev X" stands for the positional device ("name X" for the
 		# tun/tap name, "proxy X" and "to X" for the neighbour).
 		case $_ipc_k:$pos in
-		dev:dev | dev:tuntap | name:tuntap | proxy:neighs | to:neighs) pos= ;;
+		dev:dev | dev:tun* | name:tun* | proxy:n* | to:n*) pos= ;;
 		esac
 		case $_ipc_a in
 		'') i=$((i + 1)); continue ;;
@@ -687,7 +693,7 @@ _ipc_neigh() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
 	local g
 	case $1 in
-	add | change | chg | replace) _ipc_walk "$2" "@- $_ipc_g_neighadd" ;;
+	add | change | chg | replace) _ipc_walk "$2" "@naddr $_ipc_g_neighadd" ;;
 	delete)
 		# The neighbours there are, and the devices they are on.
 		g=${_ipc_g_neighadd/proxy:-/proxy:nproxy}
@@ -726,7 +732,7 @@ _ipc_tuntap() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
 	local g
 	case $1 in
-	add) _ipc_walk "$2" "@- $_ipc_g_tuntap" ;;
+	add) _ipc_walk "$2" "@tunname $_ipc_g_tuntap" ;;
 	delete)
 		g=${_ipc_g_tuntap/dev:-/dev:tuntap}
 		_ipc_walk "$2" "@tuntap ${g/name:-/name:tuntap}"

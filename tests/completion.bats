@@ -52,7 +52,7 @@ $S -6 rule add pref 300 table 100
 $S neigh add 10.1.0.7 lladdr 02:00:00:00:00:07 dev v0 nud permanent
 $S neigh add 10.2.0.8 lladdr 02:00:00:00:00:08 dev v1 nud permanent
 $S neigh add 2001:db8::7 lladdr 02:00:00:00:00:09 dev v0 nud permanent
-$S neigh add proxy 10.1.0.9 dev v0
+$S neigh add proxy 198.51.100.77 dev v0
 $S nexthop add id 11 via 10.1.0.2 dev v0
 $S nexthop add id 12 via 10.2.0.2 dev v1
 $S nexthop add id 20 group 11/12
@@ -804,126 +804,250 @@ c "ip netns attach " | grep -qw 1 || echo "attach NAME: no pids"'
 attach: this shell
 attach NAME: no pids'
 }
-# new_run LINES: complete with the reference (it has these objects) and, once
-# our ip has the object too, with ours: the same replies.
+# new_run OBJECT LINES: complete LINES after SCENE and SCENE2 with the
+# reference as the `ip` the completion runs (it has these objects; our ip
+# prints the same text) and, when our ip has OBJECT too, with ours: the
+# same replies.
 new_run() {
 	need_ref
-	SCENE_MORE=$SCENE2 WHICH=ref comp_run "$1"
+	SCENE_MORE=$SCENE2 WHICH=ref comp_run "$2"
+	[ "$status" -eq 0 ] || return 1
 	local ref=$output
-	echo "$ref" >&3
-	[ "$status" -eq 0 ]
+	[ "$1" = neigh ] && ref=$(echo "$ref" | sort_values)
+	if sandbox ours ip "$1" show >/dev/null 2>&1; then
+		SCENE_MORE=$SCENE2 comp_run "$2"
+		[ "$status" -eq 0 ] || return 1
+		[ "$1" = neigh ] && output=$(echo "$output" | sort_values)
+		expect "$ref" || return 1
+	fi
+	output=$ref
 }
 
-@test "completion: dev rule" {
-	new_run '
+# The kernel lists neighbours in the order of its hash table, which
+# differs from run to run: sort the replies that start with a digit (the
+# addresses), each line's keywords stay in their order after them.
+sort_values() {
+	local l head rest it
+	local -a items vals kws
+	while IFS= read -r l; do
+		case $l in *' => '?*) ;; *) echo "$l"; continue ;; esac
+		head=${l%% => *} rest=${l#* => }
+		IFS='|' read -ra items <<<"${rest// | /|}"
+		vals=() kws=()
+		for it in "${items[@]}"; do
+			case $it in [0-9]*) vals+=("$it") ;; *) kws+=("$it") ;; esac
+		done
+		[ "${#vals[@]}" -gt 0 ] && mapfile -t vals < <(printf '%s\n' "${vals[@]}" | sort)
+		items=("${vals[@]}" "${kws[@]}")
+		printf '%s => %s\n' "$head" "$(IFS='|'; echo "${items[*]}" | sed 's/|/ | /g')"
+	done
+}
+
+@test "completion: ip rule, with the preferences in use" {
+	new_run rule '
 c "ip rule "
 c "ip rule s"
-c "ip rule r"
+c "ip rule s "
+c "ip rule sa "
+c "ip rule r "
 c "ip ru a "
 c "ip rule add p"
-c "ip rule add pr"
 c "ip rule add t"
-c "ip rule add table "
+c "ip rule add ta "
 c "ip rule add lookup "
 c "ip rule add protocol "
 c "ip rule add suppress_ifgroup "
 c "ip rule add ipproto "
 c "ip rule add type "
-c "ip rule add iif "
+c "ip rule add oif "
 c "ip rule add goto "
 c "ip rule add pref "
-c "ip rule del pref "
+c "ip rule add not from 10.1.0.0/24 to 10.2.0.0/24 "
+c "ip rule d pref "
 c "ip -6 rule del pref "
 c "ip rule del prio "
-c "ip rule del from 10.1.0.0/24 "
-c "ip rule list "
-c "ip rule flush table "
-c "ip rule save "
-c "ip rule add not from 1.2.3.4 to 1.2.3.5 "
-'
+c "ip rule list fw"
+c "ip rule flush l "'
+	expect 'ip rule  => add | delete | flush | help | list | restore | save | show
+ip rule s => save | show
+ip rule s  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol
+ip rule sa  =>
+ip rule r  =>
+ip ru a  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
+ip rule add p => preference | priority | protocol | prohibit
+ip rule add t => to | tos | tun_id | table | type
+ip rule add ta  => local | main | default | unspec | blue | 100
+ip rule add lookup  => local | main | default | unspec | blue | 100
+ip rule add protocol  => redirect | kernel | boot | static | unspec | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp | myproto
+ip rule add suppress_ifgroup  => default
+ip rule add ipproto  => tcp | udp | sctp | dccp | udplite | icmp | ipv6-icmp | gre | esp | ah
+ip rule add type  => unicast | blackhole | unreachable | prohibit
+ip rule add oif  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip rule add goto  => 0 | 100 | 200 | 32766 | 32767
+ip rule add pref  =>
+ip rule add not from 10.1.0.0/24 to 10.2.0.0/24  => preference | order | priority | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
+ip rule d pref  => 0 | 100 | 200 | 32766 | 32767
+ip -6 rule del pref  => 0 | 300 | 32766
+ip rule del prio  => 0 | 100 | 200 | 32766 | 32767
+ip rule list fw => fwmark
+ip rule flush l  => local | main | default | unspec | blue | 100'
 }
-@test "completion: dev neigh" {
-	new_run '
+
+@test "completion: ip neigh, with the neighbours there are for del and get" {
+	new_run neigh '
 c "ip n"
 c "ip neigh "
-c "ip neighbour "
-c "ip neigh r"
-c "ip neigh add 10.1.0.5 "
+c "ip neighbour r"
+c "ip neigh r 10.1.0.5 "
 c "ip neigh add 10.1.0.5 nud "
 c "ip neigh add 10.1.0.5 p"
 c "ip neigh add 10.1.0.5 dev "
-c "ip neigh add 10.1.0.5 protocol "
+c "ip neigh add proxy 10.1.0.5 "
 c "ip neigh del "
 c "ip -6 neigh del "
 c "ip neigh del dev v1 "
 c "ip neigh del 10.1.0.7 dev "
-c "ip neigh del 10.1.0.7 "
-c "ip neigh del proxy "
-c "ip neigh del proxy 10.1.0.9 dev "
+c "ip neigh del proxy 198.51"
+c "ip neigh del proxy 198.51.100.77 dev "
 c "ip neigh show "
 c "ip neigh show nud "
 c "ip neigh flush dev v0 "
 c "ip neigh get "
-c "ip neigh get 10.2.0.8 dev "
-c "ip neigh get 10.2.0.8 "
-'
+c "ip neigh get 10.2.0.8 dev "'
+	expect 'ip n => neighbor | netns | nexthop
+ip neigh  => add | change | delete | flush | get | help | list | replace | show
+ip neighbour r => replace
+ip neigh r 10.1.0.5  => lladdr | nud | dev | router | use | managed | extern_learn | protocol
+ip neigh add 10.1.0.5 nud  => permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
+ip neigh add 10.1.0.5 p => protocol
+ip neigh add 10.1.0.5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip neigh add proxy 10.1.0.5  => lladdr | nud | dev | router | use | managed | extern_learn | protocol
+ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | lladdr | nud | proxy | dev | router | use | managed | extern_learn | protocol
+ip -6 neigh del  => 2001:db8::7 | lladdr | nud | proxy | dev | router | use | managed | extern_learn | protocol
+ip neigh del dev v1  => 10.2.0.8 | lladdr | nud | proxy | router | use | managed | extern_learn | protocol
+ip neigh del 10.1.0.7 dev  => v0
+ip neigh del proxy 198.51 => 198.51.100.77
+ip neigh del proxy 198.51.100.77 dev  => v0
+ip neigh show  => to | dev | nud | vrf | nomaster | unused | proxy
+ip neigh show nud  => all | permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
+ip neigh flush dev v0  => to | nud | vrf | nomaster | unused | proxy
+ip neigh get  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | proxy | dev
+ip neigh get 10.2.0.8 dev  => v1'
 }
-@test "completion: dev nexthop" {
-	new_run '
+
+@test "completion: ip nexthop, with the ids in use" {
+	new_run nexthop '
 c "ip nex"
 c "ip nexthop "
-c "ip nexthop r"
-c "ip nexthop g"
+c "ip nexthop r id "
+c "ip nexthop g "
 c "ip nexthop add "
-c "ip nexthop add id 5 "
 c "ip nexthop add id 5 dev "
 c "ip nexthop add id 5 group "
-c "ip nexthop add id 5 group 11/"
-c "ip nexthop add id 5 group 11,2/12 type "
+c "ip nexthop add id 5 group 11,2/"
+c "ip nexthop add id 5 group 11/12 type "
 c "ip nexthop add id 5 dev v0 p"
-c "ip nexthop replace id "
-c "ip nexthop del "
 c "ip nexthop del id "
 c "ip nexthop get id 1"
 c "ip nexthop show "
 c "ip nexthop flush dev "
 c "ip nexthop bucket "
-c "ip nexthop bucket list "
+c "ip nexthop bucket l "
 c "ip nexthop bucket list nhid "
 c "ip nexthop bucket get "
-c "ip r a 10.3.0.0/16 nhid "
-'
+c "ip r a 10.3.0.0/16 nhid "'
+	expect 'ip nex => nexthop
+ip nexthop  => add | bucket | delete | flush | get | help | list | replace | show
+ip nexthop r id  => 11 | 12 | 20
+ip nexthop g  => id
+ip nexthop add  => id | blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
+ip nexthop add id 5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip nexthop add id 5 group  => 11 | 12 | 20
+ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20
+ip nexthop add id 5 group 11/12 type  => mpath | resilient
+ip nexthop add id 5 dev v0 p => protocol
+ip nexthop del id  => 11 | 12 | 20
+ip nexthop get id 1 => 11 | 12
+ip nexthop show  => id | dev | vrf | master | groups | fdb | protocol
+ip nexthop flush dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip nexthop bucket  => get | list | show
+ip nexthop bucket l  => id | nhid | dev | vrf | master
+ip nexthop bucket list nhid  => 11 | 12 | 20
+ip nexthop bucket get  => id | index
+ip r a 10.3.0.0/16 nhid  => 11 | 12 | 20'
 }
-@test "completion: dev tuntap maddr" {
-	new_run '
+
+@test "completion: ip tuntap, with users, groups and the tun/tap devices" {
+	new_run tuntap '
 c "ip tu"
 c "ip tuntap "
 c "ip tap "
-c "ip tuntap add "
+c "ip tuntap a "
 c "ip tuntap add mode "
 c "ip tuntap add mode tun user "
 c "ip tuntap add mode tun group "
-c "ip tuntap add mode tun m"
+c "ip tuntap add t9 m"
+c "ip tuntap add t9 "
 c "ip tuntap del "
 c "ip tuntap del tun0 "
 c "ip tuntap del name "
 c "ip tuntap del dev tap0 m"
-c "ip tuntap show "
+c "ip tuntap show "'
+	expect 'ip tu => tuntap
+ip tuntap  => add | delete | help | list | show
+ip tap  => add | delete | help | list | show
+ip tuntap a  => dev | mode | user | group | one_queue | pi | vnet_hdr | multi_queue | name
+ip tuntap add mode  => tun | tap
+ip tuntap add mode tun user  => root | alice
+ip tuntap add mode tun group  => root | wheel
+ip tuntap add t9 m => mode | multi_queue
+ip tuntap add t9  => mode | user | group | one_queue | pi | vnet_hdr | multi_queue
+ip tuntap del  => tun0 | tap0 | dev | mode | user | group | one_queue | pi | vnet_hdr | multi_queue | name
+ip tuntap del tun0  => mode | user | group | one_queue | pi | vnet_hdr | multi_queue
+ip tuntap del name  => tun0 | tap0
+ip tuntap del dev tap0 m => mode | multi_queue
+ip tuntap show  =>'
+}
+
+@test "completion: ip maddr, with the multicast addresses it added" {
+	new_run maddr '
 c "ip m"
 c "ip maddr "
 c "ip maddr add 01:00:5e:01:01:05 "
 c "ip maddr add 01:00:5e:01:01:05 dev "
 c "ip maddr del "
-c "ip maddr del 01"
+c "ip maddr del 01:00:5e:01:01:0"
 c "ip maddr del dev v1 "
 c "ip maddr del 01:00:5e:01:01:02 dev "
 c "ip maddr show "
-c "ip maddr show dev "
-c "ip "
-'
+c "ip maddr s v0 "'
+	expect 'ip m => maddress
+ip maddr  => add | delete | help | list | show
+ip maddr add 01:00:5e:01:01:05  => dev
+ip maddr add 01:00:5e:01:01:05 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip maddr del  => 01:00:5e:01:01:02 | 01:00:5e:01:01:01 | dev
+ip maddr del 01:00:5e:01:01:0 => 02 | 01
+ip maddr del dev v1  => 01:00:5e:01:01:02
+ip maddr del 01:00:5e:01:01:02 dev  => v1
+ip maddr show  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0 | dev
+ip maddr s v0  =>'
 }
-@test "completion: dev zsh" {
+
+@test "completion: zsh _ip completes rule, neigh, nexthop, tuntap and maddr" {
 	need_ref
-	SCENE_MORE=$SCENE2 WHICH=ref zsh_run 'ip ' 'ip rule del pref ' 'ip neigh del ' 'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip nexthop bucket ' 'ip -6 neigh del dev v0 '
-	echo "$output" >&3
+	SCENE_MORE=$SCENE2 WHICH=ref zsh_run 'ip ' 'ip rule del pref ' 'ip rule add t' 'ip neigh del ' \
+		'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip nexthop bucket ' \
+		'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip -6 neigh del dev v0 '
+	[ "$status" -eq 0 ]
+	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
+ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
+ip rule add t => table | to | tos | tun_id | type
+ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | dev | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
+ip neigh show nud  => all | delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20
+ip nexthop bucket  => get | list | show
+ip tuntap add mode tun user  => alice | root
+ip tuntap del  => dev | group | mode | multi_queue | name | one_queue | pi | tap0 | tun0 | user | vnet_hdr
+ip maddr del  => 01:00:5e:01:01:01 | 01:00:5e:01:01:02 | dev
+ip -6 neigh del dev v0  => 2001:db8::7 | extern_learn | lladdr | managed | nud | protocol | proxy | router | use'
 }
