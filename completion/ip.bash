@@ -356,19 +356,11 @@ _ipc_routeinfo() {
 	_ipc_offer "$2" "${got[@]}"
 }
 
-# Preferences of the rules (sorted: equal ones are adjacent).
+# Preferences of the rules ("PREF:<tab>from ..."; no loop: 10,000 rules).
 _ipc_rprefs() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local l prev=
-	local -a got
 	_ipc_ip $_ipc_fam rule show
-	for l in "${_ipc_L[@]}"; do
-		l=${l%%:*}
-		[ "$l" = "$prev" ] && continue
-		prev=$l
-		got+=("$l")
-	done
-	_ipc_offer preference "${got[@]}"
+	_ipc_offer preference "${_ipc_L[@]%%:*}"
 }
 
 # Neighbour addresses (proxies when $1 = proxy), of the device on the
@@ -393,7 +385,8 @@ _ipc_neighdevs() {
 	_ipc_findkw to && a=$_ipc_v
 	_ipc_findkw proxy && a=$_ipc_v px=proxy
 	[ -n "$a" ] || { _ipc_devs; return; }
-	_ipc_ip $_ipc_fam neigh show $px
+	# ip picks the entries for that address itself ("to" is a prefix).
+	_ipc_ip $_ipc_fam neigh show $px to "$a"
 	for l in "${_ipc_L[@]}"; do
 		case $l in "$a dev "*) ;; *) continue ;; esac
 		d=${l#"$a dev "}

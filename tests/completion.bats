@@ -700,6 +700,24 @@ t() {
 	echo "bash \$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 )) ms \$1 => \${#COMPREPLY[@]} matches"
 }
 for l in "ip l s " "ip link set ve1" "ip l s ve1 master " "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
+# 1,000 rules, neighbours and nexthops, asked of our ip once it has the
+# object, of the reference until then (the completion runs the ip named
+# on the line).
+i=0
+while [ \$i -lt 1000 ]; do
+	echo "rule add pref \$((i + 1000)) fwmark \$i table 100"
+	echo "neigh add 10.\$((i / 250 + 1)).\$((i % 250)).9 lladdr 02:00:00:00:00:01 dev ve7 nud permanent"
+	echo "nexthop add id \$((i + 1)) dev ve7"
+	i=\$((i + 1))
+done >more.batch
+$setup_ip -batch more.batch || exit 1
+for o in rule neigh nexthop; do
+	if ip \$o show >/dev/null 2>&1; then eval "ip_\$o=ip"; else eval "ip_\$o='$REF_IP'"; fi
+done
+t "\$ip_rule rule del pref "
+t "\$ip_neigh neigh del "
+t "\$ip_neigh neigh del 10.1.0.9 dev "
+t "\$ip_nexthop nexthop del id "
 ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
 	sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/'
 EOF
@@ -709,13 +727,17 @@ EOF
 	[ "$status" -eq 0 ]
 	# Under valgrind or a sanitizer build the times say nothing.
 	[ -z "$IP_WRAPPER" ] && [ "$IP" = "$REPO_DIR/ip/ip" ] || return 0
-	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 8 ]
+	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 12 ]
 	[ "$(echo "$output" | grep -c '^zsh [0-9]* ms')" -eq 4 ]
 	# They did offer the 1,000 names and routes.
 	echo "$output" | grep -q '^bash [0-9]* ms ip l s  => 1004 matches'
 	echo "$output" | grep -q '^bash [0-9]* ms ip l s ve1 master  => 1 matches'
 	echo "$output" | grep -q '^zsh [0-9]* ms ip l s  => 1004 matches'
 	echo "$output" | grep -q '^bash [0-9]* ms ip r del  => 10[0-9][0-9] matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip rule del pref  => 1003 matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip neigh del  => 10[0-9][0-9] matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip neigh del 10.1.0.9 dev  => 1 matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip nexthop del id  => 1000 matches'
 	! echo "$output" | awk '$2 > 400' | grep .
 }
 
