@@ -55,7 +55,8 @@ _ipc_offer_maddress='add delete help list show'
 
 # Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
 # (- is free text), "@TYPE" is a positional value, "~kw" a spelling that is
-# understood but not offered, "!kw" a keyword iproute2 only takes in full;
+# understood but not offered, "+kw" one that may come again (and is still
+# offered after use), "!kw" a keyword iproute2 only takes in full;
 # the others take any prefix, the first in the list winning ("ip link set
 # v0 m X" is master, "d" dynamic, "n" nomaster: tried on the reference).
 _ipc_g_linkadd='!up !down !name:- !index:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:kind master:master nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:- !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
@@ -66,8 +67,8 @@ _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nom
 _ipc_g_addradd='@- peer:- !remote:- broadcast:=+,- ~brd:=+,- !anycast:- !scope:scope !dev:dev !label:label metric:- priority:- valid_lft:lft preferred_lft:lft !home !nodad !mngtmpaddr !noprefixroute !autojoin !local:-'
 _ipc_g_addrdel='@addrdel peer:- !remote:- broadcast:- !anycast:- !scope:scope !dev:adev !label:label !mngtmpaddr !local:-'
 _ipc_g_addrshow='@dev !dev:dev !scope:scope to:- !label:- !master:dev !nomaster !type:anykind !vrf:dev !up !permanent !dynamic !secondary !primary !tentative !-tentative !deprecated !-deprecated !dadfailed !-dadfailed !temporary !home !nodad !mngtmpaddr !noprefixroute !autojoin'
-_ipc_g_route='table:table proto:proto protocol:proto !scope:scope metric:- preference:- priority:- tos:- dsfield:- !via:- !dev:dev !oif:dev !src:laddr !mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high !expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:nhid !nexthop:nh !weight:- !onlink pervasive to:-'
-_ipc_g_nh='!via:- !dev:dev !weight:- !onlink pervasive !nexthop:nh'
+_ipc_g_route='table:table proto:proto protocol:proto !scope:scope metric:- preference:- priority:- tos:- dsfield:- !via:- !dev:dev !oif:dev !src:laddr !mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high !expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:nhid +!nexthop:nh !weight:- !onlink pervasive to:-'
+_ipc_g_nh='!via:- !dev:dev !weight:- !onlink pervasive +!nexthop:nh'
 _ipc_g_routeshow='@- table:tableall vrf:dev cache cached cloned all tos:- dsfield:- protocol:proto proto:proto scope:scope type:rtype dev:dev oif:dev iif:dev via:- src:laddr realm:- realms:- from:- to:- root:- match:- exact:-'
 _ipc_g_routeget='@- fibmatch from:- iif:dev oif:dev tos:- dsfield:- mark:- vrf:dev uid:- ipproto:- sport:- dport:- connected to:-'
 # ip rule: the preference words first ("p" and "pr" are preference, "pro"
@@ -79,7 +80,7 @@ _ipc_g_rule='!not !from:- !to:- !tos:- dsfield:- !fwmark:- !iif:dev !dev:dev !oi
 _ipc_g_rulelist='@- !not from:- !to:- !tos:- !dsfield:- !fwmark:- !iif:dev !dev:dev !oif:dev !l3mdev !uidrange:- !ipproto:ipproto !sport:- !dport:- tun_id:- table:table lookup:table protocol:proto'
 # ip neigh: "p" is proxy in add/del/get, protocol in show (proxy whole).
 _ipc_g_neighadd='lladdr:- !nud:nud proxy:- !dev:dev !router !use !managed extern_learn protocol:proto ~!to:-'
-_ipc_g_neighshow='@- !to:- !dev:dev !nud:nudall !vrf:vrf !nomaster !unused ~!master:master ~protocol:proto !proxy'
+_ipc_g_neighshow='@- !to:- !dev:dev +!nud:nudall !vrf:vrf !nomaster !unused ~!master:master ~protocol:proto !proxy'
 # ip nexthop: whole words only, but protocol (and the show filters).
 _ipc_g_nhadd='!id:- !blackhole !via:- !dev:dev !onlink !encap:-2 !group:nhgroup !fdb !type:=mpath,resilient !buckets:- !idle_timer:- !unbalanced_timer:- protocol:proto'
 _ipc_g_nhshow='!id:nhid dev:dev vrf:vrf master:master groups fdb protocol:proto'
@@ -141,6 +142,7 @@ _ipc_match() {
 	_ipc_split ' ' "$2"
 	for it in "${_ipc_L[@]}"; do
 		it=${it#\~}
+		it=${it#+}
 		full=
 		case $it in '!'*) full=1 it=${it#!} ;; esac
 		k=${it%%:*}
@@ -419,6 +421,25 @@ _ipc_tuntaps() {
 	_ipc_offer interface "${_ipc_L[@]%%:*}"
 }
 
+# The mode of the tun/tap device on the line (del must name it): one of
+# the "NAME: tun ..." lines; tun and tap while there is no name.
+_ipc_tunmode() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l t=$_ipc_posw
+	_ipc_findkw dev && t=$_ipc_v
+	_ipc_findkw name && t=$_ipc_v
+	if [ -n "$t" ]; then
+		_ipc_ip tuntap show
+		for l in "${_ipc_L[@]}"; do
+			case $l in "$t: "*) ;; *) continue ;; esac
+			l=${l#"$t: "}
+			_ipc_offer value "${l%% *}"
+			return
+		done
+	fi
+	_ipc_offer value tun tap
+}
+
 # Names from a passwd or group file ($1), as group $2.
 _ipc_passwd() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
@@ -534,6 +555,7 @@ _ipc_value() {
 	nhid) _ipc_nhids "" ;;
 	nhgroup) _ipc_nhids group ;;
 	tuntap) _ipc_tuntaps ;;
+	tunmode) _ipc_tunmode ;;
 	user) _ipc_passwd /etc/passwd user ;;
 	ugroup) _ipc_passwd /etc/group usergroup ;;
 	maddrdel) _ipc_maddrs addr ;;
@@ -609,8 +631,13 @@ _ipc_walk() {
 	for it in "${_ipc_L[@]}"; do
 		it=${it%%:*}
 		case $it in @* | \~*) continue ;; esac
-		it=${it#!}
-		case $used in *" $it "*) [ "$it" = nexthop ] || continue ;; esac
+		case $it in
+		+*) it=${it#+} it=${it#!} ;;
+		*)
+			it=${it#!}
+			case $used in *" $it "*) continue ;; esac
+			;;
+		esac
 		_ipc_offer keyword "$it"
 	done
 }
@@ -728,6 +755,7 @@ _ipc_tuntap() {
 	add) _ipc_walk "$2" "@tunname $_ipc_g_tuntap" ;;
 	delete)
 		g=${_ipc_g_tuntap/dev:-/dev:tuntap}
+		g=${g/mode:=tun,tap/mode:tunmode}
 		_ipc_walk "$2" "@tuntap ${g/name:-/name:tuntap}"
 		;;
 	esac

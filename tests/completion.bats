@@ -933,6 +933,7 @@ c "ip neigh del proxy 198.51"
 c "ip neigh del proxy 198.51.100.77 dev "
 c "ip neigh show "
 c "ip neigh show nud "
+c "ip neigh show nud all "
 c "ip neigh flush dev v0 "
 c "ip neigh get "
 c "ip neigh get 10.2.0.8 dev "'
@@ -952,6 +953,7 @@ ip neigh del proxy 198.51 => 198.51.100.77
 ip neigh del proxy 198.51.100.77 dev  => v0
 ip neigh show  => to | dev | nud | vrf | nomaster | unused | proxy
 ip neigh show nud  => all | permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
+ip neigh show nud all  => to | dev | nud | vrf | nomaster | unused | proxy
 ip neigh flush dev v0  => to | nud | vrf | nomaster | unused | proxy
 ip neigh get  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | proxy | dev
 ip neigh get 10.2.0.8 dev  => v1'
@@ -1014,6 +1016,9 @@ c "ip tuntap del "
 c "ip tuntap del tun0 "
 c "ip tuntap del name "
 c "ip tuntap del dev tap0 m"
+c "ip tuntap del tap0 mode "
+c "ip tuntap del name tun0 mode "
+c "ip tuntap del mode "
 c "ip tuntap show "'
 	expect 'ip tu => tuntap
 ip tuntap  => add | delete | help | list | show
@@ -1028,6 +1033,9 @@ ip tuntap del  => tun0 | tap0 | dev | mode | user | group | one_queue | pi | vne
 ip tuntap del tun0  => mode | user | group | one_queue | pi | vnet_hdr | multi_queue
 ip tuntap del name  => tun0 | tap0
 ip tuntap del dev tap0 m => mode | multi_queue
+ip tuntap del tap0 mode  => tap
+ip tuntap del name tun0 mode  => tun
+ip tuntap del mode  => tun | tap
 ip tuntap show  =>'
 }
 
