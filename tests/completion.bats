@@ -56,6 +56,7 @@ $S neigh add proxy 198.51.100.77 dev v0
 $S nexthop add id 11 via 10.1.0.2 dev v0
 $S nexthop add id 12 via 10.2.0.2 dev v1
 $S nexthop add id 20 group 11/12
+$S -n red nexthop add id 77 blackhole
 $S tuntap add mode tun name tun0
 $S tuntap add mode tap name tap0
 $S maddr add 01:00:5e:01:01:01 dev v0
@@ -972,6 +973,7 @@ c "ip nexthop add id 5 group 11,2/"
 c "ip nexthop add id 5 group 11/12 type "
 c "ip nexthop add id 5 dev v0 p"
 c "ip nexthop del id "
+c "ip -n red nexthop del id "
 c "ip nexthop get id 1"
 c "ip nexthop show "
 c "ip nexthop flush dev "
@@ -991,6 +993,7 @@ ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20
 ip nexthop add id 5 group 11/12 type  => mpath | resilient
 ip nexthop add id 5 dev v0 p => protocol
 ip nexthop del id  => 11 | 12 | 20
+ip -n red nexthop del id  => 77
 ip nexthop get id 1 => 11 | 12
 ip nexthop show  => id | dev | vrf | master | groups | fdb | protocol
 ip nexthop flush dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
@@ -1080,4 +1083,23 @@ ip tuntap add mode tun user  => alice | root
 ip tuntap del  => dev | group | mode | multi_queue | name | one_queue | pi | tap0 | tun0 | user | vnet_hdr
 ip maddr del  => 01:00:5e:01:01:01 | 01:00:5e:01:01:02 | dev
 ip -6 neigh del dev v0  => 2001:db8::7 | extern_learn | lladdr | managed | nud | protocol | proxy | router | use'
+}
+
+@test "completion: with bash-completion loaded, the new objects complete the same" {
+	[ -r /usr/share/bash-completion/bash_completion ] || skip "bash-completion is not installed"
+	need_ref
+	BASH_COMPLETION=1 SCENE_MORE=$SCENE2 WHICH=ref comp_run '
+c "ip rule del pref "
+c "ip neigh del proxy 198.51"
+c "ip nexthop add id 5 group 11/"
+c "ip tuntap del tap0 mode "
+c "ip maddr del 01:00:5e:01:01:0"
+c "ip netns exec red ip nexthop del id "'
+	[ "$status" -eq 0 ]
+	expect 'ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
+ip neigh del proxy 198.51 => 198.51.100.77
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20
+ip tuntap del tap0 mode  => tap
+ip maddr del 01:00:5e:01:01:0 => 02 | 01
+ip netns exec red ip nexthop del id  => 77'
 }
