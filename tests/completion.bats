@@ -56,6 +56,7 @@ $S neigh add proxy 198.51.100.77 dev v0
 $S nexthop add id 11 via 10.1.0.2 dev v0
 $S nexthop add id 12 via 10.2.0.2 dev v1
 $S nexthop add id 20 group 11/12
+$S -n red link set lo up
 $S -n red nexthop add id 77 blackhole
 $S tuntap add mode tun name tun0
 $S tuntap add mode tap name tap0
