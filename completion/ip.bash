@@ -1,5 +1,5 @@
 # bash completion for ip (this project's ip: address, link, maddress,
-# neighbor, netns, nexthop, route, rule, tuntap).
+# monitor, neighbor, netns, nexthop, route, rule, tuntap).
 #
 # Source it from ~/.bashrc, or install it as
 # /usr/share/bash-completion/completions/ip (`make install`).  It needs
@@ -31,7 +31,7 @@
 # Everything ip can say, in the order iproute2 tries prefixes ("ip l s" is
 # link set): a word matches the first entry it is a prefix of.
 _ipc_objects='address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tuntap tap token tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats amt'
-_ipc_ours='address help link maddress neighbor netns nexthop route rule tuntap'
+_ipc_ours='address help link maddress monitor neighbor netns nexthop route rule tuntap'
 _ipc_gopts='-Version -loops:- -family:=inet,inet6,mpls,bridge,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -M -B -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -echo -Numeric -all -json -pretty -brief -color'
 _ipc_verbs_link='add set change delete show lst list help'
 _ipc_verbs_address='add change chg replace delete list show lst flush save restore showdump help'
@@ -84,6 +84,9 @@ _ipc_g_neighshow='@- !to:- !dev:dev +!nud:nudall !vrf:vrf !nomaster !unused ~!ma
 # ip nexthop: whole words only, but protocol (and the show filters).
 _ipc_g_nhadd='!id:- !blackhole !via:- !dev:dev !onlink !encap:-2 !group:nhgroup !fdb !type:=mpath,resilient !buckets:- !idle_timer:- !unbalanced_timer:- protocol:proto'
 _ipc_g_nhshow='!id:nhid dev:dev vrf:vrf master:master groups fdb protocol:proto'
+# ip monitor: no verb, the objects to watch and options ("s" is no
+# prefix of stats).
+_ipc_g_monitor='all address link mroute neigh netconf nexthop nsid prefix route rule !stats file:file label all-nsid !dev:dev'
 _ipc_g_tuntap='dev:- mode:=tun,tap user:user group:ugroup one_queue pi vnet_hdr multi_queue name:-'
 _ipc_ipprotos='tcp udp sctp dccp udplite icmp ipv6-icmp gre esp ah'
 _ipc_nud='permanent noarp reachable stale none incomplete delay probe failed'
@@ -862,6 +865,10 @@ _ipc_run() {
 	case " $_ipc_ours " in *" $obj "*) ;; *) return 0 ;; esac
 	[ "$obj" != help ] || return 0
 	i=$((i + 1))
+	if [ "$obj" = monitor ]; then
+		_ipc_walk "$i" "$_ipc_g_monitor"
+		return 0
+	fi
 	if [ "$i" -eq "$_ipc_cw" ]; then
 		eval "g=\$_ipc_offer_$obj"
 		_ipc_split ' ' "$g"

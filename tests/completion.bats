@@ -199,7 +199,7 @@ c "ip -batch /dev/nul"
 c "ip -b /dev/null "
 c "ip --json a"'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip ro => route
 ip link  => add | change | delete | help | list | set | show
@@ -642,7 +642,7 @@ zsh_run() {
 		'ip r del 10.5.0.0/16 dev ' 'ip l s v0 master ' 'ip -all netns exec unse' \
 		'ip link add vx0 type vxlan df ' 'ip r a 10.3.0.0/16 table 1'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
 ip -f  => bridge | inet | inet6 | link | mpls
@@ -1073,7 +1073,7 @@ ip maddr s v0  =>'
 		'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip nexthop bucket ' \
 		'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip -6 neigh del dev v0 '
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
 ip rule add t => table | to | tos | tun_id | type
 ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | dev | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
@@ -1103,4 +1103,23 @@ ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20
 ip tuntap del tap0 mode  => tap
 ip maddr del 01:00:5e:01:01:0 => 02 | 01
 ip netns exec red ip nexthop del id  => 77'
+}
+
+@test "completion: ip monitor, the objects to watch and its options" {
+	comp_run '
+c "ip mo"
+c "ip monitor "
+c "ip monitor link a"
+c "ip monitor link label "
+c "ip monitor dev "
+c "ip monitor file /dev/nul"
+c "ip -t mon n"'
+	[ "$status" -eq 0 ]
+	expect 'ip mo => monitor
+ip monitor  => all | address | link | mroute | neigh | netconf | nexthop | nsid | prefix | route | rule | stats | file | label | all-nsid | dev
+ip monitor link a => all | address | all-nsid
+ip monitor link label  => all | address | mroute | neigh | netconf | nexthop | nsid | prefix | route | rule | stats | file | all-nsid | dev
+ip monitor dev  => lo | v1 | v0 | br0 | vr0
+ip monitor file /dev/nul => /dev/null
+ip -t mon n => neigh | netconf | nexthop | nsid'
 }
