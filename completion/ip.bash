@@ -82,7 +82,7 @@ _ipc_g_rulelist='@- !not from:- !to:- !tos:- !dsfield:- !fwmark:- !iif:dev !dev:
 _ipc_g_neighadd='lladdr:- !nud:nud proxy:- !dev:dev !router !use !managed extern_learn protocol:proto ~!to:-'
 _ipc_g_neighshow='@- !to:- !dev:dev +!nud:nudall !vrf:vrf !nomaster !unused ~!master:master ~protocol:proto !proxy'
 # ip nexthop: whole words only, but protocol (and the show filters).
-_ipc_g_nhadd='!id:- !blackhole !via:- !dev:dev !onlink !encap:-2 !group:nhgroup !fdb !type:=mpath,resilient !buckets:- !idle_timer:- !unbalanced_timer:- protocol:proto'
+_ipc_g_nhadd='!id:- !blackhole !via:- !dev:dev !onlink !encap:=mpls !group:nhgroup !fdb !type:=mpath,resilient !buckets:- !idle_timer:- !unbalanced_timer:- protocol:proto'
 _ipc_g_nhshow='!id:nhid dev:dev vrf:vrf master:master groups fdb protocol:proto'
 # ip monitor: no verb, the objects to watch and options ("s" is no
 # prefix of stats).

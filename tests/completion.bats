@@ -973,6 +973,8 @@ c "ip nexthop add id 5 group "
 c "ip nexthop add id 5 group 11,2/"
 c "ip nexthop add id 5 group 11/12 type "
 c "ip nexthop add id 5 dev v0 p"
+c "ip nexthop add id 5 encap "
+c "ip nexthop add id 5 encap mpls 100 "
 c "ip nexthop del id "
 c "ip -n red nexthop del id "
 c "ip nexthop get id 1"
@@ -993,6 +995,8 @@ ip nexthop add id 5 group  => 11 | 12 | 20
 ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20
 ip nexthop add id 5 group 11/12 type  => mpath | resilient
 ip nexthop add id 5 dev v0 p => protocol
+ip nexthop add id 5 encap  => mpls
+ip nexthop add id 5 encap mpls 100  => blackhole | via | dev | onlink | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
 ip nexthop del id  => 11 | 12 | 20
 ip -n red nexthop del id  => 77
 ip nexthop get id 1 => 11 | 12
