@@ -808,6 +808,10 @@ zpty -r z l '*<<READY>>*' || exit 3
 zpty -w -n z $'ip l s lo m\t'
 zpty -r z l '*multicast flag*' || exit 3
 print -r -- "${l//$'\r'/}"
+zpty -w -n z $'\C-u'
+zpty -w -n z $'ip rule add suppress_\t'
+zpty -r z l '*or shorter*' || exit 3
+print -r -- "${l//$'\r'/}"
 zpty -d z
 EOF
 	run timeout 30 zsh -f "$BATS_TEST_TMPDIR/zlist.zsh" "$COMP_DIR"
@@ -816,6 +820,8 @@ EOF
 	echo "$output" | grep -q '== keyword =='
 	echo "$output" | grep -q 'master  *-- enslave to a bridge, bond or vrf'
 	echo "$output" | grep -q 'mtu  *-- maximum transmission unit'
+	echo "$output" | grep -q 'suppress_prefixlength  *-- ignore routes with prefixes this long or shorter'
+	echo "$output" | grep -q 'suppress_ifgroup  *-- ignore routes through devices of this group'
 }
 
 @test "completion: process ids for ip netns identify and attach" {
