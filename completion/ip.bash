@@ -406,7 +406,7 @@ _ipc_nhids() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
 	local pre= id
 	local -a got
-	_ipc_ip nexthop show
+	_ipc_ip $_ipc_fam nexthop show
 	_ipc_L=("${_ipc_L[@]#id }")
 	_ipc_L=("${_ipc_L[@]%% *}")
 	if [ "$1" = group ]; then
