@@ -1056,7 +1056,7 @@ ip tuntap show  =>'
 @test "completion: ip maddr, with the multicast addresses it added" {
 	new_run maddr '
 c "ip m"
-c "ip maddr "
+c "ip m "
 c "ip maddr add 01:00:5e:01:01:05 "
 c "ip maddr add 01:00:5e:01:01:05 dev "
 c "ip maddr del "
@@ -1065,8 +1065,8 @@ c "ip maddr del dev v1 "
 c "ip maddr del 01:00:5e:01:01:02 dev "
 c "ip maddr show "
 c "ip maddr s v0 "'
-	expect 'ip m => maddress
-ip maddr  => add | delete | help | list | show
+	expect 'ip m => maddress | monitor
+ip m  => add | delete | help | list | show
 ip maddr add 01:00:5e:01:01:05  => dev
 ip maddr add 01:00:5e:01:01:05 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
 ip maddr del  => 01:00:5e:01:01:02 | 01:00:5e:01:01:01 | dev
