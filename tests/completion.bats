@@ -1077,11 +1077,13 @@ ip maddr show  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0 | dev
 ip maddr s v0  =>'
 }
 
-@test "completion: zsh _ip completes rule, neigh, nexthop, tuntap and maddr" {
+@test "completion: zsh _ip completes rule, neigh, nexthop, tuntap, maddr and monitor" {
 	need_ref
 	SCENE_MORE=$SCENE2 WHICH=ref zsh_run 'ip ' 'ip rule del pref ' 'ip rule add t' 'ip neigh del ' \
 		'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip nexthop bucket ' \
-		'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip -6 neigh del dev v0 '
+		'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip -6 neigh del dev v0 ' \
+		'ip rule add pref ' 'ip rule add goto ' 'ip tuntap del tap0 mode ' 'ip neighbour del 10.1.0.7 dev ' \
+		'ip monitor n'
 	[ "$status" -eq 0 ]
 	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
@@ -1093,7 +1095,12 @@ ip nexthop bucket  => get | list | show
 ip tuntap add mode tun user  => alice | root
 ip tuntap del  => dev | group | mode | multi_queue | name | one_queue | pi | tap0 | tun0 | user | vnet_hdr
 ip maddr del  => 01:00:5e:01:01:01 | 01:00:5e:01:01:02 | dev
-ip -6 neigh del dev v0  => 2001:db8::7 | extern_learn | lladdr | managed | nud | protocol | proxy | router | use'
+ip -6 neigh del dev v0  => 2001:db8::7 | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
+ip rule add pref  =>
+ip rule add goto  => 0 | 100 | 200 | 32766 | 32767
+ip tuntap del tap0 mode  => tap
+ip neighbour del 10.1.0.7 dev  => v0
+ip monitor n => neigh | netconf | nexthop | nsid'
 }
 
 @test "completion: with bash-completion loaded, the new objects complete the same" {
