@@ -462,8 +462,9 @@ _ipc_passwd() {
 # "N:<tab>DEV\<tab>link  ADDR static".
 _ipc_maddrs() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
-	local l a=$_ipc_posw d
+	local l a=$_ipc_posw d tag=address
 	local -a got
+	[ "$1" = dev ] && tag=interface
 	if [ "$1" = dev ] && [ -z "$a" ]; then
 		_ipc_devs
 		return
@@ -484,7 +485,7 @@ _ipc_maddrs() {
 			got+=("${d%%[\\]*}")
 		fi
 	done
-	_ipc_offer "${1/addr/address}" "${got[@]}"
+	_ipc_offer "$tag" "${got[@]}"
 }
 
 # _ipc_findkw KW: the value after KW anywhere on the line (also after the
