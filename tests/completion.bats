@@ -894,6 +894,7 @@ c "ip rule add goto "
 c "ip rule add pref "
 c "ip rule add not from 10.1.0.0/24 to 10.2.0.0/24 "
 c "ip rule d pref "
+c "ip rule del "
 c "ip -6 rule del pref "
 c "ip rule del prio "
 c "ip rule list fw"
@@ -917,6 +918,7 @@ ip rule add goto  => 0 | 100 | 200 | 32766 | 32767
 ip rule add pref  =>
 ip rule add not from 10.1.0.0/24 to 10.2.0.0/24  => preference | order | priority | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
 ip rule d pref  => 0 | 100 | 200 | 32766 | 32767
+ip rule del  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
 ip -6 rule del pref  => 0 | 300 | 32766
 ip rule del prio  => 0 | 100 | 200 | 32766 | 32767
 ip rule list fw => fwmark
@@ -929,6 +931,7 @@ c "ip n"
 c "ip neigh "
 c "ip neighbour r"
 c "ip neigh r 10.1.0.5 "
+c "ip neigh c 10.1.0.5 dev v0 "
 c "ip neigh add 10.1.0.5 nud "
 c "ip neigh add 10.1.0.5 p"
 c "ip neigh add 10.1.0.5 dev "
@@ -949,6 +952,7 @@ c "ip neigh get 10.2.0.8 dev "'
 ip neigh  => add | change | delete | flush | get | help | list | replace | show
 ip neighbour r => replace
 ip neigh r 10.1.0.5  => lladdr | nud | dev | router | use | managed | extern_learn | protocol
+ip neigh c 10.1.0.5 dev v0  => lladdr | nud | router | use | managed | extern_learn | protocol
 ip neigh add 10.1.0.5 nud  => permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
 ip neigh add 10.1.0.5 p => protocol
 ip neigh add 10.1.0.5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
@@ -972,6 +976,7 @@ ip neigh get 10.2.0.8 dev  => v1'
 c "ip nex"
 c "ip nexthop "
 c "ip nexthop r id "
+c "ip nexthop replace id 11 "
 c "ip nexthop g "
 c "ip nexthop add "
 c "ip nexthop add id 5 dev "
@@ -986,6 +991,7 @@ c "ip -n red nexthop del id "
 c "ip nexthop get id 1"
 c "ip nexthop show "
 c "ip nexthop flush dev "
+c "ip nexthop flush "
 c "ip nexthop bucket "
 c "ip nexthop bucket l "
 c "ip nexthop bucket list nhid "
@@ -994,6 +1000,7 @@ c "ip r a 10.3.0.0/16 nhid "'
 	expect 'ip nex => nexthop
 ip nexthop  => add | bucket | delete | flush | get | help | list | replace | show
 ip nexthop r id  => 11 | 12 | 20
+ip nexthop replace id 11  => blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
 ip nexthop g  => id
 ip nexthop add  => id | blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
 ip nexthop add id 5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
@@ -1008,6 +1015,7 @@ ip -n red nexthop del id  => 77
 ip nexthop get id 1 => 11 | 12
 ip nexthop show  => id | dev | vrf | master | groups | fdb | protocol
 ip nexthop flush dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip nexthop flush  => id | dev | vrf | master | groups | fdb | protocol
 ip nexthop bucket  => get | list | show
 ip nexthop bucket l  => id | nhid | dev | vrf | master
 ip nexthop bucket list nhid  => 11 | 12 | 20
