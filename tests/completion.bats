@@ -743,11 +743,12 @@ EOF
 	! echo "$output" | awk '$2 > 400' | grep .
 }
 
-# The real thing for bash: an interactive bash in a pty (driven by zsh's
-# zpty), our completion sourced, TAB pressed, and the line readline made
-# read back with a bind -x key.  This checks the quoting of names with
-# spaces and the text readline replaces after ':' and '='.
-@test "completion: bash readline inserts what it should (pty)" {
+# rl_run 'ARGS': type each line of ARGS (shell words, as they go on a
+# command line) into an interactive bash in a pty (driven by zsh's zpty),
+# our completion sourced, press TAB, and read back the line readline made
+# with a bind -x key; after SCENE (and SCENE_MORE), with ip = ours or
+# WHICH.
+rl_run() {
 	need_root
 	command -v zsh >/dev/null || skip "zsh (used to drive the pty) is not installed"
 	cat >"$BATS_TEST_TMPDIR/rl.zsh" <<'EOF'
@@ -772,14 +773,19 @@ EOF
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
-		echo "exec timeout 600 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' \\"
-		echo "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \\"
-		echo "'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \\"
-		echo "'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
+		echo "exec timeout 600 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' $1"
 	} >"$BATS_TEST_TMPDIR/run.sh"
-	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+	run sandbox "${WHICH:-ours}" sh "$BATS_TEST_TMPDIR/run.sh"
+}
+
+# The real thing for bash: this checks the quoting of names with spaces and
+# the text readline replaces after ':' and '='.
+@test "completion: bash readline inserts what it should (pty)" {
+	rl_run "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \
+'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \
+'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
 	[ "$status" -eq 0 ]
 	expect 'ip netns exec my => ip netns exec my\ ns |
 ip netns exec "my => ip netns exec "my ns" |
@@ -1147,4 +1153,17 @@ ip monitor link label  => all | address | mroute | neigh | netconf | nexthop | n
 ip monitor dev  => lo | v1 | v0 | br0 | vr0
 ip monitor file /dev/nul => /dev/null
 ip -t mon n => neigh | netconf | nexthop | nsid'
+}
+
+@test "completion: bash readline inserts MAC addresses, groups and proxies (pty)" {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref rl_run "'ip maddr del dev v1 01' 'ip maddr del 01:00:5e:01:01:0' \
+'ip nexthop add id 5 group 11,3/2' 'ip neigh del proxy 198' 'ip -6 neigh del 2001' 'ip ru del pref 1'"
+	[ "$status" -eq 0 ]
+	expect 'ip maddr del dev v1 01 => ip maddr del dev v1 01:00:5e:01:01:02 |
+ip maddr del 01:00:5e:01:01:0 => ip maddr del 01:00:5e:01:01:0|
+ip nexthop add id 5 group 11,3/2 => ip nexthop add id 5 group 11,3/20 |
+ip neigh del proxy 198 => ip neigh del proxy 198.51.100.77 |
+ip -6 neigh del 2001 => ip -6 neigh del 2001:db8::7 |
+ip ru del pref 1 => ip ru del pref 100 |'
 }
