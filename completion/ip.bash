@@ -417,6 +417,16 @@ _ipc_nhids() {
 	_ipc_offer nexthop "${_ipc_L[@]}"
 }
 
+# The bucket indexes of the resilient group on the line ("id N index I
+# idle_time ..."); none while there is no group.
+_ipc_nhbuckets() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_findkw id || return 0
+	_ipc_ip nexthop bucket list id "$_ipc_v"
+	_ipc_L=("${_ipc_L[@]#* index }")
+	_ipc_offer value "${_ipc_L[@]%% *}"
+}
+
 # tun and tap devices: "NAME: tun ..." lines.
 _ipc_tuntaps() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
@@ -558,6 +568,7 @@ _ipc_value() {
 	ndev) _ipc_neighdevs ;;
 	nhid) _ipc_nhids "" ;;
 	nhgroup) _ipc_nhids group ;;
+	nhbucket) _ipc_nhbuckets ;;
 	tuntap) _ipc_tuntaps ;;
 	tunmode) _ipc_tunmode ;;
 	user) _ipc_passwd /etc/passwd user ;;
@@ -745,7 +756,7 @@ _ipc_nexthop() {
 			case $b in "${_ipc_w[i]}"*) break ;; esac
 		done
 		case $b in
-		get) _ipc_walk $((i + 1)) '!id:nhid !index:-' ;;
+		get) _ipc_walk $((i + 1)) '!id:nhid !index:nhbucket' ;;
 		?*) _ipc_walk $((i + 1)) '!id:nhid !nhid:nhid dev:dev vrf:vrf master:master' ;;
 		esac
 		;;

@@ -56,6 +56,7 @@ $S neigh add proxy 198.51.100.77 dev v0
 $S nexthop add id 11 via 10.1.0.2 dev v0
 $S nexthop add id 12 via 10.2.0.2 dev v1
 $S nexthop add id 20 group 11/12
+$S nexthop add id 21 group 11/12 type resilient buckets 3
 $S -n red link set lo up
 $S -n red nexthop add id 77 blackhole
 $S tuntap add mode tun name tun0
@@ -1002,21 +1003,23 @@ c "ip nexthop bucket "
 c "ip nexthop bucket l "
 c "ip nexthop bucket list nhid "
 c "ip nexthop bucket get "
+c "ip nexthop bucket get id 21 index "
+c "ip nexthop bucket get index "
 c "ip r a 10.3.0.0/16 nhid "'
 	expect 'ip nex => nexthop
 ip nexthop  => add | bucket | delete | flush | get | help | list | replace | show
-ip nexthop r id  => 11 | 12 | 20
+ip nexthop r id  => 11 | 12 | 20 | 21
 ip nexthop replace id 11  => blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
 ip nexthop g  => id
 ip nexthop add  => id | blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
 ip nexthop add id 5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
-ip nexthop add id 5 group  => 11 | 12 | 20
-ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20
+ip nexthop add id 5 group  => 11 | 12 | 20 | 21
+ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20 | 11,2/21
 ip nexthop add id 5 group 11/12 type  => mpath | resilient
 ip nexthop add id 5 dev v0 p => protocol
 ip nexthop add id 5 encap  => mpls
 ip nexthop add id 5 encap mpls 100  => blackhole | via | dev | onlink | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
-ip nexthop del id  => 11 | 12 | 20
+ip nexthop del id  => 11 | 12 | 20 | 21
 ip -n red nexthop del id  => 77
 ip nexthop get id 1 => 11 | 12
 ip nexthop show  => id | dev | vrf | master | groups | fdb | protocol
@@ -1024,9 +1027,11 @@ ip nexthop flush dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
 ip nexthop flush  => id | dev | vrf | master | groups | fdb | protocol
 ip nexthop bucket  => get | list | show
 ip nexthop bucket l  => id | nhid | dev | vrf | master
-ip nexthop bucket list nhid  => 11 | 12 | 20
+ip nexthop bucket list nhid  => 11 | 12 | 20 | 21
 ip nexthop bucket get  => id | index
-ip r a 10.3.0.0/16 nhid  => 11 | 12 | 20'
+ip nexthop bucket get id 21 index  => 0 | 1 | 2
+ip nexthop bucket get index  =>
+ip r a 10.3.0.0/16 nhid  => 11 | 12 | 20 | 21'
 }
 
 @test "completion: ip tuntap, with users, groups and the tun/tap devices" {
@@ -1104,7 +1109,7 @@ ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
 ip rule add t => table | to | tos | tun_id | type
 ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | dev | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
 ip neigh show nud  => all | delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale
-ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20 | 11/21
 ip nexthop bucket  => get | list | show
 ip tuntap add mode tun user  => alice | root
 ip tuntap del  => dev | group | mode | multi_queue | name | one_queue | pi | tap0 | tun0 | user | vnet_hdr
@@ -1130,7 +1135,7 @@ c "ip netns exec red ip nexthop del id "'
 	[ "$status" -eq 0 ]
 	expect 'ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
 ip neigh del proxy 198.51 => 198.51.100.77
-ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20 | 11/21
 ip tuntap del tap0 mode  => tap
 ip maddr del 01:00:5e:01:01:0 => 02 | 01
 ip netns exec red ip nexthop del id  => 77'
@@ -1158,11 +1163,11 @@ ip -t mon n => neigh | netconf | nexthop | nsid'
 @test "completion: bash readline inserts MAC addresses, groups and proxies (pty)" {
 	need_ref
 	SCENE_MORE=$SCENE2 WHICH=ref rl_run "'ip maddr del dev v1 01' 'ip maddr del 01:00:5e:01:01:0' \
-'ip nexthop add id 5 group 11,3/2' 'ip neigh del proxy 198' 'ip -6 neigh del 2001' 'ip ru del pref 1'"
+'ip nexthop add id 5 group 11,3/12' 'ip neigh del proxy 198' 'ip -6 neigh del 2001' 'ip ru del pref 1'"
 	[ "$status" -eq 0 ]
 	expect 'ip maddr del dev v1 01 => ip maddr del dev v1 01:00:5e:01:01:02 |
 ip maddr del 01:00:5e:01:01:0 => ip maddr del 01:00:5e:01:01:0|
-ip nexthop add id 5 group 11,3/2 => ip nexthop add id 5 group 11,3/20 |
+ip nexthop add id 5 group 11,3/12 => ip nexthop add id 5 group 11,3/12 |
 ip neigh del proxy 198 => ip neigh del proxy 198.51.100.77 |
 ip -6 neigh del 2001 => ip -6 neigh del 2001:db8::7 |
 ip ru del pref 1 => ip ru del pref 100 |'
