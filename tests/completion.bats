@@ -695,12 +695,18 @@ while [ \$i -lt 1000 ]; do echo "route add 10.\$((i / 250 + 1)).\$((i % 250)).0/
 $setup_ip -batch routes.batch || exit 1
 . '$COMP_DIR/ip.bash'
 . '$BATS_TEST_TMPDIR/drv.bash'
+# The best of three runs: the load of other processes only adds to it.
 t() {
+	local n s d best=
 	COMP_LINE=\$1 COMP_POINT=\${#1}
-	split_like_bash "\$1"
-	local s=\$EPOCHREALTIME
-	_ip_complete ip
-	echo "bash \$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 )) ms \$1 => \${#COMPREPLY[@]} matches"
+	for n in 1 2 3; do
+		split_like_bash "\$1"
+		s=\$EPOCHREALTIME
+		_ip_complete ip
+		d=\$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 ))
+		{ [ -z "\$best" ] || [ "\$d" -lt "\$best" ]; } && best=\$d
+	done
+	echo "bash \$best ms \$1 => \${#COMPREPLY[@]} matches"
 }
 for l in "ip l s " "ip link set ve1" "ip l s ve1 master " "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
 # 1,000 rules, neighbours and nexthops, asked of our ip once it has the
@@ -721,8 +727,11 @@ t "\$ip_rule rule del pref "
 t "\$ip_neigh neigh del "
 t "\$ip_neigh neigh del 10.1.0.9 dev "
 t "\$ip_nexthop nexthop del id "
-ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
-	sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/'
+for n in 1 2 3; do
+	ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d "
+done | sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/' |
+	awk '{ k = \$0; sub(/^zsh [0-9]* ms /, "", k) } !(k in best) { order[++n] = k; best[k] = \$2 }
+		\$2 < best[k] { best[k] = \$2 } END { for (i = 1; i <= n; i++) print "zsh " best[order[i]] " ms " order[i] }'
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run sandbox bash perf.bash
