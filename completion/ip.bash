@@ -1,4 +1,5 @@
-# bash completion for ip (this project's ip: address, link, netns, route).
+# bash completion for ip (this project's ip: address, link, maddress,
+# monitor, neighbor, netns, nexthop, route, rule, tuntap).
 #
 # Source it from ~/.bashrc, or install it as
 # /usr/share/bash-completion/completions/ip (`make install`).  It needs
@@ -30,21 +31,32 @@
 # Everything ip can say, in the order iproute2 tries prefixes ("ip l s" is
 # link set): a word matches the first entry it is a prefix of.
 _ipc_objects='address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tuntap tap token tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats amt'
-_ipc_ours='address help link netns route'
+_ipc_ours='address help link maddress monitor neighbor netns nexthop route rule tuntap'
 _ipc_gopts='-Version -loops:- -family:=inet,inet6,mpls,bridge,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -M -B -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -echo -Numeric -all -json -pretty -brief -color'
 _ipc_verbs_link='add set change delete show lst list help'
 _ipc_verbs_address='add change chg replace delete list show lst flush save restore showdump help'
 _ipc_verbs_route='add change chg replace prepend append test delete list show lst get flush save restore showdump help'
 _ipc_verbs_netns='list show lst list-id add attach set delete identify pids exec monitor help'
+_ipc_verbs_rule='list lst show save restore add delete flush help'
+_ipc_verbs_neighbor='add change chg replace delete list show lst flush get help'
+_ipc_verbs_nexthop='add replace get delete list show lst flush bucket help'
+_ipc_verbs_tuntap='add delete show lst list help'
+_ipc_verbs_maddress='add delete list show lst help'
 # What we offer (no duplicate spellings).
 _ipc_offer_link='add change delete help list set show'
 _ipc_offer_address='add change delete flush help replace restore save show showdump'
 _ipc_offer_route='add append change delete flush get help list prepend replace restore save show showdump test'
 _ipc_offer_netns='add attach delete exec help identify list list-id monitor pids set'
+_ipc_offer_rule='add delete flush help list restore save show'
+_ipc_offer_neighbor='add change delete flush get help list replace show'
+_ipc_offer_nexthop='add bucket delete flush get help list replace show'
+_ipc_offer_tuntap='add delete help list show'
+_ipc_offer_maddress='add delete help list show'
 
 # Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
 # (- is free text), "@TYPE" is a positional value, "~kw" a spelling that is
-# understood but not offered, "!kw" a keyword iproute2 only takes in full;
+# understood but not offered, "+kw" one that may come again (and is still
+# offered after use), "!kw" a keyword iproute2 only takes in full;
 # the others take any prefix, the first in the list winning ("ip link set
 # v0 m X" is master, "d" dynamic, "n" nomaster: tried on the reference).
 _ipc_g_linkadd='!up !down !name:- !index:- address:- alias:- link:dev broadcast:- txqueuelen:- ~txqlen:- type:kind master:master nomaster dynamic:onoff !mtu:- !netns:netns !multicast:onoff !allmulticast:onoff !promisc:onoff !trailers:onoff !arp:onoff !group:group numtxqueues:- numrxqueues:- !gso_max_size:- !gso_max_segs:- !gro_max_size:-'
@@ -55,10 +67,29 @@ _ipc_g_linkshow='@dev dev:dev group:group up master:dev vrf:dev type:anykind nom
 _ipc_g_addradd='@- peer:- !remote:- broadcast:=+,- ~brd:=+,- !anycast:- !scope:scope !dev:dev !label:label metric:- priority:- valid_lft:lft preferred_lft:lft !home !nodad !mngtmpaddr !noprefixroute !autojoin !local:-'
 _ipc_g_addrdel='@addrdel peer:- !remote:- broadcast:- !anycast:- !scope:scope !dev:adev !label:label !mngtmpaddr !local:-'
 _ipc_g_addrshow='@dev !dev:dev !scope:scope to:- !label:- !master:dev !nomaster !type:anykind !vrf:dev !up !permanent !dynamic !secondary !primary !tentative !-tentative !deprecated !-deprecated !dadfailed !-dadfailed !temporary !home !nodad !mngtmpaddr !noprefixroute !autojoin'
-_ipc_g_route='table:table proto:proto protocol:proto !scope:scope metric:- preference:- priority:- tos:- dsfield:- !via:- !dev:dev !oif:dev !src:laddr !mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high !expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:- !nexthop:nh !weight:- !onlink pervasive to:-'
-_ipc_g_nh='!via:- !dev:dev !weight:- !onlink pervasive !nexthop:nh'
+_ipc_g_route='table:table proto:proto protocol:proto !scope:scope metric:- preference:- priority:- tos:- dsfield:- !via:- !dev:dev !oif:dev !src:laddr !mtu:- advmss:- rtt:- rttvar:- reordering:- window:- cwnd:- initcwnd:- initrwnd:- ssthresh:- realm:- realms:- rto_min:- hoplimit:- features:=ecn quickack:=0,1 congctl:- pref:=low,medium,high !expires:- fastopen_no_cookie:=0,1 ttl-propagate:=enabled,disabled nhid:nhid +!nexthop:nh !weight:- !onlink pervasive to:-'
+_ipc_g_nh='!via:- !dev:dev !weight:- !onlink pervasive +!nexthop:nh'
 _ipc_g_routeshow='@- table:tableall vrf:dev cache cached cloned all tos:- dsfield:- protocol:proto proto:proto scope:scope type:rtype dev:dev oif:dev iif:dev via:- src:laddr realm:- realms:- from:- to:- root:- match:- exact:-'
 _ipc_g_routeget='@- fibmatch from:- iif:dev oif:dev tos:- dsfield:- mark:- vrf:dev uid:- ipproto:- sport:- dport:- connected to:-'
+# ip rule: the preference words first ("p" and "pr" are preference, "pro"
+# protocol); "t" is tun_id, "d" dsfield, "s" suppress_prefixlength, "u"
+# unreachable (a rule type); add and del read the same words, list and
+# flush fewer (and there "from" and "lookup" take a prefix).
+_ipc_g_rulepref='preference:rpref order:rpref priority:rpref'
+_ipc_g_rule='!not !from:- !to:- !tos:- dsfield:- !fwmark:- !iif:dev !dev:dev !oif:dev !l3mdev !uidrange:- !ipproto:ipproto !sport:- !dport:- tun_id:- table:table !lookup:table protocol:proto !nat:- ~map-to:- realms:- goto:rpref suppress_prefixlength:- ~!sup_pl:- suppress_ifgroup:group ~!sup_group:group !type:=unicast,blackhole,unreachable,prohibit unreachable unicast blackhole prohibit'
+_ipc_g_rulelist='@- !not from:- !to:- !tos:- !dsfield:- !fwmark:- !iif:dev !dev:dev !oif:dev !l3mdev !uidrange:- !ipproto:ipproto !sport:- !dport:- tun_id:- table:table lookup:table protocol:proto'
+# ip neigh: "p" is proxy in add/del/get, protocol in show (proxy whole).
+_ipc_g_neighadd='lladdr:- !nud:nud proxy:- !dev:dev !router !use !managed extern_learn protocol:proto ~!to:-'
+_ipc_g_neighshow='@- !to:- !dev:dev +!nud:nudall !vrf:vrf !nomaster !unused ~!master:master ~protocol:proto !proxy'
+# ip nexthop: whole words only, but protocol (and the show filters).
+_ipc_g_nhadd='!id:- !blackhole !via:- !dev:dev !onlink !encap:=mpls !group:nhgroup !fdb !type:=mpath,resilient !buckets:- !idle_timer:- !unbalanced_timer:- protocol:proto'
+_ipc_g_nhshow='!id:nhid dev:dev vrf:vrf master:master groups fdb protocol:proto'
+# ip monitor: no verb, the objects to watch and options ("s" is no
+# prefix of stats).
+_ipc_g_monitor='all address link mroute neigh netconf nexthop nsid prefix route rule !stats file:file label all-nsid !dev:dev'
+_ipc_g_tuntap='dev:- mode:=tun,tap user:user group:ugroup one_queue pi vnet_hdr multi_queue name:-'
+_ipc_ipprotos='tcp udp sctp dccp udplite icmp ipv6-icmp gre esp ah'
+_ipc_nud='permanent noarp reachable stale none incomplete delay probe failed'
 # Link kinds' own options.
 _ipc_g_k_veth='peer:peer'
 _ipc_g_k_bridge='fdb_flush forward_delay:- hello_time:- max_age:- ageing_time:- stp_state:=0,1 priority:- group_fwd_mask:- group_address:- no_linklocal_learn:=0,1 vlan_filtering:=0,1 vlan_protocol:=802.1Q,802.1ad vlan_default_pvid:- vlan_stats_enabled:=0,1 vlan_stats_per_port:=0,1 mcast_snooping:=0,1 mcast_vlan_snooping:=0,1 mcast_router:=0,1,2 mcast_query_use_ifaddr:=0,1 mcast_querier:=0,1 mcast_hash_elasticity:- mcast_hash_max:- mcast_last_member_count:- mcast_startup_query_count:- mcast_last_member_interval:- mcast_membership_interval:- mcast_querier_interval:- mcast_query_interval:- mcast_query_response_interval:- mcast_startup_query_interval:- mcast_stats_enabled:=0,1 mcast_igmp_version:=2,3 mcast_mld_version:=1,2 nf_call_iptables:=0,1 nf_call_ip6tables:=0,1 nf_call_arptables:=0,1'
@@ -114,6 +145,7 @@ _ipc_match() {
 	_ipc_split ' ' "$2"
 	for it in "${_ipc_L[@]}"; do
 		it=${it#\~}
+		it=${it#+}
 		full=
 		case $it in '!'*) full=1 it=${it#!} ;; esac
 		k=${it%%:*}
@@ -329,6 +361,143 @@ _ipc_routeinfo() {
 	_ipc_offer "$2" "${got[@]}"
 }
 
+# Preferences of the rules ("PREF:<tab>from ..."; no loop: 10,000 rules).
+_ipc_rprefs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_ip $_ipc_fam rule show
+	_ipc_offer preference "${_ipc_L[@]%%:*}"
+}
+
+# Neighbour addresses (proxies when $1 = proxy), of the device on the
+# line if it names one: "ADDR dev DEV lladdr ... STATE".
+_ipc_neighs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local px=$1
+	if _ipc_findkw dev; then
+		_ipc_ip $_ipc_fam neigh show $px dev "$_ipc_v"
+	else
+		_ipc_ip $_ipc_fam neigh show $px
+	fi
+	_ipc_offer neighbour "${_ipc_L[@]%% *}"
+}
+
+# The devices of the neighbour (or proxy) on the line; all devices while
+# there is none.
+_ipc_neighdevs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l a=$_ipc_posw px= d
+	local -a got
+	_ipc_findkw to && a=$_ipc_v
+	_ipc_findkw proxy && a=$_ipc_v px=proxy
+	[ -n "$a" ] || { _ipc_devs; return; }
+	# ip picks the entries for that address itself ("to" is a prefix).
+	_ipc_ip $_ipc_fam neigh show $px to "$a"
+	for l in "${_ipc_L[@]}"; do
+		case $l in "$a dev "*) ;; *) continue ;; esac
+		d=${l#"$a dev "}
+		got+=("${d%% *}")
+	done
+	_ipc_offer interface "${got[@]}"
+}
+
+# Nexthop ids ("id N ..." lines); for a group ($1 = group) each after the
+# members already typed ("1,2/" goes on with "1,2/ID").
+_ipc_nhids() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local pre= id
+	local -a got
+	_ipc_ip $_ipc_fam nexthop show
+	_ipc_L=("${_ipc_L[@]#id }")
+	_ipc_L=("${_ipc_L[@]%% *}")
+	if [ "$1" = group ]; then
+		case $_ipc_cur in */*) pre=${_ipc_cur%/*}/ ;; esac
+		for id in "${_ipc_L[@]}"; do got+=("$pre$id"); done
+		_ipc_L=("${got[@]}")
+	fi
+	_ipc_offer nexthop "${_ipc_L[@]}"
+}
+
+# The bucket indexes of the resilient group on the line ("id N index I
+# idle_time ..."); none while there is no group.
+_ipc_nhbuckets() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_findkw id || return 0
+	_ipc_ip nexthop bucket list id "$_ipc_v"
+	_ipc_L=("${_ipc_L[@]#* index }")
+	_ipc_offer value "${_ipc_L[@]%% *}"
+}
+
+# tun and tap devices: "NAME: tun ..." lines.
+_ipc_tuntaps() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	_ipc_ip tuntap show
+	_ipc_offer interface "${_ipc_L[@]%%:*}"
+}
+
+# The mode of the tun/tap device on the line (del must name it): one of
+# the "NAME: tun ..." lines; tun and tap while there is no name.
+_ipc_tunmode() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l t=$_ipc_posw
+	_ipc_findkw dev && t=$_ipc_v
+	_ipc_findkw name && t=$_ipc_v
+	if [ -n "$t" ]; then
+		_ipc_ip tuntap show
+		for l in "${_ipc_L[@]}"; do
+			case $l in "$t: "*) ;; *) continue ;; esac
+			l=${l#"$t: "}
+			_ipc_offer value "${l%% *}"
+			return
+		done
+	fi
+	_ipc_offer value tun tap
+}
+
+# Names from a passwd or group file ($1), as group $2.
+_ipc_passwd() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local name rest
+	local -a got
+	[ -r "$1" ] || return 0
+	while IFS=: read -r name rest; do
+		case $name in '' | '#'* | [-+]*) continue ;; esac
+		got+=("$name")
+	done <"$1"
+	_ipc_offer "$2" "${got[@]}"
+}
+
+# Multicast link addresses that ip maddr add put there ("static"): of the
+# device on the line ($1 = addr), or the devices that have the address
+# on the line ($1 = dev).  One line each in -o output:
+# "N:<tab>DEV\<tab>link  ADDR static".
+_ipc_maddrs() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local l a=$_ipc_posw d tag=address
+	local -a got
+	[ "$1" = dev ] && tag=interface
+	if [ "$1" = dev ] && [ -z "$a" ]; then
+		_ipc_devs
+		return
+	fi
+	if [ "$1" = addr ] && _ipc_findkw dev; then
+		_ipc_ip -o maddr show dev "$_ipc_v"
+	else
+		_ipc_ip -o maddr show
+	fi
+	for l in "${_ipc_L[@]}"; do
+		case $l in *'link  '*' static'*) ;; *) continue ;; esac
+		if [ "$1" = addr ]; then
+			d=${l#*link  }
+			got+=("${d%% *}")
+		else
+			case $l in *"link  $a static"*) ;; *) continue ;; esac
+			d=${l#*:?}
+			got+=("${d%%[\\]*}")
+		fi
+	done
+	_ipc_offer "$tag" "${got[@]}"
+}
+
 # _ipc_findkw KW: the value after KW anywhere on the line (also after the
 # cursor), in _ipc_v.
 _ipc_findkw() {
@@ -390,6 +559,22 @@ _ipc_value() {
 	rtdev) _ipc_routeinfo dev interface ;;
 	lft) _ipc_offer value forever ;;
 	label) _ipc_findkw dev && _ipc_offer label "$_ipc_v:" ;;
+	rpref) _ipc_rprefs ;;
+	ipproto) _ipc_split ' ' "$_ipc_ipprotos"; _ipc_offer value "${_ipc_L[@]}" ;;
+	nudall) _ipc_offer state all; _ipc_value nud ;;
+	nud) _ipc_split ' ' "$_ipc_nud"; _ipc_offer state "${_ipc_L[@]}" ;;
+	neighs) _ipc_neighs "" ;;
+	nproxy) _ipc_neighs proxy ;;
+	ndev) _ipc_neighdevs ;;
+	nhid) _ipc_nhids "" ;;
+	nhgroup) _ipc_nhids group ;;
+	nhbucket) _ipc_nhbuckets ;;
+	tuntap) _ipc_tuntaps ;;
+	tunmode) _ipc_tunmode ;;
+	user) _ipc_passwd /etc/passwd user ;;
+	ugroup) _ipc_passwd /etc/group usergroup ;;
+	maddrdel) _ipc_maddrs addr ;;
+	maddrdev) _ipc_maddrs dev ;;
 	file) _ipc_S=files ;;
 	=*) _ipc_split , "${1#=}"; _ipc_offer value "${_ipc_L[@]}" ;;
 	esac
@@ -415,13 +600,22 @@ _ipc_walk() {
 				;;
 			esac
 			[ -n "$pos" ] && _ipc_posw=$w
+			# Keywords that would name the positional value again.
+			case $pos in
+			dev) used="${used}dev " ;;
+			tuntap | tunname) used="${used}dev name " ;;
+			neighs | naddr) used="${used}proxy to " ;;
+			esac
 			pos=
 			i=$((i + 1))
 			continue
 		fi
 		used="$used$_ipc_k "
-		# "dev X" stands for the positional device.
-		[ "$_ipc_k" = dev ] && [ "$pos" = dev ] && pos=
+		# "dev X" stands for the positional device ("name X" for the
+		# tun/tap name, "proxy X" and "to X" for the neighbour).
+		case $_ipc_k:$pos in
+		dev:dev | dev:tun* | name:tun* | proxy:n* | to:n*) pos= ;;
+		esac
 		case $_ipc_a in
 		'') i=$((i + 1)); continue ;;
 		nh) g=$_ipc_g_nh; used=' '; i=$((i + 1)); continue ;;
@@ -452,8 +646,13 @@ _ipc_walk() {
 	for it in "${_ipc_L[@]}"; do
 		it=${it%%:*}
 		case $it in @* | \~*) continue ;; esac
-		it=${it#!}
-		case $used in *" $it "*) [ "$it" = nexthop ] || continue ;; esac
+		case $it in
+		+*) it=${it#+} it=${it#!} ;;
+		*)
+			it=${it#!}
+			case $used in *" $it "*) continue ;; esac
+			;;
+		esac
 		_ipc_offer keyword "$it"
 	done
 }
@@ -513,6 +712,76 @@ _ipc_route() {
 		_ipc_walk "$2" "@rtadd $_ipc_g_route" ;;
 	list | show | lst | flush | save) _ipc_walk "$2" "$_ipc_g_routeshow" ;;
 	get) _ipc_walk "$2" "$_ipc_g_routeget" ;;
+	esac
+}
+
+_ipc_rule() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	add) _ipc_walk "$2" "${_ipc_g_rulepref//:rpref/:-} $_ipc_g_rule" ;;
+	delete) _ipc_walk "$2" "$_ipc_g_rulepref $_ipc_g_rule" ;;
+	list | lst | show | flush) _ipc_walk "$2" "$_ipc_g_rulepref $_ipc_g_rulelist" ;;
+	esac
+}
+
+_ipc_neigh() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local g
+	case $1 in
+	add | change | chg | replace) _ipc_walk "$2" "@naddr $_ipc_g_neighadd" ;;
+	delete)
+		# The neighbours there are, and the devices they are on.
+		g=${_ipc_g_neighadd/proxy:-/proxy:nproxy}
+		_ipc_walk "$2" "@neighs ${g/!dev:dev/!dev:ndev}"
+		;;
+	get) _ipc_walk "$2" '@neighs proxy:nproxy !dev:ndev ~!to:-' ;;
+	list | show | lst | flush) _ipc_walk "$2" "$_ipc_g_neighshow" ;;
+	esac
+}
+
+_ipc_nexthop() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local i=$2 b
+	case $1 in
+	add) _ipc_walk "$i" "$_ipc_g_nhadd" ;;
+	replace) _ipc_walk "$i" "${_ipc_g_nhadd/!id:-/!id:nhid}" ;;
+	get | delete) _ipc_walk "$i" '!id:nhid' ;;
+	list | show | lst | flush) _ipc_walk "$i" "$_ipc_g_nhshow" ;;
+	bucket)
+		if [ "$i" -eq "$_ipc_cw" ]; then
+			_ipc_offer verb get list show
+			return
+		fi
+		for b in list show lst get ''; do
+			case $b in "${_ipc_w[i]}"*) break ;; esac
+		done
+		case $b in
+		get) _ipc_walk $((i + 1)) '!id:nhid !index:nhbucket' ;;
+		?*) _ipc_walk $((i + 1)) '!id:nhid !nhid:nhid dev:dev vrf:vrf master:master' ;;
+		esac
+		;;
+	esac
+}
+
+_ipc_tuntap() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	local g
+	case $1 in
+	add) _ipc_walk "$2" "@tunname $_ipc_g_tuntap" ;;
+	delete)
+		g=${_ipc_g_tuntap/dev:-/dev:tuntap}
+		g=${g/mode:=tun,tap/mode:tunmode}
+		_ipc_walk "$2" "@tuntap ${g/name:-/name:tuntap}"
+		;;
+	esac
+}
+
+_ipc_maddr() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	add) _ipc_walk "$2" '@- !dev:dev' ;;
+	delete) _ipc_walk "$2" '@maddrdel !dev:maddrdev' ;;
+	list | show | lst) _ipc_walk "$2" '@dev !dev:dev' ;;
 	esac
 }
 
@@ -603,9 +872,15 @@ _ipc_run() {
 	for obj in "${_ipc_L[@]}"; do
 		case $obj in "${_ipc_w[i]}"*) break ;; esac
 	done
+	# One set of verbs for the spellings of an object.
+	case $obj in neighbour) obj=neighbor ;; tap) obj=tuntap ;; esac
 	case " $_ipc_ours " in *" $obj "*) ;; *) return 0 ;; esac
 	[ "$obj" != help ] || return 0
 	i=$((i + 1))
+	if [ "$obj" = monitor ]; then
+		_ipc_walk "$i" "$_ipc_g_monitor"
+		return 0
+	fi
 	if [ "$i" -eq "$_ipc_cw" ]; then
 		eval "g=\$_ipc_offer_$obj"
 		_ipc_split ' ' "$g"
@@ -623,6 +898,11 @@ _ipc_run() {
 	address) _ipc_address "$verb" $((i + 1)) ;;
 	route) _ipc_route "$verb" $((i + 1)) ;;
 	netns) _ipc_netns_verb "$verb" $((i + 1)) ;;
+	rule) _ipc_rule "$verb" $((i + 1)) ;;
+	neighbor) _ipc_neigh "$verb" $((i + 1)) ;;
+	nexthop) _ipc_nexthop "$verb" $((i + 1)) ;;
+	tuntap) _ipc_tuntap "$verb" $((i + 1)) ;;
+	maddress) _ipc_maddr "$verb" $((i + 1)) ;;
 	esac
 	return 0
 }

@@ -42,6 +42,34 @@ $S route add 10.6.0.0/16 dev v0 table blue
 set +e
 '
 
+# Rules, neighbours, nexthops, tun/tap devices, multicast addresses, users
+# and groups for the tests of those objects (SCENE_MORE=$SCENE2).
+SCENE2='
+set -e
+$S rule add pref 100 from 10.1.0.0/24 table 100
+$S rule add pref 200 fwmark 3 table blue
+$S -6 rule add pref 300 table 100
+$S neigh add 10.1.0.7 lladdr 02:00:00:00:00:07 dev v0 nud permanent
+$S neigh add 10.2.0.8 lladdr 02:00:00:00:00:08 dev v1 nud permanent
+$S neigh add 2001:db8::7 lladdr 02:00:00:00:00:09 dev v0 nud permanent
+$S neigh add proxy 198.51.100.77 dev v0
+$S nexthop add id 11 via 10.1.0.2 dev v0
+$S nexthop add id 12 via 10.2.0.2 dev v1
+$S nexthop add id 20 group 11/12
+$S nexthop add id 21 group 11/12 type resilient buckets 3
+$S -n red link set lo up
+$S -n red nexthop add id 77 blackhole
+$S tuntap add mode tun name tun0
+$S tuntap add mode tap name tap0
+$S maddr add 01:00:5e:01:01:01 dev v0
+$S maddr add 01:00:5e:01:01:02 dev v1
+printf "root:x:0:0::/root:/bin/sh\nalice:x:1000:1000::/home/alice:/bin/sh\n" >/run/passwd
+printf "root:x:0:\nwheel:x:10:alice\n" >/run/group
+mount --bind /run/passwd /etc/passwd
+mount --bind /run/group /etc/group
+set +e
+'
+
 # A bash script that defines `c LINE`: complete LINE (cursor at its end, or
 # at the first "^" in it) and print "LINE => REPLY..." (replies separated by
 # " | " so that names with spaces show).
@@ -121,7 +149,7 @@ comp_run() {
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
 		if [ "$BASH_COMPLETION" = 1 ] || [ "$PKG_COMPLETION" = 1 ]; then
 			echo '. /usr/share/bash-completion/bash_completion'
@@ -172,14 +200,14 @@ c "ip -batch /dev/nul"
 c "ip -b /dev/null "
 c "ip --json a"'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | netns | route
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip ro => route
 ip link  => add | change | delete | help | list | set | show
 ip a  => add | change | delete | flush | help | replace | restore | save | show | showdump
 ip r  => add | append | change | delete | flush | get | help | list | prepend | replace | restore | save | show | showdump | test
 ip netns  => add | attach | delete | exec | help | identify | list | list-id | monitor | pids | set
-ip neigh  =>
+ip neigh  => add | change | delete | flush | get | help | list | replace | show
 ip - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
 ip -br - => -Version | -loops | -family | -resolve | -rcvbuf | -netns | -batch | -4 | -6 | -M | -B | -0 | -human-readable | -iec | -statistics | -details | -oneline | -timestamp | -tshort | -force | -echo | -Numeric | -all | -json | -pretty | -brief | -color | -help
 ip -f  => inet | inet6 | mpls | bridge | link
@@ -596,13 +624,13 @@ zsh_run() {
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
 		printf "exec timeout 600 zsh -f '%s' '%s'" "$BATS_TEST_TMPDIR/zcap.zsh" "$COMP_DIR"
 		for l in "$@"; do printf " '%s'" "$l"; done
 		echo
 	} >"$BATS_TEST_TMPDIR/run.sh"
-	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+	run sandbox "${WHICH:-ours}" sh "$BATS_TEST_TMPDIR/run.sh"
 }
 
 @test "completion: zsh _ip offers the same grammar and live values" {
@@ -615,7 +643,7 @@ zsh_run() {
 		'ip r del 10.5.0.0/16 dev ' 'ip l s v0 master ' 'ip -all netns exec unse' \
 		'ip link add vx0 type vxlan df ' 'ip r a 10.3.0.0/16 table 1'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | netns | route
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
 ip -f  => bridge | inet | inet6 | link | mpls
@@ -667,16 +695,43 @@ while [ \$i -lt 1000 ]; do echo "route add 10.\$((i / 250 + 1)).\$((i % 250)).0/
 $setup_ip -batch routes.batch || exit 1
 . '$COMP_DIR/ip.bash'
 . '$BATS_TEST_TMPDIR/drv.bash'
+# The best of three runs: the load of other processes only adds to it.
 t() {
+	local n s d best=
 	COMP_LINE=\$1 COMP_POINT=\${#1}
-	split_like_bash "\$1"
-	local s=\$EPOCHREALTIME
-	_ip_complete ip
-	echo "bash \$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 )) ms \$1 => \${#COMPREPLY[@]} matches"
+	for n in 1 2 3; do
+		split_like_bash "\$1"
+		s=\$EPOCHREALTIME
+		_ip_complete ip
+		d=\$(( (\${EPOCHREALTIME/./} - \${s/./}) / 1000 ))
+		{ [ -z "\$best" ] || [ "\$d" -lt "\$best" ]; } && best=\$d
+	done
+	echo "bash \$best ms \$1 => \${#COMPREPLY[@]} matches"
 }
 for l in "ip l s " "ip link set ve1" "ip l s ve1 master " "ip -n x l s " "ip a a 10.9.0.1/24 dev " "ip r del " "ip r a 10.0.0.0/8 table " "ip a d "; do t "\$l"; done
-ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d " |
-	sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/'
+# 1,000 rules, neighbours and nexthops, asked of our ip once it has the
+# object, of the reference until then (the completion runs the ip named
+# on the line).
+i=0
+while [ \$i -lt 1000 ]; do
+	echo "rule add pref \$((i + 1000)) fwmark \$i table 100"
+	echo "neigh add 10.\$((i / 250 + 1)).\$((i % 250)).9 lladdr 02:00:00:00:00:01 dev ve7 nud permanent"
+	echo "nexthop add id \$((i + 1)) dev ve7"
+	i=\$((i + 1))
+done >more.batch
+$setup_ip -batch more.batch || exit 1
+for o in rule neigh nexthop; do
+	if ip \$o show >/dev/null 2>&1; then eval "ip_\$o=ip"; else eval "ip_\$o='$REF_IP'"; fi
+done
+t "\$ip_rule rule del pref "
+t "\$ip_neigh neigh del "
+t "\$ip_neigh neigh del 10.1.0.9 dev "
+t "\$ip_nexthop nexthop del id "
+for n in 1 2 3; do
+	ZCAP_TIME=1 zsh -f '$BATS_TEST_TMPDIR/zcap.zsh' '$COMP_DIR' "ip l s " "ip link set ve1" "ip r del " "ip a d "
+done | sed 's/^\(.*\) => \([0-9]*\) ms | \([0-9]*\) matches$/zsh \2 ms \1 => \3 matches/' |
+	awk '{ k = \$0; sub(/^zsh [0-9]* ms /, "", k) } !(k in best) { order[++n] = k; best[k] = \$2 }
+		\$2 < best[k] { best[k] = \$2 } END { for (i = 1; i <= n; i++) print "zsh " best[order[i]] " ms " order[i] }'
 EOF
 	cd "$BATS_TEST_TMPDIR"
 	run sandbox bash perf.bash
@@ -684,21 +739,26 @@ EOF
 	[ "$status" -eq 0 ]
 	# Under valgrind or a sanitizer build the times say nothing.
 	[ -z "$IP_WRAPPER" ] && [ "$IP" = "$REPO_DIR/ip/ip" ] || return 0
-	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 8 ]
+	[ "$(echo "$output" | grep -c '^bash [0-9]* ms')" -eq 12 ]
 	[ "$(echo "$output" | grep -c '^zsh [0-9]* ms')" -eq 4 ]
 	# They did offer the 1,000 names and routes.
 	echo "$output" | grep -q '^bash [0-9]* ms ip l s  => 1004 matches'
 	echo "$output" | grep -q '^bash [0-9]* ms ip l s ve1 master  => 1 matches'
 	echo "$output" | grep -q '^zsh [0-9]* ms ip l s  => 1004 matches'
 	echo "$output" | grep -q '^bash [0-9]* ms ip r del  => 10[0-9][0-9] matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip rule del pref  => 1003 matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip neigh del  => 10[0-9][0-9] matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip neigh del 10.1.0.9 dev  => 1 matches'
+	echo "$output" | grep -q '^bash [0-9]* ms .*ip nexthop del id  => 1000 matches'
 	! echo "$output" | awk '$2 > 400' | grep .
 }
 
-# The real thing for bash: an interactive bash in a pty (driven by zsh's
-# zpty), our completion sourced, TAB pressed, and the line readline made
-# read back with a bind -x key.  This checks the quoting of names with
-# spaces and the text readline replaces after ':' and '='.
-@test "completion: bash readline inserts what it should (pty)" {
+# rl_run 'ARGS': type each line of ARGS (shell words, as they go on a
+# command line) into an interactive bash in a pty (driven by zsh's zpty),
+# our completion sourced, press TAB, and read back the line readline made
+# with a bind -x key; after SCENE (and SCENE_MORE), with ip = ours or
+# WHICH.
+rl_run() {
 	need_root
 	command -v zsh >/dev/null || skip "zsh (used to drive the pty) is not installed"
 	cat >"$BATS_TEST_TMPDIR/rl.zsh" <<'EOF'
@@ -723,14 +783,19 @@ EOF
 	[ -x "$REF_IP" ] && setup_ip="$REF_IP"
 	{
 		echo "{ SETUP_IP='$setup_ip'"
-		echo "$SCENE"
+		echo "$SCENE$SCENE_MORE"
 		echo '} >/dev/null 2>&1 || true'
-		echo "exec timeout 600 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' \\"
-		echo "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \\"
-		echo "'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \\"
-		echo "'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
+		echo "exec timeout 600 zsh -f '$BATS_TEST_TMPDIR/rl.zsh' '$COMP_DIR/ip.bash' $1"
 	} >"$BATS_TEST_TMPDIR/run.sh"
-	run sandbox sh "$BATS_TEST_TMPDIR/run.sh"
+	run sandbox "${WHICH:-ours}" sh "$BATS_TEST_TMPDIR/run.sh"
+}
+
+# The real thing for bash: this checks the quoting of names with spaces and
+# the text readline replaces after ':' and '='.
+@test "completion: bash readline inserts what it should (pty)" {
+	rl_run "'ip netns exec my' 'ip netns exec \"my' 'ip netns del r' 'ip a d 2001:db8::' \
+'ip a d 10.2' 'ip -c=al' 'ip a a 1.2.3.4/24 dev v0 label ' 'ip l s v' 'ip l s vr' \
+'ip li' 'ip r a 10.3.0.0/16 ta' 'ip netns exec red ip l s inr' 'ip -n my\\ ns l s l'"
 	[ "$status" -eq 0 ]
 	expect 'ip netns exec my => ip netns exec my\ ns |
 ip netns exec "my => ip netns exec "my ns" |
@@ -759,6 +824,10 @@ zpty -r z l '*<<READY>>*' || exit 3
 zpty -w -n z $'ip l s lo m\t'
 zpty -r z l '*multicast flag*' || exit 3
 print -r -- "${l//$'\r'/}"
+zpty -w -n z $'\C-u'
+zpty -w -n z $'ip rule add suppress_\t'
+zpty -r z l '*or shorter*' || exit 3
+print -r -- "${l//$'\r'/}"
 zpty -d z
 EOF
 	run timeout 30 zsh -f "$BATS_TEST_TMPDIR/zlist.zsh" "$COMP_DIR"
@@ -767,6 +836,8 @@ EOF
 	echo "$output" | grep -q '== keyword =='
 	echo "$output" | grep -q 'master  *-- enslave to a bridge, bond or vrf'
 	echo "$output" | grep -q 'mtu  *-- maximum transmission unit'
+	echo "$output" | grep -q 'suppress_prefixlength  *-- ignore routes with prefixes this long or shorter'
+	echo "$output" | grep -q 'suppress_ifgroup  *-- ignore routes through devices of this group'
 }
 
 @test "completion: process ids for ip netns identify and attach" {
@@ -778,4 +849,335 @@ c "ip netns attach " | grep -qw 1 || echo "attach NAME: no pids"'
 	expect 'identify: pid 1
 attach: this shell
 attach NAME: no pids'
+}
+# new_run OBJECT LINES: complete LINES after SCENE and SCENE2 with the
+# reference as the `ip` the completion runs (it has these objects; our ip
+# prints the same text) and, when our ip has OBJECT too, with ours: the
+# same replies.
+new_run() {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref comp_run "$2"
+	[ "$status" -eq 0 ] || return 1
+	local ref=$output
+	[ "$1" = neigh ] && ref=$(echo "$ref" | sort_values)
+	if sandbox ours ip "$1" show >/dev/null 2>&1; then
+		SCENE_MORE=$SCENE2 comp_run "$2"
+		[ "$status" -eq 0 ] || return 1
+		[ "$1" = neigh ] && output=$(echo "$output" | sort_values)
+		expect "$ref" || return 1
+	fi
+	output=$ref
+}
+
+# The kernel lists neighbours in the order of its hash table, which
+# differs from run to run: sort the replies that start with a digit (the
+# addresses), each line's keywords stay in their order after them.
+sort_values() {
+	local l head rest it
+	local -a items vals kws
+	while IFS= read -r l; do
+		case $l in *' => '?*) ;; *) echo "$l"; continue ;; esac
+		head=${l%% => *} rest=${l#* => }
+		IFS='|' read -ra items <<<"${rest// | /|}"
+		vals=() kws=()
+		for it in "${items[@]}"; do
+			case $it in [0-9]*) vals+=("$it") ;; *) kws+=("$it") ;; esac
+		done
+		[ "${#vals[@]}" -gt 0 ] && mapfile -t vals < <(printf '%s\n' "${vals[@]}" | sort)
+		items=("${vals[@]}" "${kws[@]}")
+		printf '%s => %s\n' "$head" "$(IFS='|'; echo "${items[*]}" | sed 's/|/ | /g')"
+	done
+}
+
+@test "completion: ip rule, with the preferences in use" {
+	new_run rule '
+c "ip rule "
+c "ip rule s"
+c "ip rule s "
+c "ip rule sa "
+c "ip rule r "
+c "ip ru a "
+c "ip rule add p"
+c "ip rule add t"
+c "ip rule add ta "
+c "ip rule add lookup "
+c "ip rule add protocol "
+c "ip rule add suppress_ifgroup "
+c "ip rule add ipproto "
+c "ip rule add type "
+c "ip rule add oif "
+c "ip rule add goto "
+c "ip rule add pref "
+c "ip rule add not from 10.1.0.0/24 to 10.2.0.0/24 "
+c "ip rule d pref "
+c "ip rule del "
+c "ip -6 rule del pref "
+c "ip rule del prio "
+c "ip rule list fw"
+c "ip rule flush l "'
+	expect 'ip rule  => add | delete | flush | help | list | restore | save | show
+ip rule s => save | show
+ip rule s  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol
+ip rule sa  =>
+ip rule r  =>
+ip ru a  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
+ip rule add p => preference | priority | protocol | prohibit
+ip rule add t => to | tos | tun_id | table | type
+ip rule add ta  => local | main | default | unspec | blue | 100
+ip rule add lookup  => local | main | default | unspec | blue | 100
+ip rule add protocol  => redirect | kernel | boot | static | unspec | gated | ra | mrt | zebra | bird | dnrouted | xorp | ntk | dhcp | keepalived | babel | openr | bgp | isis | ospf | rip | eigrp | myproto
+ip rule add suppress_ifgroup  => default
+ip rule add ipproto  => tcp | udp | sctp | dccp | udplite | icmp | ipv6-icmp | gre | esp | ah
+ip rule add type  => unicast | blackhole | unreachable | prohibit
+ip rule add oif  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip rule add goto  => 0 | 100 | 200 | 32766 | 32767
+ip rule add pref  =>
+ip rule add not from 10.1.0.0/24 to 10.2.0.0/24  => preference | order | priority | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
+ip rule d pref  => 0 | 100 | 200 | 32766 | 32767
+ip rule del  => preference | order | priority | not | from | to | tos | dsfield | fwmark | iif | dev | oif | l3mdev | uidrange | ipproto | sport | dport | tun_id | table | lookup | protocol | nat | realms | goto | suppress_prefixlength | suppress_ifgroup | type | unreachable | unicast | blackhole | prohibit
+ip -6 rule del pref  => 0 | 300 | 32766
+ip rule del prio  => 0 | 100 | 200 | 32766 | 32767
+ip rule list fw => fwmark
+ip rule flush l  => local | main | default | unspec | blue | 100'
+}
+
+@test "completion: ip neigh, with the neighbours there are for del and get" {
+	new_run neigh '
+c "ip n"
+c "ip neigh "
+c "ip neighbour r"
+c "ip neigh r 10.1.0.5 "
+c "ip neigh c 10.1.0.5 dev v0 "
+c "ip neigh add 10.1.0.5 nud "
+c "ip neigh add 10.1.0.5 p"
+c "ip neigh add 10.1.0.5 dev "
+c "ip neigh add proxy 10.1.0.5 "
+c "ip neigh del "
+c "ip -6 neigh del "
+c "ip neigh del dev v1 "
+c "ip neigh del 10.1.0.7 dev "
+c "ip neigh del proxy 198.51"
+c "ip neigh del proxy 198.51.100.77 dev "
+c "ip neigh show "
+c "ip neigh show nud "
+c "ip neigh show nud all "
+c "ip neigh flush dev v0 "
+c "ip neigh get "
+c "ip neigh get 10.2.0.8 dev "'
+	expect 'ip n => neighbor | netns | nexthop
+ip neigh  => add | change | delete | flush | get | help | list | replace | show
+ip neighbour r => replace
+ip neigh r 10.1.0.5  => lladdr | nud | dev | router | use | managed | extern_learn | protocol
+ip neigh c 10.1.0.5 dev v0  => lladdr | nud | router | use | managed | extern_learn | protocol
+ip neigh add 10.1.0.5 nud  => permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
+ip neigh add 10.1.0.5 p => protocol
+ip neigh add 10.1.0.5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip neigh add proxy 10.1.0.5  => lladdr | nud | dev | router | use | managed | extern_learn | protocol
+ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | lladdr | nud | proxy | dev | router | use | managed | extern_learn | protocol
+ip -6 neigh del  => 2001:db8::7 | lladdr | nud | proxy | dev | router | use | managed | extern_learn | protocol
+ip neigh del dev v1  => 10.2.0.8 | lladdr | nud | proxy | router | use | managed | extern_learn | protocol
+ip neigh del 10.1.0.7 dev  => v0
+ip neigh del proxy 198.51 => 198.51.100.77
+ip neigh del proxy 198.51.100.77 dev  => v0
+ip neigh show  => to | dev | nud | vrf | nomaster | unused | proxy
+ip neigh show nud  => all | permanent | noarp | reachable | stale | none | incomplete | delay | probe | failed
+ip neigh show nud all  => to | dev | nud | vrf | nomaster | unused | proxy
+ip neigh flush dev v0  => to | nud | vrf | nomaster | unused | proxy
+ip neigh get  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | proxy | dev
+ip neigh get 10.2.0.8 dev  => v1'
+}
+
+@test "completion: ip nexthop, with the ids in use" {
+	new_run nexthop '
+c "ip nex"
+c "ip nexthop "
+c "ip nexthop r id "
+c "ip nexthop replace id 11 "
+c "ip nexthop g "
+c "ip nexthop add "
+c "ip nexthop add id 5 dev "
+c "ip nexthop add id 5 group "
+c "ip nexthop add id 5 group 11,2/"
+c "ip nexthop add id 5 group 11/12 type "
+c "ip nexthop add id 5 dev v0 p"
+c "ip nexthop add id 5 encap "
+c "ip nexthop add id 5 encap mpls 100 "
+c "ip nexthop del id "
+c "ip -n red nexthop del id "
+c "ip nexthop get id 1"
+c "ip nexthop show "
+c "ip nexthop flush dev "
+c "ip nexthop flush "
+c "ip nexthop bucket "
+c "ip nexthop bucket l "
+c "ip nexthop bucket list nhid "
+c "ip nexthop bucket get "
+c "ip nexthop bucket get id 21 index "
+c "ip nexthop bucket get index "
+c "ip r a 10.3.0.0/16 nhid "'
+	expect 'ip nex => nexthop
+ip nexthop  => add | bucket | delete | flush | get | help | list | replace | show
+ip nexthop r id  => 11 | 12 | 20 | 21
+ip nexthop replace id 11  => blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
+ip nexthop g  => id
+ip nexthop add  => id | blackhole | via | dev | onlink | encap | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
+ip nexthop add id 5 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip nexthop add id 5 group  => 11 | 12 | 20 | 21
+ip nexthop add id 5 group 11,2/ => 11,2/11 | 11,2/12 | 11,2/20 | 11,2/21
+ip nexthop add id 5 group 11/12 type  => mpath | resilient
+ip nexthop add id 5 dev v0 p => protocol
+ip nexthop add id 5 encap  => mpls
+ip nexthop add id 5 encap mpls 100  => blackhole | via | dev | onlink | group | fdb | type | buckets | idle_timer | unbalanced_timer | protocol
+ip nexthop del id  => 11 | 12 | 20 | 21
+ip -n red nexthop del id  => 77
+ip nexthop get id 1 => 11 | 12
+ip nexthop show  => id | dev | vrf | master | groups | fdb | protocol
+ip nexthop flush dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip nexthop flush  => id | dev | vrf | master | groups | fdb | protocol
+ip nexthop bucket  => get | list | show
+ip nexthop bucket l  => id | nhid | dev | vrf | master
+ip nexthop bucket list nhid  => 11 | 12 | 20 | 21
+ip nexthop bucket get  => id | index
+ip nexthop bucket get id 21 index  => 0 | 1 | 2
+ip nexthop bucket get index  =>
+ip r a 10.3.0.0/16 nhid  => 11 | 12 | 20 | 21'
+}
+
+@test "completion: ip tuntap, with users, groups and the tun/tap devices" {
+	new_run tuntap '
+c "ip tu"
+c "ip tuntap "
+c "ip tap "
+c "ip tuntap a "
+c "ip tuntap add mode "
+c "ip tuntap add mode tun user "
+c "ip tuntap add mode tun group "
+c "ip tuntap add t9 m"
+c "ip tuntap add t9 "
+c "ip tuntap del "
+c "ip tuntap del tun0 "
+c "ip tuntap del name "
+c "ip tuntap del dev tap0 m"
+c "ip tuntap del tap0 mode "
+c "ip tuntap del name tun0 mode "
+c "ip tuntap del mode "
+c "ip tuntap show "'
+	expect 'ip tu => tuntap
+ip tuntap  => add | delete | help | list | show
+ip tap  => add | delete | help | list | show
+ip tuntap a  => dev | mode | user | group | one_queue | pi | vnet_hdr | multi_queue | name
+ip tuntap add mode  => tun | tap
+ip tuntap add mode tun user  => root | alice
+ip tuntap add mode tun group  => root | wheel
+ip tuntap add t9 m => mode | multi_queue
+ip tuntap add t9  => mode | user | group | one_queue | pi | vnet_hdr | multi_queue
+ip tuntap del  => tun0 | tap0 | dev | mode | user | group | one_queue | pi | vnet_hdr | multi_queue | name
+ip tuntap del tun0  => mode | user | group | one_queue | pi | vnet_hdr | multi_queue
+ip tuntap del name  => tun0 | tap0
+ip tuntap del dev tap0 m => mode | multi_queue
+ip tuntap del tap0 mode  => tap
+ip tuntap del name tun0 mode  => tun
+ip tuntap del mode  => tun | tap
+ip tuntap show  =>'
+}
+
+@test "completion: ip maddr, with the multicast addresses it added" {
+	new_run maddr '
+c "ip m"
+c "ip m "
+c "ip maddr add 01:00:5e:01:01:05 "
+c "ip maddr add 01:00:5e:01:01:05 dev "
+c "ip maddr del "
+c "ip maddr del 01:00:5e:01:01:0"
+c "ip maddr del dev v1 "
+c "ip maddr del 01:00:5e:01:01:02 dev "
+c "ip maddr show "
+c "ip maddr s v0 "'
+	expect 'ip m => maddress | monitor
+ip m  => add | delete | help | list | show
+ip maddr add 01:00:5e:01:01:05  => dev
+ip maddr add 01:00:5e:01:01:05 dev  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0
+ip maddr del  => 01:00:5e:01:01:02 | 01:00:5e:01:01:01 | dev
+ip maddr del 01:00:5e:01:01:0 => 02 | 01
+ip maddr del dev v1  => 01:00:5e:01:01:02
+ip maddr del 01:00:5e:01:01:02 dev  => v1
+ip maddr show  => lo | v1 | v0 | br0 | vr0 | tun0 | tap0 | dev
+ip maddr s v0  =>'
+}
+
+@test "completion: zsh _ip completes rule, neigh, nexthop, tuntap, maddr and monitor" {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref zsh_run 'ip ' 'ip rule del pref ' 'ip rule add t' 'ip neigh del ' \
+		'ip neigh show nud ' 'ip nexthop add id 5 group 11/' 'ip nexthop bucket ' \
+		'ip tuntap add mode tun user ' 'ip tuntap del ' 'ip maddr del ' 'ip -6 neigh del dev v0 ' \
+		'ip rule add pref ' 'ip rule add goto ' 'ip tuntap del tap0 mode ' 'ip neighbour del 10.1.0.7 dev ' \
+		'ip monitor n'
+	[ "$status" -eq 0 ]
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
+ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
+ip rule add t => table | to | tos | tun_id | type
+ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | dev | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
+ip neigh show nud  => all | delay | failed | incomplete | noarp | none | permanent | probe | reachable | stale
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20 | 11/21
+ip nexthop bucket  => get | list | show
+ip tuntap add mode tun user  => alice | root
+ip tuntap del  => dev | group | mode | multi_queue | name | one_queue | pi | tap0 | tun0 | user | vnet_hdr
+ip maddr del  => 01:00:5e:01:01:01 | 01:00:5e:01:01:02 | dev
+ip -6 neigh del dev v0  => 2001:db8::7 | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
+ip rule add pref  =>
+ip rule add goto  => 0 | 100 | 200 | 32766 | 32767
+ip tuntap del tap0 mode  => tap
+ip neighbour del 10.1.0.7 dev  => v0
+ip monitor n => neigh | netconf | nexthop | nsid'
+}
+
+@test "completion: with bash-completion loaded, the new objects complete the same" {
+	[ -r /usr/share/bash-completion/bash_completion ] || skip "bash-completion is not installed"
+	need_ref
+	BASH_COMPLETION=1 SCENE_MORE=$SCENE2 WHICH=ref comp_run '
+c "ip rule del pref "
+c "ip neigh del proxy 198.51"
+c "ip nexthop add id 5 group 11/"
+c "ip tuntap del tap0 mode "
+c "ip maddr del 01:00:5e:01:01:0"
+c "ip netns exec red ip nexthop del id "'
+	[ "$status" -eq 0 ]
+	expect 'ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
+ip neigh del proxy 198.51 => 198.51.100.77
+ip nexthop add id 5 group 11/ => 11/11 | 11/12 | 11/20 | 11/21
+ip tuntap del tap0 mode  => tap
+ip maddr del 01:00:5e:01:01:0 => 02 | 01
+ip netns exec red ip nexthop del id  => 77'
+}
+
+@test "completion: ip monitor, the objects to watch and its options" {
+	comp_run '
+c "ip mo"
+c "ip monitor "
+c "ip monitor link a"
+c "ip monitor link label "
+c "ip monitor dev "
+c "ip monitor file /dev/nul"
+c "ip -t mon n"'
+	[ "$status" -eq 0 ]
+	expect 'ip mo => monitor
+ip monitor  => all | address | link | mroute | neigh | netconf | nexthop | nsid | prefix | route | rule | stats | file | label | all-nsid | dev
+ip monitor link a => all | address | all-nsid
+ip monitor link label  => all | address | mroute | neigh | netconf | nexthop | nsid | prefix | route | rule | stats | file | all-nsid | dev
+ip monitor dev  => lo | v1 | v0 | br0 | vr0
+ip monitor file /dev/nul => /dev/null
+ip -t mon n => neigh | netconf | nexthop | nsid'
+}
+
+@test "completion: bash readline inserts MAC addresses, groups and proxies (pty)" {
+	need_ref
+	SCENE_MORE=$SCENE2 WHICH=ref rl_run "'ip maddr del dev v1 01' 'ip maddr del 01:00:5e:01:01:0' \
+'ip nexthop add id 5 group 11,3/12' 'ip neigh del proxy 198' 'ip -6 neigh del 2001' 'ip ru del pref 1'"
+	[ "$status" -eq 0 ]
+	expect 'ip maddr del dev v1 01 => ip maddr del dev v1 01:00:5e:01:01:02 |
+ip maddr del 01:00:5e:01:01:0 => ip maddr del 01:00:5e:01:01:0|
+ip nexthop add id 5 group 11,3/12 => ip nexthop add id 5 group 11,3/12 |
+ip neigh del proxy 198 => ip neigh del proxy 198.51.100.77 |
+ip -6 neigh del 2001 => ip -6 neigh del 2001:db8::7 |
+ip ru del pref 1 => ip ru del pref 100 |'
 }
