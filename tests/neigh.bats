@@ -15,7 +15,8 @@ load helpers
 setup() { need_root; need_ref; }
 
 # v0 (here) and v1 (namespace "peer") are a veth pair with IPv4 and IPv6;
-# 10.0.0.2 and 2001:db8::2 are learned by pinging them, the rest are
+# 10.0.0.2 and 2001:db8::2 are learned by pinging them (the peer forwards
+# IPv6, so its advertisement makes 2001:db8::2 a router), the rest are
 # static entries in every state, a proxy, and entries with flags.  No
 # link-local addresses: their multicast entries would carry random bits.
 # States must not move while the scripts run (slowly, under ASan): an hour
@@ -34,7 +35,7 @@ ip netns add peer
 ip netns exec peer sh -c "echo 1 > /proc/sys/net/ipv6/conf/default/addr_gen_mode"
 ip link add v0 type veth peer name v1 netns peer
 for f in ipv4 ipv6; do echo 3600000 >/proc/sys/net/$f/neigh/v0/base_reachable_time_ms; done
-ip netns exec peer sh -c "for f in ipv4 ipv6; do echo 3600 >/proc/sys/net/\$f/neigh/v1/delay_first_probe_time; done"
+ip netns exec peer sh -c "for f in ipv4 ipv6; do echo 3600 >/proc/sys/net/\$f/neigh/v1/delay_first_probe_time; done; echo 1 >/proc/sys/net/ipv6/conf/all/forwarding"
 ip link set v0 up; ip -n peer link set v1 up; ip -n peer link set lo up
 ip addr add 10.0.0.1/24 dev v0; ip -n peer addr add 10.0.0.2/24 dev v1
 ip addr add 2001:db8::1/64 dev v0 nodad; ip -n peer addr add 2001:db8::2/64 dev v1 nodad
