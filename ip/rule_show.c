@@ -385,7 +385,7 @@ struct rule_dump {
 	int action;
 	int err;		/* first failure, as -errno */
 	size_t used;		/* delete requests waiting in buf */
-	char buf[RULE_FLUSH_BUF];
+	char *buf;		/* RULE_FLUSH_BUF bytes, for flush only */
 };
 
 /* The waiting deletes go out in one datagram, all under one sequence
@@ -434,7 +434,7 @@ static int flush_note(struct rule_dump *d, const struct nlmsghdr *nlh,
 		return 0;
 	if (!RULE_HAS(v, FRA_PRIORITY))
 		return 0;
-	if (d->used + NLMSG_ALIGN(nlh->nlmsg_len) > sizeof(d->buf))
+	if (d->used + NLMSG_ALIGN(nlh->nlmsg_len) > RULE_FLUSH_BUF)
 		return FLUSH_RESTART;
 	del = (struct nlmsghdr *)(d->buf + d->used);
 	memcpy(del, nlh, nlh->nlmsg_len);
@@ -530,27 +530,23 @@ static int rule_flush(struct ipctx *ctx, struct rule_dump *d, int family)
 
 int rule_dump_cmd(struct ipctx *ctx, const struct rule_filter *f, int action)
 {
-	struct rule_dump *d;
+	struct rule_dump d = { .ctx = ctx, .f = f, .action = action };
 	int family = ctx->family == AF_UNSPEC ? AF_INET : ctx->family;
 	int rc;
 
 	if (action == RULE_SAVE && (rc = saved_magic_write(ctx, RULE_DUMP_MAGIC)))
 		return rc;
-	d = calloc(1, sizeof(*d));
-	if (!d)
+	if (action == RULE_FLUSH && !(d.buf = malloc(RULE_FLUSH_BUF)))
 		return EXIT_FAIL;
-	d->ctx = ctx;
-	d->f = f;
-	d->action = action;
 	/* The binary stream of save stays one: no JSON brackets around it
 	 * (the reference appends "[]" to it, which restore then refuses). */
 	if (action != RULE_SAVE)
 		out_begin(&ctx->out);
-	rc = action == RULE_FLUSH ? rule_flush(ctx, d, family) :
-				    rule_dump(ctx, d, family);
+	rc = action == RULE_FLUSH ? rule_flush(ctx, &d, family) :
+				    rule_dump(ctx, &d, family);
 	if (action != RULE_SAVE)
 		out_end(&ctx->out);
-	free(d);
+	free(d.buf);
 	return rc;
 }
 

@@ -169,14 +169,11 @@ ip -6 rule add pref 204 to ::/0 table main suppress_prefixlength 0'
 
 @test "rule diff: the requests add and delete send, byte for byte" {
 	REQ_TYPES="32 33" diff_requests 'ip link set lo up; ip link add v0 type veth peer name v1' \
-		'rule add from 10.0.0.0/8 to 192.168.1.0/24 tos 0x10 fwmark 0x5/0xff iif v0 oif v1 table 10 protocol static pref 10' \
-		'rule add not from 10.1.0.0/16 fwmark 7 table 1000 pref 11 realms 1/2' \
-		'rule add uidrange 100-200 ipproto tcp sport 80 dport 1000-2000 lookup 12 suppress_prefixlength 0 suppress_ifgroup 5' \
-		'rule add from all to default table 5' 'rule add l3mdev pref 3' 'rule add nat 1.2.3.4' \
-		'rule add goto 10 pref 4' 'rule add nop' 'rule add blackhole tun_id 99' 'rule add 0' \
-		'-6 rule add from 2001:db8::/32 to 2001:db8:1::1 table 20 pref 20' \
-		'-6 rule add not fwmark 51820 table 51820' '-6 rule add table main suppress_prefixlength 0' \
-		'rule del pref 10' 'rule del table 1000' 'rule del from 0/0' '-6 rule del table 51820'
+		'rule add from 10.0.0.0/8 to 192.168.1.0/24 tos 0x10 fwmark 0x5/0xff iif v0 oif v1 table 10 protocol static pref 10 realms 1/2 uidrange 100-200 ipproto tcp sport 80 dport 1000-2000 suppress_prefixlength 0 suppress_ifgroup 5 tun_id 99' \
+		'rule add not from all to default fwmark 7 table 1000 pref 11' \
+		'rule add l3mdev pref 3' 'rule add nat 1.2.3.4 goto 10 pref 4' 'rule add nop blackhole 0' \
+		'-6 rule add from 2001:db8::/32 to 2001:db8:1::1 not fwmark 51820 table 51820 pref 20' \
+		'rule del pref 10' 'rule del table 1000 from 0/0' '-6 rule del table 51820'
 }
 
 @test "rule -echo -j: one valid JSON object per rule (the reference nests {{...}})" {

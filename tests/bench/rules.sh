@@ -71,7 +71,7 @@ flush_rows() {	# N
 	for k in 0 1; do
 		w[k]=$(median_of w $k) m[k]=$(median_of m $k) cpu[k]=$(median_of c $k)
 	done
-	T[flush,$n,w]=${w[0]} T[flush,$n,m]=${m[0]}
+	T[flush,$n,w]=${w[0]} T[flush,$n,m]=${m[0]} T[flush,$n,c]=${cpu[0]}
 	row "rules-flush-$n" "\`ip rule flush\`, $n rules (rules left: ours ${left[0]}, iproute2 ${left[1]})" \
 		"$(fmt_ms "${w[0]}")" "$(fmt_ms "${w[1]}")" n/a \
 		"$(ratio "${w[0]}" "${w[1]}") (cpu $(ratio "${cpu[0]}" "${cpu[1]}"))" \
@@ -84,8 +84,11 @@ flush_rows() {	# N
 log "rules: flush"
 flush_rows 1k
 flush_rows 10k
-g=$(ratio "${T[flush,10k,w]}" "${T[flush,1k,w]}")
+# CPU time (user + sys) decides: the wall time of a delete also waits for
+# the rtnl lock, which every other process making namespaces takes.
+g=$(ratio "${T[flush,10k,c]}" "${T[flush,1k,c]}")
+gw=$(ratio "${T[flush,10k,w]}" "${T[flush,1k,w]}")
 dm=$((T[flush,10k,m] - T[flush,1k,m]))
-row rules-flush-growth "\`ip rule flush\` growth 1k -> 10k rules (time; peak memory)" \
-	"${g}x; +$dm KiB" - - - "<= 11x; < 256 KiB" \
+row rules-flush-growth "\`ip rule flush\` growth 1k -> 10k rules (cpu; wall; peak memory)" \
+	"${g}x; ${gw}x; +$dm KiB" - - - "cpu <= 11x; < 256 KiB" \
 	"$(check "$g <= 11 && $dm < 256")" -
