@@ -641,6 +641,17 @@ int ll_cache_fill(struct ipctx *ctx)
 	return 0;
 }
 
+/* ip monitor: every link of now, as the reference loads them before its
+ * first event; links made later are still asked for by index. */
+int ll_cache_preload(struct ipctx *ctx)
+{
+	int err = ll_load_all(ctx);
+
+	if (ctx->links)
+		ctx->links->full = false;
+	return err;
+}
+
 const char *ll_name(struct ipctx *ctx, int ifindex)
 {
 	struct ll_ent *e = ll_find(ctx, ifindex);

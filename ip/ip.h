@@ -126,6 +126,7 @@ int ll_cache_fill(struct ipctx *ctx);
 /* Remember a link seen in a dump (name, type, flags). */
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);
 void ll_cache_forget(struct ipctx *ctx, int ifindex);
+int ll_cache_preload(struct ipctx *ctx);
 unsigned int ll_flags(struct ipctx *ctx, int ifindex);
 /* name_of(), or the bare number under -N. */
 const char *ctx_name_of(struct ipctx *ctx, enum name_table t, uint32_t id,

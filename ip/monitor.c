@@ -603,6 +603,8 @@ int do_monitor(struct ipctx *ctx, int argc, char **argv)
 	ctx->out.json = false;
 	ctx->out.pretty = false;
 	nsid_memo_start(ctx);
+	if (!m.file)
+		ll_cache_preload(ctx);
 	rc = m.file ? mon_file(&m) : mon_listen(&m);
 	nsid_memo_free(ctx);
 	return rc;
