@@ -125,6 +125,11 @@ check-valgrind: build-debug/ip
 	IP_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --run-libc-freeres=no" \
 		IP=$(CURDIR)/build-debug/ip $(BATS) -r tests
 
+# Compilers, C libraries, flags and ARM targets, each built apart and
+# smoke-tested against the reference (tests/builds/run).
+check-builds:
+	tests/builds/run
+
 bench: ip/ip
 	tests/bench/run
 
@@ -143,6 +148,6 @@ install: ip/ip
 		install -D -m 0644 ip/ip.8 $(DESTDIR)$(PREFIX)/share/man/man8/ip.8; fi
 
 clean:
-	rm -rf $(B) build build-musl build-cc build-asan build-debug ip/ip
+	rm -rf $(B) build build-musl build-cc build-asan build-debug build-matrix ip/ip
 
-.PHONY: all check check-asan check-valgrind bench fuzz install clean
+.PHONY: all check check-asan check-builds check-valgrind bench fuzz install clean
