@@ -38,6 +38,9 @@ c ip -6 addr add 2001:db8::1/64 dev br0 nodad
 c ip route add 10.1.0.0/16 via 10.0.0.9 rtt 1.5s rttvar 123456ms rto_min 4294967295ms
 c ip route add 10.2.0.0/16 dev v0 metric 4294967295 table 4294967295 mtu lock 65520 window 4294967295 initcwnd 4294967295 advmss 65535 hoplimit 255 features ecn
 c ip route add 10.3.0.0/16 nexthop via 10.0.0.7 weight 3 nexthop via 10.0.0.8 weight 255
+# values past 32 bits wrap as on x86-64 (armhf's long is 32 bits)
+c ip route add 10.6.0.0/16 dev v0 rtt 4294967296 rttvar 99999999999
+c ip route add 10.7.0.0/16 dev v0 rto_min 18446744073709551615 rtt -4294967295
 c ip -6 route add 2001:db8:1::/48 dev br0 metric 1024 pref high
 c ip route add 10.4.0.0/16 dev nosuch
 c ping -q -c 3 -i 0.01 127.0.0.1 >/dev/null
