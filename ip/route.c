@@ -207,12 +207,14 @@ static int parse_time_rtt(const char *s, uint32_t *val, bool *raw)
 		if (t < 0 || p == s)
 			return -1;
 	} else {
-		unsigned long v;
+		unsigned long long v;
 
+		/* 64 bits on every target, as the reference's unsigned long on
+		 * x86-64 (a 32-bit one would refuse 4294967296, which wraps) */
 		errno = 0;
-		v = strtoul(s, &p, 0);
-		/* as in iproute2: "-1" is ULONG_MAX, only an overflow fails */
-		if (p == s || (v == ULONG_MAX && errno == ERANGE))
+		v = strtoull(s, &p, 0);
+		/* as in iproute2: "-1" is all ones, only an overflow fails */
+		if (p == s || (v == ULLONG_MAX && errno == ERANGE))
 			return -1;
 		t = v;
 	}

@@ -50,12 +50,12 @@ static const struct name_ent realms_builtin[] = {
 static const struct name_ent empty_builtin[] = { { 0, NULL } };
 
 static struct name_tab tabs[NT_MAX] = {
-	[NT_TABLES] = { "rt_tables", "rt_tables.d", tables_builtin },
-	[NT_PROTOS] = { "rt_protos", "rt_protos.d", protos_builtin },
-	[NT_SCOPES] = { "rt_scopes", NULL, scopes_builtin },
-	[NT_GROUPS] = { "group", NULL, groups_builtin },
-	[NT_REALMS] = { "rt_realms", NULL, realms_builtin },
-	[NT_DSFIELD] = { "rt_dsfield", NULL, empty_builtin },
+	[NT_TABLES] = { .file = "rt_tables", .dir = "rt_tables.d", .builtin = tables_builtin },
+	[NT_PROTOS] = { .file = "rt_protos", .dir = "rt_protos.d", .builtin = protos_builtin },
+	[NT_SCOPES] = { .file = "rt_scopes", .builtin = scopes_builtin },
+	[NT_GROUPS] = { .file = "group", .builtin = groups_builtin },
+	[NT_REALMS] = { .file = "rt_realms", .builtin = realms_builtin },
+	[NT_DSFIELD] = { .file = "rt_dsfield", .builtin = empty_builtin },
 };
 
 static const char *conf_dir = "/etc/iproute2";

@@ -25,9 +25,40 @@ void out_init(struct out *o, FILE *f)
 	o->f = f;
 	/* Off a terminal, big blocks: 100,000 routes in ~100 writes, not
 	 * ~2,000.  isatty() replaces the fstat() stdio would make anyway. */
-	if (f == stdout && !done && !isatty(fileno(f)))
-		setvbuf(f, buf, _IOFBF, sizeof(buf));
+	if (f == stdout && !done && !isatty(fileno(f))) {
+		o->buf = buf;
+		o->cap = sizeof(buf);
+	}
 	done = true;
+}
+
+/* What o->buf holds goes to the stream. */
+static void drain(struct out *o)
+{
+	if (o->len)
+		fwrite_unlocked(o->buf, 1, o->len, o->f);
+	o->len = 0;
+}
+
+static void put(struct out *o, const char *s, size_t n)
+{
+	if (n > o->cap - o->len) {
+		drain(o);
+		if (n > o->cap) {
+			put(o, s, n);
+			return;
+		}
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+static void out_vprintf(struct out *o, const char *fmt, va_list ap)
+{
+	if (o->cap)
+		o->len = fmt_vappend(o->f, o->buf, o->len, o->cap, fmt, ap);
+	else
+		out_vprintf(o, fmt, ap);
 }
 
 /* COLORFGBG="fg;bg": backgrounds 0-6 and 8 are dark. */
@@ -56,12 +87,15 @@ void out_set_color(struct out *o, enum out_color_mode mode)
 
 static void jputc(struct out *o, char c)
 {
-	putc_unlocked(c, o->f);
+	if (o->len < o->cap)
+		o->buf[o->len++] = c;
+	else
+		put(o, &c, 1);
 }
 
 static void jputs(struct out *o, const char *s)
 {
-	fputs_unlocked(s, o->f);
+	put(o, s, strlen(s));
 }
 
 static char *fmt_num(char *end, unsigned long long v, unsigned int base,
@@ -81,7 +115,7 @@ static void out_fmt(struct out *o, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fmt_vfprintf(o->f, fmt, ap);
+	out_vprintf(o, fmt, ap);
 	va_end(ap);
 }
 
@@ -90,7 +124,7 @@ static void put_u64(struct out *o, uint64_t v)
 {
 	char buf[24], *end = buf + sizeof(buf), *s = fmt_num(end, v, 10, false);
 
-	fwrite_unlocked(s, 1, end - s, o->f);
+	put(o, s, end - s);
 }
 
 static void put_s64(struct out *o, int64_t v)
@@ -131,7 +165,7 @@ void out_json_string(struct out *o, const char *s)
 		       s[n] != '\\')
 			n++;
 		if (n) {
-			fwrite_unlocked(s, 1, n, o->f);
+			put(o, s, n);
 			s += n - 1;
 			continue;
 		}
@@ -146,7 +180,7 @@ void out_json_string(struct out *o, const char *s)
 		case '\f': jputs(o, "\\f"); break;
 		default:
 			if (c < 0x20)
-				fprintf(o->f, "\\u%04x", c);
+				out_fmt(o, "\\u%04x", c);
 			else
 				jputc(o, c);
 		}
@@ -255,7 +289,7 @@ static void text_color(struct out *o, enum out_color c, const char *fmt,
 
 	if (on)
 		jputs(o, color_code[o->dark][c]);
-	fmt_vfprintf(o->f, fmt, ap);
+	out_vprintf(o, fmt, ap);
 	if (on)
 		jputs(o, "\033[0m");
 }
@@ -379,7 +413,7 @@ void out_num_str(struct out *o, enum out_kind k, const char *key,
 		j_key(o, key);
 		jputs(o, v);
 	} else if (want_text(o, k) && fmt) {
-		fprintf(o->f, fmt, v);
+		out_fmt(o, fmt, v);
 	}
 }
 
@@ -390,7 +424,7 @@ void out_text(struct out *o, const char *fmt, ...)
 	if (o->json)
 		return;
 	va_start(ap, fmt);
-	fmt_vfprintf(o->f, fmt, ap);
+	out_vprintf(o, fmt, ap);
 	va_end(ap);
 }
 
@@ -399,7 +433,7 @@ void out_plain(struct out *o, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	fmt_vfprintf(o->f, fmt, ap);
+	out_vprintf(o, fmt, ap);
 	va_end(ap);
 }
 
@@ -417,6 +451,7 @@ void out_eol(struct out *o)
 
 int out_flush(struct out *o)
 {
+	drain(o);
 	if (fflush(o->f) == EOF || ferror(o->f)) {
 		if (!o->err)
 			o->err = errno ? -errno : -EIO;

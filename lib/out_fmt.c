@@ -8,8 +8,9 @@
  * "-0+ #", width and precision (also '*'), lengths hh h l ll j z t,
  * conversions d i u o x X c s %.  Output is gathered and written with one
  * fwrite per 512 bytes, so a short message to an unbuffered stderr is one
- * write(2), as with musl's; tests/build.bats compares it with glibc's
- * printf on random formats. */
+ * write(2), as with musl's; lib/out.c has it append to its own buffer
+ * instead (fmt_vappend).  tests/build.bats compares it with glibc's printf
+ * on random formats. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -23,9 +24,9 @@ enum { LEFT = 1, ZERO = 2, PLUS = 4, SPACE = 8, ALT = 16 };
 
 struct pbuf {
 	FILE *f;
-	size_t n;
+	char *b;
+	size_t n, cap;
 	int total;
-	char b[512];
 };
 
 struct spec {
@@ -43,17 +44,17 @@ static void flush(struct pbuf *b)
 static inline void put(struct pbuf *b, const char *s, size_t n)
 {
 	b->total += (int)n;
-	if (n <= sizeof(b->b) - b->n) {	/* nearly always */
+	if (n <= b->cap - b->n) {	/* nearly always */
 		memcpy(b->b + b->n, s, n);
 		b->n += n;
 		return;
 	}
 	while (n) {
-		size_t k = sizeof(b->b) - b->n;
+		size_t k = b->cap - b->n;
 
 		if (!k) {
 			flush(b);
-			k = sizeof(b->b);
+			k = b->cap;
 		}
 		if (k > n)
 			k = n;
@@ -235,29 +236,42 @@ static const char *conversion(struct pbuf *b, const char *p, va_list *ap)
 	return p + 1;
 }
 
-int fmt_vfprintf(FILE *f, const char *fmt, va_list ap)
+static void format(struct pbuf *b, const char *fmt, va_list ap)
 {
-	struct pbuf b;
 	va_list aq;
 	char c;
 
-	b.f = f;
-	b.n = 0;
-	b.total = 0;
 	va_copy(aq, ap);
 	/* Literal text a byte at a time: the pieces between conversions are
 	 * short ("dev ", " "), shorter than a call to find their end. */
 	while ((c = *fmt++)) {
 		if (c == '%') {
-			fmt = conversion(&b, fmt, &aq);
+			fmt = conversion(b, fmt, &aq);
 			continue;
 		}
-		if (b.n == sizeof(b.b))
-			flush(&b);
-		b.b[b.n++] = c;
-		b.total++;
+		if (b->n == b->cap)
+			flush(b);
+		b->b[b->n++] = c;
+		b->total++;
 	}
-	flush(&b);
 	va_end(aq);
+}
+
+int fmt_vfprintf(FILE *f, const char *fmt, va_list ap)
+{
+	char buf[512];
+	struct pbuf b = { .f = f, .b = buf, .cap = sizeof(buf) };
+
+	format(&b, fmt, ap);
+	flush(&b);
 	return ferror(f) ? -1 : b.total;
+}
+
+size_t fmt_vappend(FILE *f, char *buf, size_t len, size_t cap,
+		   const char *fmt, va_list ap)
+{
+	struct pbuf b = { .f = f, .b = buf, .n = len, .cap = cap };
+
+	format(&b, fmt, ap);
+	return b.n;
 }

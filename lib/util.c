@@ -59,11 +59,11 @@ bool scan_uint(const char *s, const char *prefix, int base, unsigned int *v)
 {
 	size_t n = strlen(prefix);
 	char *end;
-	unsigned long x;
+	unsigned long long x;	/* 64 bits on 32-bit targets too: it wraps */
 
 	if (strncmp(s, prefix, n))
 		return false;
-	x = strtoul(s + n, &end, base);
+	x = strtoull(s + n, &end, base);
 	if (end == s + n)
 		return false;
 	*v = (unsigned int)x;
@@ -126,9 +126,9 @@ static int parse_ipv4(uint8_t *out, const char *s)
 	memset(out, 0, 4);
 	for (i = 0; i < 4; i++) {
 		char *end;
-		unsigned long n;
+		unsigned long long n;	/* "-4294967295" is no 1 on 32 bits */
 
-		n = strtoul(s, &end, 0);
+		n = strtoull(s, &end, 0);
 		if (n > 255 || end == s)
 			return -EINVAL;
 		out[i] = n;

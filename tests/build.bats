@@ -38,20 +38,20 @@ load helpers
 	[ "$status" -eq 1 ]
 }
 
-@test "make CC=musl-gcc: the stripped static binary is under 150 KiB" {
+@test "make CC=musl-gcc: the stripped static binary is under 192 KiB" {
 	command -v musl-gcc >/dev/null || skip "musl-gcc (Debian musl-tools) is not installed"
 	local b="$BATS_TEST_TMPDIR/musl"
 	run make -C "$REPO_DIR" -s CC=musl-gcc B="$b" BIN="$b/ipbin"
 	[ "$status" -eq 0 ]
 	local size
 	size=$(stat -c %s "$b/ipbin")
-	echo "musl binary: $size bytes (limit 153600); glibc ip/ip: $(stat -c %s "$REPO_DIR/ip/ip")"
-	[ "$size" -lt 153600 ]
+	echo "musl binary: $size bytes (limit 196608); glibc ip/ip: $(stat -c %s "$REPO_DIR/ip/ip")"
+	[ "$size" -lt 196608 ]
 	[ "$(stat -c %s "$REPO_DIR/ip/ip")" -lt 1048576 ]
 }
 
-# The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, strtol, time,
-# fnmatch, qsort, fork): the same commands in the same sandbox print what
+# The musl binary runs on lib/musl/ and lib/libc/ (printf, malloc, fork,
+# fnmatch, inet_ntop): the same commands in the same sandbox print what
 # the glibc binary prints, in the formats they exercise most.
 @test "musl and glibc binaries print the same, command by command" {
 	command -v musl-gcc >/dev/null || skip "musl-gcc (Debian musl-tools) is not installed"
@@ -129,17 +129,11 @@ libc_check() {
 	libc_check printf_diff 500000 -Dfmt_vfprintf=small_vfprintf lib/out_fmt.c
 }
 
-@test "lib/musl/strtol.c agrees with glibc's strtol and siblings" {
-	libc_check strtol_diff 500000 "-Dstrtoull=small_strtoull -Dstrtoul=small_strtoul \
-		-Dstrtoll=small_strtoll -Dstrtol=small_strtol" lib/musl/strtol.c
-}
-
 @test "lib/libc/inet_ntop.c writes addresses as glibc's inet_ntop does" {
 	libc_check inet_diff 1000000 -Dinet_ntop=small_inet_ntop lib/libc/inet_ntop.c
 }
 
-@test "lib/musl/malloc.c and lib/libc/qsort.c keep every block and sort right under random use" {
-	libc_check alloc_sort_check 200000 "-Dmalloc=small_malloc -Dcalloc=small_calloc \
-		-Drealloc=small_realloc -Dfree=small_free -Dqsort=small_qsort" \
-		lib/musl/malloc.c lib/libc/qsort.c
+@test "lib/musl/malloc.c keeps every block right under random use" {
+	libc_check alloc_check 200000 "-Dmalloc=small_malloc -Dcalloc=small_calloc \
+		-Drealloc=small_realloc -Dfree=small_free" lib/musl/malloc.c
 }

@@ -70,7 +70,10 @@ static void *small_block(size_t n)
 	return h + 2;
 }
 
-void *malloc(size_t n)
+/* malloc() and calloc() both call this, never each other: GCC (-O2 and
+ * up) turns a call of malloc() followed by a memset() to zero into a call of
+ * calloc(), which inside calloc() itself recursed until the stack ran out. */
+static void *block(size_t n)
 {
 	void *p = n > ((size_t)1 << MAX_SHIFT) - HDR ? big_block(n) :
 						       small_block(n);
@@ -78,6 +81,11 @@ void *malloc(size_t n)
 	if (!p)
 		errno = ENOMEM;
 	return p;
+}
+
+void *malloc(size_t n)
+{
+	return block(n);
 }
 
 void free(void *p)
@@ -102,7 +110,7 @@ void *calloc(size_t m, size_t n)
 		errno = ENOMEM;
 		return NULL;
 	}
-	p = malloc(m * n);
+	p = block(m * n);
 	if (p)
 		memset(p, 0, m * n);
 	return p;
