@@ -475,7 +475,12 @@ static int mon_recv(struct mon *m, int fd, char *buf, size_t size)
 	char cbuf[CMSG_SPACE(sizeof(int))];
 	struct sockaddr_nl sa;
 	struct iovec iov = { buf, size };
-	struct msghdr msg = { &sa, sizeof(sa), &iov, 1, cbuf, sizeof(cbuf), 0 };
+	/* designated: musl's msghdr has padding fields between these */
+	struct msghdr msg = {
+		.msg_name = &sa, .msg_namelen = sizeof(sa),
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
 	struct cmsghdr *c;
 	ssize_t n;
 
