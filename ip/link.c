@@ -1987,7 +1987,9 @@ static const struct link_kind dummy_kind = {
 static const struct link_kind *const kinds[] = {
 	&veth_kind, &bridge_kind, &bridge_slave_kind, &macvlan_kind,
 	&macvtap_kind, &vxlan_kind, &tun_kind, &vlan_kind, &vrf_kind,
-	&bond_kind, &ifb_kind, &dummy_kind,
+	&bond_kind, &ifb_kind, &dummy_kind, &gre_kind, &gretap_kind,
+	&erspan_kind, &ip6gre_kind, &ip6gretap_kind, &ip6erspan_kind,
+	&ipip_kind, &sit_kind, &ip6tnl_kind, &bond_slave_kind, &vrf_slave_kind,
 };
 
 const struct link_kind *link_kind_find(const char *name)
