@@ -274,51 +274,65 @@ static int key_arg(uint32_t *key, const char *name, const char *s)
 	return 0;
 }
 
-/* The on/off words that need no value: returns true when a was one. */
+/* The GRE flag words, abbreviations allowed, tried in this order (so "no"
+ * is nokey and "noi" noikey, as with the reference). */
+static const struct {
+	const char *word;
+	unsigned char what;	/* 'i' iflags, 'o' oflags, 'b' both */
+	uint16_t bits;		/* GRE_* (big-endian already) */
+	bool on;
+} gre_flags[] = {
+	{ "nokey", 'b', GRE_KEY, 0 }, { "noikey", 'i', GRE_KEY, 0 },
+	{ "nookey", 'o', GRE_KEY, 0 }, { "seq", 'b', GRE_SEQ, 1 },
+	{ "iseq", 'i', GRE_SEQ, 1 }, { "oseq", 'o', GRE_SEQ, 1 },
+	{ "noseq", 'b', GRE_SEQ, 0 }, { "noiseq", 'i', GRE_SEQ, 0 },
+	{ "nooseq", 'o', GRE_SEQ, 0 }, { "csum", 'b', GRE_CSUM, 1 },
+	{ "icsum", 'i', GRE_CSUM, 1 }, { "ocsum", 'o', GRE_CSUM, 1 },
+	{ "nocsum", 'b', GRE_CSUM, 0 }, { "noicsum", 'i', GRE_CSUM, 0 },
+	{ "noocsum", 'o', GRE_CSUM, 0 },
+};
+
+static void gre_flag_set(struct tnl *t, size_t i)
+{
+	uint16_t bits = gre_flags[i].bits;
+	char w = gre_flags[i].what;
+
+	if (w != 'o')
+		t->iflags = gre_flags[i].on ? t->iflags | bits : t->iflags & ~bits;
+	if (w != 'i')
+		t->oflags = gre_flags[i].on ? t->oflags | bits : t->oflags & ~bits;
+	if (bits == GRE_KEY && w != 'o')
+		t->ikey = 0;
+	if (bits == GRE_KEY && w != 'i')
+		t->okey = 0;
+}
+
+/* The words without a value of both families' encapsulation and of GRE
+ * ([no]pmtudisc is GRE's here too: abbreviated, which ipip's is not). */
 static bool flag_word(struct tnl *t, const char *a)
 {
-	static const struct {
-		const char *word;
-		unsigned char kinds;	/* T_GRE: gre only; 0: all */
-		unsigned char what;	/* 'i' iflags, 'o' oflags, 'b' both, 'e' encap */
-		uint16_t bits;
-	} w[] = {
-		{ "seq", T_GRE, 'b', GRE_SEQ }, { "iseq", T_GRE, 'i', GRE_SEQ },
-		{ "oseq", T_GRE, 'o', GRE_SEQ }, { "csum", T_GRE, 'b', GRE_CSUM },
-		{ "icsum", T_GRE, 'i', GRE_CSUM }, { "ocsum", T_GRE, 'o', GRE_CSUM },
-		{ "key", T_GRE, 'b', GRE_KEY }, { "ikey", T_GRE, 'i', GRE_KEY },
-		{ "okey", T_GRE, 'o', GRE_KEY },
-		{ "encap-csum", 0, 'e', TUNNEL_ENCAP_FLAG_CSUM },
-		{ "encap-udp6-csum", 0, 'e', TUNNEL_ENCAP_FLAG_CSUM6 },
-		{ "encap-remcsum", 0, 'e', TUNNEL_ENCAP_FLAG_REMCSUM },
-	};
+	static const char *const encap[] = { "encap-csum", "encap-udp6-csum",
+					     "encap-remcsum" };
 	bool no = !strncmp(a, "no", 2);
-	const char *name = no ? a + 2 : a;
 	size_t i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
-		uint16_t *f = w[i].what == 'o' ? &t->oflags :
-			      w[i].what == 'e' ? &t->encap_flags : &t->iflags;
-		uint16_t bits = w[i].bits;
-
-		if (!streq(name, w[i].word) || (w[i].kinds & ~t->kind))
-			continue;
-		/* "key" etc. take a value; only their no-forms are flags */
-		if (w[i].bits == GRE_KEY && !no)
-			return false;
-		if (no) {
-			*f &= ~bits;
-			if (w[i].what == 'b')
-				t->oflags &= ~bits;
-		} else {
-			*f |= bits;
-			if (w[i].what == 'b')
-				t->oflags |= bits;
+	for (i = 0; i < 3; i++)
+		if (streq(no ? a + 2 : a, encap[i])) {
+			if (no)
+				t->encap_flags &= ~(1u << i);
+			else
+				t->encap_flags |= 1u << i;
+			return true;
 		}
-		if (w[i].bits == GRE_KEY && w[i].what != 'o')
-			t->ikey = 0;
-		if (w[i].bits == GRE_KEY && w[i].what != 'i')
-			t->okey = 0;
+	if (!(t->kind & T_GRE))
+		return false;
+	for (i = 0; i < sizeof(gre_flags) / sizeof(gre_flags[0]); i++)
+		if (matches(a, gre_flags[i].word)) {
+			gre_flag_set(t, i);
+			return true;
+		}
+	if (!(t->kind & T_V6) && (matches(a, "nopmtudisc") || matches(a, "pmtudisc"))) {
+		t->pmtudisc = a[0] == 'p';
 		return true;
 	}
 	return false;
@@ -638,7 +652,7 @@ static bool bare_word(struct tnl *t, const char *a)
 		t->metadata = true;
 	else if (streq(a, "noencap"))
 		t->encap_type = TUNNEL_ENCAP_NONE;
-	else if (!v6 && (streq(a, "pmtudisc") || streq(a, "nopmtudisc")))
+	else if (!v6 && !gre && (streq(a, "pmtudisc") || streq(a, "nopmtudisc")))
 		t->pmtudisc = a[0] == 'p';
 	else if (!v6 && gre && (streq(a, "ignore-df") || streq(a, "noignore-df")))
 		t->ignore_df = a[0] == 'i' ? 1 : 2;	/* 2: given, off */
@@ -666,9 +680,10 @@ static int tnl_args(struct ipctx *ctx, struct tnl *t, const char *kind,
 	int w, rc;
 
 	for (; argc > 0; argc--, argv++) {
-		if (bare_word(t, argv[0]))
-			continue;
 		w = value_word(t, argv[0]);
+		/* key, ikey and okey come before the GRE flags ("i" is ikey) */
+		if ((w < 0 || words[w].id > W_OKEY) && bare_word(t, argv[0]))
+			continue;
 		if (w < 0) {
 			tnl_usage_of(stderr, kind);
 			return EXIT_FAIL;
@@ -904,7 +919,7 @@ static void print_flag(struct out *o, const char *key, const char *text)
 /* encaplimit, tclass, flowlabel, dscp, allow-localremote, fwmark */
 static void print_v6_flow(struct out *o, const struct rtattr *elim,
 			  const struct rtattr *flowinfo,
-			  const struct rtattr *flags, const struct rtattr *mark)
+			  const struct rtattr *flags)
 {
 	uint32_t f = get_u32(flags, 0), fi = ntohl(get_u32(flowinfo, 0));
 
@@ -930,11 +945,6 @@ static void print_v6_flow(struct out *o, const struct rtattr *elim,
 		print_flag(o, "ip6_tnl_f_mip6_dev", "mip6 ");
 	if (f & IP6_TNL_F_ALLOW_LOCAL_REMOTE)
 		print_flag(o, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
-	if (f & IP6_TNL_F_USE_ORIG_FWMARK)
-		print_flag(o, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ");
-	else if (get_u32(mark, 0))
-		out_xstr(o, OUT_ANY, "fwmark", o->json ? "0x%llx" : "fwmark 0x%llx ",
-			 get_u32(mark, 0));
 }
 
 static void print_fwmark(struct out *o, const struct rtattr *a)
@@ -942,6 +952,16 @@ static void print_fwmark(struct out *o, const struct rtattr *a)
 	if (get_u32(a, 0))
 		out_xstr(o, OUT_ANY, "fwmark", o->json ? "0x%llx" : "fwmark 0x%llx ",
 			 get_u32(a, 0));
+}
+
+/* the fwmark of an IPv6 tunnel: a number or "inherit" */
+static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
+			    const struct rtattr *mark)
+{
+	if (get_u32(flags, 0) & IP6_TNL_F_USE_ORIG_FWMARK)
+		print_flag(o, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ");
+	else
+		print_fwmark(o, mark);
 }
 
 static void print_encap(struct out *o, struct rtattr **tb, int first)
@@ -1042,7 +1062,7 @@ static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
 	print_ttl(o, tb[IFLA_GRE_TTL], v6);
 	if (v6) {
 		print_v6_flow(o, tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO],
-			      tb[IFLA_GRE_FLAGS], tb[IFLA_GRE_FWMARK]);
+			      tb[IFLA_GRE_FLAGS]);
 	} else {
 		print_tos(o, tb[IFLA_GRE_TOS]);
 		print_pmtudisc(o, tb[IFLA_GRE_PMTUDISC], false);
@@ -1050,7 +1070,9 @@ static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
 			print_flag(o, "ignore_df", "ignore-df ");
 	}
 	print_gre_flags(o, tb);
-	if (!v6)
+	if (v6)
+		print_v6_fwmark(o, tb[IFLA_GRE_FLAGS], tb[IFLA_GRE_FWMARK]);
+	else
 		print_fwmark(o, tb[IFLA_GRE_FWMARK]);
 	print_erspan(o, tb);
 	print_encap(o, tb, IFLA_GRE_ENCAP_TYPE);
@@ -1124,8 +1146,8 @@ static void iptnl_print_v(struct ipctx *ctx, const struct rtattr *data,
 	print_ttl(o, tb[IFLA_IPTUN_TTL], v6);
 	if (v6) {
 		print_v6_flow(o, tb[IFLA_IPTUN_ENCAP_LIMIT],
-			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS],
-			      tb[IFLA_IPTUN_FWMARK]);
+			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS]);
+		print_v6_fwmark(o, tb[IFLA_IPTUN_FLAGS], tb[IFLA_IPTUN_FWMARK]);
 	} else {
 		print_tos(o, tb[IFLA_IPTUN_TOS]);
 		print_pmtudisc(o, tb[IFLA_IPTUN_PMTUDISC], true);

@@ -8,7 +8,7 @@ load ../helpers
 
 # ip6tnl0, ip6gre0 and the ip6 tunnels get a random permanent address in
 # each namespace: shown through n() with it masked.
-SETUP='n() { "$@" | sed -e "s/permaddr [0-9a-f:]*/permaddr P/" -e "s/\"permaddr\": *\"[^\"]*\"/\"permaddr\":\"P\"/"; }
+SETUP='n() { "$@" | sed -e "s/permaddr [0-9a-f:]*/permaddr P/g" -e "s/\"permaddr\": *\"[^\"]*\"/\"permaddr\":\"P\"/g"; }
 ip link add v0 type veth peer name v1'
 
 # need_kind's bare "type gre" collides with the kernel's own gre0 (same
