@@ -105,6 +105,8 @@ bool check_ifname(const char *name);
 int family_of_word(const char *s);	/* "inet" ... or AF_UNSPEC */
 int group_id(const char *s, uint32_t *id);
 int get_lladdr(uint8_t *out, size_t max, const char *arg);
+/* The table of the VRF device NAME; 0 when it is not a VRF. */
+uint32_t vrf_table(struct ipctx *ctx, const char *name);
 /* showdump and restore: each saved message to fn until end of file;
  * -1 (said on stderr) for a broken stream, or fn's negative value. */
 typedef int (*saved_msg_fn)(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg);

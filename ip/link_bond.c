@@ -404,6 +404,30 @@ static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	return EXIT_OK;
 }
 
+/* An 802.3ad port state: the number, then its bits by name ("<a,b> "). */
+static void print_port_state(struct out *o, const char *key, uint32_t v)
+{
+	static const char *const bits[] = { "active", "short_timeout",
+		"aggregating", "in_sync", "collecting", "distributing",
+		"defaulted", "expired" };
+	char fmt[64], skey[64];
+	bool first = true;
+	int i;
+
+	snprintf(fmt, sizeof(fmt), "%s %%u ", key);
+	out_uint(o, OUT_ANY, key, fmt, v);
+	snprintf(skey, sizeof(skey), "%s_str", key);
+	out_text(o, "%s <", skey);
+	out_arr_open(o, skey);
+	for (i = 0; i < 8; i++)
+		if (v & (1u << i)) {
+			out_str(o, OUT_ANY, NULL, first ? "%s" : ",%s", bits[i]);
+			first = false;
+		}
+	out_arr_close(o);
+	out_text(o, "> ");
+}
+
 static void bond_slave_print(struct ipctx *ctx, const struct rtattr *data)
 {
 	static const char *const states[] = { "ACTIVE", "BACKUP" };
@@ -441,13 +465,11 @@ static void bond_slave_print(struct ipctx *ctx, const struct rtattr *data)
 		out_uint(o, OUT_ANY, "ad_aggregator_id", "ad_aggregator_id %u ",
 			 attr_num(tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID], 2));
 	if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE])
-		out_uint(o, OUT_ANY, "ad_actor_oper_port_state",
-			 "ad_actor_oper_port_state %u ",
-			 attr_num(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE], 1));
+		print_port_state(o, "ad_actor_oper_port_state",
+				 attr_num(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE], 1));
 	if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
-		out_uint(o, OUT_ANY, "ad_partner_oper_port_state",
-			 "ad_partner_oper_port_state %u ",
-			 attr_num(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE], 2));
+		print_port_state(o, "ad_partner_oper_port_state",
+				 attr_num(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE], 2));
 }
 
 const struct link_kind bond_slave_kind = {

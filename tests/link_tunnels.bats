@@ -118,3 +118,27 @@ first() {
 		"$(first 'ip link add g0 type geneve foo' 'ip link add g0 link v0 type ipvlan foo' \
 			'ip link add g0 link v0 type ipvlan private vepa' 'ip link set v0 type bond_slave foo')"
 }
+
+@test "route show/get/add vrf NAME: a name that is not a VRF is refused as the reference does" {
+	diff_ip_each 'ip link add br0 type bridge; ip link set lo up' \
+		'ip route show vrf foo' 'ip route show vrf br0' 'ip route show vrf' \
+		'ip route get 127.0.0.1 vrf foo' 'ip route get 127.0.0.1 vrf br0' \
+		'ip route add 10.0.0.0/8 dev lo vrf br0' 'ip route del 10.0.0.0/8 dev lo vrf nope' \
+		'ip route flush vrf br0'
+}
+
+@test "macsec: requests and errors match the reference" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add link v0 name ms0 type macsec port 11 encrypt on' \
+		'link add link v0 name ms1 type macsec sci 1234 cipher gcm-aes-256 icvlen 16 send_sci on end_station off scb off protect on replay on window 10 validate check encodingsa 2' \
+		'link add link v0 name ms1 type macsec address 02:00:00:00:00:01 port 5 cipher default offload mac' \
+		'link add link v0 name ms1 type macsec window 3 replay off' 'link add link v0 name ms1 type macsec icvlen 16' \
+		'link add link v0 name ms1 type macsec encodingsa 2 validate check icvlen 8 cipher gcm-aes-xpn-128 window 3 replay on encrypt off offload phy'
+	local a cmds=()
+	for a in "port x" "port 0" "sci x" "cipher x" "icvlen x" "icvlen 17" "encrypt x" "replay on" \
+		"window 5" "validate x" "encodingsa 4" "offload x" "address zz port 1" \
+		"address 02:00:00:00:00:01 sci 7" "sci 5 port 3" "port" "encrypt"; do
+		cmds+=("ip link add link v0 ms0 type macsec $a")
+	done
+	diff_ip_each 'ip link add v0 type veth peer name v1' "$(first "${cmds[@]}")"
+}

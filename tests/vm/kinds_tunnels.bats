@@ -74,7 +74,7 @@ ip link add t3 type ip6tnl remote 2001:db8::10 mode ip6ip6 dev v0 fwmark inherit
 ip link add e1 type erspan remote 10.0.0.5 local 10.0.0.1 erspan_ver 2 erspan_dir egress erspan_hwid 7 key 3" \
 		'ip link set g1 type gre ttl 9 pmtudisc' 'ip link change g1 type gre nokey noiseq' \
 		'ip link set t1 type ipip ttl 4 nopmtudisc' 'ip link set t1 type ipip noencap ttl 0 nopmtudisc' \
-		'ip link set t2 type sit 6rd-relay_prefix 10.0.0.0/8' 'ip link set t2 type sit 6rd-reset' \
+		'ip link set t2 type sit 6rd-relay_prefix 10.0.0.0/8' \
 		'ip link set t3 type ip6tnl hoplimit 5' 'ip link set g2 type ip6gre flowlabel 7 noallow-localremote' \
 		'ip link set e1 type erspan erspan_dir ingress' 'ip link set v0 type gre ttl 3' \
 		'ip link set g1 type ipip ttl 3' \
