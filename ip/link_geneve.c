@@ -225,7 +225,7 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 					    "udp_zero_csum6_rx" };
 	struct rtattr *tb[IFLA_GENEVE_MAX + 1];
 	struct out *o = &ctx->out;
-	char buf[64], text[32];
+	char buf[64];
 	uint32_t v;
 	int i;
 
@@ -251,12 +251,15 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 	if (tb[IFLA_GENEVE_PORT])
 		out_uint(o, OUT_ANY, "port", "dstport %u ",
 			 ntohs(nl_attr_u16(tb[IFLA_GENEVE_PORT])));
-	for (i = 0; i < 3; i++)
-		if (tb[IFLA_GENEVE_UDP_CSUM + i] &&
-		    nl_attr_u8(tb[IFLA_GENEVE_UDP_CSUM + i])) {
-			snprintf(text, sizeof(text), "%s ", csum_words[i]);
-			out_bool(o, OUT_ANY, keys[i], text, true);
-		}
+	/* the kernel sends udpcsum for IPv4 only, udp6zerocsumtx for IPv6 */
+	for (i = 0; i < 3; i++) {
+		const struct rtattr *a = tb[IFLA_GENEVE_UDP_CSUM + i];
+
+		if (!a)
+			continue;
+		out_bool(o, OUT_JSON, keys[i], NULL, nl_attr_u8(a));
+		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", csum_words[i]);
+	}
 	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
 		out_bool(o, OUT_ANY, "inner_proto_inherit", "innerprotoinherit ",
 			 true);

@@ -222,13 +222,13 @@ static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 /* ---- printing ---- */
 
 static void print_on_off(struct out *o, struct rtattr **tb, int attr,
-			 const char *key)
+			 const char *key, const char *word)
 {
 	char fmt[32];
 
 	if (!tb[attr])
 		return;
-	snprintf(fmt, sizeof(fmt), "%s %%s ", key);
+	snprintf(fmt, sizeof(fmt), "%s %%s ", word);
 	out_on_off(o, OUT_ANY, key, fmt, nl_attr_u8(tb[attr]));
 }
 
@@ -250,10 +250,13 @@ static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
 		out_xstr(o, OUT_ANY, "sci", o->json ? "%016llx" : "sci %016llx ",
 			 be64toh(v));
 	}
-	print_on_off(o, tb, IFLA_MACSEC_PROTECT, "protect");
+	print_on_off(o, tb, IFLA_MACSEC_PROTECT, "protect", "protect");
 	if (tb[IFLA_MACSEC_CIPHER_SUITE] &&
 	    nl_attr_len(tb[IFLA_MACSEC_CIPHER_SUITE]) >= 8) {
 		memcpy(&v, nl_attr_data(tb[IFLA_MACSEC_CIPHER_SUITE]), 8);
+		/* the kernel's default id is GCM-AES-128's other number */
+		if (v == MACSEC_DEFAULT_CIPHER_ID)
+			v = MACSEC_CIPHER_ID_GCM_AES_128;
 		for (i = 1; i < 5 && cipher_ids[i] != v; i++)
 			;
 		out_str(o, OUT_ANY, "cipher_suite", "cipher %s ",
@@ -265,17 +268,17 @@ static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
 	if (tb[IFLA_MACSEC_ENCODING_SA])
 		out_uint(o, OUT_ANY, "encoding_sa", "encodingsa %u ",
 			 nl_attr_u8(tb[IFLA_MACSEC_ENCODING_SA]));
-	print_on_off(o, tb, IFLA_MACSEC_ENCRYPT, "encrypt");
-	print_on_off(o, tb, IFLA_MACSEC_INC_SCI, "send_sci");
-	print_on_off(o, tb, IFLA_MACSEC_ES, "end_station");
-	print_on_off(o, tb, IFLA_MACSEC_SCB, "scb");
-	print_on_off(o, tb, IFLA_MACSEC_REPLAY_PROTECT, "replay");
-	if (tb[IFLA_MACSEC_WINDOW])
-		out_uint(o, OUT_ANY, "window", "window %u ",
-			 nl_attr_u32(tb[IFLA_MACSEC_WINDOW]));
 	if (tb[IFLA_MACSEC_VALIDATION] &&
 	    (u = nl_attr_u8(tb[IFLA_MACSEC_VALIDATION])) < 3)
 		out_str(o, OUT_ANY, "validation", "validate %s ", validates[u]);
+	print_on_off(o, tb, IFLA_MACSEC_ENCRYPT, "encrypt", "encrypt");
+	print_on_off(o, tb, IFLA_MACSEC_INC_SCI, "inc_sci", "send_sci");
+	print_on_off(o, tb, IFLA_MACSEC_ES, "es", "end_station");
+	print_on_off(o, tb, IFLA_MACSEC_SCB, "scb", "scb");
+	print_on_off(o, tb, IFLA_MACSEC_REPLAY_PROTECT, "replay_protect", "replay");
+	if (tb[IFLA_MACSEC_WINDOW])
+		out_uint(o, OUT_ANY, "window", "window %u ",
+			 nl_attr_u32(tb[IFLA_MACSEC_WINDOW]));
 	if (tb[IFLA_MACSEC_OFFLOAD] && (u = nl_attr_u8(tb[IFLA_MACSEC_OFFLOAD])) < 3)
 		out_str(o, OUT_ANY, "offload", "offload %s ", offloads[u]);
 }
