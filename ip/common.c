@@ -1072,3 +1072,47 @@ static bool netns_name_scan(int nsid, char *buf, size_t size)
 	closedir(d);
 	return found;
 }
+
+/* "vrf NAME" of ip route and ip link: the routing table of the VRF device
+ * NAME, by one GETLINK; 0 when NAME is not a VRF (or does not exist). */
+static int vrf_table_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
+	struct rtattr *vrf[IFLA_VRF_MAX + 1], *attrs;
+	uint32_t *table = arg;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return 0;
+	attrs = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
+	if (!tb[IFLA_LINKINFO])
+		return 0;
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	if (!li[IFLA_INFO_KIND] || !streq(nl_attr_str(li[IFLA_INFO_KIND]), "vrf") ||
+	    !li[IFLA_INFO_DATA])
+		return 0;
+	nl_parse_nested(vrf, IFLA_VRF_MAX, li[IFLA_INFO_DATA]);
+	if (vrf[IFLA_VRF_TABLE] && nl_attr_len(vrf[IFLA_VRF_TABLE]) >= 4)
+		*table = nl_attr_u32(vrf[IFLA_VRF_TABLE]);
+	return 0;
+}
+
+uint32_t vrf_table(struct ipctx *ctx, const char *name)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
+	struct ifinfomsg *ifi;
+	uint32_t table = 0;
+
+	if (!s || strlen(name) >= IFNAMSIZ)
+		return 0;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (nl_get(s, &req, vrf_table_cb, &table) < 0)
+		return 0;
+	return table;
+}

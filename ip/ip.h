@@ -150,6 +150,8 @@ void nsid_memo_start(struct ipctx *ctx);
 void nsid_memo_free(struct ipctx *ctx);
 /* The nsid this namespace gives to the namespace behind fd, or -1. */
 int nsid_of_fd(struct nl_sock *s, int fd);
+/* The table of the VRF device NAME; 0 when it is not a VRF. */
+uint32_t vrf_table(struct ipctx *ctx, const char *name);
 /* showdump and restore: each saved message to fn until end of file;
  * -1 (said on stderr) for a broken stream, or fn's negative value. */
 /* save: the magic word (EXIT_FAIL, said, to a terminal or on a failed

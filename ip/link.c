@@ -1893,7 +1893,9 @@ static int link_usage(void)
 		"              carrier | protodown } { on | off } |\n"
 		"            gso_max_size BYTES | gso_max_segs PACKETS | gro_max_size BYTES |\n"
 		"            parentdev NAME | { xdp | xdpgeneric | xdpdrv | xdpoffload } off }\n"
-		"TYPE := { bond | bridge | bridge_slave | dummy | ifb | macvlan | macvtap |\n"
+		"TYPE := { bond | bond_slave | bridge | bridge_slave | dummy | erspan |\n"
+		"          geneve | gre | gretap | ifb | ip6erspan | ip6gre | ip6gretap |\n"
+		"          ip6tnl | ipip | ipvlan | ipvtap | macvlan | macvtap | sit |\n"
 		"          veth | vlan | vrf | vxlan }\n");
 	return EXIT_USAGE;
 }
@@ -1925,7 +1927,10 @@ static const struct link_kind dummy_kind = {
 static const struct link_kind *const kinds[] = {
 	&veth_kind, &bridge_kind, &bridge_slave_kind, &macvlan_kind,
 	&macvtap_kind, &vxlan_kind, &tun_kind, &vlan_kind, &vrf_kind,
-	&bond_kind, &ifb_kind, &dummy_kind,
+	&bond_kind, &ifb_kind, &dummy_kind, &gre_kind, &gretap_kind,
+	&erspan_kind, &ip6gre_kind, &ip6gretap_kind, &ip6erspan_kind,
+	&ipip_kind, &sit_kind, &ip6tnl_kind, &bond_slave_kind, &vrf_slave_kind,
+	&geneve_kind, &ipvlan_kind, &ipvtap_kind, &macsec_kind,
 };
 
 const struct link_kind *link_kind_find(const char *name)

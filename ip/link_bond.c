@@ -202,8 +202,279 @@ static int bond_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	return EXIT_OK;
 }
 
+/* ---- printing: the details line, in the kernel's attribute order ---- */
+
+enum { P_NUM, P_NAME, P_DEV, P_IP4, P_IP6, P_MAC, P_AD };
+
+static const struct bond_show {
+	unsigned short attr;
+	unsigned char type, size;	/* size: bytes of a number */
+	const char *key, *word;		/* JSON key, text word */
+	const char *const *names;
+} shows[] = {
+	{ IFLA_BOND_MODE, P_NAME, 1, "mode", "mode", modes },
+	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 4, "active_slave", "active_slave", NULL },
+	{ IFLA_BOND_MIIMON, P_NUM, 4, "miimon", "miimon", NULL },
+	{ IFLA_BOND_UPDELAY, P_NUM, 4, "updelay", "updelay", NULL },
+	{ IFLA_BOND_DOWNDELAY, P_NUM, 4, "downdelay", "downdelay", NULL },
+	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 4, "peer_notify_delay", "peer_notify_delay", NULL },
+	{ IFLA_BOND_USE_CARRIER, P_NUM, 1, "use_carrier", "use_carrier", NULL },
+	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 4, "arp_interval", "arp_interval", NULL },
+	{ IFLA_BOND_MISSED_MAX, P_NUM, 1, "arp_missed_max", "arp_missed_max", NULL },
+	{ IFLA_BOND_ARP_IP_TARGET, P_IP4, 4, "arp_ip_target", "arp_ip_target", NULL },
+	{ IFLA_BOND_NS_IP6_TARGET, P_IP6, 16, "ns_ip6_target", "ns_ip6_target", NULL },
+	{ IFLA_BOND_ARP_VALIDATE, P_NAME, 4, "arp_validate", "arp_validate", arp_validate },
+	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, 4, "arp_all_targets", "arp_all_targets", arp_all },
+	{ IFLA_BOND_PRIMARY, P_DEV, 4, "primary", "primary", NULL },
+	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, 1, "primary_reselect", "primary_reselect", reselect },
+	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, 1, "fail_over_mac", "fail_over_mac", fail_over },
+	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, 1, "xmit_hash_policy", "xmit_hash_policy", xmit_hash },
+	{ IFLA_BOND_RESEND_IGMP, P_NUM, 4, "resend_igmp", "resend_igmp", NULL },
+	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 1, "num_peer_notif", "num_grat_arp", NULL },
+	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 1, "all_slaves_active", "all_slaves_active", NULL },
+	{ IFLA_BOND_MIN_LINKS, P_NUM, 4, "min_links", "min_links", NULL },
+	{ IFLA_BOND_LP_INTERVAL, P_NUM, 4, "lp_interval", "lp_interval", NULL },
+	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 4, "packets_per_slave", "packets_per_slave", NULL },
+	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, 1, "ad_lacp_active", "lacp_active", off_on },
+	{ IFLA_BOND_AD_LACP_RATE, P_NAME, 1, "ad_lacp_rate", "lacp_rate", lacp_rate },
+	{ IFLA_BOND_AD_SELECT, P_NAME, 1, "ad_select", "ad_select", ad_select },
+	{ IFLA_BOND_AD_INFO, P_AD, 0, "ad_info", NULL, NULL },
+	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 2, "ad_actor_sys_prio", "ad_actor_sys_prio", NULL },
+	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 2, "ad_user_port_key", "ad_user_port_key", NULL },
+	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 6, "ad_actor_system", "ad_actor_system", NULL },
+	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 1, "tlb_dynamic_lb", "tlb_dynamic_lb", NULL },
+};
+
+static uint32_t attr_num(const struct rtattr *a, unsigned int size)
+{
+	if (nl_attr_len(a) < size)
+		return 0;
+	return size == 1 ? nl_attr_u8(a) : size == 2 ? nl_attr_u16(a) :
+	       nl_attr_u32(a);
+}
+
+/* "arp_ip_target 10.0.0.1,10.0.0.2 ": a JSON array of strings. */
+static void print_targets(struct out *o, const struct bond_show *s,
+			  const struct rtattr *nest)
+{
+	const struct rtattr *a = nl_attr_data(nest);
+	unsigned int left = nl_attr_len(nest);
+	bool first = true;
+	char buf[64];
+
+	out_text(o, "%s ", s->word);
+	out_arr_open(o, s->key);
+	for (; RTA_OK(a, left); a = nl_attr_next(a, &left)) {
+		if (nl_attr_len(a) < s->size)
+			continue;
+		format_addr(s->size == 4 ? AF_INET : AF_INET6, nl_attr_data(a),
+			    s->size, buf, sizeof(buf));
+		if (!first)
+			out_text(o, ",");
+		out_str(o, OUT_ANY, NULL, "%s", buf);
+		first = false;
+	}
+	out_arr_close(o);
+	out_text(o, " ");
+}
+
+static void print_ad_info(struct out *o, const struct rtattr *nest)
+{
+	static const struct {
+		unsigned short attr;
+		const char *key, *fmt;
+	} f[] = {
+		{ IFLA_BOND_AD_INFO_AGGREGATOR, "aggregator", "ad_aggregator %d " },
+		{ IFLA_BOND_AD_INFO_NUM_PORTS, "num_ports", "ad_num_ports %d " },
+		{ IFLA_BOND_AD_INFO_ACTOR_KEY, "actor_key", "ad_actor_key %d " },
+		{ IFLA_BOND_AD_INFO_PARTNER_KEY, "partner_key", "ad_partner_key %d " },
+	};
+	struct rtattr *tb[IFLA_BOND_AD_INFO_MAX + 1];
+	char buf[32];
+	size_t i;
+
+	nl_parse_nested(tb, IFLA_BOND_AD_INFO_MAX, nest);
+	out_obj_open(o, "ad_info");
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (tb[f[i].attr])
+			out_int(o, OUT_ANY, f[i].key, f[i].fmt,
+				attr_num(tb[f[i].attr], 2));
+	if (tb[IFLA_BOND_AD_INFO_PARTNER_MAC])
+		out_str(o, OUT_ANY, "partner_mac", "ad_partner_mac %s ",
+			format_lladdr(nl_attr_data(tb[IFLA_BOND_AD_INFO_PARTNER_MAC]),
+				      nl_attr_len(tb[IFLA_BOND_AD_INFO_PARTNER_MAC]),
+				      buf, sizeof(buf)));
+	out_obj_close(o);
+}
+
+static void print_one(struct ipctx *ctx, const struct bond_show *s,
+		      const struct rtattr *a)
+{
+	struct out *o = &ctx->out;
+	char fmt[48], buf[64];
+	uint32_t v = attr_num(a, s->size);
+	size_t n = 0;
+
+	snprintf(fmt, sizeof(fmt), "%s %%s ", s->word ? s->word : "");
+	switch (s->type) {
+	case P_NUM:
+		snprintf(fmt, sizeof(fmt), "%s %%u ", s->word);
+		out_uint(o, OUT_ANY, s->key, fmt, v);
+		return;
+	case P_NAME:
+		while (s->names[n] && n < v)
+			n++;
+		if (s->attr == IFLA_BOND_ARP_VALIDATE && !v)
+			out_null(o, OUT_ANY, s->key, fmt, "none");
+		else if (s->names[n])
+			out_str(o, OUT_ANY, s->key, fmt, s->names[n]);
+		return;
+	case P_DEV:
+		if (v)
+			out_str(o, OUT_ANY, s->key, fmt,
+				ll_name_or_num(ctx, v, buf, sizeof(buf)));
+		return;
+	case P_MAC:
+		out_str(o, OUT_ANY, s->key, fmt,
+			format_lladdr(nl_attr_data(a), nl_attr_len(a), buf,
+				      sizeof(buf)));
+		return;
+	case P_AD:
+		print_ad_info(o, a);
+		return;
+	}
+	print_targets(o, s, a);
+}
+
+static void bond_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	struct rtattr *tb[IFLA_BOND_MAX + 1];
+	size_t i;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_BOND_MAX, data);
+	for (i = 0; i < sizeof(shows) / sizeof(shows[0]); i++)
+		if (tb[shows[i].attr])
+			print_one(ctx, &shows[i], tb[shows[i].attr]);
+}
+
 const struct link_kind bond_kind = {
 	.name = "bond",
 	.parse = bond_parse,
+	.print = bond_print,
 	.usage = bond_usage,
+};
+
+/* ---- bond_slave: queue_id and prio to set, its state to show ---- */
+
+static void bond_slave_usage(FILE *f)
+{
+	fprintf(f, "Usage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n");
+}
+
+static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+			    char **argv)
+{
+	uint32_t v;
+	int32_t p;
+
+	for (; argc > 0; argc--, argv++) {
+		bool queue = streq(argv[0], "queue_id");
+
+		if (!queue && !streq(argv[0], "prio")) {
+			if (!matches(argv[0], "help"))
+				fprintf(stderr, "bond_slave: unknown option \"%s\"?\n",
+					argv[0]);
+			bond_slave_usage(stderr);
+			return EXIT_FAIL;
+		}
+		if (!next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		if (queue) {
+			if (parse_u32(&v, argv[0], 0) || v > 0xffff)
+				return invarg("queue_id is invalid", argv[0]);
+			nl_put_u16(r, IFLA_BOND_SLAVE_QUEUE_ID, v);
+		} else {
+			if (parse_s32(&p, argv[0], 0))
+				return invarg("prio is invalid", argv[0]);
+			nl_put_u32(r, IFLA_BOND_SLAVE_PRIO, p);
+		}
+	}
+	return EXIT_OK;
+}
+
+/* An 802.3ad port state: the number, then its bits by name ("<a,b> "). */
+static void print_port_state(struct out *o, const char *key, uint32_t v)
+{
+	static const char *const bits[] = { "active", "short_timeout",
+		"aggregating", "in_sync", "collecting", "distributing",
+		"defaulted", "expired" };
+	char fmt[64], skey[64];
+	bool first = true;
+	int i;
+
+	snprintf(fmt, sizeof(fmt), "%s %%u ", key);
+	out_uint(o, OUT_ANY, key, fmt, v);
+	snprintf(skey, sizeof(skey), "%s_str", key);
+	out_text(o, "%s <", skey);
+	out_arr_open(o, skey);
+	for (i = 0; i < 8; i++)
+		if (v & (1u << i)) {
+			out_str(o, OUT_ANY, NULL, first ? "%s" : ",%s", bits[i]);
+			first = false;
+		}
+	out_arr_close(o);
+	out_text(o, "> ");
+}
+
+static void bond_slave_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	static const char *const states[] = { "ACTIVE", "BACKUP" };
+	static const char *const mii[] = { "UP", "GOING_DOWN", "DOWN",
+					   "GOING_BACK" };
+	struct rtattr *tb[IFLA_BOND_SLAVE_MAX + 1];
+	struct out *o = &ctx->out;
+	char buf[64];
+	uint32_t v;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_BOND_SLAVE_MAX, data);
+	if (tb[IFLA_BOND_SLAVE_STATE] &&
+	    (v = nl_attr_u8(tb[IFLA_BOND_SLAVE_STATE])) < 2)
+		out_str(o, OUT_ANY, "state", "state %s ", states[v]);
+	if (tb[IFLA_BOND_SLAVE_MII_STATUS] &&
+	    (v = nl_attr_u8(tb[IFLA_BOND_SLAVE_MII_STATUS])) < 4)
+		out_str(o, OUT_ANY, "mii_status", "mii_status %s ", mii[v]);
+	if (tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT])
+		out_uint(o, OUT_ANY, "link_failure_count", "link_failure_count %u ",
+			 attr_num(tb[IFLA_BOND_SLAVE_LINK_FAILURE_COUNT], 4));
+	if (tb[IFLA_BOND_SLAVE_PERM_HWADDR])
+		out_str(o, OUT_ANY, "perm_hwaddr", "perm_hwaddr %s ",
+			format_lladdr(nl_attr_data(tb[IFLA_BOND_SLAVE_PERM_HWADDR]),
+				      nl_attr_len(tb[IFLA_BOND_SLAVE_PERM_HWADDR]),
+				      buf, sizeof(buf)));
+	if (tb[IFLA_BOND_SLAVE_QUEUE_ID])
+		out_uint(o, OUT_ANY, "queue_id", "queue_id %u ",
+			 attr_num(tb[IFLA_BOND_SLAVE_QUEUE_ID], 2));
+	if (tb[IFLA_BOND_SLAVE_PRIO])
+		out_int(o, OUT_ANY, "prio", "prio %d ",
+			attr_num(tb[IFLA_BOND_SLAVE_PRIO], 4));
+	if (tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID])
+		out_uint(o, OUT_ANY, "ad_aggregator_id", "ad_aggregator_id %u ",
+			 attr_num(tb[IFLA_BOND_SLAVE_AD_AGGREGATOR_ID], 2));
+	if (tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE])
+		print_port_state(o, "ad_actor_oper_port_state",
+				 attr_num(tb[IFLA_BOND_SLAVE_AD_ACTOR_OPER_PORT_STATE], 1));
+	if (tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE])
+		print_port_state(o, "ad_partner_oper_port_state",
+				 attr_num(tb[IFLA_BOND_SLAVE_AD_PARTNER_OPER_PORT_STATE], 2));
+}
+
+const struct link_kind bond_slave_kind = {
+	.name = "bond_slave",
+	.parse = bond_slave_parse,
+	.print = bond_slave_print,
+	.usage = bond_slave_usage,
 };

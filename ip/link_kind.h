@@ -25,7 +25,10 @@ void print_xdp_progs(struct ipctx *ctx, const struct rtattr *xdp);
 
 extern const struct link_kind veth_kind, bridge_kind, bridge_slave_kind,
 	macvlan_kind, macvtap_kind, vxlan_kind, tun_kind, vlan_kind, vrf_kind,
-	bond_kind;
+	bond_kind, gre_kind, gretap_kind, erspan_kind, ip6gre_kind,
+	ip6gretap_kind, ip6erspan_kind, ipip_kind, sit_kind, ip6tnl_kind,
+	bond_slave_kind, vrf_slave_kind, geneve_kind, ipvlan_kind, ipvtap_kind,
+	macsec_kind;
 
 /* The part of "ip link add" options that veth's "peer" reuses: parses
  * options for the ifinfomsg `ifi` into r up to "type"; returns the number

@@ -46,3 +46,21 @@ const struct link_kind vrf_kind = {
 	.print = vrf_print,
 	.usage = vrf_usage,
 };
+
+/* vrf_slave: the table of the VRF a link is in. */
+static void vrf_slave_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	struct rtattr *tb[IFLA_VRF_PORT_MAX + 1];
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_VRF_PORT_MAX, data);
+	if (tb[IFLA_VRF_PORT_TABLE])
+		out_uint(&ctx->out, OUT_ANY, "table", "table %u ",
+			 nl_attr_u32(tb[IFLA_VRF_PORT_TABLE]));
+}
+
+const struct link_kind vrf_slave_kind = {
+	.name = "vrf_slave",
+	.print = vrf_slave_print,
+};

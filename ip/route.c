@@ -161,6 +161,7 @@ int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
 /* ---- add, change, replace, delete ---- */
 
 struct rt_mod {
+	struct ipctx *ctx;
 	struct nl_req *req;
 	struct rtmsg *r;
 	struct nl_req *mx;	/* RTA_METRICS payload, built aside */
@@ -388,9 +389,11 @@ static int parse_mod_value(struct rt_mod *m, const char *key, const char *v)
 		if (rt_proto_a2n(v, &id))
 			return invarg("\"protocol\" value is invalid\n", v);
 		r->rtm_protocol = id;
-	} else if (matches(key, "table")) {
-		if (rt_table_a2n(v, &id))
-			return invarg("\"table\" value is invalid\n", v);
+	} else if (matches(key, "table") || matches(key, "vrf")) {
+		if (key[0] == 'v' ? !(id = vrf_table(m->ctx, v)) :
+		    rt_table_a2n(v, &id) != 0)
+			return invarg(key[0] == 'v' ? "Invalid VRF\n" :
+				      "\"table\" value is invalid\n", v);
 		if (id < 256) {
 			r->rtm_table = id;
 		} else {
@@ -426,7 +429,8 @@ static bool mod_takes_value_late(const char *a)
 {
 	return matches(a, "realms") || streq(a, "nhid") ||
 	       matches(a, "protocol") || matches(a, "table") ||
-	       streq(a, "dev") || streq(a, "oif") || matches(a, "pref");
+	       matches(a, "vrf") || streq(a, "dev") || streq(a, "oif") ||
+	       matches(a, "pref");
 }
 
 /* [TYPE] PREFIX, where a type word never starts with a digit. */
@@ -495,8 +499,7 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 		fprintf(stderr, "Error: unexpected end of line after \"encap\"\n");
 		return EXIT_USAGE;
 	}
-	if (matches(a, "vrf") || streq(a, "encap") || streq(a, "as") ||
-	    streq(a, "ttl-propagate")) {
+	if (streq(a, "encap") || streq(a, "as") || streq(a, "ttl-propagate")) {
 		fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
 		return EXIT_USAGE;
 	}
@@ -667,7 +670,7 @@ static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 {
 	NL_REQ_DEFINE(req, 8192);
 	NL_REQ_DEFINE(mx, 512);
-	struct rt_mod m = { .req = &req, .mx = &mx };
+	struct rt_mod m = { .ctx = ctx, .req = &req, .mx = &mx };
 	int rc;
 
 	NL_REQ_INIT(req, cmd, flags);
@@ -704,6 +707,7 @@ static int route_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 /* ---- get ---- */
 
 struct rt_get {
+	struct ipctx *ctx;
 	const char *idev, *odev;
 	uint32_t mark;
 	bool connected, fibmatch, from_ok, addr_ok;
@@ -822,8 +826,14 @@ static int parse_get(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 		} else if (matches(a, "connected")) {
 			g->connected = true;
 			rc = 0;
-		} else if (matches(a, "vrf") || streq(a, "as") ||
-			   streq(a, "flowlabel")) {
+		} else if (matches(a, "vrf")) {
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			if (!vrf_table(g->ctx, argv[0]))
+				return invarg("Invalid VRF\n", argv[0]);
+			g->odev = argv[0];
+			rc = 0;
+		} else if (streq(a, "as") || streq(a, "flowlabel")) {
 			fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
 			return EXIT_USAGE;
 		} else if (matches(a, "fibmatch")) {
@@ -900,7 +910,7 @@ static int get_devs(struct ipctx *ctx, struct nl_req *req, struct rt_get *g)
 static int route_get_once(struct ipctx *ctx, int argc, char **argv)
 {
 	NL_REQ_DEFINE(req, 1024);
-	struct rt_get g = { 0 };
+	struct rt_get g = { .ctx = ctx };
 	struct get_answer ans = { .ctx = ctx };
 	struct rtmsg *r;
 	int rc;

@@ -700,6 +700,7 @@ static int parse_realm_filter(struct rt_filter *f, const char *s)
 }
 
 struct sel_args {
+	struct ipctx *ctx;
 	const char *idev, *odev;
 	int family;
 };
@@ -823,8 +824,14 @@ static int parse_selector(struct rt_filter *f, struct sel_args *s, int argc,
 		int rc;
 
 		if (matches(a, "vrf")) {
-			fprintf(stderr, "Error: \"vrf\" is not supported by this ip.\n");
-			return EXIT_USAGE;
+			if (!next_arg(&argc, &argv))
+				return EXIT_USAGE;
+			f->tb = vrf_table(s->ctx, argv[0]);
+			if (!f->tb)
+				return invarg("Invalid VRF\n", argv[0]);
+			/* the VRF's local and broadcast routes stay hidden */
+			f->typemask = ~(1u << RTN_LOCAL | 1u << RTN_BROADCAST);
+			continue;
 		}
 		if (matches(a, "cached") || matches(a, "cloned")) {
 			f->cloned = 1;
@@ -1015,7 +1022,7 @@ static int resolve_devs(struct ipctx *ctx, struct rt_filter *f,
 int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 {
 	struct rt_filter f;
-	struct sel_args s = { .family = ctx->family };
+	struct sel_args s = { .ctx = ctx, .family = ctx->family };
 	struct rt_dump d = { .ctx = ctx, .f = &f, .action = action };
 	int rc;
 

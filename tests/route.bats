@@ -221,7 +221,8 @@ echo rc=$?; cmp /run/a.txt /run/b.txt && wc -c < /run/a.bin && wc -c < /run/b.bi
 }
 
 @test "route: keywords for what this ip leaves out are refused, exit 255" {
-	check_err 255 'Error: "vrf" is not supported by this ip.' route show vrf blue
+	# vrf is taken now: a name that is no VRF is refused as iproute2 does
+	check_err 255 'Error: argument "blue" is wrong: Invalid VRF' route show vrf blue
 	check_err 255 'Error: "encap" is not supported by this ip.' route add 10.0.0.0/8 encap mpls 100 dev lo
 	check_err 255 'Error: "as" is not supported by this ip.' route add 10.0.0.0/8 as 1.2.3.4 dev lo
 	check_err 255 'Error: "flowlabel" is not supported by this ip.' route get ::1 flowlabel 5

@@ -1,0 +1,273 @@
+/* type geneve: the VNI and remote end, checked at the end as the reference
+ * does; "ttl inherit" and "df" go out as they are read, the rest after. */
+#include <arpa/inet.h>
+#include <string.h>
+#include <linux/if_link.h>
+
+#include "link_kind.h"
+
+struct geneve_args {
+	uint32_t vni, label;
+	int csum[3];		/* udpcsum, udp6zerocsumtx, udp6zerocsumrx; -1 unset */
+	uint16_t port;
+	uint8_t ttl, tos;
+	bool has_vni, has_port, metadata, inner_inherit;
+	struct inet_addr remote;
+};
+
+static void geneve_usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: ... geneve id VNI remote ADDR\n"
+		"                 [ ttl { 1..255 | auto | inherit } ] [ tos { TOS | inherit } ]\n"
+		"                 [ df { unset | set | inherit } ] [ flowlabel LABEL ]\n"
+		"                 [ dstport PORT ] [ [no]external ] [ [no]udpcsum ]\n"
+		"                 [ [no]udp6zerocsumtx ] [ [no]udp6zerocsumrx ]\n"
+		"                 [ innerprotoinherit ]\n"
+		"VNI is 0 to 16777215, LABEL 0 to 1048575.\n");
+}
+
+static const char *const csum_words[] = { "udpcsum", "udp6zerocsumtx",
+					  "udp6zerocsumrx" };
+
+static bool geneve_flag(struct geneve_args *g, const char *a)
+{
+	bool no = !strncmp(a, "no", 2);
+	const char *name = no ? a + 2 : a;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (streq(name, csum_words[i])) {
+			g->csum[i] = !no;
+			return true;
+		}
+	if (streq(name, "external"))
+		g->metadata = !no;
+	else if (streq(a, "innerprotoinherit"))
+		g->inner_inherit = true;
+	else
+		return false;
+	return true;
+}
+
+static int geneve_remote(struct geneve_args *g, const char *s)
+{
+	struct inet_addr *a = &g->remote;
+
+	if (parse_addr(a, s, AF_UNSPEC) || (a->flags & ADDR_DEFAULT)) {
+		if (!(a->flags & ADDR_DEFAULT)) {
+			fprintf(stderr, "Error: any valid address is expected rather than \"%s\".\n",
+				s);
+			return EXIT_FAIL;
+		}
+		return invarg("invalid remote address", s);
+	}
+	if ((a->family == AF_INET && (a->data[0] & 0xf0) == 0xe0) ||
+	    (a->family == AF_INET6 && a->data[0] == 0xff))
+		return invarg("invalid remote address", s);
+	return 0;
+}
+
+static int geneve_value(struct geneve_args *g, struct nl_req *r,
+			const char *key, const char *s)
+{
+	uint32_t v;
+
+	if (streq(key, "id") || streq(key, "vni")) {
+		if (parse_u32(&v, s, 0) || v >= 1u << 24)
+			return invarg("invalid id", s);
+		g->vni = v;
+		g->has_vni = true;
+	} else if (streq(key, "remote")) {
+		return geneve_remote(g, s);
+	} else if (streq(key, "ttl") || streq(key, "hoplimit")) {
+		if (streq(s, "inherit")) {
+			nl_put_u8(r, IFLA_GENEVE_TTL_INHERIT, 1);
+			v = 0;
+		} else if (streq(s, "auto")) {
+			v = 0;
+		} else if (parse_u32(&v, s, 0)) {
+			return invarg("invalid TTL", s);
+		} else if (v > 255) {
+			return invarg("TTL must be <= 255", s);
+		}
+		g->ttl = v;
+	} else if (streq(key, "tos")) {
+		if (streq(s, "inherit"))
+			v = 1;
+		else if (parse_u32(&v, s, 16) || v > 255)
+			return invarg("bad TOS value", s);
+		g->tos = v;
+	} else if (streq(key, "df")) {
+		if (streq(s, "unset") || streq(s, "set") || streq(s, "inherit"))
+			nl_put_u8(r, IFLA_GENEVE_DF, s[0] == 'u' ? GENEVE_DF_UNSET :
+				  s[0] == 's' ? GENEVE_DF_SET : GENEVE_DF_INHERIT);
+		else
+			return invarg("DF must be 'unset', 'set' or 'inherit'", s);
+	} else if (streq(key, "flowlabel")) {
+		if (parse_u32(&v, s, 0) || v > 0xfffff)
+			return invarg("invalid flowlabel", s);
+		g->label = htonl(v);
+	} else {
+		if (parse_u32(&v, s, 0) || v > 0xffff)
+			return invarg("dstport", s);
+		g->port = htons(v);
+		g->has_port = true;
+	}
+	return 0;
+}
+
+static int geneve_finish(struct geneve_args *g, struct nl_req *r)
+{
+	int i;
+
+	if (g->metadata && g->has_vni) {
+		fprintf(stderr, "geneve: both 'external' and vni cannot be specified\n");
+		return EXIT_FAIL;
+	}
+	if (!g->metadata) {
+		if (!g->has_vni) {
+			fprintf(stderr, "geneve: missing virtual network identifier\n");
+			return EXIT_FAIL;
+		}
+		if (!g->remote.family) {
+			fprintf(stderr, "geneve: remote link partner not specified\n");
+			return EXIT_FAIL;
+		}
+	}
+	nl_put_u32(r, IFLA_GENEVE_ID, g->vni);
+	if (g->remote.family == AF_INET)
+		nl_put(r, IFLA_GENEVE_REMOTE, g->remote.data, 4);
+	else if (g->remote.family == AF_INET6)
+		nl_put(r, IFLA_GENEVE_REMOTE6, g->remote.data, 16);
+	nl_put_u32(r, IFLA_GENEVE_LABEL, g->label);
+	nl_put_u8(r, IFLA_GENEVE_TTL, g->ttl);
+	nl_put_u8(r, IFLA_GENEVE_TOS, g->tos);
+	if (g->has_port)
+		nl_put_u16(r, IFLA_GENEVE_PORT, g->port);
+	if (g->metadata)
+		nl_put_flag(r, IFLA_GENEVE_COLLECT_METADATA);
+	if (g->inner_inherit)
+		nl_put_flag(r, IFLA_GENEVE_INNER_PROTO_INHERIT);
+	for (i = 0; i < 3; i++)
+		if (g->csum[i] >= 0)
+			nl_put_u8(r, IFLA_GENEVE_UDP_CSUM + i, g->csum[i]);
+	return 0;
+}
+
+static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+			char **argv)
+{
+	static const char *const keys[] = { "id", "vni", "remote", "ttl",
+		"hoplimit", "tos", "df", "flowlabel", "dstport" };
+	struct geneve_args g = { .csum = { -1, -1, -1 } };
+	size_t i;
+	int rc;
+
+	for (; argc > 0; argc--, argv++) {
+		if (geneve_flag(&g, argv[0]))
+			continue;
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (streq(argv[0], keys[i]))
+				break;
+		if (i == sizeof(keys) / sizeof(keys[0])) {
+			if (!matches(argv[0], "help"))
+				fprintf(stderr, "geneve: unknown command \"%s\"?\n",
+					argv[0]);
+			geneve_usage(stderr);
+			return EXIT_FAIL;
+		}
+		if (!next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		rc = geneve_value(&g, r, keys[i], argv[0]);
+		if (rc)
+			return rc;
+	}
+	return geneve_finish(&g, r);
+}
+
+static void geneve_print_ttl_tos(struct out *o, struct rtattr **tb)
+{
+	unsigned int v;
+
+	if (tb[IFLA_GENEVE_TTL_INHERIT] && nl_attr_u8(tb[IFLA_GENEVE_TTL_INHERIT]))
+		out_text(o, "ttl inherit ");
+	else if (tb[IFLA_GENEVE_TTL]) {
+		v = nl_attr_u8(tb[IFLA_GENEVE_TTL]);
+		if (v)
+			out_uint(o, OUT_ANY, "ttl", "ttl %u ", v);
+		else {
+			out_uint(o, OUT_JSON, "ttl", NULL, 0);
+			out_text(o, "ttl auto ");
+		}
+	}
+	v = tb[IFLA_GENEVE_TOS] ? nl_attr_u8(tb[IFLA_GENEVE_TOS]) : 0;
+	if (v) {
+		out_xstr(o, OUT_JSON, "tos", "0x%llx", v);
+		if (v == 1)
+			out_text(o, "tos inherit ");
+		else
+			out_text(o, "tos 0x%x ", v);
+	}
+	if (tb[IFLA_GENEVE_DF]) {
+		v = nl_attr_u8(tb[IFLA_GENEVE_DF]);
+		if (v == GENEVE_DF_UNSET)
+			out_str(o, OUT_JSON, "df", NULL, "unset");
+		else
+			out_str(o, OUT_ANY, "df", "df %s ",
+				v == GENEVE_DF_SET ? "set" : "inherit");
+	}
+}
+
+static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	static const char *const keys[] = { "udp_csum", "udp_zero_csum6_tx",
+					    "udp_zero_csum6_rx" };
+	struct rtattr *tb[IFLA_GENEVE_MAX + 1];
+	struct out *o = &ctx->out;
+	char buf[64];
+	uint32_t v;
+	int i;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_GENEVE_MAX, data);
+	if (tb[IFLA_GENEVE_COLLECT_METADATA])
+		out_bool(o, OUT_ANY, "external", "external ", true);
+	if (tb[IFLA_GENEVE_ID] && nl_attr_len(tb[IFLA_GENEVE_ID]) >= 4)
+		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_GENEVE_ID]));
+	if (tb[IFLA_GENEVE_REMOTE] && nl_attr_len(tb[IFLA_GENEVE_REMOTE]) >= 4)
+		out_str(o, OUT_ANY, "remote", "remote %s ",
+			format_addr(AF_INET, nl_attr_data(tb[IFLA_GENEVE_REMOTE]), 4,
+				    buf, sizeof(buf)));
+	else if (tb[IFLA_GENEVE_REMOTE6] &&
+		 nl_attr_len(tb[IFLA_GENEVE_REMOTE6]) >= 16)
+		out_str(o, OUT_ANY, "remote6", "remote %s ",
+			format_addr(AF_INET6, nl_attr_data(tb[IFLA_GENEVE_REMOTE6]),
+				    16, buf, sizeof(buf)));
+	geneve_print_ttl_tos(o, tb);
+	if (tb[IFLA_GENEVE_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_GENEVE_LABEL]))))
+		out_xstr(o, OUT_ANY, "label", o->json ? "0x%llx" : "flowlabel 0x%llx ", v);
+	if (tb[IFLA_GENEVE_PORT])
+		out_uint(o, OUT_ANY, "port", "dstport %u ",
+			 ntohs(nl_attr_u16(tb[IFLA_GENEVE_PORT])));
+	/* the kernel sends udpcsum for IPv4 only, udp6zerocsumtx for IPv6 */
+	for (i = 0; i < 3; i++) {
+		const struct rtattr *a = tb[IFLA_GENEVE_UDP_CSUM + i];
+
+		if (!a)
+			continue;
+		out_bool(o, OUT_JSON, keys[i], NULL, nl_attr_u8(a));
+		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", csum_words[i]);
+	}
+	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
+		out_bool(o, OUT_ANY, "inner_proto_inherit", "innerprotoinherit ",
+			 true);
+}
+
+const struct link_kind geneve_kind = {
+	.name = "geneve",
+	.parse = geneve_parse,
+	.print = geneve_print,
+	.usage = geneve_usage,
+};

@@ -1,0 +1,291 @@
+/* type macsec: the SCI (or port) first; flags go out as they are read, the
+ * cipher, ICV length, replay window and encoding SA after them. */
+#include <endian.h>
+#include <string.h>
+#include <linux/if_link.h>
+#include <linux/if_macsec.h>
+
+#include "link_kind.h"
+
+static void macsec_usage(FILE *f)
+{
+	fprintf(f,
+		"Usage: ... macsec [ [ address LLADDR ] port { 1..65535 } | sci SCI ]\n"
+		"                 [ cipher { default | gcm-aes-128 | gcm-aes-256 |\n"
+		"                            gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"
+		"                 [ icvlen { 8..16 } ] [ encrypt { on | off } ]\n"
+		"                 [ send_sci { on | off } ] [ end_station { on | off } ]\n"
+		"                 [ scb { on | off } ] [ protect { on | off } ]\n"
+		"                 [ replay { on | off } window { 0..2^32-1 } ]\n"
+		"                 [ validate { strict | check | disabled } ]\n"
+		"                 [ encodingsa { 0..3 } ] [ offload { mac | phy | off } ]\n"
+		"SCI is 16 hex digits at most.\n");
+}
+
+static const char *const ciphers[] = { "default", "gcm-aes-128", "gcm-aes-256",
+				       "gcm-aes-xpn-128", "gcm-aes-xpn-256" };
+static const uint64_t cipher_ids[] = { MACSEC_DEFAULT_CIPHER_ID,
+	MACSEC_CIPHER_ID_GCM_AES_128, MACSEC_CIPHER_ID_GCM_AES_256,
+	MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
+static const char *const validates[] = { "disabled", "check", "strict" };
+static const char *const offloads[] = { "off", "phy", "mac" };
+static const char *const off_on[] = { "off", "on" };
+
+/* on/off flags sent at once, in the kernel's attribute numbers */
+static const struct {
+	const char *word;
+	unsigned short attr;
+} flags[] = {
+	{ "encrypt", IFLA_MACSEC_ENCRYPT }, { "send_sci", IFLA_MACSEC_INC_SCI },
+	{ "end_station", IFLA_MACSEC_ES }, { "scb", IFLA_MACSEC_SCB },
+	{ "protect", IFLA_MACSEC_PROTECT },
+};
+
+struct macsec_args {
+	int cipher, icvlen, replay, encsa;	/* -1: not given */
+	int64_t window;
+};
+
+static int one_of(const char *key, const char *const *names, int n,
+		  const char *arg)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (streq(names[i], arg))
+			return i;
+	fprintf(stderr, "Error: argument of \"%s\" must be one of ", key);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "\"%s\"%s", names[i], i + 1 < n ? ", " : "");
+	fprintf(stderr, ", not \"%s\"\n", arg);
+	return -1;
+}
+
+/* "sci SCI" or "[address LLADDR] port PORT", which must come first. */
+static int macsec_sci(struct nl_req *r, int *argc, char ***argv)
+{
+	uint8_t sci[8] = { 0 };
+	uint64_t v;
+	uint16_t port;
+
+	if (streq((*argv)[0], "sci")) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		if (parse_u64(&v, (*argv)[0], 16))
+			return invarg("expected sci", (*argv)[0]);
+		v = htobe64(v);
+		nl_put(r, IFLA_MACSEC_SCI, &v, 8);
+		return 0;
+	}
+	if (streq((*argv)[0], "address")) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		if (get_lladdr(sci, 6, (*argv)[0]) != 6)
+			return invarg("expected lladdr", (*argv)[0]);
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+		if (!streq((*argv)[0], "port"))
+			return invarg("expected port", (*argv)[0]);
+	}
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	if (parse_u16(&port, (*argv)[0], 0))
+		return invarg("expected port", (*argv)[0]);
+	if (!port)
+		return invarg("expected port != 0", (*argv)[0]);
+	port = htobe16(port);
+	if (sci[0] || sci[1] || sci[2] || sci[3] || sci[4] || sci[5]) {
+		memcpy(sci + 6, &port, 2);
+		nl_put(r, IFLA_MACSEC_SCI, sci, 8);
+	} else {
+		nl_put(r, IFLA_MACSEC_PORT, &port, 2);
+	}
+	return 0;
+}
+
+static int macsec_value(struct macsec_args *m, struct nl_req *r,
+			const char *key, const char *arg)
+{
+	uint32_t v;
+	int i;
+
+	for (i = 0; i < 5; i++)
+		if (streq(key, flags[i].word)) {
+			int on = one_of(key, off_on, 2, arg);
+
+			if (on < 0)
+				return EXIT_FAIL;
+			nl_put_u8(r, flags[i].attr, on);
+			return 0;
+		}
+	if (streq(key, "replay")) {
+		if ((m->replay = one_of(key, off_on, 2, arg)) < 0)
+			return EXIT_FAIL;
+	} else if (streq(key, "validate") || streq(key, "offload")) {
+		bool val = key[0] == 'v';
+
+		i = one_of(key, val ? validates : offloads, 3, arg);
+		if (i < 0)
+			return EXIT_FAIL;
+		nl_put_u8(r, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, i);
+	} else if (streq(key, "cipher")) {
+		for (i = 0; i < 5 && !streq(ciphers[i], arg); i++)
+			;
+		if (i == 5)
+			return invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256",
+				      arg);
+		m->cipher = i;
+	} else if (streq(key, "icvlen")) {
+		if (parse_u32(&v, arg, 0) || v > 255)
+			return invarg("expected ICV length", arg);
+		if (v < 8 || v > 16)
+			return invarg("ICV length must be in the range {8..16}", arg);
+		m->icvlen = v;
+	} else if (streq(key, "window")) {
+		if (parse_u32(&v, arg, 0))
+			return invarg("expected replay window size", arg);
+		m->window = v;
+	} else {
+		if (parse_u32(&v, arg, 0) || v > 3)
+			return invarg("expected an { 0..3 }", arg);
+		m->encsa = v;
+	}
+	return 0;
+}
+
+static int macsec_finish(struct macsec_args *m, struct nl_req *r)
+{
+	if (m->replay == 1 && m->window < 0) {
+		fprintf(stderr, "replay protection enabled, but no window set. did you mean 'replay on window VALUE'?\n");
+		return EXIT_FAIL;
+	}
+	if (m->replay < 0 && m->window >= 0) {
+		fprintf(stderr, "replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n",
+			(unsigned int)m->window);
+		return EXIT_FAIL;
+	}
+	if (m->cipher >= 0) {
+		uint64_t id = cipher_ids[m->cipher];
+
+		nl_put(r, IFLA_MACSEC_CIPHER_SUITE, &id, 8);
+	}
+	if (m->icvlen >= 0)
+		nl_put_u8(r, IFLA_MACSEC_ICV_LEN, m->icvlen);
+	if (m->replay >= 0) {
+		if (m->window >= 0)
+			nl_put_u32(r, IFLA_MACSEC_WINDOW, m->window);
+		nl_put_u8(r, IFLA_MACSEC_REPLAY_PROTECT, m->replay);
+	}
+	if (m->encsa >= 0)
+		nl_put_u8(r, IFLA_MACSEC_ENCODING_SA, m->encsa);
+	return 0;
+}
+
+static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
+			char **argv)
+{
+	static const char *const keys[] = { "encrypt", "send_sci", "end_station",
+		"scb", "protect", "replay", "validate", "offload", "cipher",
+		"icvlen", "window", "encodingsa" };
+	struct macsec_args m = { -1, -1, -1, -1, -1 };
+	size_t i;
+	int rc;
+
+	if (argc > 0 && (streq(argv[0], "sci") || streq(argv[0], "port") ||
+			 streq(argv[0], "address"))) {
+		rc = macsec_sci(r, &argc, &argv);
+		if (rc)
+			return rc;
+		argc--;
+		argv++;
+	}
+	for (; argc > 0; argc--, argv++) {
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (streq(argv[0], keys[i]))
+				break;
+		if (i == sizeof(keys) / sizeof(keys[0])) {
+			if (!matches(argv[0], "help"))
+				fprintf(stderr, "macsec: unknown command \"%s\"?\n",
+					argv[0]);
+			macsec_usage(stderr);
+			return EXIT_FAIL;
+		}
+		if (!next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		rc = macsec_value(&m, r, keys[i], argv[0]);
+		if (rc)
+			return rc;
+	}
+	return macsec_finish(&m, r);
+}
+
+/* ---- printing ---- */
+
+static void print_on_off(struct out *o, struct rtattr **tb, int attr,
+			 const char *key, const char *word)
+{
+	char fmt[32];
+
+	if (!tb[attr])
+		return;
+	snprintf(fmt, sizeof(fmt), "%s %%s ", word);
+	out_on_off(o, OUT_ANY, key, fmt, nl_attr_u8(tb[attr]));
+}
+
+static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
+{
+	static const char *const suites[] = { "GCM-AES-128", "GCM-AES-256",
+					      "GCM-AES-XPN-128", "GCM-AES-XPN-256" };
+	struct rtattr *tb[IFLA_MACSEC_MAX + 1];
+	struct out *o = &ctx->out;
+	uint64_t v;
+	unsigned int u;
+	int i;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_MACSEC_MAX, data);
+	if (tb[IFLA_MACSEC_SCI] && nl_attr_len(tb[IFLA_MACSEC_SCI]) >= 8) {
+		memcpy(&v, nl_attr_data(tb[IFLA_MACSEC_SCI]), 8);
+		out_xstr(o, OUT_ANY, "sci", o->json ? "%016llx" : "sci %016llx ",
+			 be64toh(v));
+	}
+	print_on_off(o, tb, IFLA_MACSEC_PROTECT, "protect", "protect");
+	if (tb[IFLA_MACSEC_CIPHER_SUITE] &&
+	    nl_attr_len(tb[IFLA_MACSEC_CIPHER_SUITE]) >= 8) {
+		memcpy(&v, nl_attr_data(tb[IFLA_MACSEC_CIPHER_SUITE]), 8);
+		/* the kernel's default id is GCM-AES-128's other number */
+		if (v == MACSEC_DEFAULT_CIPHER_ID)
+			v = MACSEC_CIPHER_ID_GCM_AES_128;
+		for (i = 1; i < 5 && cipher_ids[i] != v; i++)
+			;
+		out_str(o, OUT_ANY, "cipher_suite", "cipher %s ",
+			i < 5 ? suites[i - 1] : "(unknown)");
+	}
+	if (tb[IFLA_MACSEC_ICV_LEN])
+		out_uint(o, OUT_ANY, "icv_len", "icvlen %u ",
+			 nl_attr_u8(tb[IFLA_MACSEC_ICV_LEN]));
+	if (tb[IFLA_MACSEC_ENCODING_SA])
+		out_uint(o, OUT_ANY, "encoding_sa", "encodingsa %u ",
+			 nl_attr_u8(tb[IFLA_MACSEC_ENCODING_SA]));
+	if (tb[IFLA_MACSEC_VALIDATION] &&
+	    (u = nl_attr_u8(tb[IFLA_MACSEC_VALIDATION])) < 3)
+		out_str(o, OUT_ANY, "validation", "validate %s ", validates[u]);
+	print_on_off(o, tb, IFLA_MACSEC_ENCRYPT, "encrypt", "encrypt");
+	print_on_off(o, tb, IFLA_MACSEC_INC_SCI, "inc_sci", "send_sci");
+	print_on_off(o, tb, IFLA_MACSEC_ES, "es", "end_station");
+	print_on_off(o, tb, IFLA_MACSEC_SCB, "scb", "scb");
+	print_on_off(o, tb, IFLA_MACSEC_REPLAY_PROTECT, "replay_protect", "replay");
+	if (tb[IFLA_MACSEC_WINDOW])
+		out_uint(o, OUT_ANY, "window", "window %u ",
+			 nl_attr_u32(tb[IFLA_MACSEC_WINDOW]));
+	if (tb[IFLA_MACSEC_OFFLOAD] && (u = nl_attr_u8(tb[IFLA_MACSEC_OFFLOAD])) < 3)
+		out_str(o, OUT_ANY, "offload", "offload %s ", offloads[u]);
+}
+
+const struct link_kind macsec_kind = {
+	.name = "macsec",
+	.parse = macsec_parse,
+	.print = macsec_print,
+	.usage = macsec_usage,
+};

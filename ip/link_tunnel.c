@@ -1,0 +1,1194 @@
+/* IP tunnels: gre, gretap, erspan, ip6gre, ip6gretap, ip6erspan (the
+ * IFLA_GRE_* family) and ipip, sit, ip6tnl (IFLA_IPTUN_*).  One argument
+ * parser fills one struct for all of them; each family encodes and prints
+ * its own attributes.  "set" starts from the link's current values, as the
+ * reference does: it sends every attribute again. */
+#include <arpa/inet.h>
+#include <string.h>
+#include <linux/if_link.h>
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+#include <netinet/in.h>
+
+#include "link_kind.h"
+#include "names.h"
+
+enum {
+	T_GRE = 1,	/* keys, sequence numbers, checksums */
+	T_V6 = 2,	/* IPv6 outer header: hoplimit, tclass, flowlabel */
+	T_ERSPAN = 4,	/* erspan options accepted and sent */
+	T_SIT = 8,	/* isatap, 6rd */
+};
+
+#define IP6_TCLASS_MASK 0x0ff00000u
+#define IP6_LABEL_MASK 0x000fffffu
+
+struct tnl {
+	unsigned int kind;
+	uint8_t local[16], remote[16];
+	uint32_t link, fwmark, ikey, okey, flowinfo, flags6, erspan_idx;
+	uint16_t iflags, oflags, sit_flags, erspan_hwid;
+	uint16_t encap_type, encap_flags, encap_sport, encap_dport;
+	uint8_t ttl, tos, pmtudisc, ignore_df, encap_limit, proto;
+	uint8_t erspan_ver, erspan_dir;
+	bool metadata;
+	uint8_t prefix6[16], relay4[4];
+	uint16_t prefixlen, relaylen;
+};
+
+static unsigned int kind_flags(const char *name)
+{
+	static const struct {
+		const char *name;
+		unsigned char flags;
+	} t[] = {
+		{ "gre", T_GRE }, { "gretap", T_GRE },
+		{ "erspan", T_GRE | T_ERSPAN },
+		{ "ip6gre", T_GRE | T_V6 | T_ERSPAN },
+		{ "ip6gretap", T_GRE | T_V6 | T_ERSPAN },
+		{ "ip6erspan", T_GRE | T_V6 | T_ERSPAN },
+		{ "ipip", 0 }, { "sit", T_SIT }, { "ip6tnl", T_V6 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+		if (streq(t[i].name, name))
+			return t[i].flags;
+	return 0;
+}
+
+static void tnl_defaults(struct tnl *t)
+{
+	t->pmtudisc = 1;
+	if (t->kind & T_V6) {
+		t->ttl = 64;
+		t->encap_limit = 4;
+		t->encap_flags = TUNNEL_ENCAP_FLAG_CSUM6;
+	}
+	t->erspan_ver = 1;
+}
+
+/* ---- usage ---- */
+
+static void tnl_usage_of(FILE *f, const char *kind)
+{
+	unsigned int k = kind_flags(kind);
+
+	fprintf(f, "Usage: ... %s [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n",
+		kind);
+	if (k & T_GRE)
+		fprintf(f, "          [ [no][i|o]seq ] [ [i|o]key KEY | no[i|o]key ] [ [no][i|o]csum ]\n");
+	if (k & T_V6)
+		fprintf(f, "          [ hoplimit TTL ] [ encaplimit ELIM ] [ tclass TCLASS ]\n"
+			   "          [ flowlabel FLOWLABEL ] [ dscp inherit ] [ [no]allow-localremote ]\n");
+	else
+		fprintf(f, "          [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ]%s\n",
+			k & T_GRE ? " [ [no]ignore-df ]" : "");
+	if (!(k & (T_GRE | T_V6)))
+		fprintf(f, "          [ mode { %sipip | mplsip | any } ]%s\n"
+			   "          [ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n",
+			k & T_SIT ? "ip6ip | " : "", k & T_SIT ? " [ isatap ]" : "");
+	else if (!(k & T_GRE))
+		fprintf(f, "          [ mode { ip6ip6 | ipip6 | any } ]\n");
+	fprintf(f, "          [ fwmark MARK ] [ external ] [ noencap ] [ encap { fou | gue | none } ]\n"
+		   "          [ encap-sport { PORT | auto } ] [ encap-dport PORT ]\n"
+		   "          [ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ]\n");
+	if (k & T_ERSPAN)
+		fprintf(f, "          [ erspan_ver { 0 | 1 | 2 } ] [ erspan IDX ]\n"
+			   "          [ erspan_dir { ingress | egress } ] [ erspan_hwid HWID ]\n");
+	fprintf(f, "ADDR := { %s | any }, TTL := { 0..255 | inherit },\n",
+		k & T_V6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+	if (k & T_V6)
+		fprintf(f, "ELIM := { none | 0..255 }, TCLASS := { 0x0..0xff | inherit },\n"
+			   "FLOWLABEL := { 0x0..0xfffff | inherit }, MARK := { NUMBER | inherit }");
+	else
+		fprintf(f, "TOS := { NUMBER | inherit }, MARK := NUMBER");
+	fprintf(f, "%s\n", k & T_GRE ? ", KEY := { DOTTED_QUAD | NUMBER }" : "");
+}
+
+
+/* ---- the current values ("set") ---- */
+
+static void get_bytes(void *dst, const struct rtattr *a, size_t n)
+{
+	if (a && nl_attr_len(a) >= n)
+		memcpy(dst, nl_attr_data(a), n);
+}
+
+static uint32_t get_u32(const struct rtattr *a, uint32_t def)
+{
+	return a && nl_attr_len(a) >= 4 ? nl_attr_u32(a) : def;
+}
+
+static uint16_t get_u16(const struct rtattr *a, uint16_t def)
+{
+	return a && nl_attr_len(a) >= 2 ? nl_attr_u16(a) : def;
+}
+
+static uint8_t get_u8(const struct rtattr *a, uint8_t def)
+{
+	return a && nl_attr_len(a) >= 1 ? nl_attr_u8(a) : def;
+}
+
+static void gre_from_attrs(struct tnl *t, struct rtattr **tb)
+{
+	size_t alen = t->kind & T_V6 ? 16 : 4;
+
+	t->ikey = get_u32(tb[IFLA_GRE_IKEY], 0);
+	t->okey = get_u32(tb[IFLA_GRE_OKEY], 0);
+	t->iflags = get_u16(tb[IFLA_GRE_IFLAGS], 0);
+	t->oflags = get_u16(tb[IFLA_GRE_OFLAGS], 0);
+	get_bytes(t->local, tb[IFLA_GRE_LOCAL], alen);
+	get_bytes(t->remote, tb[IFLA_GRE_REMOTE], alen);
+	t->pmtudisc = get_u8(tb[IFLA_GRE_PMTUDISC], t->pmtudisc);
+	t->ignore_df = get_u8(tb[IFLA_GRE_IGNORE_DF], 0);
+	t->ttl = get_u8(tb[IFLA_GRE_TTL], t->ttl);
+	t->tos = get_u8(tb[IFLA_GRE_TOS], 0);
+	t->link = get_u32(tb[IFLA_GRE_LINK], 0);
+	t->encap_limit = get_u8(tb[IFLA_GRE_ENCAP_LIMIT], t->encap_limit);
+	t->flowinfo = get_u32(tb[IFLA_GRE_FLOWINFO], 0);
+	t->flags6 = get_u32(tb[IFLA_GRE_FLAGS], 0);
+	t->fwmark = get_u32(tb[IFLA_GRE_FWMARK], 0);
+	t->erspan_idx = get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0);
+	t->erspan_ver = get_u8(tb[IFLA_GRE_ERSPAN_VER], t->erspan_ver);
+	t->erspan_dir = get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0);
+	t->erspan_hwid = get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0);
+	t->encap_type = get_u16(tb[IFLA_GRE_ENCAP_TYPE], 0);
+	t->encap_flags = get_u16(tb[IFLA_GRE_ENCAP_FLAGS], t->encap_flags);
+	t->encap_sport = get_u16(tb[IFLA_GRE_ENCAP_SPORT], 0);
+	t->encap_dport = get_u16(tb[IFLA_GRE_ENCAP_DPORT], 0);
+	t->metadata = tb[IFLA_GRE_COLLECT_METADATA] != NULL;
+}
+
+static void iptnl_from_attrs(struct tnl *t, struct rtattr **tb)
+{
+	size_t alen = t->kind & T_V6 ? 16 : 4;
+
+	get_bytes(t->local, tb[IFLA_IPTUN_LOCAL], alen);
+	get_bytes(t->remote, tb[IFLA_IPTUN_REMOTE], alen);
+	t->ttl = get_u8(tb[IFLA_IPTUN_TTL], t->ttl);
+	t->tos = get_u8(tb[IFLA_IPTUN_TOS], 0);
+	t->pmtudisc = get_u8(tb[IFLA_IPTUN_PMTUDISC], t->pmtudisc);
+	t->proto = get_u8(tb[IFLA_IPTUN_PROTO], 0);
+	t->link = get_u32(tb[IFLA_IPTUN_LINK], 0);
+	t->encap_limit = get_u8(tb[IFLA_IPTUN_ENCAP_LIMIT], t->encap_limit);
+	t->flowinfo = get_u32(tb[IFLA_IPTUN_FLOWINFO], 0);
+	t->flags6 = get_u32(tb[IFLA_IPTUN_FLAGS], 0);
+	t->sit_flags = get_u16(tb[IFLA_IPTUN_FLAGS], 0);
+	t->fwmark = get_u32(tb[IFLA_IPTUN_FWMARK], 0);
+	t->encap_type = get_u16(tb[IFLA_IPTUN_ENCAP_TYPE], 0);
+	t->encap_flags = get_u16(tb[IFLA_IPTUN_ENCAP_FLAGS], t->encap_flags);
+	t->encap_sport = get_u16(tb[IFLA_IPTUN_ENCAP_SPORT], 0);
+	t->encap_dport = get_u16(tb[IFLA_IPTUN_ENCAP_DPORT], 0);
+	t->metadata = tb[IFLA_IPTUN_COLLECT_METADATA] != NULL;
+	get_bytes(t->prefix6, tb[IFLA_IPTUN_6RD_PREFIX], 16);
+	get_bytes(t->relay4, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], 4);
+	t->prefixlen = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], t->prefixlen);
+	t->relaylen = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+}
+
+struct cur_arg {
+	struct tnl *t;
+	bool ok;
+};
+
+static int current_cb(struct nlmsghdr *nlh, void *arg)
+{
+	struct cur_arg *c = arg;
+	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
+	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
+	struct rtattr *attrs;
+	size_t len;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return 0;
+	attrs = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
+	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
+	if (!tb[IFLA_LINKINFO])
+		return 0;
+	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
+	if (!li[IFLA_INFO_DATA] || !li[IFLA_INFO_KIND] ||
+	    kind_flags(nl_attr_str(li[IFLA_INFO_KIND])) != c->t->kind)
+		return 0;
+	if (c->t->kind & T_GRE) {
+		nl_parse_nested(d, IFLA_GRE_MAX, li[IFLA_INFO_DATA]);
+		gre_from_attrs(c->t, d);
+	} else {
+		nl_parse_nested(d, IFLA_IPTUN_MAX, li[IFLA_INFO_DATA]);
+		iptnl_from_attrs(c->t, d);
+	}
+	c->ok = true;
+	return 0;
+}
+
+static int tnl_current(struct ipctx *ctx, struct tnl *t, int ifindex)
+{
+	NL_REQ_DEFINE(req, 64);
+	struct ifinfomsg *ifi;
+	struct cur_arg c = { t, false };
+
+	NL_REQ_INIT(req, RTM_GETLINK, NLM_F_REQUEST);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_index = ifindex;
+	if (nl_get(ctx_lookup_nl(ctx), &req, current_cb, &c) < 0 || !c.ok) {
+		fprintf(stderr, "Failed to get existing tunnel info.\n");
+		return EXIT_FAIL;
+	}
+	return 0;
+}
+
+/* ---- parsing ---- */
+
+static int get_addr_arg(uint8_t *dst, const char *s, bool v6)
+{
+	struct inet_addr a;
+
+	if (parse_addr(&a, s, v6 ? AF_INET6 : AF_INET)) {
+		fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
+			v6 ? "inet6" : "inet", s);
+		return EXIT_FAIL;
+	}
+	memset(dst, 0, 16);
+	if (!(a.flags & ADDR_DEFAULT))
+		memcpy(dst, a.data, a.bytelen);
+	return 0;
+}
+
+static int key_arg(uint32_t *key, const char *name, const char *s)
+{
+	uint32_t v;
+	uint8_t a[16];
+
+	if (strchr(s, '.')) {
+		if (get_addr_arg(a, s, false))
+			return EXIT_FAIL;
+		memcpy(key, a, 4);
+		return 0;
+	}
+	if (parse_u32(&v, s, 0)) {
+		fprintf(stderr, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n",
+			name, s);
+		return EXIT_USAGE;
+	}
+	*key = htonl(v);
+	return 0;
+}
+
+/* The GRE flag words, abbreviations allowed, tried in this order (so "no"
+ * is nokey and "noi" noikey, as with the reference). */
+static const struct {
+	const char *word;
+	unsigned char what;	/* 'i' iflags, 'o' oflags, 'b' both */
+	uint16_t bits;		/* GRE_* (big-endian already) */
+	bool on;
+} gre_flags[] = {
+	{ "nokey", 'b', GRE_KEY, 0 }, { "noikey", 'i', GRE_KEY, 0 },
+	{ "nookey", 'o', GRE_KEY, 0 }, { "seq", 'b', GRE_SEQ, 1 },
+	{ "iseq", 'i', GRE_SEQ, 1 }, { "oseq", 'o', GRE_SEQ, 1 },
+	{ "noseq", 'b', GRE_SEQ, 0 }, { "noiseq", 'i', GRE_SEQ, 0 },
+	{ "nooseq", 'o', GRE_SEQ, 0 }, { "csum", 'b', GRE_CSUM, 1 },
+	{ "icsum", 'i', GRE_CSUM, 1 }, { "ocsum", 'o', GRE_CSUM, 1 },
+	{ "nocsum", 'b', GRE_CSUM, 0 }, { "noicsum", 'i', GRE_CSUM, 0 },
+	{ "noocsum", 'o', GRE_CSUM, 0 },
+};
+
+static void gre_flag_set(struct tnl *t, size_t i)
+{
+	uint16_t bits = gre_flags[i].bits;
+	char w = gre_flags[i].what;
+
+	if (w != 'o')
+		t->iflags = gre_flags[i].on ? t->iflags | bits : t->iflags & ~bits;
+	if (w != 'i')
+		t->oflags = gre_flags[i].on ? t->oflags | bits : t->oflags & ~bits;
+	if (bits == GRE_KEY && w != 'o')
+		t->ikey = 0;
+	if (bits == GRE_KEY && w != 'i')
+		t->okey = 0;
+}
+
+/* The words without a value of both families' encapsulation and of GRE
+ * ([no]pmtudisc is GRE's here too: abbreviated, which ipip's is not). */
+static bool flag_word(struct tnl *t, const char *a)
+{
+	static const char *const encap[] = { "encap-csum", "encap-udp6-csum",
+					     "encap-remcsum" };
+	bool no = !strncmp(a, "no", 2);
+	size_t i;
+
+	for (i = 0; i < 3; i++)
+		if (streq(no ? a + 2 : a, encap[i])) {
+			if (no)
+				t->encap_flags &= ~(1u << i);
+			else
+				t->encap_flags |= 1u << i;
+			return true;
+		}
+	if (!(t->kind & T_GRE))
+		return false;
+	for (i = 0; i < sizeof(gre_flags) / sizeof(gre_flags[0]); i++)
+		if (matches(a, gre_flags[i].word)) {
+			gre_flag_set(t, i);
+			return true;
+		}
+	if (!(t->kind & T_V6) && (matches(a, "nopmtudisc") || matches(a, "pmtudisc"))) {
+		t->pmtudisc = a[0] == 'p';
+		return true;
+	}
+	return false;
+}
+
+static int encap_arg(struct tnl *t, const char *key, const char *s)
+{
+	uint16_t v;
+
+	if (streq(key, "encap")) {
+		if (streq(s, "fou"))
+			t->encap_type = TUNNEL_ENCAP_FOU;
+		else if (streq(s, "gue"))
+			t->encap_type = TUNNEL_ENCAP_GUE;
+		else if (streq(s, "none"))
+			t->encap_type = TUNNEL_ENCAP_NONE;
+		else
+			return invarg("Invalid encap type.", s);
+	} else if (streq(key, "encap-sport")) {
+		if (streq(s, "auto"))
+			v = 0;
+		else if (parse_u16(&v, s, 0))
+			return invarg("Invalid source port.", s);
+		t->encap_sport = htons(v);
+	} else {
+		if (parse_u16(&v, s, 0))
+			return invarg("Invalid destination port.", s);
+		t->encap_dport = htons(v);
+	}
+	return 0;
+}
+
+static int erspan_arg(struct tnl *t, const char *key, const char *s)
+{
+	uint32_t v;
+
+	if (streq(key, "erspan")) {
+		if (parse_u32(&v, s, 0))
+			return invarg("invalid erspan index\n", s);
+		if (v == 0 || v >= 1u << 20)
+			return invarg("erspan index must be > 0 and <= 20-bit\n", s);
+		t->erspan_idx = v;
+	} else if (streq(key, "erspan_ver")) {
+		if (parse_u32(&v, s, 0) || v > 255)
+			return invarg("invalid erspan version\n", s);
+		if (v > 2)
+			return invarg("erspan version must be 0/1/2\n", s);
+		t->erspan_ver = v;
+	} else if (streq(key, "erspan_dir")) {
+		if (matches(s, "ingress"))
+			t->erspan_dir = 0;
+		else if (matches(s, "egress"))
+			t->erspan_dir = 1;
+		else
+			return invarg("Invalid erspan direction.", s);
+	} else {
+		if (parse_u32(&v, s, 0) || v > 0xffff)
+			return invarg("invalid erspan hwid\n", s);
+		t->erspan_hwid = v;
+	}
+	return 0;
+}
+
+static int mode_arg(struct tnl *t, const char *s)
+{
+	static const struct {
+		const char *word;
+		unsigned char proto, v6, sit_only;
+	} m[] = {
+		{ "ipip", IPPROTO_IPIP, 0, 0 }, { "ip4ip4", IPPROTO_IPIP, 0, 0 },
+		{ "ipv4/ipv4", IPPROTO_IPIP, 0, 0 },
+		{ "mplsip", IPPROTO_MPLS, 0, 0 }, { "mpls/ipv4", IPPROTO_MPLS, 0, 0 },
+		{ "any", 0, 0, 0 }, { "any/ipv4", 0, 0, 0 },
+		{ "ip6ip", IPPROTO_IPV6, 0, 1 }, { "ipv6/ipv4", IPPROTO_IPV6, 0, 1 },
+		{ "ip6ip6", IPPROTO_IPV6, 1, 0 }, { "ipv6/ipv6", IPPROTO_IPV6, 1, 0 },
+		{ "ipip6", IPPROTO_IPIP, 1, 0 }, { "ip/ipv6", IPPROTO_IPIP, 1, 0 },
+		{ "ipv4/ipv6", IPPROTO_IPIP, 1, 0 },
+		{ "any", 0, 1, 0 }, { "any/ipv6", 0, 1, 0 },
+	};
+	bool v6 = t->kind & T_V6;
+	size_t i;
+
+	for (i = 0; i < sizeof(m) / sizeof(m[0]); i++)
+		if (streq(s, m[i].word) && m[i].v6 == v6 &&
+		    (!m[i].sit_only || (t->kind & T_SIT))) {
+			t->proto = m[i].proto;
+			return 0;
+		}
+	return invarg("Cannot guess tunnel mode.", s);
+}
+
+static int v6_flow_arg(struct tnl *t, const char *key, const char *s)
+{
+	uint32_t v;
+
+	if (streq(key, "tclass")) {
+		t->flowinfo &= ~htonl(IP6_TCLASS_MASK);
+		if (streq(s, "inherit")) {
+			t->flags6 |= IP6_TNL_F_USE_ORIG_TCLASS;
+			return 0;
+		}
+		if (parse_u32(&v, s, 16) || v > 255)
+			return invarg("invalid TClass", s);
+		t->flowinfo |= htonl(v << 20);
+		t->flags6 &= ~IP6_TNL_F_USE_ORIG_TCLASS;
+	} else if (streq(key, "flowlabel")) {
+		t->flowinfo &= ~htonl(IP6_LABEL_MASK);
+		if (streq(s, "inherit")) {
+			t->flags6 |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
+			return 0;
+		}
+		if (parse_u32(&v, s, 16) || v > IP6_LABEL_MASK)
+			return invarg("invalid Flowlabel", s);
+		t->flowinfo |= htonl(v);
+		t->flags6 &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
+	} else if (streq(key, "dscp")) {
+		if (!streq(s, "inherit"))
+			return invarg("not inherit", s);
+		t->flags6 |= IP6_TNL_F_RCV_DSCP_COPY;
+	} else {	/* encaplimit */
+		if (streq(s, "none")) {
+			t->flags6 |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+			return 0;
+		}
+		/* ip6tnl takes a bad number as 0; ip6gre refuses it */
+		if (parse_u32(&v, s, 0) || v > 255) {
+			if (t->kind & T_GRE)
+				return invarg("invalid ELIM", s);
+			v = 0;
+		}
+		t->encap_limit = v;
+		t->flags6 &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
+	}
+	return 0;
+}
+
+static int ttl_tos_arg(struct tnl *t, const char *key, const char *s)
+{
+	uint32_t v;
+	bool v6 = t->kind & T_V6;
+
+	if (streq(key, "ttl")) {
+		if (streq(s, "inherit"))
+			v = 0;
+		else if (parse_u32(&v, s, 0) || v > 255)
+			return invarg(v6 ? "invalid HLIM\n" : "invalid TTL\n", s);
+		t->ttl = v;
+		return 0;
+	}
+	if (v6)
+		return v6_flow_arg(t, "tclass", s);
+	if (streq(s, "inherit"))
+		v = 1;
+	else if (rt_dsfield_a2n(s, &v))
+		return invarg("bad TOS value", s);
+	t->tos = v;
+	return 0;
+}
+
+static int fwmark_arg(struct tnl *t, const char *s)
+{
+	if ((t->kind & T_V6) && streq(s, "inherit")) {
+		t->flags6 |= IP6_TNL_F_USE_ORIG_FWMARK;
+		t->fwmark = 0;
+		return 0;
+	}
+	if (parse_u32(&t->fwmark, s, 0))
+		return invarg("invalid fwmark\n", s);
+	if (t->kind & T_V6)
+		t->flags6 &= ~IP6_TNL_F_USE_ORIG_FWMARK;
+	return 0;
+}
+
+static int prefix_6rd(struct tnl *t, const char *key, const char *s)
+{
+	struct inet_addr a;
+	bool relay = streq(key, "6rd-relay_prefix");
+
+	if (parse_prefix(&a, s, relay ? AF_INET : AF_INET6)) {
+		fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
+			relay ? "inet" : "inet6", s);
+		return EXIT_FAIL;
+	}
+	if (a.bitlen < 0)
+		a.bitlen = a.bytelen * 8;
+	if (relay) {
+		memcpy(t->relay4, a.data, 4);
+		t->relaylen = a.bitlen;
+	} else {
+		memcpy(t->prefix6, a.data, 16);
+		t->prefixlen = a.bitlen;
+	}
+	return 0;
+}
+
+enum {
+	W_KEY, W_IKEY, W_OKEY, W_REMOTE, W_LOCAL, W_DEV, W_TTL, W_TOS,
+	W_FLOWLABEL, W_DSCP, W_ELIM, W_FWMARK, W_MODE, W_ENCAP, W_ERSPAN,
+	W_6RD,
+};
+/* where a keyword is known, and whether an abbreviation of it counts */
+enum { K_GRE = 1, K_IPTNL = 2, K_V6 = 4, K_V4 = 8, K_ERSPAN = 16,
+       P_GRE = 32, P_ALL = 64 };
+
+static const struct {
+	const char *word;
+	unsigned char id, where;
+} words[] = {
+	{ "key", W_KEY, K_GRE | P_GRE }, { "ikey", W_IKEY, K_GRE | P_GRE },
+	{ "okey", W_OKEY, K_GRE | P_GRE },
+	{ "remote", W_REMOTE, K_GRE | K_IPTNL | P_GRE },
+	{ "local", W_LOCAL, K_GRE | K_IPTNL | P_GRE },
+	{ "dev", W_DEV, K_GRE | K_IPTNL | P_ALL },
+	{ "ttl", W_TTL, K_GRE | K_IPTNL | P_GRE },
+	{ "hoplimit", W_TTL, K_GRE | K_IPTNL | P_GRE },
+	{ "hlim", W_TTL, K_GRE | K_IPTNL | P_GRE },
+	{ "tos", W_TOS, K_GRE | K_IPTNL | P_GRE },
+	{ "tclass", W_TOS, K_GRE | K_IPTNL | P_GRE },
+	{ "tc", W_TOS, K_IPTNL },
+	{ "dsfield", W_TOS, K_GRE | K_IPTNL | P_ALL },
+	{ "flowlabel", W_FLOWLABEL, K_V6 | K_GRE | K_IPTNL },
+	{ "fl", W_FLOWLABEL, K_V6 | K_GRE | K_IPTNL },
+	{ "dscp", W_DSCP, K_V6 | K_GRE | K_IPTNL },
+	{ "encaplimit", W_ELIM, K_V6 | K_GRE | K_IPTNL },
+	{ "fwmark", W_FWMARK, K_GRE | K_IPTNL },
+	{ "mode", W_MODE, K_IPTNL },
+	{ "encap", W_ENCAP, K_GRE | K_IPTNL },
+	{ "encap-sport", W_ENCAP, K_GRE | K_IPTNL },
+	{ "encap-dport", W_ENCAP, K_GRE | K_IPTNL },
+	{ "erspan", W_ERSPAN, K_ERSPAN | K_GRE },
+	{ "erspan_ver", W_ERSPAN, K_ERSPAN | K_GRE },
+	{ "erspan_dir", W_ERSPAN, K_ERSPAN | K_GRE },
+	{ "erspan_hwid", W_ERSPAN, K_ERSPAN | K_GRE },
+	{ "6rd-prefix", W_6RD, K_V4 | K_IPTNL },
+	{ "6rd-relay_prefix", W_6RD, K_V4 | K_IPTNL },
+};
+
+static int value_word(const struct tnl *t, const char *a)
+{
+	unsigned int fam = t->kind & T_GRE ? K_GRE : K_IPTNL;
+	size_t i;
+
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+		unsigned int w = words[i].where;
+		bool prefix = (w & P_ALL) || ((w & P_GRE) && fam == K_GRE);
+
+		if (!(w & fam) || ((w & K_V6) && !(t->kind & T_V6)) ||
+		    ((w & K_V4) && (t->kind & T_V6)) ||
+		    ((w & K_ERSPAN) && !(t->kind & T_ERSPAN)))
+			continue;
+		if (prefix ? matches(a, words[i].word) : streq(a, words[i].word))
+			return i;
+	}
+	return -1;
+}
+
+static int value_arg(struct ipctx *ctx, struct tnl *t, int w, const char *s)
+{
+	const char *word = words[w].word;
+	bool v6 = t->kind & T_V6;
+	int rc = 0;
+
+	switch (words[w].id) {
+	case W_KEY:
+	case W_IKEY:
+	case W_OKEY:
+		if (words[w].id != W_OKEY) {
+			t->iflags |= GRE_KEY;
+			rc = key_arg(&t->ikey, word, s);
+		}
+		if (!rc && words[w].id != W_IKEY) {
+			t->oflags |= GRE_KEY;
+			rc = key_arg(&t->okey, word, s);
+		}
+		return rc;
+	case W_REMOTE:
+		return get_addr_arg(t->remote, s, v6);
+	case W_LOCAL:
+		return get_addr_arg(t->local, s, v6);
+	case W_DEV:
+		t->link = ll_index(ctx, s);
+		if (!t->link) {
+			fprintf(stderr, "Cannot find device \"%s\"\n", s);
+			return EXIT_USAGE;
+		}
+		return 0;
+	case W_TTL:
+		return ttl_tos_arg(t, "ttl", s);
+	case W_TOS:
+		return ttl_tos_arg(t, "tos", s);
+	case W_FLOWLABEL:
+		return v6_flow_arg(t, "flowlabel", s);
+	case W_DSCP:
+		return v6_flow_arg(t, "dscp", s);
+	case W_ELIM:
+		return v6_flow_arg(t, "encaplimit", s);
+	case W_FWMARK:
+		return fwmark_arg(t, s);
+	case W_MODE:
+		return mode_arg(t, s);
+	case W_ENCAP:
+		return encap_arg(t, word, s);
+	case W_ERSPAN:
+		return erspan_arg(t, word, s);
+	}
+	return prefix_6rd(t, word, s);
+}
+
+/* The words without a value; false when a is none of them. */
+static bool bare_word(struct tnl *t, const char *a)
+{
+	bool v6 = t->kind & T_V6, gre = t->kind & T_GRE;
+
+	if (flag_word(t, a))
+		return true;
+	if (streq(a, "external"))
+		t->metadata = true;
+	else if (streq(a, "noencap"))
+		t->encap_type = TUNNEL_ENCAP_NONE;
+	else if (!v6 && !gre && (streq(a, "pmtudisc") || streq(a, "nopmtudisc")))
+		t->pmtudisc = a[0] == 'p';
+	else if (!v6 && gre && (streq(a, "ignore-df") || streq(a, "noignore-df")))
+		t->ignore_df = a[0] == 'i' ? 1 : 2;	/* 2: given, off */
+	else if (v6 && streq(a, "allow-localremote"))
+		t->flags6 |= IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+	else if (v6 && streq(a, "noallow-localremote"))
+		t->flags6 &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
+	else if ((t->kind & T_SIT) && streq(a, "isatap"))
+		t->sit_flags |= SIT_ISATAP;
+	else if (!v6 && !gre && streq(a, "6rd-reset")) {
+		memset(t->prefix6, 0, sizeof(t->prefix6));
+		t->prefix6[0] = 0x20;
+		t->prefix6[1] = 0x02;
+		t->prefixlen = 16;
+		memset(t->relay4, 0, sizeof(t->relay4));
+		t->relaylen = 0;
+	} else
+		return false;
+	return true;
+}
+
+static int tnl_args(struct ipctx *ctx, struct tnl *t, const char *kind,
+		    int argc, char **argv)
+{
+	int w, rc;
+
+	for (; argc > 0; argc--, argv++) {
+		w = value_word(t, argv[0]);
+		/* key, ikey and okey come before the GRE flags ("i" is ikey) */
+		if ((w < 0 || words[w].id > W_OKEY) && bare_word(t, argv[0]))
+			continue;
+		if (w < 0) {
+			tnl_usage_of(stderr, kind);
+			return EXIT_FAIL;
+		}
+		if (!next_arg(&argc, &argv))
+			return EXIT_USAGE;
+		rc = value_arg(ctx, t, w, argv[0]);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* ---- encoding ---- */
+
+static void put_encap(struct nl_req *r, const struct tnl *t, int first)
+{
+	nl_put_u16(r, first, t->encap_type);
+	nl_put_u16(r, first + 1, t->encap_flags);
+	nl_put_u16(r, first + 2, t->encap_sport);
+	nl_put_u16(r, first + 3, t->encap_dport);
+}
+
+static bool is_zero(const uint8_t *p, size_t n)
+{
+	while (n--)
+		if (*p++)
+			return false;
+	return true;
+}
+
+static void put_addrs(struct nl_req *r, const struct tnl *t, int local,
+		      int remote)
+{
+	size_t n = t->kind & T_V6 ? 16 : 4;
+
+	if (!is_zero(t->local, n))
+		nl_put(r, local, t->local, n);
+	if (!is_zero(t->remote, n))
+		nl_put(r, remote, t->remote, n);
+}
+
+static void put_erspan(struct nl_req *r, const struct tnl *t)
+{
+	if (!(t->kind & T_ERSPAN))
+		return;
+	nl_put_u8(r, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
+	if (t->erspan_ver == 1 && t->erspan_idx) {
+		nl_put_u32(r, IFLA_GRE_ERSPAN_INDEX, t->erspan_idx);
+	} else if (t->erspan_ver == 2) {
+		nl_put_u8(r, IFLA_GRE_ERSPAN_DIR, t->erspan_dir);
+		nl_put_u16(r, IFLA_GRE_ERSPAN_HWID, t->erspan_hwid);
+	}
+}
+
+static void gre_put(struct nl_req *r, const struct tnl *t)
+{
+	if (t->metadata) {
+		nl_put_flag(r, IFLA_GRE_COLLECT_METADATA);
+		return;
+	}
+	nl_put_u32(r, IFLA_GRE_IKEY, t->ikey);
+	nl_put_u32(r, IFLA_GRE_OKEY, t->okey);
+	nl_put_u16(r, IFLA_GRE_IFLAGS, t->iflags);
+	nl_put_u16(r, IFLA_GRE_OFLAGS, t->oflags);
+	put_addrs(r, t, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
+	if (t->kind & T_V6) {
+		if (t->link)
+			nl_put_u32(r, IFLA_GRE_LINK, t->link);
+		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
+		nl_put_u8(r, IFLA_GRE_ENCAP_LIMIT, t->encap_limit);
+		nl_put_u32(r, IFLA_GRE_FLOWINFO, t->flowinfo);
+		nl_put_u32(r, IFLA_GRE_FLAGS, t->flags6);
+	} else {
+		nl_put_u8(r, IFLA_GRE_PMTUDISC, t->pmtudisc);
+		if (t->ignore_df)
+			nl_put_u8(r, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
+		nl_put_u8(r, IFLA_GRE_TOS, t->tos);
+		if (t->link)
+			nl_put_u32(r, IFLA_GRE_LINK, t->link);
+		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
+	}
+	nl_put_u32(r, IFLA_GRE_FWMARK, t->fwmark);
+	put_erspan(r, t);
+	put_encap(r, t, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void iptnl_put(struct nl_req *r, const struct tnl *t)
+{
+	nl_put_u8(r, IFLA_IPTUN_PROTO, t->proto);
+	if (t->metadata) {
+		nl_put_flag(r, IFLA_IPTUN_COLLECT_METADATA);
+		return;
+	}
+	put_addrs(r, t, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE);
+	if (t->kind & T_V6) {
+		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
+		nl_put_u8(r, IFLA_IPTUN_ENCAP_LIMIT, t->encap_limit);
+		nl_put_u32(r, IFLA_IPTUN_FLOWINFO, t->flowinfo);
+		nl_put_u32(r, IFLA_IPTUN_FLAGS, t->flags6);
+	} else {
+		nl_put_u8(r, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
+		nl_put_u8(r, IFLA_IPTUN_TOS, t->tos);
+		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
+	}
+	nl_put_u32(r, IFLA_IPTUN_LINK, t->link);
+	nl_put_u32(r, IFLA_IPTUN_FWMARK, t->fwmark);
+	put_encap(r, t, IFLA_IPTUN_ENCAP_TYPE);
+	if (!(t->kind & T_SIT))
+		return;
+	nl_put_u16(r, IFLA_IPTUN_FLAGS, t->sit_flags);
+	if (t->prefixlen) {
+		nl_put(r, IFLA_IPTUN_6RD_PREFIX, t->prefix6, 16);
+		nl_put_u16(r, IFLA_IPTUN_6RD_PREFIXLEN, t->prefixlen);
+	}
+	if (t->relaylen) {
+		nl_put(r, IFLA_IPTUN_6RD_RELAY_PREFIX, t->relay4, 4);
+		nl_put_u16(r, IFLA_IPTUN_6RD_RELAY_PREFIXLEN, t->relaylen);
+	}
+}
+
+static int tnl_parse(struct ipctx *ctx, struct nl_req *r, const char *kind,
+		     int argc, char **argv)
+{
+	struct ifinfomsg *ifi = NLMSG_DATA(r->nlh);
+	struct tnl t = { .kind = kind_flags(kind) };
+	int rc;
+
+	tnl_defaults(&t);
+	if (!(r->nlh->nlmsg_flags & NLM_F_CREATE)) {
+		rc = tnl_current(ctx, &t, ifi->ifi_index);
+		if (rc)
+			return rc;
+	}
+	rc = tnl_args(ctx, &t, kind, argc, argv);
+	if (rc)
+		return rc;
+	if ((t.kind & (T_GRE | T_V6)) == T_GRE && (t.remote[0] & 0xf0) == 0xe0) {
+		if (!t.ikey) {
+			t.iflags |= GRE_KEY;
+			memcpy(&t.ikey, t.remote, 4);
+		}
+		if (!t.okey) {
+			t.oflags |= GRE_KEY;
+			memcpy(&t.okey, t.remote, 4);
+		}
+		if (is_zero(t.local, 4)) {
+			fprintf(stderr, "A broadcast tunnel requires a source address.\n");
+			return EXIT_FAIL;
+		}
+	}
+	if (!(t.kind & (T_GRE | T_V6)) && !t.pmtudisc && t.ttl) {
+		fprintf(stderr, "ttl != 0 and nopmtudisc are incompatible\n");
+		return EXIT_USAGE;
+	}
+	if (t.kind & T_GRE)
+		gre_put(r, &t);
+	else
+		iptnl_put(r, &t);
+	return 0;
+}
+
+/* ---- printing ---- */
+
+static void print_endpoints(struct ipctx *ctx, const struct rtattr *remote,
+			    const struct rtattr *local, const struct rtattr *link,
+			    bool v6)
+{
+	struct out *o = &ctx->out;
+	size_t n = v6 ? 16 : 4;
+	const struct rtattr *a[2] = { remote, local };
+	char buf[64];
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		const char *s = "any";
+
+		if (a[i] && nl_attr_len(a[i]) >= n &&
+		    !is_zero(nl_attr_data(a[i]), n))
+			s = format_addr(v6 ? AF_INET6 : AF_INET,
+					nl_attr_data(a[i]), n, buf, sizeof(buf));
+		out_str(o, OUT_ANY, i ? "local" : "remote",
+			i ? "local %s " : "remote %s ", s);
+	}
+	if (get_u32(link, 0))
+		out_str(o, OUT_ANY, "link", "dev %s ",
+			ll_name_or_num(ctx, nl_attr_u32(link), buf, sizeof(buf)));
+}
+
+static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
+{
+	unsigned int ttl = get_u8(a, 0);
+
+	if (!a)
+		return;
+	if (ttl) {
+		out_uint(o, OUT_ANY, "ttl", v6 ? "hoplimit %u " : "ttl %u ", ttl);
+		return;
+	}
+	out_uint(o, OUT_JSON, "ttl", NULL, 0);
+	out_text(o, v6 ? "hoplimit inherit " : "ttl inherit ");
+}
+
+static void print_tos(struct out *o, const struct rtattr *a)
+{
+	unsigned int tos = get_u8(a, 0);
+
+	if (!tos)
+		return;
+	out_xstr(o, OUT_JSON, "tos", "0x%llx", tos);
+	if (tos == 1)
+		out_text(o, "tos inherit ");
+	else
+		out_text(o, "tos 0x%x ", tos);
+}
+
+static void print_pmtudisc(struct out *o, const struct rtattr *a, bool always)
+{
+	bool on = get_u8(a, 0);
+
+	if (!a)
+		return;
+	out_bool(o, OUT_JSON, "pmtudisc", NULL, on);
+	if (!on || always)
+		out_text(o, on ? "pmtudisc " : "nopmtudisc ");
+}
+
+static void print_flag(struct out *o, const char *key, const char *text)
+{
+	out_bool(o, OUT_ANY, key, text, true);
+}
+
+/* encaplimit, tclass, flowlabel, dscp, allow-localremote, fwmark */
+static void print_v6_flow(struct out *o, const struct rtattr *elim,
+			  const struct rtattr *flowinfo,
+			  const struct rtattr *flags)
+{
+	uint32_t f = get_u32(flags, 0), fi = ntohl(get_u32(flowinfo, 0));
+
+	if (f & IP6_TNL_F_IGN_ENCAP_LIMIT)
+		print_flag(o, "ip6_tnl_f_ign_encap_limit", "encaplimit none ");
+	else if (elim)
+		out_uint(o, OUT_ANY, "encap_limit", "encaplimit %u ",
+			 get_u8(elim, 0));
+	if (f & IP6_TNL_F_USE_ORIG_TCLASS)
+		print_flag(o, "ip6_tnl_f_use_orig_tclass", "tclass inherit ");
+	else if (flowinfo)
+		out_xstr(o, OUT_ANY, "tclass", o->json ? "0x%02llx" : "tclass 0x%02llx ",
+			 (fi & IP6_TCLASS_MASK) >> 20);
+	if (f & IP6_TNL_F_USE_ORIG_FLOWLABEL)
+		print_flag(o, "ip6_tnl_f_use_orig_flowlabel", "flowlabel inherit ");
+	else if (flowinfo)
+		out_xstr(o, OUT_ANY, "flowlabel",
+			 o->json ? "0x%05llx" : "flowlabel 0x%05llx ",
+			 fi & IP6_LABEL_MASK);
+	if (f & IP6_TNL_F_RCV_DSCP_COPY)
+		print_flag(o, "ip6_tnl_f_rcv_dscp_copy", "dscp inherit ");
+	if (f & IP6_TNL_F_MIP6_DEV)
+		print_flag(o, "ip6_tnl_f_mip6_dev", "mip6 ");
+	if (f & IP6_TNL_F_ALLOW_LOCAL_REMOTE)
+		print_flag(o, "ip6_tnl_f_allow_local_remote", "allow-localremote ");
+}
+
+static void print_fwmark(struct out *o, const struct rtattr *a)
+{
+	if (get_u32(a, 0))
+		out_xstr(o, OUT_ANY, "fwmark", o->json ? "0x%llx" : "fwmark 0x%llx ",
+			 get_u32(a, 0));
+}
+
+/* the fwmark of an IPv6 tunnel: a number or "inherit" */
+static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
+			    const struct rtattr *mark)
+{
+	if (get_u32(flags, 0) & IP6_TNL_F_USE_ORIG_FWMARK)
+		print_flag(o, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ");
+	else
+		print_fwmark(o, mark);
+}
+
+static void print_encap(struct out *o, struct rtattr **tb, int first)
+{
+	static const char *const names[] = { "none", "fou", "gue" };
+	unsigned int type = get_u16(tb[first], 0);
+	unsigned int flags = get_u16(tb[first + 1], 0);
+	unsigned int sport = ntohs(get_u16(tb[first + 2], 0));
+	unsigned int dport = ntohs(get_u16(tb[first + 3], 0));
+	static const struct {
+		unsigned int bit;
+		const char *key, *word;
+	} f[] = {
+		{ TUNNEL_ENCAP_FLAG_CSUM, "csum", "encap-csum " },
+		{ TUNNEL_ENCAP_FLAG_CSUM6, "csum6", "encap-csum6 " },
+		{ TUNNEL_ENCAP_FLAG_REMCSUM, "remcsum", "encap-remcsum " },
+	};
+	size_t i;
+
+	if (!type)
+		return;
+	out_obj_open(o, "encap");
+	out_text(o, "encap ");
+	out_str(o, OUT_ANY, "type", "%s ", type < 3 ? names[type] : "unknown");
+	out_uint(o, OUT_JSON, "sport", NULL, sport);
+	if (sport)
+		out_text(o, "encap-sport %u ", sport);
+	else
+		out_text(o, "encap-sport auto ");
+	out_uint(o, OUT_ANY, "dport", "encap-dport %u ", dport);
+	for (i = 0; i < 3; i++) {
+		out_bool(o, OUT_JSON, f[i].key, NULL, flags & f[i].bit);
+		out_text(o, "%s%s", flags & f[i].bit ? "" : "no", f[i].word);
+	}
+	out_obj_close(o);
+}
+
+static void print_gre_flags(struct out *o, struct rtattr **tb)
+{
+	static const struct {
+		bool out;
+		uint16_t bit;
+		const char *key;
+	} f[] = {
+		{ 0, GRE_SEQ, "iseq" }, { 1, GRE_SEQ, "oseq" },
+		{ 0, GRE_CSUM, "icsum" }, { 1, GRE_CSUM, "ocsum" },
+	};
+	uint16_t fl[2] = { get_u16(tb[IFLA_GRE_IFLAGS], 0),
+			   get_u16(tb[IFLA_GRE_OFLAGS], 0) };
+	char buf[32], text[16];
+	uint32_t key;
+	size_t i;
+
+	for (i = 0; i < 2; i++) {
+		if (!(fl[i] & GRE_KEY))
+			continue;
+		key = get_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY], 0);
+		format_addr(AF_INET, &key, 4, buf, sizeof(buf));
+		out_str(o, OUT_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
+			buf);
+	}
+	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
+		if (fl[f[i].out] & f[i].bit) {
+			snprintf(text, sizeof(text), "%s ", f[i].key);
+			print_flag(o, f[i].key, text);
+		}
+}
+
+static void print_erspan(struct out *o, struct rtattr **tb)
+{
+	if (tb[IFLA_GRE_ERSPAN_INDEX])
+		out_uint(o, OUT_ANY, "erspan_index", "erspan_index %u ",
+			 get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0));
+	if (tb[IFLA_GRE_ERSPAN_VER])
+		out_uint(o, OUT_ANY, "erspan_ver", "erspan_ver %u ",
+			 get_u8(tb[IFLA_GRE_ERSPAN_VER], 0));
+	if (tb[IFLA_GRE_ERSPAN_DIR])
+		out_str(o, OUT_ANY, "erspan_dir", "erspan_dir %s ",
+			get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0) ? "egress" : "ingress");
+	if (tb[IFLA_GRE_ERSPAN_HWID])
+		out_xstr(o, OUT_ANY, "erspan_hwid",
+			 o->json ? "0x%llx" : "erspan_hwid 0x%llx ",
+			 get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0));
+}
+
+static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
+{
+	struct rtattr *tb[IFLA_GRE_MAX + 1];
+	struct out *o = &ctx->out;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_GRE_MAX, data);
+	if (tb[IFLA_GRE_COLLECT_METADATA])
+		print_flag(o, "external", "external ");
+	print_endpoints(ctx, tb[IFLA_GRE_REMOTE], tb[IFLA_GRE_LOCAL],
+			tb[IFLA_GRE_LINK], v6);
+	print_ttl(o, tb[IFLA_GRE_TTL], v6);
+	if (v6) {
+		print_v6_flow(o, tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO],
+			      tb[IFLA_GRE_FLAGS]);
+	} else {
+		print_tos(o, tb[IFLA_GRE_TOS]);
+		print_pmtudisc(o, tb[IFLA_GRE_PMTUDISC], false);
+		if (get_u8(tb[IFLA_GRE_IGNORE_DF], 0))
+			print_flag(o, "ignore_df", "ignore-df ");
+	}
+	print_gre_flags(o, tb);
+	if (v6)
+		print_v6_fwmark(o, tb[IFLA_GRE_FLAGS], tb[IFLA_GRE_FWMARK]);
+	else
+		print_fwmark(o, tb[IFLA_GRE_FWMARK]);
+	print_erspan(o, tb);
+	print_encap(o, tb, IFLA_GRE_ENCAP_TYPE);
+}
+
+static void gre_print4(struct ipctx *ctx, const struct rtattr *data)
+{
+	gre_print_v(ctx, data, false);
+}
+
+static void gre_print6(struct ipctx *ctx, const struct rtattr *data)
+{
+	gre_print_v(ctx, data, true);
+}
+
+static const char *proto_name(unsigned int proto, bool v6)
+{
+	switch (proto) {
+	case 0:
+		return "any";
+	case IPPROTO_IPIP:
+		return v6 ? "ipip6" : "ipip";
+	case IPPROTO_IPV6:
+		return v6 ? "ip6ip6" : "ip6ip";
+	case IPPROTO_MPLS:
+		return v6 ? "mplsip6" : "mplsip";
+	}
+	return "unknown";
+}
+
+static void print_6rd(struct out *o, struct rtattr **tb)
+{
+	char buf[64];
+	unsigned int len = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], 0);
+
+	if (len && tb[IFLA_IPTUN_6RD_PREFIX] &&
+	    nl_attr_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
+		format_addr(AF_INET6, nl_attr_data(tb[IFLA_IPTUN_6RD_PREFIX]), 16,
+			    buf, sizeof(buf));
+		out_str(o, OUT_JSON, "prefix", NULL, buf);
+		out_uint(o, OUT_JSON, "prefixlen", NULL, len);
+		out_text(o, "6rd-prefix %s/%u ", buf, len);
+	}
+	len = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+	if (len && tb[IFLA_IPTUN_6RD_RELAY_PREFIX] &&
+	    nl_attr_len(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]) >= 4) {
+		format_addr(AF_INET, nl_attr_data(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]),
+			    4, buf, sizeof(buf));
+		out_str(o, OUT_JSON, "relay_prefix", NULL, buf);
+		out_uint(o, OUT_JSON, "relay_prefixlen", NULL, len);
+		out_text(o, "6rd-relay_prefix %s/%u ", buf, len);
+	}
+}
+
+static void iptnl_print_v(struct ipctx *ctx, const struct rtattr *data,
+			  bool v6)
+{
+	struct rtattr *tb[IFLA_IPTUN_MAX + 1];
+	struct out *o = &ctx->out;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_IPTUN_MAX, data);
+	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+		print_flag(o, "external", "external ");
+	if (tb[IFLA_IPTUN_PROTO])
+		out_str(o, OUT_ANY, "proto", "%s ",
+			proto_name(get_u8(tb[IFLA_IPTUN_PROTO], 0), v6));
+	print_endpoints(ctx, tb[IFLA_IPTUN_REMOTE], tb[IFLA_IPTUN_LOCAL],
+			tb[IFLA_IPTUN_LINK], v6);
+	print_ttl(o, tb[IFLA_IPTUN_TTL], v6);
+	if (v6) {
+		print_v6_flow(o, tb[IFLA_IPTUN_ENCAP_LIMIT],
+			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS]);
+		print_v6_fwmark(o, tb[IFLA_IPTUN_FLAGS], tb[IFLA_IPTUN_FWMARK]);
+	} else {
+		print_tos(o, tb[IFLA_IPTUN_TOS]);
+		print_pmtudisc(o, tb[IFLA_IPTUN_PMTUDISC], true);
+		if (get_u16(tb[IFLA_IPTUN_FLAGS], 0) & SIT_ISATAP)
+			print_flag(o, "isatap", "isatap ");
+		print_6rd(o, tb);
+	}
+	print_encap(o, tb, IFLA_IPTUN_ENCAP_TYPE);
+	if (!v6)
+		print_fwmark(o, tb[IFLA_IPTUN_FWMARK]);
+}
+
+static void iptnl_print4(struct ipctx *ctx, const struct rtattr *data)
+{
+	iptnl_print_v(ctx, data, false);
+}
+
+static void iptnl_print6(struct ipctx *ctx, const struct rtattr *data)
+{
+	iptnl_print_v(ctx, data, true);
+}
+
+#define TNL_KIND(var, kind, print_fn)                                             \
+	static int var##_parse(struct ipctx *ctx, struct nl_req *r, int argc,  \
+			       char **argv)                                    \
+	{                                                                      \
+		return tnl_parse(ctx, r, kind, argc, argv);                    \
+	}                                                                      \
+	static void var##_usage(FILE *f)                                       \
+	{                                                                      \
+		tnl_usage_of(f, kind);                                         \
+	}                                                                      \
+	const struct link_kind var = { .name = kind, .parse = var##_parse,     \
+				       .print = print_fn, .usage = var##_usage }
+
+TNL_KIND(gre_kind, "gre", gre_print4);
+TNL_KIND(gretap_kind, "gretap", gre_print4);
+TNL_KIND(erspan_kind, "erspan", gre_print4);
+TNL_KIND(ip6gre_kind, "ip6gre", gre_print6);
+TNL_KIND(ip6gretap_kind, "ip6gretap", gre_print6);
+TNL_KIND(ip6erspan_kind, "ip6erspan", gre_print6);
+TNL_KIND(ipip_kind, "ipip", iptnl_print4);
+TNL_KIND(sit_kind, "sit", iptnl_print4);
+TNL_KIND(ip6tnl_kind, "ip6tnl", iptnl_print6);

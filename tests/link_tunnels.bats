@@ -1,0 +1,144 @@
+#!/usr/bin/env bats
+# Tunnel kinds (gre, gretap, erspan, ip6gre, ip6gretap, ip6erspan, ipip,
+# sit, ip6tnl), geneve, ipvlan/ipvtap, bond_slave: this kernel may lack them,
+# but their requests are sent all the same, so the argument parsing, the
+# encoding and every error are compared with the reference here.  Their
+# printing is compared in the QEMU lane (tests/vm/kinds_*.bats).
+
+load helpers
+
+setup() { need_root; }
+
+# Commands whose error may be followed by a usage text (ours is in our own
+# words): compare the exit code and the first two lines of stderr that are
+# not usage (no quotes here: diff_ip_each echoes each command).
+first() {
+	local c
+	for c in "$@"; do
+		printf '%s\n' "$c 2>$BATS_TEST_TMPDIR/e >/dev/null; echo \"rc=\$?\"; head -n 2 $BATS_TEST_TMPDIR/e | grep -v -e ^Usage -e ^[[:space:]]"
+	done
+}
+
+@test "tunnels: gre, gretap, erspan requests are byte-identical" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add g0 type gre remote 10.0.0.1 local 10.0.0.2 ttl 5 key 7' \
+		'link add g0 type gre external' 'link add g0 type gre' \
+		'link add g0 type gre remote 239.1.1.1 local 10.0.0.1' \
+		'link add g0 type gre remote 239.1.1.1 local 10.0.0.1 key 5' \
+		'link add g0 type gretap remote 10.0.0.1 nopmtudisc ignore-df tos inherit fwmark 9 dev v0 encap fou encap-sport auto encap-dport 555 encap-csum encap-remcsum iseq ocsum ikey 1.2.3.4' \
+		'link add g0 type gre noignore-df tos 0x1c ttl inherit' 'link add g0 type gre tos CS1 t 3' \
+		'link add g0 type gre key 5 nokey seq noseq csum noicsum okey 6 noikey' \
+		'link add g0 type gre encap gue encap-sport 9 noencap-csum encap-udp6-csum noencap-udp6-csum noencap-remcsum' \
+		'link add g0 type gre k 5 r 10.1.1.1 l 10.1.1.2 d v0 h 4 ds 0x10' 'link add g0 type gre i 1 o 2 to 4 hl 3 tc 8' \
+		'link add g0 type gre remote any local any noencap' 'link add g0 type gre key 1 seq csum no' \
+		'link add g0 type gre key 1 seq csum pmtudisc noi' 'link add g0 type gre key 1 s c noo nos' 'link add g0 type gre key 1 seq csum noc nois' \
+		'link add g0 type gre key 1 seq csum noic nook noos' 'link add g0 type gre key 1 seq csum nooc is os ic oc p nop' \
+		'link add g0 type ip6gre key 1 seq csum no' 'link add g0 type ip6gretap key 1 s c nos is' \
+		'link add g0 type erspan remote 10.0.0.1 seq key 3 erspan_ver 1 erspan 5' \
+		'link add g0 type erspan remote 10.0.0.1 seq key 3 erspan_ver 2 erspan_dir egress erspan_hwid 7' \
+		'link add g0 type erspan erspan_ver 2' 'link add g0 type erspan erspan_ver 0 erspan 9' \
+		'link add g0 type erspan erspan_dir e erspan_ver 2 erspan_hwid 0xffff'
+}
+
+@test "tunnels: ip6gre, ip6gretap, ip6erspan requests are byte-identical" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add g0 type ip6gre remote 2001:db8::1 local ::1' \
+		'link add g0 type ip6erspan remote 2001:db8::1 erspan_ver 2 erspan_dir ingress erspan_hwid 9 key 5' \
+		'link add g0 type ip6erspan erspan_ver 1 erspan 3' 'link add g0 type ip6gre external' \
+		'link add g0 type ip6gre fwmark inherit encaplimit none tclass inherit flowlabel inherit allow-localremote dscp inherit' \
+		'link add g0 type ip6gre tclass 0x12 flowlabel 0x55 fwmark 5 noallow-localremote dev v0 ttl 3' \
+		'link add g0 type ip6gretap hoplimit inherit encaplimit 7 tos 0x20 fl 9 ikey 1.2.3.4 iseq ocsum' \
+		'link add g0 type ip6gre tclass inherit tclass 3 flowlabel inherit flowlabel 4 fwmark inherit fwmark 6 encaplimit none encaplimit 2' \
+		'link add g0 type ip6gretap encap fou encap-dport 5555 noencap-udp6-csum r 2001:db8::9 l 2001:db8::8'
+}
+
+@test "tunnels: ipip, sit (isatap, 6rd, modes), ip6tnl requests are byte-identical" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add g0 type ipip remote 10.0.0.1 local 10.0.0.2 ttl 9 tos 0x10 dev v0' \
+		'link add g0 type ipip external' 'link add g0 type sit external' 'link add g0 type ip6tnl external' \
+		'link add g0 type sit mode ip6ip 6rd-prefix 2001:db8::/32 6rd-relay_prefix 10.0.0.0/8 isatap nopmtudisc' \
+		'link add g0 type sit remote 1.2.3.4' 'link add g0 type sit 6rd-prefix 2001::/16' \
+		'link add g0 type sit 6rd-relay_prefix 1.0.0.0/8' 'link add g0 type ipip 6rd-prefix 2001::/16 6rd-relay_prefix 1.0.0.0/8' \
+		'link add g0 type ipip pmtudisc ttl 0' 'link add g0 type ipip ttl 3 pmtudisc nopmtudisc ttl 0' \
+		'link add g0 type ipip mode ipip' 'link add g0 type ipip mode mpls/ipv4' 'link add g0 type ipip mode any/ipv4' \
+		'link add g0 type sit mode ipv6/ipv4' 'link add g0 type sit mode ip4ip4' 'link add g0 type sit mode mplsip' \
+		'link add g0 type ipip hlim 3 tc 4' 'link add g0 type ipip hoplimit 3 tclass 5 ds 6 fwmark 7' \
+		'link add g0 type ipip encap fou encap-sport 5 encap-dport 6 encap-csum tos inherit' \
+		'link add g0 type ip6tnl remote 2001:db8::1 local 2001:db8::2 mode ipip6 encaplimit none hoplimit 3 tclass 0x12 flowlabel 0x55 dscp inherit allow-localremote' \
+		'link add g0 type ip6tnl encaplimit x' 'link add g0 type ip6tnl encaplimit 300' 'link add g0 type ip6tnl encaplimit 0x10' \
+		'link add g0 type ip6tnl hoplimit inherit fwmark inherit' 'link add g0 type ip6tnl mode ip6ip6 dev v0 fl 7' \
+		'link add g0 type ip6tnl mode ip/ipv6 encap gue encap-dport 6' 'link add g0 type ip6tnl mode any/ipv6 tos inherit'
+}
+
+@test "tunnels: parse errors match the reference (message and exit code)" {
+	local k a cmds=()
+	for k in gre ip6gre ipip sit ip6tnl erspan; do
+		for a in "remote x" "local" "key x" "key 1.2.3" "ttl x" "ttl 300" "tos x" "tos 0x100" \
+			"encap x" "encap-sport x" "encap-dport x" "fwmark x" "erspan x" "erspan 0" \
+			"erspan_ver 3" "erspan_dir x" "erspan_hwid x" "dev nope" "remote 239.1.1.1" \
+			"ikey -1" "key 4294967296" "flowlabel 0x100000" "dscp x" "encaplimit x" "mode x" \
+			"mode ip6ip" "mode ipip6" "6rd-prefix x" "6rd-relay_prefix x" "nopmtudisc ttl 3" \
+			"6rd-prefix 1.2.3.4" "remote 1.2.3.4" "hoplimit x" "tclass x" "tclass 100"; do
+			cmds+=("ip link add g0 type $k $a")
+		done
+	done
+	diff_ip_each 'true' "$(first "${cmds[@]}")" \
+		"$(first 'ip link add g0 type gre foo' 'ip link add g0 type gre s' 'ip link add g0 type ipip t 1' \
+			'ip link add g0 type gre erspan_ver 1' 'ip link add g0 type ipip isatap' \
+			'ip link add g0 type ip6gre nopmtudisc' 'ip link add g0 type ip6tnl tr 5' \
+			'ip link add g0 type gre dscp inherit' 'ip link add g0 type gre encap-csum6')"
+}
+
+@test "tunnels: set needs an existing tunnel of the kind" {
+	diff_ip_each 'ip link add v0 type veth peer name v1' \
+		'ip link set v0 type gre ttl 5' 'ip link set v0 type ipip ttl 5' 'ip link set v0 type ip6tnl ttl 5' \
+		'ip link set v0 type ip6gre ttl 5' 'ip link set v0 type sit' 'ip link set nope type gre ttl 5'
+}
+
+@test "geneve, ipvlan, ipvtap, bond_slave: requests and errors match the reference" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add g0 type geneve id 5 remote 10.0.0.1 ttl 5 tos 0x10 df set flowlabel 7 dstport 6081 noudpcsum' \
+		'link add g0 type geneve id 6 remote 2001:db8::1 ttl auto tos inherit df inherit udp6zerocsumtx udp6zerocsumrx' \
+		'link add g0 type geneve external' \
+		'link add g0 type geneve id 8 remote 10.0.0.3 ttl inherit df unset innerprotoinherit udpcsum noexternal' \
+		'link add g0 type geneve external dstport 77 innerprotoinherit noudp6zerocsumrx udpcsum udp6zerocsumtx' \
+		'link add g0 type geneve vni 5 remote 1.2.3.4 hoplimit 7 flowlabel 0x5' \
+		'link add g0 link v0 type ipvlan mode l2 bridge' 'link add g0 link v0 type ipvlan private' \
+		'link add g0 link v0 type ipvlan bridge mode l3' 'link add g0 link v0 type ipvtap mode l3s vepa' \
+		'link set v0 type bond_slave queue_id 3 prio -2'
+	local a cmds=()
+	for a in "id x" "id 16777216" "remote x" "ttl 300" "ttl x" "tos x" "df x" "flowlabel x" \
+		"flowlabel 0x100000" "dstport x" "id 5 remote 1.1.1.1 external" "id 5 external" \
+		"remote 239.1.1.1 id 5" "id 5 remote any" "id 5" "remote 1.2.3.4" "id 5 remote"; do
+		cmds+=("ip link add g0 type geneve $a")
+	done
+	diff_ip_each 'ip link add v0 type veth peer name v1' "${cmds[@]}" \
+		'ip link add g0 link v0 type ipvlan mode x' 'ip link add g0 link v0 type ipvlan mode' \
+		'ip link set v0 type bond_slave queue_id x' 'ip link set v0 type bond_slave prio x' \
+		"$(first 'ip link add g0 type geneve foo' 'ip link add g0 link v0 type ipvlan foo' \
+			'ip link add g0 link v0 type ipvlan private vepa' 'ip link set v0 type bond_slave foo')"
+}
+
+@test "route show/get/add vrf NAME: a name that is not a VRF is refused as the reference does" {
+	diff_ip_each 'ip link add br0 type bridge; ip link set lo up' \
+		'ip route show vrf foo' 'ip route show vrf br0' 'ip route show vrf' \
+		'ip route get 127.0.0.1 vrf foo' 'ip route get 127.0.0.1 vrf br0' \
+		'ip route add 10.0.0.0/8 dev lo vrf br0' 'ip route del 10.0.0.0/8 dev lo vrf nope' \
+		'ip route flush vrf br0'
+}
+
+@test "macsec: requests and errors match the reference" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add link v0 name ms0 type macsec port 11 encrypt on' \
+		'link add link v0 name ms1 type macsec sci 1234 cipher gcm-aes-256 icvlen 16 send_sci on end_station off scb off protect on replay on window 10 validate check encodingsa 2' \
+		'link add link v0 name ms1 type macsec address 02:00:00:00:00:01 port 5 cipher default offload mac' \
+		'link add link v0 name ms1 type macsec window 3 replay off' 'link add link v0 name ms1 type macsec icvlen 16' \
+		'link add link v0 name ms1 type macsec encodingsa 2 validate check icvlen 8 cipher gcm-aes-xpn-128 window 3 replay on encrypt off offload phy'
+	local a cmds=()
+	for a in "port x" "port 0" "sci x" "cipher x" "icvlen x" "icvlen 17" "encrypt x" "replay on" \
+		"window 5" "validate x" "encodingsa 4" "offload x" "address zz port 1" \
+		"address 02:00:00:00:00:01 sci 7" "sci 5 port 3" "port" "encrypt"; do
+		cmds+=("ip link add link v0 ms0 type macsec $a")
+	done
+	diff_ip_each 'ip link add v0 type veth peer name v1' "$(first "${cmds[@]}")"
+}
