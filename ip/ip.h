@@ -115,6 +115,7 @@ int do_link(struct ipctx *ctx, int argc, char **argv);
 int do_addr(struct ipctx *ctx, int argc, char **argv);
 int do_route(struct ipctx *ctx, int argc, char **argv);
 int do_netns(struct ipctx *ctx, int argc, char **argv);
+int do_tunnel(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
