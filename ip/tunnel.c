@@ -26,18 +26,20 @@ static int usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip tunnel { add | change | del | show | prl | 6rd } [ NAME ]\n"
-		"        [ mode { gre | ipip | isatap | sit | vti } ]\n"
-		"        [ remote ADDR ] [ local ADDR ]\n"
-		"        [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
-		"        [ prl-default ADDR ] [ prl-nodefault ADDR ] [ prl-delete ADDR ]\n"
-		"        [ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n"
-		"        [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ] [ dev PHYS_DEV ]\n"
+		"        [ mode { gre | ipip | sit | isatap | vti } ]\n"
+		"        [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n"
+		"        [ [i|o]key KEY ] [ [i|o]seq ] [ [i|o]csum ]\n"
+		"        [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ]\n"
+		"       ip tunnel prl dev NAME { prl-default | prl-nodefault | prl-delete } ADDR\n"
+		"       ip tunnel 6rd dev NAME [ 6rd-prefix PREFIX6 ] [ 6rd-relay_prefix PREFIX ]\n"
+		"                              [ 6rd-reset ]\n"
 		"\n"
 		"Where: NAME := STRING\n"
 		"       ADDR := { IP_ADDRESS | any }\n"
-		"       TOS  := { STRING | 00..ff | inherit | inherit/STRING | inherit/00..ff }\n"
-		"       TTL  := { 1..255 | inherit }\n"
-		"       KEY  := { DOTTED_QUAD | NUMBER }\n");
+		"       TOS  := { inherit | STRING | 00..ff | inherit/STRING | inherit/00..ff }\n"
+		"       TTL  := { inherit | 0..255 }\n"
+		"       KEY  := { NUMBER | DOTTED_QUAD }\n"
+		"IPv6 modes (ip6ip6, ipip6, ip6gre, vti6, any): ip -6 tunnel help\n");
 	return EXIT_USAGE;
 }
 

@@ -18,20 +18,19 @@ static int usage(void)
 	fprintf(stderr,
 		"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
 		"          [ mode { ip6ip6 | ipip6 | ip6gre | vti6 | any } ]\n"
-		"          [ remote ADDR local ADDR ] [ dev PHYS_DEV ]\n"
-		"          [ encaplimit ELIM ]\n"
-		"          [ hoplimit TTL ] [ tclass TCLASS ] [ flowlabel FLOWLABEL ]\n"
-		"          [ dscp inherit ]\n"
+		"          [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n"
+		"          [ encaplimit ELIM ] [ hoplimit TTL ]\n"
+		"          [ tclass TCLASS ] [ flowlabel FLOWLABEL ] [ dscp inherit ]\n"
 		"          [ [no]allow-localremote ]\n"
-		"          [ [i|o]seq ] [ [i|o]key KEY ] [ [i|o]csum ]\n"
+		"          [ [i|o]key KEY ] [ [i|o]seq ] [ [i|o]csum ]\n"
 		"\n"
 		"Where: NAME      := STRING\n"
 		"       ADDR      := IPV6_ADDRESS\n"
-		"       ELIM      := { none | 0..255 }(default=4)\n"
-		"       TTL       := 0..255 (default=64)\n"
-		"       TCLASS    := { 0x0..0xff | inherit }\n"
-		"       FLOWLABEL := { 0x0..0xfffff | inherit }\n"
-		"       KEY       := { DOTTED_QUAD | NUMBER }\n");
+		"       ELIM      := { none | 0..255 }   (4 when not given)\n"
+		"       TTL       := 0..255   (64 when not given, 0 inherits)\n"
+		"       TCLASS    := { inherit | 0x0..0xff }\n"
+		"       FLOWLABEL := { inherit | 0x0..0xfffff }\n"
+		"       KEY       := { NUMBER | DOTTED_QUAD }\n");
 	return EXIT_USAGE;
 }
 
