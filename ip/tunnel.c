@@ -281,15 +281,16 @@ static int list_cb(struct nlmsghdr *nlh, void *arg)
 	struct tnl_list *l = run->l;
 	struct rtattr *tb[IFLA_MAX + 1];
 	struct ifinfomsg *ifi = NLMSG_DATA(nlh);
+	struct rtattr *attrs;
 	const char *name;
-	size_t len = 0;
+	size_t len;
 
 	if (nlh->nlmsg_type != RTM_NEWLINK ||
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifi)) ||
 	    !type_listed(l->types, ifi->ifi_type))
 		return 0;
-	nl_parse(tb, IFLA_MAX, nl_msg_attrs(nlh, sizeof(*ifi), &len), len,
-		 NULL);
+	attrs = nl_msg_attrs(nlh, sizeof(*ifi), &len);
+	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
 	if (!tb[IFLA_IFNAME])
 		return 0;
 	name = nl_attr_str(tb[IFLA_IFNAME]);
