@@ -77,7 +77,7 @@ int tnl_get(int family, const char *dev, void *parm)
 }
 
 /* change names the tunnel itself when it has a name; add always goes
- * through the base device. */
+ * through the base device.  The reference says "add" for both. */
 int tnl_add(int family, unsigned long cmd, const char *basedev,
 	    const char *name, void *parm)
 {
@@ -86,7 +86,7 @@ int tnl_add(int family, unsigned long cmd, const char *basedev,
 
 	if (!err)
 		return EXIT_OK;
-	return tnl_fail(dev == name ? "change" : "add", dev, err);
+	return tnl_fail("add", dev, err);	/* change too, as the reference */
 }
 
 int tnl_del(int family, const char *dev, void *parm)
@@ -96,7 +96,7 @@ int tnl_del(int family, const char *dev, void *parm)
 	return err ? tnl_fail("delete", dev, err) : EXIT_OK;
 }
 
-int tnl_name(char *name, const char *arg)
+static int tnl_name(char *name, const char *arg)
 {
 	if (*name)
 		return duparg2("name", arg);
@@ -139,6 +139,36 @@ int tnl_key(uint32_t *key, const char *word, const char *arg)
 	}
 	*key = htonl(v);
 	return 0;
+}
+
+int tnl_key_word(const char *w, const char *v, uint16_t *iflags,
+		 uint16_t *oflags, uint32_t *ikey, uint32_t *okey)
+{
+	uint32_t k;
+	int rc = tnl_key(&k, w, v);
+
+	if (rc)
+		return rc;
+	if (*w != 'o') {
+		*iflags |= GRE_KEY;
+		*ikey = k;
+	}
+	if (*w != 'i') {
+		*oflags |= GRE_KEY;
+		*okey = k;
+	}
+	return 0;
+}
+
+int tnl_name_word(int *argc, char ***argv, char *name, int (*usage)(void))
+{
+	if (streq(**argv, "name")) {
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+	} else if (matches(**argv, "help")) {
+		return usage();
+	}
+	return tnl_name(name, **argv);
 }
 
 bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags)
@@ -387,46 +417,17 @@ static int get_tos(struct ip_tunnel_parm *p, char *arg)
 	return 0;
 }
 
-/* A word that is no keyword: the name (after "name", or bare); change
- * starts from the tunnel's parameters when its name comes first. */
+/* A word that is no keyword: the name; change starts from the tunnel's
+ * parameters when its name comes first. */
 static int name_word(struct args4 *a, int *argc, char ***argv,
 		     unsigned long cmd, int count)
 {
-	if (streq(**argv, "name")) {
-		if (!next_arg(argc, argv))
-			return EXIT_USAGE;
-	} else if (matches(**argv, "help")) {
-		return usage();
-	}
-	if (tnl_name(a->p.name, **argv))
-		return EXIT_USAGE;
-	if (cmd == SIOCCHGTUNNEL && count == 0) {
-		struct ip_tunnel_parm old;
+	int rc = tnl_name_word(argc, argv, a->p.name, usage);
 
-		memset(&old, 0, sizeof(old));
-		if (tnl_get(AF_INET, **argv, &old))
-			return EXIT_FAIL;
-		a->p = old;
-	}
-	return 0;
-}
-
-static int key_word(struct ip_tunnel_parm *p, const char *w, const char *v)
-{
-	uint32_t k;
-	int rc = tnl_key(&k, w, v);
-
-	if (rc)
+	if (rc || cmd != SIOCCHGTUNNEL || count)
 		return rc;
-	if (*w != 'o') {
-		p->i_flags |= GRE_KEY;
-		p->i_key = k;
-	}
-	if (*w != 'i') {
-		p->o_flags |= GRE_KEY;
-		p->o_key = k;
-	}
-	return 0;
+	memset(&a->p, 0, sizeof(a->p));
+	return tnl_get(AF_INET, **argv, &a->p);
 }
 
 static bool is_key_word(const char *w)
@@ -456,7 +457,8 @@ static int parse_word(struct args4 *a, int *argc, char ***argv,
 	if (streq(w, "mode"))
 		return set_mode(a, **argv);
 	if (is_key_word(w))
-		return key_word(p, w, **argv);
+		return tnl_key_word(w, **argv, &p->i_flags, &p->o_flags,
+				    &p->i_key, &p->o_key);
 	if (streq(w, "remote"))
 		return get_addr4(&p->iph.daddr, **argv);
 	if (streq(w, "local"))

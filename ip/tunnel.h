@@ -14,11 +14,14 @@ int tnl_add(int family, unsigned long cmd, const char *basedev,
 	    const char *name, void *parm);
 int tnl_del(int family, const char *dev, void *parm);
 
-/* The name keyword of add/change/del/show: copies the name, or prints the
- * reference's error.  0, or an exit code. */
-int tnl_name(char *name, const char *arg);
 /* key, ikey, okey: a number or a dotted quad, in network order. */
 int tnl_key(uint32_t *key, const char *word, const char *arg);
+/* key, ikey, okey with their value, into either family's parameters. */
+int tnl_key_word(const char *w, const char *v, uint16_t *iflags,
+		 uint16_t *oflags, uint32_t *ikey, uint32_t *okey);
+/* A word that is no keyword: the name ("name NAME" or NAME; "help" prints
+ * usage).  0, or an exit code. */
+int tnl_name_word(int *argc, char ***argv, char *name, int (*usage)(void));
 /* GRE flag words (seq, iseq, ..., csum); false when word is none of them. */
 bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags);
 const char *tnl_proto_name(int proto);

@@ -117,41 +117,12 @@ static int set_flowinfo(struct ip6_tnl_parm2 *p, bool tclass, const char *arg)
 static int name_word(struct args6 *a, int *argc, char ***argv,
 		     unsigned long cmd, int count)
 {
-	if (streq(**argv, "name")) {
-		if (!next_arg(argc, argv))
-			return EXIT_USAGE;
-	} else if (matches(**argv, "help")) {
-		return usage();
-	}
-	if (tnl_name(a->p.name, **argv))
-		return EXIT_USAGE;
-	if (cmd == SIOCCHGTUNNEL && count == 0) {
-		struct ip6_tnl_parm2 old;
+	int rc = tnl_name_word(argc, argv, a->p.name, usage);
 
-		parm_init(&old, false);
-		if (tnl_get(AF_INET6, **argv, &old))
-			return EXIT_FAIL;
-		a->p = old;
-	}
-	return 0;
-}
-
-static int key_word(struct ip6_tnl_parm2 *p, const char *w, const char *v)
-{
-	uint32_t k;
-	int rc = tnl_key(&k, w, v);
-
-	if (rc)
+	if (rc || cmd != SIOCCHGTUNNEL || count)
 		return rc;
-	if (*w != 'o') {
-		p->i_flags |= GRE_KEY;
-		p->i_key = k;
-	}
-	if (*w != 'i') {
-		p->o_flags |= GRE_KEY;
-		p->o_key = k;
-	}
-	return 0;
+	parm_init(&a->p, false);
+	return tnl_get(AF_INET6, **argv, &a->p);
 }
 
 static const char *const value_words[] = {
@@ -192,7 +163,8 @@ static int value_word(struct args6 *a, const char *w, const char *v)
 			return invarg("not inherit", v);
 		p->flags |= IP6_TNL_F_RCV_DSCP_COPY;
 	} else if (streq(w, "key") || streq(w, "ikey") || streq(w, "okey")) {
-		return key_word(p, w, v);
+		return tnl_key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key,
+				    &p->o_key);
 	} else {
 		return set_flowinfo(p, true, v);
 	}

@@ -143,3 +143,25 @@ ip -6 tunnel add u3 mode ip6gre remote 2001:db8::4 key 5' \
 		'tunnel show t1' 'tunnel del t1' 'tunnel del t1' 'tunnel show' >"$b"
 	diff_ip_each 'ip link set lo up' "ip -force -batch $b" "ip -batch $b"
 }
+
+@test "tunnel: counters with traffic, -N, -r, -n NS" {
+	diff_ip_each 'ip link set lo up
+ip link add veth0 type veth peer name veth1
+ip addr add 10.0.0.1/24 dev veth0
+ip link set veth0 up; ip link set veth1 up
+ip tunnel add t1 mode gre remote 10.0.0.2 local 10.0.0.1 ttl 9 tos inherit/0x20
+ip tunnel add t2 mode ipip remote 1.2.3.4
+ip -6 tunnel add u1 mode ip6ip6 remote 2001:db8::1
+ip link set t1 up; ip link set t2 up; ip link set u1 up
+ip addr add 10.9.0.1/24 dev t1; ip addr add 10.8.0.1/24 dev t2
+ip -6 addr add 2001:db8:9::1/64 dev u1 nodad
+ping -c2 -W1 -i 0.2 10.9.0.2 >/dev/null 2>&1
+ping -c1 -W1 10.8.0.2 >/dev/null 2>&1
+ping -6 -c1 -W1 2001:db8:9::2 >/dev/null 2>&1
+ip netns add ns1' \
+		'ip -s tunnel show t1' 'ip -s tunnel show t2' 'ip -6 -s tunnel show u1' \
+		'ip -s -o tunnel' 'ip -N tunnel show t1' 'ip -r tunnel show t1' \
+		'ip -n ns1 tunnel add n1 mode gre remote 1.1.1.1' 'ip -n ns1 tunnel show' \
+		'ip -n ns1 -6 tunnel add n2 mode ip6gre remote 2001:db8::1' 'ip -n ns1 -6 tunnel' \
+		'ip -n ns1 tunnel del n1' 'ip tunnel show n1'
+}
