@@ -181,6 +181,7 @@ int do_rule(struct ipctx *ctx, int argc, char **argv);
 int print_rule(struct ipctx *ctx, struct nlmsghdr *nlh);
 int do_neigh(struct ipctx *ctx, int argc, char **argv);
 int do_nexthop(struct ipctx *ctx, int argc, char **argv);
+int do_tunnel(struct ipctx *ctx, int argc, char **argv);
 
 /* ip/link.c: one link, in the current output mode. */
 int print_link(struct ipctx *ctx, struct nlmsghdr *nlh);
