@@ -1,0 +1,27 @@
+#!/bin/sh
+# Second stage of the QEMU lane's guest (see vm.sh), run by the initramfs'
+# /init in the overlay over the host's root.  Runs /run/vm/cmd in the repo
+# (/run/vm/repo) with stdout to /run/vm/out, stderr to /run/vm/err, and
+# leaves its exit status in /run/vm/rc before powering off.
+export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
+export HOME=/root TERM=dumb LANG=C.UTF-8
+mount -t proc proc /proc
+mount -t sysfs sys /sys
+mount -t devtmpfs dev /dev
+mkdir -p /dev/pts /dev/shm /run/netns /run/lock /var/tmp
+mount -t devpts devpts /dev/pts
+mount -t tmpfs shm /dev/shm
+mount -t tmpfs vartmp /var/tmp
+mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
+hostname ip-vm
+ip link set lo up 2>/dev/null
+echo 1 >/proc/sys/kernel/panic_on_oops
+# Open vSwitch's database and logs start empty: the host's are in the lower
+# layer (never used by the host's daemons, which do not run).
+rm -rf /etc/openvswitch/conf.db /var/log/openvswitch/* /var/run/openvswitch 2>/dev/null
+cd "$(cat /run/vm/repo)" || { echo 125 >/run/vm/rc; poweroff -f; }
+/bin/bash /run/vm/cmd >/run/vm/out 2>/run/vm/err </dev/null
+echo $? >/run/vm/rc.tmp
+mv /run/vm/rc.tmp /run/vm/rc
+sync
+poweroff -f
