@@ -4,12 +4,17 @@
 # (/run/vm/repo) with stdout to /run/vm/out, stderr to /run/vm/err, and
 # leaves its exit status in /run/vm/rc before powering off.
 export PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin
-export HOME=/root TERM=dumb LANG=C.UTF-8
+# IP_VM tells the tests they run in the lane (tests/vm/vm.bash: need_vm).
+export HOME=/root TERM=dumb LANG=C.UTF-8 IP_VM=1
 mount -t proc proc /proc
 mount -t sysfs sys /sys
 mount -t devtmpfs dev /dev
 mkdir -p /dev/pts /dev/shm /run/netns /run/lock /var/tmp
 mount -t devpts devpts /dev/pts
+ln -sf /proc/self/fd /dev/fd
+ln -sf /proc/self/fd/0 /dev/stdin
+ln -sf /proc/self/fd/1 /dev/stdout
+ln -sf /proc/self/fd/2 /dev/stderr
 mount -t tmpfs shm /dev/shm
 mount -t tmpfs vartmp /var/tmp
 mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null

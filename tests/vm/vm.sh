@@ -83,7 +83,7 @@ echo "$repo" >"$run/share/repo"
 timeout -s KILL "$timeout" qemu-system-x86_64 $accel_opts -smp 2 -m "$mem" \
 	-nic none -display none -no-reboot -monitor none \
 	-kernel "$kdir/vmlinuz" -initrd "$initrd" \
-	-append "console=ttyS0 quiet loglevel=3 panic=-1 ipvm.kver=$kver ipvm.kdir=$kdir ipvm.guest=$here/guest.sh" \
+	-append "console=ttyS0 quiet loglevel=3 panic=-1 mitigations=off ipvm.kver=$kver ipvm.kdir=$kdir ipvm.guest=$here/guest.sh" \
 	-serial "file:$run/console" \
 	-virtfs local,path=/,mount_tag=hostroot,security_model=passthrough,readonly=on,multidevs=remap \
 	-virtfs "local,path=$run/share,mount_tag=vmout,security_model=none" \
