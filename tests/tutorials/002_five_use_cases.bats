@@ -1,8 +1,8 @@
 #!/usr/bin/env bats
 # Tutorial 002 "Linux Network Namespace and five of its use cases"
+# (/work/shared/tutorials/002_a869af9bd45a5337.txt), one test per use case.
 # (The Open vSwitch use cases 1, 3 and 4 are in 002_ovs_cases.bash: the QEMU
 # lane runs them with the real Open vSwitch too, tests/vm/ovs.bats.)
-# (/work/shared/tutorials/002_a869af9bd45a5337.txt), one test per use case.
 #
 # - The clipping of that page lost the command lines of use cases 1 and 2 and
 #   of step 2 of use case 5 (only their outputs and prose remain): those
