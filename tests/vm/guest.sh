@@ -24,6 +24,11 @@ echo 1 >/proc/sys/kernel/panic_on_oops
 # Open vSwitch's database and logs start empty: the host's are in the lower
 # layer (never used by the host's daemons, which do not run).
 rm -rf /etc/openvswitch/conf.db /var/log/openvswitch/* /var/run/openvswitch 2>/dev/null
+# The host kills the guest at its deadline; should the host side be gone
+# (vm.sh killed), the guest stops itself then too.
+for a in $(cat /proc/cmdline); do
+	case "$a" in ipvm.timeout=*) (sleep "${a#*=}"; poweroff -f) & ;; esac
+done
 cd "$(cat /run/vm/repo)" || { echo 125 >/run/vm/rc; poweroff -f; }
 /bin/bash /run/vm/cmd >/run/vm/out 2>/run/vm/err </dev/null
 echo $? >/run/vm/rc.tmp

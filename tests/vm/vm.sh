@@ -80,10 +80,10 @@ echo "$repo" >"$run/share/repo"
 : >"$run/share/err"
 
 # shellcheck disable=SC2086
-timeout -s KILL "$timeout" qemu-system-x86_64 $accel_opts -smp 2 -m "$mem" \
+qemu-system-x86_64 $accel_opts -smp 2 -m "$mem" \
 	-nic none -display none -no-reboot -monitor none \
 	-kernel "$kdir/vmlinuz" -initrd "$initrd" \
-	-append "console=ttyS0 quiet loglevel=3 panic=-1 mitigations=off ipvm.kver=$kver ipvm.kdir=$kdir ipvm.guest=$here/guest.sh" \
+	-append "console=ttyS0 quiet loglevel=3 panic=-1 mitigations=off ipvm.kver=$kver ipvm.kdir=$kdir ipvm.guest=$here/guest.sh ipvm.timeout=$((timeout + 30))" \
 	-serial "file:$run/console" \
 	-virtfs local,path=/,mount_tag=hostroot,security_model=passthrough,readonly=on,multidevs=remap \
 	-virtfs "local,path=$run/share,mount_tag=vmout,security_model=none" \
@@ -93,6 +93,20 @@ tail -q -f --pid="$qpid" "$run/share/out" &
 tpid1=$!
 tail -q -f --pid="$qpid" "$run/share/err" >&2 &
 tpid2=$!
+# The guest powers off after leaving rc; should it hang there, it is stopped
+# here a few seconds later, and at the deadline whatever it is doing.
+deadline=$(($(date +%s) + timeout))
+late=
+while kill -0 "$qpid" 2>/dev/null && [ ! -f "$run/share/rc" ]; do
+	[ "$(date +%s)" -lt "$deadline" ] || { late=1; break; }
+	sleep 1
+done
+n=0
+while [ -z "$late" ] && kill -0 "$qpid" 2>/dev/null && [ $n -lt 10 ]; do
+	sleep 1
+	n=$((n + 1))
+done
+kill -9 "$qpid" 2>/dev/null || true
 status=0
 wait "$qpid" || status=$?
 qpid=
@@ -100,7 +114,7 @@ wait "$tpid1" "$tpid2" 2>/dev/null || true
 if [ -f "$run/share/rc" ]; then
 	exit "$(cat "$run/share/rc")"
 fi
-if [ "$status" -eq 137 ]; then
+if [ -n "$late" ]; then
 	echo "vm.sh: the guest ran past ${timeout}s and was killed" >&2
 	rc=124
 else
