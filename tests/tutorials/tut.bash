@@ -56,7 +56,8 @@ $4"' tut "$bin" "$TUT_BIN" "$t/$which" "$script" \
 tut_kill_daemons() {
 	local f
 	for f in "$1"/*.pid; do
-		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+		# gone already (the script's own trap): not an error
+		[ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; }
 	done
 	return 0
 }

@@ -33,12 +33,17 @@ setup() {
 		/usr/share/openvswitch/scripts/ovs-ctl --no-monitor --system-id=random start'
 }
 
-# ovs_check: OVS, not a stand-in, switched the ports; then the differential.
+# ovs_check: the real Open vSwitch ran (ovs-ctl started both daemons; the
+# stand-in has no daemons); then the differential.
 ovs_check() {
 	[ "$(command -v ovs-vsctl)" = /usr/bin/ovs-vsctl ]
-	grep -q 'ovs-vswitchd' "$BATS_TEST_TMPDIR/ours/setup.log"
-	has 'master ovs-system state UP'
+	grep -q 'Starting ovs-vswitchd' "$BATS_TEST_TMPDIR/ours/setup.log"
+	grep -q 'Starting ovs-vswitchd' "$BATS_TEST_TMPDIR/ref/setup.log"
 }
+
+# OVS's tools warn on stderr when the (emulated) machine is slow:
+# "...|timeval|WARN|Unreasonably long 1293ms poll interval ...".
+SLOW_SED='/|timeval|WARN|/d'
 
 @test "ovs: tutorial 002, use case 1: red and green through OVS1, ping" {
 	tut_run "$TUT002_CASE1"
@@ -48,8 +53,9 @@ ovs_check() {
 	has 'inet 10.0.0.1/24 scope global eth0-r'
 	has '64 bytes from 10.0.0.2: ttl=64'
 	has '64 bytes from 10.0.0.1: ttl=64'
+	has 'master ovs-system state UP'
 	ovs_check
-	tut_diff
+	tut_diff "$SLOW_SED"
 }
 
 @test "ovs: tutorial 002, use case 3: net1 and net2 in VLAN 10 of OVS1" {
@@ -63,7 +69,7 @@ ovs_check() {
 	[[ "$output" == *"+ ip netns exec net1 ping 192.168.21.2"* ]]
 	[[ "$output" != *"64 bytes"* ]]
 	ovs_check
-	tut_diff
+	tut_diff "$SLOW_SED"
 }
 
 @test "ovs: tutorial 002, use case 4: DHCP per VLAN behind OVS internal ports" {
@@ -81,5 +87,5 @@ ovs_check() {
 	[ "$(cut -d' ' -f2 "$BATS_TEST_TMPDIR/ours/dnsmasq-tap-r.leases")" = "$mac_r" ]
 	[ "$(cut -d' ' -f2 "$BATS_TEST_TMPDIR/ours/dnsmasq-tap-g.leases")" = "$mac_g" ]
 	ovs_check
-	tut_diff "$LEASE_SED"
+	tut_diff "$LEASE_SED; $SLOW_SED"
 }
