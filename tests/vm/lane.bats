@@ -26,8 +26,10 @@ setup() { need_vm; }
 	run grep -l '^0x02' /sys/bus/pci/devices/*/class
 	[ "$status" = 1 ] && [ -z "$output" ]
 	[ -d /sys/class/net/lo ]
-	run ls -d /sys/class/net/*/device
-	[ "$status" != 0 ] && [ -z "$output" ]
+	local d
+	for d in /sys/class/net/*; do
+		[ ! -e "$d/device" ] || { echo "$d has a device"; return 1; }
+	done
 }
 
 @test "lane: the host's root is read-only below, writes stay in the guest" {
