@@ -48,5 +48,9 @@ if [ ! -f "$dir/ready" ]; then
 	mv "$tmp/out" "$dir"
 	rm -rf "$tmp"
 	touch "$dir/ready"
+	# A new kernel version replaces the old one (400 MB unpacked).
+	for old in "$cache"/linux-image-*; do
+		[ "$old" = "$dir" ] || rm -rf "$old"
+	done
 fi
 echo "$dir"

@@ -55,7 +55,7 @@ if [ -z "$accel" ]; then
 				-serial "file:$plog" >/dev/null 2>&1 || true
 			grep -q 'Linux version' "$plog" && accel=kvm
 		fi
-		rm -f "$plog"
+		rm -f "$plog" "$cache"/accel.*
 		echo "$accel" >"$probe"
 	fi
 	accel=$(cat "$probe")
