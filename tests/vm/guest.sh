@@ -21,6 +21,11 @@ mount -t cgroup2 cgroup2 /sys/fs/cgroup 2>/dev/null
 hostname ip-vm
 ip link set lo up 2>/dev/null
 echo 1 >/proc/sys/kernel/panic_on_oops
+# Loading ip_gre, ipip, sit, ip6_tunnel or ip6_gre adds fallback devices
+# (gre0, tunl0, ip6tnl0...) to every new namespace, ip6tnl0 and ip6gre0 with
+# random permanent addresses: two sandboxes would list different links.  They
+# stay in the guest's own namespace only (a test can ask for them again).
+echo 1 >/proc/sys/net/core/fb_tunnels_only_for_init_net
 # Open vSwitch's database and logs start empty: the host's are in the lower
 # layer (never used by the host's daemons, which do not run).
 rm -rf /etc/openvswitch/conf.db /var/log/openvswitch/* /var/run/openvswitch 2>/dev/null
