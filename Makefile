@@ -114,6 +114,11 @@ check-asan: build-asan/ip
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=1 \
 		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BATS) -r tests
 
+# The QEMU lane: Debian 12's kernel (every link kind) under qemu-system-x86_64,
+# tests/vm/*.bats and the main differential suites inside (tests/vm/lane.sh).
+check-vm: ip/ip
+	tests/vm/lane.sh
+
 build-debug/ip: $(LIB_SRC) $(IP_SRC) $(wildcard include/*.h ip/*.h)
 	@mkdir -p build-debug
 	$(CC) -std=gnu11 -D_GNU_SOURCE -Wall -Wextra -Wno-unused-parameter -Iinclude -Iip \
@@ -151,4 +156,4 @@ install: ip/ip
 clean:
 	rm -rf $(B) build build-musl build-cc build-asan build-debug build-matrix ip/ip
 
-.PHONY: all check check-asan check-builds check-valgrind bench fuzz install clean
+.PHONY: all check check-asan check-builds check-vm check-valgrind bench fuzz install clean

@@ -11,6 +11,10 @@
 
 TUT_BIN="$HELPERS_DIR/tutorials/bin"
 
+# TUT_SETUP (exported), if set, runs first in the sandbox, its output in
+# setup.log of the run's directory (e.g. tests/vm/ovs.bats starts Open
+# vSwitch there).  TUT_BIN may be set after loading this file.
+#
 # tut_run 'script': sets $ours and $ref (stdout and stderr merged, each
 # command shown as written, after "+ "; see step.bash), and $ours_rc / $ref_rc.
 tut_run() {
@@ -31,7 +35,11 @@ tut_run() {
 			exec 9</proc/self/ns/net
 			mount --bind "$1" /usr/bin/ip || exit 97
 			export PATH="$2:$PATH" TUT_TMP="$3"
-			cd "$3" && exec bash -c "$(cat "$2/../step.bash")
+			cd "$3" || exit 97
+			if [ -n "$TUT_SETUP" ]; then
+				eval "$TUT_SETUP" >setup.log 2>&1 || exit 96
+			fi
+			exec bash -c "$(cat "$2/../step.bash")
 $4"' tut "$bin" "$TUT_BIN" "$t/$which" "$script" \
 			>"$t/$which.out" 2>&1 && rc=0 || rc=$?
 		echo "$rc" >"$t/$which.rc"
@@ -48,7 +56,8 @@ $4"' tut "$bin" "$TUT_BIN" "$t/$which" "$script" \
 tut_kill_daemons() {
 	local f
 	for f in "$1"/*.pid; do
-		[ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null
+		# gone already (the script's own trap): not an error
+		[ -f "$f" ] && { kill "$(cat "$f")" 2>/dev/null || true; }
 	done
 	return 0
 }
