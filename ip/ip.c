@@ -23,7 +23,7 @@ static int usage(void)
 		"       ip [ -force ] -batch filename\n"
 		"where  OBJECT := { address | help | link | maddress | monitor |\n"
 		"                   neighbor | neighbour | netns | nexthop | route |\n"
-		"                   rule | tap | tuntap }\n"
+		"                   rule | tap | tunnel | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
 		"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"

@@ -551,7 +551,7 @@ c "ip "
 c "ip li"
 c "ip ad"'
 	[ "$status" -eq 0 ]
-	expect 'ip  => help | address | help | link | netns | route
+	expect 'ip  => help | address | help | link | maddress | monitor | neighbor | neighbour | netns | nexthop | route | rule | tap | tunnel | tuntap
 ip li => link
 ip ad => address'
 }

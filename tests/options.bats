@@ -107,7 +107,7 @@ t $a"
        ip [ -force ] -batch filename
 where  OBJECT := { address | help | link | maddress | monitor |
                    neighbor | neighbour | netns | nexthop | route |
-                   rule | tap | tuntap }
+                   rule | tap | tunnel | tuntap }
        OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |
                     -h[uman-readable] | -iec | -j[son] | -p[retty] |
                     -f[amily] { inet | inet6 | mpls | bridge | link } |
@@ -129,7 +129,7 @@ where  OBJECT := { address | help | link | maddress | monitor |
 # "ip help": a range from "OBJECT := " to the next line with "}".
 @test "options: ip help gives iproute2's bash completion exactly our objects" {
 	run sandbox sh -c "ip help 2>&1 | sed -e '/OBJECT := /,/}/!d' -e 's/.*{//' -e 's/}.*//' -e 's/|//g'"
-	[ "$(echo $output)" = "address help link maddress monitor neighbor neighbour netns nexthop route rule tap tuntap" ]
+	[ "$(echo $output)" = "address help link maddress monitor neighbor neighbour netns nexthop route rule tap tunnel tuntap" ]
 }
 
 @test "options: error texts and exit codes (golden)" {
