@@ -209,8 +209,6 @@ const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
  * "Deleted ...", RTM_GETNEIGH as "miss ...") in the current output mode,
  * for ip monitor ("dev" left out when it filters on one). */
 int print_neigh(struct ipctx *ctx, struct nlmsghdr *nlh, bool show_dev);
-/* ip/link.c: whether link NAME is of KIND ("vrf", ...); false when absent. */
-bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 /* ip/netns.c: enter the named namespace (for -n); prints its own error. */
 int netns_switch(struct ipctx *ctx, const char *name);
 /* ip/netns.c: an fd of the namespace NAME (/run/netns/NAME, or a path when NAME

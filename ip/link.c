@@ -1050,40 +1050,6 @@ static int parse_show(struct ipctx *ctx, struct link_filter *f, int argc,
 	return rc;
 }
 
-/* One GETLINK by name: is the link of this kind? (ip link ... vrf NAME) */
-static int kind_cb(struct nlmsghdr *nlh, void *arg)
-{
-	struct link_view v;
-	char *kind = arg;
-
-	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(nlh, &v)) {
-		struct rtattr *li[IFLA_INFO_MAX + 1];
-
-		nl_parse_nested(li, IFLA_INFO_MAX, v.tb[IFLA_LINKINFO]);
-		snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
-	}
-	return 0;
-}
-
-bool link_is_kind(struct ipctx *ctx, const char *name, const char *kind)
-{
-	NL_REQ_DEFINE(req, 256);
-	struct nl_sock *s = ctx_nl(ctx);
-	struct ifinfomsg *ifi;
-	char got[IFNAMSIZ] = "";
-
-	if (!s)
-		return false;
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nl_put_str(&req, IFLA_IFNAME, name);
-	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (nl_talk(s, &req, kind_cb, got) < 0)
-		return false;
-	return streq(got, kind);
-}
-
 /* ---- ip link add / set / delete ---- */
 
 /* Nests as the reference sends them: without NLA_F_NESTED, so that the

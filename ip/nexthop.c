@@ -339,7 +339,7 @@ struct nh_filter {
 static int parse_master(struct ipctx *ctx, struct nh_filter *f,
 			const char *name, bool vrf)
 {
-	if (vrf && !link_is_kind(ctx, name, "vrf"))
+	if (vrf && !ll_is_kind(ctx, name, "vrf"))
 		return invarg("Invalid VRF\n", name);
 	f->master = ll_index(ctx, name);
 	if (!f->master)
