@@ -1,5 +1,5 @@
 # bash completion for ip (this project's ip: address, link, maddress,
-# monitor, neighbor, netns, nexthop, route, rule, tuntap).
+# monitor, neighbor, netns, nexthop, route, rule, tunnel, tuntap).
 #
 # Source it from ~/.bashrc, or install it as
 # /usr/share/bash-completion/completions/ip (`make install`).  It needs
@@ -31,7 +31,7 @@
 # Everything ip can say, in the order iproute2 tries prefixes ("ip l s" is
 # link set): a word matches the first entry it is a prefix of.
 _ipc_objects='address addrlabel maddress route rule neighbor neighbour ntable ntbl link l2tp fou ila macsec tunnel tuntap tap token tcpmetrics monitor xfrm mroute mrule netns netconf vrf sr nexthop mptcp ioam help stats amt'
-_ipc_ours='address help link maddress monitor neighbor netns nexthop route rule tuntap'
+_ipc_ours='address help link maddress monitor neighbor netns nexthop route rule tunnel tuntap'
 _ipc_gopts='-Version -loops:- -family:=inet,inet6,mpls,bridge,link -resolve -rcvbuf:- -netns:netns -batch:file -4 -6 -M -B -0 -human-readable -iec -statistics -details -oneline -timestamp -tshort -force -echo -Numeric -all -json -pretty -brief -color'
 _ipc_verbs_link='add set change delete show lst list help'
 _ipc_verbs_address='add change chg replace delete list show lst flush save restore showdump help'
@@ -42,6 +42,7 @@ _ipc_verbs_neighbor='add change chg replace delete list show lst flush get help'
 _ipc_verbs_nexthop='add replace get delete list show lst flush bucket help'
 _ipc_verbs_tuntap='add delete show lst list help'
 _ipc_verbs_maddress='add delete list show lst help'
+_ipc_verbs_tunnel='add change delete show list lst prl 6rd help'
 # What we offer (no duplicate spellings).
 _ipc_offer_link='add change delete help list set show'
 _ipc_offer_address='add change delete flush help replace restore save show showdump'
@@ -52,6 +53,7 @@ _ipc_offer_neighbor='add change delete flush get help list replace show'
 _ipc_offer_nexthop='add bucket delete flush get help list replace show'
 _ipc_offer_tuntap='add delete help list show'
 _ipc_offer_maddress='add delete help list show'
+_ipc_offer_tunnel='6rd add change delete help list prl show'
 
 # Keyword grammars: "kw" is a flag, "kw:TYPE" takes one value of TYPE
 # (- is free text), "@TYPE" is a positional value, "~kw" a spelling that is
@@ -88,6 +90,9 @@ _ipc_g_nhshow='!id:nhid dev:dev vrf:vrf master:master groups fdb protocol:proto'
 # prefix of stats).
 _ipc_g_monitor='all address link mroute neigh netconf nexthop nsid prefix route rule !stats file:file label all-nsid !dev:dev'
 _ipc_g_tuntap='dev:- mode:=tun,tap user:user group:ugroup one_queue pi vnet_hdr multi_queue name:-'
+_ipc_g_tunnel='mode:=gre,ipip,sit,isatap,vti,ip6ip6,ipip6,ip6gre,vti6,any remote:- local:- dev:dev name:- key:- ikey:- okey:- ttl:- hoplimit:- tos:- tclass:- dsfield:- flowlabel:- encaplimit:- dscp:=inherit seq iseq oseq csum icsum ocsum pmtudisc nopmtudisc allow-localremote noallow-localremote'
+_ipc_g_tunnelprl='dev:dev prl-default:- prl-nodefault:- prl-delete:-'
+_ipc_g_tunnel6rd='dev:dev 6rd-prefix:- 6rd-relay_prefix:- 6rd-reset'
 _ipc_ipprotos='tcp udp sctp dccp udplite icmp ipv6-icmp gre esp ah'
 _ipc_nud='permanent noarp reachable stale none incomplete delay probe failed'
 # Link kinds' own options.
@@ -763,6 +768,16 @@ _ipc_nexthop() {
 	esac
 }
 
+_ipc_tunnel() {
+	[ -z "$ZSH_VERSION" ] || emulate -L ksh
+	case $1 in
+	prl) _ipc_walk "$2" "$_ipc_g_tunnelprl" ;;
+	6rd) _ipc_walk "$2" "$_ipc_g_tunnel6rd" ;;
+	help) ;;
+	*) _ipc_walk "$2" "@- $_ipc_g_tunnel" ;;
+	esac
+}
+
 _ipc_tuntap() {
 	[ -z "$ZSH_VERSION" ] || emulate -L ksh
 	local g
@@ -903,6 +918,7 @@ _ipc_run() {
 	nexthop) _ipc_nexthop "$verb" $((i + 1)) ;;
 	tuntap) _ipc_tuntap "$verb" $((i + 1)) ;;
 	maddress) _ipc_maddr "$verb" $((i + 1)) ;;
+	tunnel) _ipc_tunnel "$verb" $((i + 1)) ;;
 	esac
 	return 0
 }

@@ -200,7 +200,7 @@ c "ip -batch /dev/nul"
 c "ip -b /dev/null "
 c "ip --json a"'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tunnel | tuntap
 ip l => link
 ip ro => route
 ip link  => add | change | delete | help | list | set | show
@@ -643,7 +643,7 @@ zsh_run() {
 		'ip r del 10.5.0.0/16 dev ' 'ip l s v0 master ' 'ip -all netns exec unse' \
 		'ip link add vx0 type vxlan df ' 'ip r a 10.3.0.0/16 table 1'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tunnel | tuntap
 ip l => link
 ip -c= => -c=always | -c=auto | -c=never
 ip -f  => bridge | inet | inet6 | link | mpls
@@ -1113,7 +1113,7 @@ ip maddr s v0  =>'
 		'ip rule add pref ' 'ip rule add goto ' 'ip tuntap del tap0 mode ' 'ip neighbour del 10.1.0.7 dev ' \
 		'ip monitor n'
 	[ "$status" -eq 0 ]
-	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tuntap
+	expect 'ip  => address | help | link | maddress | monitor | neighbor | netns | nexthop | route | rule | tunnel | tuntap
 ip rule del pref  => 0 | 100 | 200 | 32766 | 32767
 ip rule add t => table | to | tos | tun_id | type
 ip neigh del  => 10.1.0.7 | 10.2.0.8 | 2001:db8::7 | dev | extern_learn | lladdr | managed | nud | protocol | proxy | router | use
@@ -1180,4 +1180,19 @@ ip nexthop add id 5 group 11,3/12 => ip nexthop add id 5 group 11,3/12 |
 ip neigh del proxy 198 => ip neigh del proxy 198.51.100.77 |
 ip -6 neigh del 2001 => ip -6 neigh del 2001:db8::7 |
 ip ru del pref 1 => ip ru del pref 100 |'
+}
+
+@test "completion: ip tunnel verbs, keywords and values" {
+	comp_run '
+c "ip tunnel "
+c "ip tunnel add t0 "
+c "ip tunnel add t0 mode "
+c "ip tunnel prl "
+c "ip tunnel 6rd dev lo "'
+	[ "$status" -eq 0 ]
+	expect 'ip tunnel  => 6rd | add | change | delete | help | list | prl | show
+ip tunnel add t0  => mode | remote | local | dev | name | key | ikey | okey | ttl | hoplimit | tos | tclass | dsfield | flowlabel | encaplimit | dscp | seq | iseq | oseq | csum | icsum | ocsum | pmtudisc | nopmtudisc | allow-localremote | noallow-localremote
+ip tunnel add t0 mode  => gre | ipip | sit | isatap | vti | ip6ip6 | ipip6 | ip6gre | vti6 | any
+ip tunnel prl  => dev | prl-default | prl-nodefault | prl-delete
+ip tunnel 6rd dev lo  => 6rd-prefix | 6rd-relay_prefix | 6rd-reset'
 }
