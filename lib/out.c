@@ -44,8 +44,9 @@ static void put(struct out *o, const char *s, size_t n)
 {
 	if (n > o->cap - o->len) {
 		drain(o);
+		/* unbuffered (a terminal), or more than the buffer holds */
 		if (n > o->cap) {
-			put(o, s, n);
+			fwrite_unlocked(s, 1, n, o->f);
 			return;
 		}
 	}
@@ -58,7 +59,7 @@ static void out_vprintf(struct out *o, const char *fmt, va_list ap)
 	if (o->cap)
 		o->len = fmt_vappend(o->f, o->buf, o->len, o->cap, fmt, ap);
 	else
-		out_vprintf(o, fmt, ap);
+		fmt_vfprintf(o->f, fmt, ap);
 }
 
 /* COLORFGBG="fg;bg": backgrounds 0-6 and 8 are dark. */

@@ -257,9 +257,14 @@ rm -f $f'
 	# the reader sees the event before the monitor is stopped.
 	sandbox ours sh -c 'echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
 f=$(mktemp)
-ip monitor link | while read -r l; do echo "$l" >>$f; done &
+mkfifo $f.fifo
+ip monitor link >$f.fifo & mp=$!
+while read -r l; do echo "$l" >>$f; done <$f.fifo & rp=$!
 i=0; while [ $i -lt 200 ] && ! grep -q "ifbx" $f; do ip link add ifbx type ifb 2>/dev/null; i=$((i+1)); sleep 0.02; done
-grep -c "ifbx" $f' >"$BATS_TEST_TMPDIR/out"
+grep -c "ifbx" $f
+# both end here: nothing may hold the output of the test after it
+kill $mp; wait $mp; wait $rp
+rm -f $f $f.fifo' >"$BATS_TEST_TMPDIR/out" 2>/dev/null
 	run cat "$BATS_TEST_TMPDIR/out"
 	[ "$output" -ge 1 ]
 }
