@@ -7,7 +7,12 @@ load ../helpers
 
 # ip6tnl0 and ip6gre0 (when their modules are loaded) have a random
 # permanent address in each namespace: shown through n() with it masked.
-N='n() { "$@" | sed -e "s/permaddr [0-9a-f:]*/permaddr P/g" -e "s/\"permaddr\": *\"[^\"]*\"/\"permaddr\":\"P\"/g"; }'
+# An 802.3ad port's own state moves on by itself (LACP's timers decide when
+# "in_sync" comes): masked too.
+N='n() { "$@" | sed -e "s/permaddr [0-9a-f:]*/permaddr P/g" -e "s/\"permaddr\": *\"[^\"]*\"/\"permaddr\":\"P\"/g" \
+	-e "s/ad_actor_oper_port_state [0-9]* ad_actor_oper_port_state_str <[^>]*>/ad_actor_oper_port_state S/" \
+	-e "s/\"ad_actor_oper_port_state\": *[0-9]*/\"ad_actor_oper_port_state\":S/" \
+	-e "s/\"ad_actor_oper_port_state_str\": *\[[^]]*\]/\"ad_actor_oper_port_state_str\":S/"; }'
 
 setup() {
 	need_root
