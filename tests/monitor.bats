@@ -260,7 +260,8 @@ f=$(mktemp)
 mkfifo $f.fifo
 ip monitor link >$f.fifo & mp=$!
 while read -r l; do echo "$l" >>$f; done <$f.fifo & rp=$!
-i=0; while [ $i -lt 200 ] && ! grep -q "ifbx" $f; do ip link add ifbx type ifb 2>/dev/null; i=$((i+1)); sleep 0.02; done
+# a new link each round: the first may come before the monitor listens
+i=0; while [ $i -lt 200 ] && ! grep -q "ifbx" $f; do ip link add ifbx$i type ifb; ip link del ifbx$i; i=$((i+1)); sleep 0.02; done
 grep -c "ifbx" $f
 # both end here: nothing may hold the output of the test after it
 kill $mp; wait $mp; wait $rp
