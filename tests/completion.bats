@@ -1062,7 +1062,7 @@ c "ip tuntap del tap0 mode "
 c "ip tuntap del name tun0 mode "
 c "ip tuntap del mode "
 c "ip tuntap show "'
-	expect 'ip tu => tuntap
+	expect 'ip tu => tunnel | tuntap
 ip tuntap  => add | delete | help | list | show
 ip tap  => add | delete | help | list | show
 ip tuntap a  => dev | mode | user | group | one_queue | pi | vnet_hdr | multi_queue | name
