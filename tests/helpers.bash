@@ -25,6 +25,11 @@ _make_bindir() {
 bindir_for() {
 	local d="$BATS_RUN_TMPDIR/bin-$1"
 	if [ ! -e "$d/ip" ]; then
+		# Tests run some commands as an unprivileged user (setpriv): the
+		# run's directory (bats makes it 0700) must let them reach our ip,
+		# or PATH falls through to /bin/ip and the reference is compared
+		# with itself.
+		chmod 711 "$BATS_RUN_TMPDIR"
 		if [ "$1" = ours ]; then _make_bindir "$d" "$IP"; else _make_bindir "$d" "$REF_IP"; fi
 	fi
 	echo "$d"
