@@ -51,7 +51,8 @@ int tnl_ioctl(int family, unsigned long cmd, const char *dev, void *data)
 	int fd, err = 0;
 
 	memset(&ifr, 0, sizeof(ifr));
-	strncpy(ifr.ifr_name, dev, IFNAMSIZ - 1);
+	/* memcpy, not strncpy: GCC -O3 warns about strncpy's truncation */
+	memcpy(ifr.ifr_name, dev, strnlen(dev, IFNAMSIZ - 1));
 	ifr.ifr_data = data;
 	fd = socket(family, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
