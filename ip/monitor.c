@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <sys/time.h>
 #include <unistd.h>
+#include <linux/if_link.h>
 #include <linux/netconf.h>
 #include <linux/neighbour.h>
 #include <linux/net_namespace.h>
@@ -355,6 +356,49 @@ static void mon_prefix(struct ipctx *ctx, struct nlmsghdr *nlh)
 	out_plain(o, "\n");
 }
 
+static const char *mon_on_off(const struct rtattr *a)
+{
+	return a && nl_attr_len(a) >= 1 && nl_attr_u8(a) ? "on" : "off";
+}
+
+/* A change of a link's hardware statistics ("ip stats set dev X l3_stats
+ * on"): the kernel tells only whether each kind is requested and in use.
+ * The reference prints it as text in every mode, -j too, and under -o
+ * ends it with "\" and no newline. */
+static void mon_stats(struct ipctx *ctx, struct nlmsghdr *nlh)
+{
+	struct rtattr *tb[IFLA_STATS_MAX + 1], *off[IFLA_OFFLOAD_XSTATS_MAX + 1];
+	struct rtattr *info[IFLA_OFFLOAD_XSTATS_MAX + 1];
+	struct rtattr *hw[IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX + 1];
+	const struct if_stats_msg *ism = NLMSG_DATA(nlh);
+	const char *nl = ctx->out.oneline ? "\\" : "\n";
+	struct rtattr *l3, *rta;
+	char buf[32];
+	size_t len;
+
+	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ism)))
+		return;
+	rta = nl_msg_attrs(nlh, NLMSG_ALIGN(sizeof(*ism)), &len);
+	nl_parse(tb, IFLA_STATS_MAX, rta, len, NULL);
+	out_plain(&ctx->out, "%d: %s:%s", (int)ism->ifindex,
+		  ll_name_or_num(ctx, ism->ifindex, buf, sizeof(buf)), nl);
+	if (!tb[IFLA_STATS_LINK_OFFLOAD_XSTATS])
+		return;
+	nl_parse_nested(off, IFLA_OFFLOAD_XSTATS_MAX,
+			tb[IFLA_STATS_LINK_OFFLOAD_XSTATS]);
+	if (!off[IFLA_OFFLOAD_XSTATS_HW_S_INFO])
+		return;
+	nl_parse_nested(info, IFLA_OFFLOAD_XSTATS_MAX,
+			off[IFLA_OFFLOAD_XSTATS_HW_S_INFO]);
+	l3 = info[IFLA_OFFLOAD_XSTATS_L3_STATS];
+	if (!l3)
+		return;
+	nl_parse_nested(hw, IFLA_OFFLOAD_XSTATS_HW_S_INFO_MAX, l3);
+	out_plain(&ctx->out, "    l3_stats %s used %s%s",
+		  mon_on_off(hw[IFLA_OFFLOAD_XSTATS_HW_S_INFO_REQUEST]),
+		  mon_on_off(hw[IFLA_OFFLOAD_XSTATS_HW_S_INFO_USED]), nl);
+}
+
 /* A link's event keeps its link/ether line under -4/-6 too. */
 static void mon_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
@@ -463,6 +507,7 @@ static int mon_print(struct mon *m, struct nlmsghdr *nlh)
 	case M_NEIGH: print_neigh(ctx, nlh, !m->ifindex); break;
 	case M_RULE: print_rule(ctx, nlh); break;
 	case M_NEXTHOP: print_nexthop(ctx, nlh); break;
+	case M_STATS: mon_stats(ctx, nlh); break;
 	default: break;
 	}
 	return out_flush(&ctx->out) ? 1 : 0;

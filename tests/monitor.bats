@@ -167,6 +167,23 @@ ip nexthop del id 5'
 	mon_diff_after 'ip link add v0 type veth peer name v1' 'monitor all dev v0' "${NRN#*$'\n'}" 'ip link set v0 mtu 1300' 'mtu 1300'
 }
 
+# Hardware statistics switched on and off: RTM_NEWSTATS events, printed as
+# text in every mode (-j too); under -o they end in "\" without a newline.
+# "ip stats" is not ours: the reference's makes the changes in both runs.
+STATS='ip link add v0 type veth peer name v1
+/bin/ip stats set dev v0 l3_stats on
+/bin/ip stats set dev v1 l3_stats on
+/bin/ip stats set dev v0 l3_stats off'
+
+@test "monitor: stats events, in every mode" {
+	mon_diff_after 'ip link add w0 type veth peer name w1' 'monitor stats' "$STATS" '/bin/ip stats set dev w0 l3_stats on' 'w0'
+	mon_diff 'monitor all' "$STATS"
+	mon_diff 'monitor label stats link' "$STATS"
+	mon_diff '-j monitor stats' "$STATS" 'ip link add monend type ifb; /bin/ip stats set dev monend l3_stats on'
+	mon_diff '-o monitor' "$STATS"
+	mon_diff '-t monitor stats link' "$STATS"
+}
+
 @test "monitor: dev filters links, addresses, routes and netconf, after the label" {
 	local setup='echo 1 > /proc/sys/net/ipv6/conf/default/disable_ipv6
 ip link add v0 type veth peer name v1
