@@ -49,17 +49,6 @@ static int addr_usage(void)
 
 /* ---- addresses on the command line ---- */
 
-static const char *family_word(int family)
-{
-	switch (family) {
-	case AF_INET: return "inet";
-	case AF_INET6: return "inet6";
-	case AF_BRIDGE: return "bridge";
-	case AF_MPLS: return "mpls";
-	default: return "any valid";
-	}
-}
-
 /* The reference's rules for PREFIX/ADDR: a missing length means the whole
  * address, "default"/"any"/"all" are empty (length 0) and take no length.
  * Prints the error and returns EXIT_FAIL when the text is not one. */
@@ -78,11 +67,8 @@ static int get_inet(struct inet_addr *a, const char *s, int family,
 	err = prefix ? parse_prefix(a, s, family) : parse_addr(a, s, family);
 	if (!err && (a->flags & ADDR_DEFAULT) && (a->flags & ADDR_HAS_PREFIX))
 		err = -EINVAL;
-	if (err) {
-		fprintf(stderr, "Error: %s %s is expected rather than \"%s\".\n",
-			family_word(family), what, s);
-		return EXIT_FAIL;
-	}
+	if (err)
+		return addr_expected(family, what, s);
 	if (a->flags & ADDR_DEFAULT) {
 		a->family = family;
 		a->bytelen = 0;

@@ -237,10 +237,43 @@ int incomplete_command(void)
 	return EXIT_USAGE;
 }
 
-int exit_now(struct ipctx *ctx, int rc)
+static bool exiting;
+
+const char *family_word(int family)
 {
-	ctx->quit = true;
+	switch (family) {
+	case AF_INET: return "inet";
+	case AF_INET6: return "inet6";
+	case AF_PACKET: return "link";
+	case AF_MPLS: return "mpls";
+	case AF_BRIDGE: return "bridge";
+	default: return "any valid";
+	}
+}
+
+int addr_expected(int family, const char *what, const char *arg)
+{
+	fprintf(stderr, "Error: %s %s is expected rather than \"%s\".\n",
+		family_word(family), what, arg);
+	return exit_now(EXIT_FAIL);
+}
+
+int ip_expected(const char *arg)
+{
+	fprintf(stderr, "Error: an IP address is expected rather than \"%s\"\n",
+		arg);
+	return exit_now(EXIT_FAIL);
+}
+
+int exit_now(int rc)
+{
+	exiting = true;
 	return rc;
+}
+
+bool exit_asked(void)
+{
+	return exiting;
 }
 
 int missarg(const char *key)

@@ -221,7 +221,7 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	ctx_reset(ctx);
 	/* Usage errors end the batch, even with -force, and so do the
 	 * errors after which the reference exits. */
-	if ((rc == EXIT_USAGE && !ctx->soft_255) || (rc && ctx->quit))
+	if ((rc == EXIT_USAGE && !ctx->soft_255) || (rc && exit_asked()))
 		return -rc;
 	if (rc) {
 		fprintf(stderr, "Command failed %s:%d\n", name, lineno);

@@ -33,8 +33,6 @@ struct ipctx {
 	bool force;		/* -force */
 	bool all;		/* -a / -all */
 	bool echo;		/* -echo: print what the kernel made or removed */
-	bool quit;		/* the reference exit()s here: a batch ends
-				 * at once, without "Command failed" */
 	bool soft_255;		/* exit 255 that the reference returns
 				 * rather than exits with: a batch goes on */
 	bool timestamp;		/* -t */
@@ -107,8 +105,19 @@ int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
 /* Where the reference calls exit() in the middle of a command: a batch
- * ends there, with rc and without "Command failed". */
-int exit_now(struct ipctx *ctx, int rc);
+ * ends there, with rc and without "Command failed".  A process-wide mark,
+ * as exit() is: the address parsers that print these errors have no
+ * context to carry it. */
+int exit_now(int rc);
+bool exit_asked(void);
+/* "Error: inet6 prefix is expected rather than "x"." (what: "address" or
+ * "prefix"; family AF_UNSPEC: "any valid"), and "Error: an IP address is
+ * expected rather than "x"": errors after which the reference exits, so
+ * both return exit_now(EXIT_FAIL). */
+int addr_expected(int family, const char *what, const char *arg);
+/* A family as those errors name it: "inet", "inet6", ..., "any valid". */
+const char *family_word(int family);
+int ip_expected(const char *arg);
 /* Parsing helpers over argv. */
 bool next_arg(int *argc, char ***argv);
 

@@ -120,11 +120,10 @@ static int targets(struct nl_req *r, const struct bond_opt *o, char *list)
 	     tok = strtok_r(NULL, ",", &save), i++) {
 		struct inet_addr a;
 
-		if (parse_addr(&a, tok, family)) {
-			fprintf(stderr, "Error: an %s address is expected rather than \"%s\"\n",
-				family == AF_INET ? "IP" : "IPv6", tok);
-			return EXIT_FAIL;
-		}
+		/* the reference words the two differently */
+		if (parse_addr(&a, tok, family))
+			return family == AF_INET ? ip_expected(tok) :
+			       addr_expected(family, "address", tok);
 		nl_put(r, i, a.data, a.bytelen);
 	}
 	nl_nest_end(r, nest);

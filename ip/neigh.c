@@ -266,7 +266,7 @@ static int parse_mod_dst(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return exit_now(ctx, EXIT_FAIL);
+		return exit_now(EXIT_FAIL);
 	m->dst_ok = true;
 	return 0;
 }
@@ -279,7 +279,7 @@ static int parse_mod_proxy(struct ipctx *ctx, struct neigh_mod *m,
 	if (m->dst_ok)
 		return duparg("address", v);
 	if (rt_get_addr(&m->dst, v, ctx->family))
-		return exit_now(ctx, EXIT_FAIL);
+		return exit_now(EXIT_FAIL);
 	m->dst_ok = m->dev_ok = true;
 	m->flags |= NTF_PROXY;
 	return 0;
@@ -399,7 +399,7 @@ static int neigh_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	if (rc)
 		return rc;
 	rc = ctx_talk(ctx, &req, NULL, NULL);
-	return rc == EXIT_KERNEL ? exit_now(ctx, rc) : rc;
+	return rc == EXIT_KERNEL ? exit_now(rc) : rc;
 }
 
 /* ---- get ---- */
@@ -436,7 +436,7 @@ static int parse_get_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return exit_now(ctx, EXIT_FAIL);
+		return exit_now(EXIT_FAIL);
 	m->dst_ok = true;
 	return 0;
 }
@@ -565,7 +565,7 @@ static int parse_filter_word(struct ipctx *ctx, struct neigh_filter *f,
 		if (matches(**argv, "help"))
 			return neigh_usage();
 		if (rt_get_prefix(&f->pfx, **argv, f->family))
-			return exit_now(ctx, EXIT_FAIL);
+			return exit_now(EXIT_FAIL);
 		if (f->family == AF_UNSPEC)
 			f->family = f->pfx.family;
 	}
@@ -658,7 +658,7 @@ static int neigh_dump(struct ipctx *ctx, struct neigh_dump *d,
 	if (err < 0) {
 		if (d->fb) {
 			fprintf(stderr, "%s\n", fail);
-			return exit_now(ctx, EXIT_FAIL);
+			return exit_now(EXIT_FAIL);
 		}
 		return dump_failed(s, err);
 	}
@@ -692,7 +692,7 @@ static int neigh_flush(struct ipctx *ctx, struct neigh_dump *d)
 		}
 		round++;
 		if (flush_batch_send(ctx, &fb))
-			return exit_now(ctx, EXIT_FAIL);
+			return exit_now(EXIT_FAIL);
 		if (ctx->stats) {
 			out_text(&ctx->out, "\n*** Round %d, deleting %d entries ***\n",
 				 round, fb.count);

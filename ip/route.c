@@ -24,11 +24,6 @@ const char *rt_family_name(int family)
 	}
 }
 
-static const char *family_verbose(int family)
-{
-	return family == AF_UNSPEC ? "any valid" : rt_family_name(family);
-}
-
 /* The shared parser, plus what routes need on top: "default", "any" and
  * "all" take no length and carry no bytes without a family, and only
  * "default" counts as a given length (it selects default routes only). */
@@ -141,9 +136,7 @@ int rt_get_addr(struct rt_prefix *p, const char *s, int family)
 
 	if (!rc)
 		return 0;
-	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
-		family_verbose(family), s);
-	return EXIT_FAIL;
+	return addr_expected(family, "address", s);
 }
 
 int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
@@ -153,9 +146,7 @@ int rt_get_prefix(struct rt_prefix *p, const char *s, int family)
 	if (!(family == AF_MPLS ? mpls_prefix(p, s) :
 	      route_addr(p, s, family, true)))
 		return 0;
-	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
-		family_verbose(family), s);
-	return EXIT_FAIL;
+	return addr_expected(family, "prefix", s);
 }
 
 /* ---- add, change, replace, delete ---- */

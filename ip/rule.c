@@ -32,17 +32,6 @@ static int rule_usage(void)
 
 /* ---- pieces both grammars read ---- */
 
-static const char *family_word(int family)
-{
-	switch (family) {
-	case AF_INET: return "inet";
-	case AF_INET6: return "inet6";
-	case AF_MPLS: return "mpls";
-	case AF_BRIDGE: return "bridge";
-	default: return "any valid";
-	}
-}
-
 /* A prefix as the reference's get_prefix reads it ("all" is one of no
  * length, a bare address one of the host's); like it, a bad one ends a
  * batch. */
@@ -55,18 +44,16 @@ static int rule_prefix(struct ipctx *ctx, struct inet_addr *a, const char *s,
 		fprintf(stderr,
 			"Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n",
 			s);
-	} else if (ip && !parse_prefix(a, s, family) &&
-		   (a->flags & (ADDR_DEFAULT | ADDR_HAS_PREFIX)) !=
-			   (ADDR_DEFAULT | ADDR_HAS_PREFIX)) {
+		return exit_now(EXIT_FAIL);
+	}
+	if (ip && !parse_prefix(a, s, family) &&
+	    (a->flags & (ADDR_DEFAULT | ADDR_HAS_PREFIX)) !=
+		    (ADDR_DEFAULT | ADDR_HAS_PREFIX)) {
 		if (a->bitlen < 0)
 			a->bitlen = a->family == AF_INET6 ? 128 : 32;
 		return 0;
-	} else {
-		fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
-			family_word(family), s);
 	}
-	ctx->quit = true;
-	return EXIT_FAIL;
+	return addr_expected(family, "prefix", s);
 }
 
 /* The reference's check_ifname: a name the kernel could have. */
@@ -328,12 +315,8 @@ static int mod_nat(struct ipctx *ctx, struct rule_mod *m, const char *v)
 	struct inet_addr a;
 
 	fprintf(stderr, "Warning: route NAT is deprecated\n");
-	if (parse_addr(&a, v, AF_INET)) {
-		fprintf(stderr, "Error: an IP address is expected rather than \"%s\"\n",
-			v);
-		ctx->quit = true;
-		return EXIT_FAIL;
-	}
+	if (parse_addr(&a, v, AF_INET))
+		return ip_expected(v);
 	nl_put(m->req, RULE_NAT_ADDR, a.data, 4);
 	m->frh->action = RTN_NAT;
 	return 0;

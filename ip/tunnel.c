@@ -116,12 +116,8 @@ static int get_addr4(uint32_t *a, const char *arg)
 		*a = 0;
 		return 0;
 	}
-	if (parse_addr(&ia, arg, AF_INET) || ia.flags & ADDR_DEFAULT) {
-		fprintf(stderr,
-			"Error: an IP address is expected rather than \"%s\"\n",
-			arg);
-		return EXIT_FAIL;
-	}
+	if (parse_addr(&ia, arg, AF_INET) || ia.flags & ADDR_DEFAULT)
+		return ip_expected(arg);
 	memcpy(a, ia.data, 4);
 	return 0;
 }
@@ -804,11 +800,8 @@ static int rd_prefix(struct ip_tunnel_6rd *rd, const char *w, const char *v)
 	int family = streq(w, "6rd-prefix") ? AF_INET6 : AF_INET;
 	struct inet_addr ia;
 
-	if (parse_prefix(&ia, v, family)) {
-		fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
-			family == AF_INET6 ? "inet6" : "inet", v);
-		return EXIT_FAIL;
-	}
+	if (parse_prefix(&ia, v, family))
+		return addr_expected(family, "prefix", v);
 	if (ia.bitlen < 0)
 		ia.bitlen = ia.bytelen * 8;
 	if (family == AF_INET6) {

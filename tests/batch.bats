@@ -258,3 +258,31 @@ EOF2
     inet6 ::1/128 scope host 
        valid_lft forever preferred_lft forever" ]
 }
+
+# The reference exits in the middle of a command on a malformed address:
+# the batch ends at that line, exit 1, and no "Command failed" (maddr
+# add/del lines stand alone on purpose: see tests/maddr.bats).  Each line here comes before a "link show lo" that
+# must not run; a line the reference goes on after is in the list too.
+@test "batch: address errors end the batch where the reference exits" {
+	local d="$BATS_TEST_TMPDIR" i=0 l cmds=()
+	for l in 'route add 1.2.3.0/24 via bogus dev lo' 'route add bogus dev lo' \
+		'route get 1.2.3.4 from bogus' 'route add 1.2.3.0/24 dev lo src 1.2.3.4/24' \
+		'route add 1.2.3.0/24 nexthop via bogus dev lo' 'route flush bogus' \
+		'route add 1.2.3.0/24 via inet6 bogus dev lo' 'route show table main to bogus' \
+		'addr add bogus dev lo' 'addr add 1.2.3.4/24 peer bogus dev lo' \
+		'addr add 1.2.3.4/24 broadcast bogus dev lo' 'addr show to bogus' \
+		'nexthop add id 1 via bogus dev lo' 'rule add from bogus' 'rule add nat bogus' \
+		'neigh add bogus dev lo' \
+		'tunnel add t1 mode sit remote bogus' 'tunnel add t1 mode gre key 1.2.3.4.5' \
+		'tunnel 6rd dev t1 6rd-prefix bogus' '-6 tunnel add t1 remote bogus' \
+		'link add v0 type vxlan id 1 remote bogus' 'link add g0 type geneve id 1 remote bogus' \
+		'link add t1 type gre remote bogus' 'link add t1 type ip6gre local bogus' \
+		'link add t1 type sit 6rd-relay_prefix bogus' 'link add b0 type bond arp_ip_target bogus' \
+		'link add b0 type bond ns_ip6_target bogus' 'route add 1.2.3.0/24 dev lo pref bogus' \
+		'addr add 1.2.3.4/24 local bogus dev lo' '-f link route add 1.2.3.0/24 dev lo'; do
+		i=$((i + 1))
+		printf '%s\nlink show lo\n' "$l" >"$d/b$i"
+		cmds+=("ip -batch $d/b$i" "ip -force -batch $d/b$i")
+	done
+	diff_ip_each '' "${cmds[@]}"
+}
