@@ -244,7 +244,7 @@ static void print_addr_head(struct ipctx *ctx, struct addr_view *v,
 		out_text(o, "%u: %s", v->ifa->ifa_index, dev);
 	}
 	if (family == AF_INET || family == AF_INET6)
-		out_str(o, OUT_ANY, "family", "    %s ", family_word(family));
+		out_str(o, OUT_ANY, "family", "    %s ", family_name(family));
 	else if (family == AF_PACKET)
 		out_str(o, OUT_ANY, "family", "    %s ", "link");
 	else

@@ -239,7 +239,7 @@ int incomplete_command(void)
 
 static bool exiting;
 
-const char *family_word(int family)
+const char *family_name(int family)
 {
 	switch (family) {
 	case AF_INET: return "inet";
@@ -247,8 +247,13 @@ const char *family_word(int family)
 	case AF_PACKET: return "link";
 	case AF_MPLS: return "mpls";
 	case AF_BRIDGE: return "bridge";
-	default: return "any valid";
+	default: return "???";
 	}
+}
+
+static const char *family_word(int family)
+{
+	return family == AF_UNSPEC ? "any valid" : family_name(family);
 }
 
 int addr_expected(int family, const char *what, const char *arg)

@@ -115,8 +115,8 @@ bool exit_asked(void);
  * expected rather than "x"": errors after which the reference exits, so
  * both return exit_now(EXIT_FAIL). */
 int addr_expected(int family, const char *what, const char *arg);
-/* A family as those errors name it: "inet", "inet6", ..., "any valid". */
-const char *family_word(int family);
+/* A family's name in listings: "inet", "inet6", "link", ..., "???". */
+const char *family_name(int family);
 int ip_expected(const char *arg);
 /* Parsing helpers over argv. */
 bool next_arg(int *argc, char ***argv);

@@ -56,7 +56,7 @@ void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh)
 	out_obj_open(o, NULL);
 	if (nlh->nlmsg_type == RTM_DELNETCONF)
 		out_bool(o, OUT_ANY, "deleted", "Deleted ", true);
-	out_str(o, OUT_ANY, "family", "%s ", rt_family_name(n->ncm_family));
+	out_str(o, OUT_ANY, "family", "%s ", family_name(n->ncm_family));
 	if (tb[NETCONFA_IFINDEX])
 		netconf_dev(ctx, dev);
 	netconf_onoff(o, tb[NETCONFA_FORWARDING], "forwarding");

@@ -12,18 +12,6 @@
 
 /* ---- addresses the way the reference reads them ---- */
 
-const char *rt_family_name(int family)
-{
-	switch (family) {
-	case AF_INET: return "inet";
-	case AF_INET6: return "inet6";
-	case AF_PACKET: return "link";
-	case AF_MPLS: return "mpls";
-	case AF_BRIDGE: return "bridge";
-	default: return "???";
-	}
-}
-
 /* The shared parser, plus what routes need on top: "default", "any" and
  * "all" take no length and carry no bytes without a family, and only
  * "default" counts as a given length (it selects default routes only). */

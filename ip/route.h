@@ -28,7 +28,6 @@ int rt_get_addr(struct rt_prefix *p, const char *s, int family);
 /* After "via": [FAMILY] ADDRESS, in family unless FAMILY says; 0 or an
  * exit code (the errors printed). */
 int rt_get_via(struct rt_prefix *a, int *argc, char ***argv, int family);
-const char *rt_family_name(int family);
 
 /* What a listing, flush or save keeps; masks as in "value ^ want & mask". */
 struct rt_filter {

@@ -100,7 +100,7 @@ static void print_via(struct ipctx *ctx, const struct rtattr *a)
 		format_addr(v->rtvia_family, v->rtvia_addr,
 			    nl_attr_len(a) - sizeof(*v), buf, sizeof(buf));
 	out_obj_open(o, "via");
-	out_str(o, OUT_ANY, "family", "via %s ", rt_family_name(v->rtvia_family));
+	out_str(o, OUT_ANY, "family", "via %s ", family_name(v->rtvia_family));
 	out_cstr(o, OUT_ANY, family_color(v->rtvia_family), "host", "%s ", buf);
 	out_obj_close(o);
 }
