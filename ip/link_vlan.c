@@ -42,16 +42,27 @@ static bool qos_pair(const char *s, struct ifla_vlan_qos_mapping *m)
 	return !parse_u32(&m->from, buf, 0) && !parse_u32(&m->to, colon + 1, 0);
 }
 
-/* The mappings that follow; returns how many arguments they took. */
+/* The mappings that follow (each word with a colon); returns how many
+ * arguments they took, or -1 after the reference's error for a bad one,
+ * which names the text before the colon whichever side is wrong. */
 static int qos_map(struct nl_req *r, int type, int argc, char **argv)
 {
 	struct rtattr *nest = link_nest(r, type);
 	struct ifla_vlan_qos_mapping m;
-	int n = 0;
+	int n;
 
-	while (n < argc && qos_pair(argv[n], &m)) {
+	for (n = 0; n < argc && strchr(argv[n], ':'); n++) {
+		if (!qos_pair(argv[n], &m)) {
+			char from[64];
+
+			snprintf(from, sizeof(from), "%.*s",
+				 (int)strcspn(argv[n], ":"), argv[n]);
+			invarg(type == IFLA_VLAN_INGRESS_QOS ?
+			       "invalid ingress-qos-map" :
+			       "invalid egress-qos-map", from);
+			return -1;
+		}
 		nl_put(r, IFLA_VLAN_QOS_MAPPING, &m, sizeof(m));
-		n++;
 	}
 	nl_nest_end(r, nest);
 	return n;
@@ -116,8 +127,12 @@ static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		const char *a = argv[0];
 
 		if (streq(a, "ingress-qos-map") || streq(a, "egress-qos-map")) {
+			if (argc < 2)
+				return incomplete_command();
 			n = qos_map(r, a[0] == 'i' ? IFLA_VLAN_INGRESS_QOS :
 				    IFLA_VLAN_EGRESS_QOS, argc - 1, argv + 1);
+			if (n < 0)
+				return EXIT_USAGE;
 			argc -= n;
 			argv += n;
 			continue;

@@ -82,6 +82,13 @@ first() {
 		'ip link add link lo name vl0 type vlan' 'ip link add link lo name vl0 type vlan id x' \
 		'ip link add link lo name vl0 type vlan id 5 protocol foo' \
 		'ip link add link lo name vl0 type vlan id 5 gvrp x' 'ip link add name vl0 type vlan id 5' \
+		'ip link add link lo name vl0 type vlan id 5 egress-qos-map a:b' \
+		'ip link add link lo name vl0 type vlan id 5 ingress-qos-map 1:2 3:x' \
+		'ip link add link lo name vl0 type vlan id 5 egress-qos-map 1:2:3' \
+		'ip link add link lo name vl0 type vlan id 5 ingress-qos-map :2' \
+		'ip link add link lo name vl0 type vlan id 5 egress-qos-map' \
+		'ip link add link lo name vl0 type vlan id 5 ingress-qos-map 1:2 egress-qos-map' \
+		'ip link add b0 type bond ns_ip6_target x' \
 		'ip link add vr0 type vrf table x' 'ip link add b0 type bond mode foo' \
 		'ip link add b0 type bond miimon x' 'ip link add b0 type bond lacp_rate x' \
 		'ip link add b0 type bond arp_ip_target x' 'ip link add b0 type bond primary nope' \

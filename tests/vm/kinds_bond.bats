@@ -70,3 +70,54 @@ ip link add v0 type veth peer name v1" \
 		'n ip -d link' 'n ip -d -j -p link' 'n ip -br link' 'n ip -o -d link' \
 		'ip link set iv0 type ipvlan mode l3' 'ip -d link show iv0'
 }
+
+# After add: set and change of each kind's options (what the kernel lets
+# change), the parser's errors for bad values, and -c, -s, -o, -br on them.
+# u: a command whose error ends in a usage text, which is ours (same
+# layout, our words): compared up to "Usage:".  ms0's SCI is made of its
+# address: a fixed one.
+@test "vm kinds: set/change and errors of vlan, macsec, geneve, ipvlan; -c, -s" {
+	need_kind 'geneve id 1 remote 10.9.9.9'
+	diff_ip_each "$N
+u() { \"\$@\" 2>/run/u.err; r=\$?; sed '/^Usage:/,\$d' /run/u.err >&2; return \$r; }
+ip link add v0 type veth peer name v1
+ip link add d9 type dummy
+ip link add link v0 name vl0 type vlan id 5
+ip link add link d9 name ms0 address 02:00:00:00:00:0b type macsec port 11
+ip link add gv0 type geneve id 5 remote 10.0.0.1
+ip link add iv0 link v1 type ipvlan mode l2" \
+		'ip link set vl0 type vlan reorder_hdr off gvrp on' \
+		'ip link set vl0 type vlan ingress-qos-map 2:3 egress-qos-map 1:7 2:6' \
+		'ip link change vl0 type vlan loose_binding on mvrp on' 'ip link set vl0 type vlan id 7' \
+		'ip link set vl0 type vlan protocol 802.1ad' 'ip -d link show vl0' \
+		'ip link add link v0 name vl9 type vlan id 4095' 'ip link add link v0 name vl9 type vlan id 99999' \
+		'u ip link add link v0 name vl9 type vlan' 'u ip link add vl9 type vlan id 9' \
+		'ip link add link v0 name vl9 type vlan id 9 protocol 802.1x' \
+		'u ip link add link v0 name vl9 type vlan id 9 ingress-qos-map 1' \
+		'ip link add link v0 name vl9 type vlan id 9 egress-qos-map a:b' \
+		'ip link add link v0 name vl9 type vlan id 9 ingress-qos-map 1:2 3:x' \
+		'ip link add link v0 name vl9 type vlan id 9 egress-qos-map' \
+		'ip link add link v0 name vl9 type vlan id 9 reorder_hdr maybe' \
+		'u ip link add link v0 name vl9 type vlan id 9 bogus' \
+		'ip link set ms0 type macsec encrypt on protect off' 'ip link set ms0 type macsec cipher gcm-aes-256' \
+		'ip link set ms0 type macsec window 5 replay on validate disabled' 'ip -d link show ms0' \
+		'ip link add link d9 name ms9 type macsec port 1 icvlen 99' \
+		'ip link add link d9 name ms9 type macsec cipher bogus' \
+		'ip link add link d9 name ms9 type macsec port 0' 'u ip link add link d9 name ms9 type macsec sci x' \
+		'ip link add link d9 name ms9 type macsec encodingsa 9' \
+		'ip link add link d9 name ms9 type macsec validate maybe' \
+		'u ip link add link d9 name ms9 type macsec port 2 sci 5' \
+		'ip link set gv0 type geneve ttl 9' 'ip -d link show gv0' \
+		'ip link add gv9 type geneve id 16777216 remote 10.0.0.1' \
+		'ip link add gv9 type geneve remote 10.0.0.1' 'ip link add gv9 type geneve id 1 remote 224.0.0.1' \
+		'ip link add gv9 type geneve id 1 remote 10.0.0.9 ttl 300' \
+		'ip link add gv9 type geneve id 1 remote 10.0.0.9 tos xx' \
+		'ip link add gv9 type geneve id 1 remote 10.0.0.9 df maybe' \
+		'ip link add gv9 type geneve id 1 remote 10.0.0.9 dstport x' \
+		'ip link add gv9 type geneve id 1 remote 2001:db8::9 flowlabel 0x100000' \
+		'ip link set iv0 type ipvlan mode l3s vepa' 'ip -d link show iv0' \
+		'ip link add iv9 link v0 type ipvlan mode l4' 'ip link add iv9 type ipvlan mode l2' \
+		'u ip link add iv9 link v0 type ipvlan mode l2 bogus' \
+		'n ip -c -d link' 'n ip -c link' 'n ip -c -br link' 'n ip -s -d link show vl0' \
+		'n ip -d -o link show ms0' 'n ip -s -s link show gv0' 'n ip -d -j link show iv0'
+}
