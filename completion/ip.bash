@@ -106,6 +106,19 @@ _ipc_g_k_vxlan='id:- group:- remote:- local:- ttl:=auto,inherit tos:=inherit df:
 _ipc_g_k_vlan='id:- protocol:=802.1Q,802.1ad reorder_hdr:onoff gvrp:onoff mvrp:onoff loose_binding:onoff bridge_binding:onoff ingress-qos-map:- egress-qos-map:-'
 _ipc_g_k_vrf='table:table'
 _ipc_g_k_bond='mode:=balance-rr,active-backup,balance-xor,broadcast,802.3ad,balance-tlb,balance-alb active_slave:dev clear_active_slave miimon:- updelay:- downdelay:- peer_notify_delay:- use_carrier:=0,1 arp_interval:- arp_validate:=none,active,backup,all,filter,filter_active,filter_backup arp_all_targets:=any,all arp_ip_target:- ns_ip6_target:- primary:dev primary_reselect:=always,better,failure fail_over_mac:=none,active,follow xmit_hash_policy:=layer2,layer2+3,layer3+4,encap2+3,encap3+4,vlan+srcmac resend_igmp:- num_grat_arp:- num_unsol_na:- all_slaves_active:=0,1 min_links:- lp_interval:- packets_per_slave:- tlb_dynamic_lb:=0,1 lacp_rate:=slow,fast lacp_active:=off,on ad_select:=stable,bandwidth,count ad_user_port_key:- ad_actor_sys_prio:- ad_actor_system:- arp_missed_max:-'
+_ipc_tnl_encap='encap:=fou,gue,none encap-sport:- encap-dport:- encap-csum noencap-csum encap-remcsum noencap-remcsum'
+_ipc_g_k_gre="remote:- local:- ttl:- hoplimit:- tos:- dsfield:- dev:dev key:- ikey:- okey:- seq iseq oseq noseq csum icsum ocsum nocsum pmtudisc nopmtudisc ignore-df noignore-df external fwmark:- $_ipc_tnl_encap"
+_ipc_g_k_gretap=$_ipc_g_k_gre
+_ipc_g_k_erspan="$_ipc_g_k_gre erspan_ver:=0,1,2 erspan:- erspan_dir:=ingress,egress erspan_hwid:-"
+_ipc_g_k_ip6gre="remote:- local:- hoplimit:- ttl:- encaplimit:- tclass:- dsfield:- flowlabel:- dscp:=inherit dev:dev key:- ikey:- okey:- seq iseq oseq noseq csum icsum ocsum nocsum allow-localremote noallow-localremote external fwmark:- $_ipc_tnl_encap"
+_ipc_g_k_ip6gretap=$_ipc_g_k_ip6gre
+_ipc_g_k_ip6erspan="$_ipc_g_k_ip6gre erspan_ver:=0,1,2 erspan:- erspan_dir:=ingress,egress erspan_hwid:-"
+_ipc_g_k_ipip="remote:- local:- ttl:- hoplimit:- tos:- dsfield:- dev:dev pmtudisc nopmtudisc mode:=ipip,mplsip,any external fwmark:- $_ipc_tnl_encap"
+_ipc_g_k_sit="$_ipc_g_k_ipip isatap 6rd-prefix:- 6rd-relay_prefix:- 6rd-reset"
+_ipc_g_k_ip6tnl="remote:- local:- encaplimit:- hoplimit:- ttl:- tclass:- dsfield:- flowlabel:- dscp:=inherit dev:dev mode:=ip6ip6,ipip6,any allow-localremote noallow-localremote external fwmark:- $_ipc_tnl_encap"
+_ipc_g_k_geneve='id:- remote:- ttl:=auto,inherit tos:=inherit df:=unset,set,inherit flowlabel:- dstport:- external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit'
+_ipc_g_k_ipvtap=$_ipc_g_k_ipvlan
+_ipc_g_k_macsec='address:- port:- sci:- cipher:=default,gcm-aes-128,gcm-aes-256,gcm-aes-xpn-128,gcm-aes-xpn-256 icvlen:- encrypt:onoff send_sci:onoff end_station:onoff scb:onoff protect:onoff replay:onoff window:- validate:=strict,check,disabled encodingsa:=0,1,2,3 offload:=mac,phy,off'
 _ipc_kinds_static='bond bridge dummy ifb ipvlan macvlan macvtap veth vlan vrf vxlan'
 _ipc_rtypes='unicast local broadcast multicast throw unreachable prohibit blackhole nat anycast'
 
@@ -639,7 +652,7 @@ _ipc_walk() {
 		case $_ipc_a in
 		kind | setkind)
 			# After "type KIND" the rest belongs to the kind.
-			eval "g=\${_ipc_g_k_${_ipc_w[i + 1]//[^a-z_]/_}-}"
+			eval "g=\${_ipc_g_k_${_ipc_w[i + 1]//[^a-z0-9_]/_}-}"
 			used=' '
 			pos=
 			;;

@@ -254,6 +254,14 @@ c "ip link add br0 type bridge vlan_protocol "
 c "ip link add mv0 link v0 type macvlan mode "
 c "ip link add vx0 type vxlan id 5 dev "
 c "ip link add vx0 type vxlan id 5 srcport 1 2 "
+c "ip link add g0 type gre remote 10.0.0.1 encap "
+c "ip link add e0 type erspan erspan_"
+c "ip link add s0 type sit 6rd"
+c "ip link add t0 type ip6tnl mode "
+c "ip link add gv0 type geneve df "
+c "ip link add ms0 link v0 type macsec cipher gcm-aes-2"
+c "ip link add ms0 link v0 type macsec encrypt "
+c "ip link add iv0 link v0 type ipvtap mode "
 c "ip link add a"
 c "ip link add link "'
 	[ "$status" -eq 0 ]
@@ -289,6 +297,14 @@ ip link add br0 type bridge vlan_protocol  => 802.1Q | 802.1ad
 ip link add mv0 link v0 type macvlan mode  => private | vepa | bridge | passthru | source
 ip link add vx0 type vxlan id 5 dev  => lo | v1 | v0 | br0 | vr0
 ip link add vx0 type vxlan id 5 srcport 1 2  => group | remote | local | ttl | tos | df | flowlabel | dev | dstport | learning | nolearning | proxy | noproxy | rsc | norsc | l2miss | nol2miss | l3miss | nol3miss | ageing | maxaddress | udpcsum | noudpcsum | udp6zerocsumtx | noudp6zerocsumtx | udp6zerocsumrx | noudp6zerocsumrx | remcsumtx | noremcsumtx | remcsumrx | noremcsumrx | external | noexternal | gbp | gpe | vnifilter | novnifilter
+ip link add g0 type gre remote 10.0.0.1 encap  => fou | gue | none
+ip link add e0 type erspan erspan_ => erspan_ver | erspan_dir | erspan_hwid
+ip link add s0 type sit 6rd => 6rd-prefix | 6rd-relay_prefix | 6rd-reset
+ip link add t0 type ip6tnl mode  => ip6ip6 | ipip6 | any
+ip link add gv0 type geneve df  => unset | set | inherit
+ip link add ms0 link v0 type macsec cipher gcm-aes-2 => gcm-aes-256
+ip link add ms0 link v0 type macsec encrypt  => on | off
+ip link add iv0 link v0 type ipvtap mode  => l2 | l3 | l3s
 ip link add a => address | alias | allmulticast | arp
 ip link add link  => lo | v1 | v0 | br0 | vr0'
 }
