@@ -254,7 +254,7 @@ static int get_addr_arg(uint8_t *dst, const char *s, bool v6)
 static int key_arg(uint32_t *key, const char *name, const char *s)
 {
 	uint32_t v;
-	uint8_t a[16];
+	uint8_t a[16] = { 0 };	/* gcc -O3 cannot see that errors return non-zero */
 
 	if (strchr(s, '.')) {
 		if (get_addr_arg(a, s, false))

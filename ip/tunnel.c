@@ -141,7 +141,7 @@ int tnl_key(uint32_t *key, const char *word, const char *arg)
 int tnl_key_word(const char *w, const char *v, uint16_t *iflags,
 		 uint16_t *oflags, uint32_t *ikey, uint32_t *okey)
 {
-	uint32_t k;
+	uint32_t k = 0;	/* gcc -O3 cannot see that errors return non-zero */
 	int rc = tnl_key(&k, w, v);
 
 	if (rc)
