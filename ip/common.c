@@ -904,7 +904,9 @@ int saved_magic_write(struct ipctx *ctx, uint32_t magic)
 		fprintf(stderr, "Not sending a binary stream to stdout\n");
 		return EXIT_FAIL;
 	}
-	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1) {
+	/* out first: the reference's magic precedes its errors */
+	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1 ||
+	    fflush(ctx->out.f)) {
 		fprintf(stderr, "Can't write magic to dump file\n");
 		return EXIT_FAIL;
 	}

@@ -919,8 +919,9 @@ static int route_dump(struct ipctx *ctx, struct rt_dump *d, int family,
 	err = nl_dump(s, &req, dump_cb, d);
 	warn_dump_intr(s);
 	/* A new namespace has no main table before its first route: the
-	 * reference lists it as empty (but still fails a flush of it). */
-	if (err == -ENOENT && d->action == RT_LIST && d->f->tb == RT_TABLE_MAIN)
+	 * reference lists and saves it as empty (but fails a flush of it). */
+	if (err == -ENOENT && d->action != RT_FLUSH &&
+	    d->f->tb == RT_TABLE_MAIN)
 		return EXIT_OK;
 	if (err < 0) {
 		if (s->errmsg[0])
