@@ -24,10 +24,10 @@
 #ifndef RTNLGRP_STATS
 #define RTNLGRP_STATS 36
 #endif
-#define NLMSG_TSTAMP 15
+#define NLMSG_TSTAMP 15	/* rtmon's record of when the next message came */
 /* The bits of a prefix event's flags that the reference names (the
  * kernel's own IF_PREFIX_*; no uapi header has them). */
-enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };	/* rtmon's record of when the next message came */
+enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };
 
 /* The objects in the reference's order of prefix matching ("n" is neigh,
  * "r" route), with their multicast groups per family. */
@@ -35,30 +35,27 @@ enum { M_LINK, M_ADDR, M_ROUTE, M_MROUTE, M_PREFIX, M_NEIGH, M_NETCONF,
        M_RULE, M_NSID, M_NEXTHOP, M_STATS, M_COUNT };
 
 struct mon_obj {
-	const char *name;
+	const char *name, *label;
 	uint8_t any, v4, v6, mpls;	/* groups: any family, or per family */
-	uint8_t v4b, v6b;
 };
 
 static const struct mon_obj mon_objs[M_COUNT] = {
-	[M_LINK] = { "link", RTNLGRP_LINK, 0, 0, 0, 0, 0 },
-	[M_ADDR] = { "address", 0, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR, 0, 0, 0 },
-	[M_ROUTE] = { "route", 0, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE,
-		      RTNLGRP_MPLS_ROUTE, 0, 0 },
-	[M_MROUTE] = { "mroute", 0, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, 0, 0, 0 },
-	[M_PREFIX] = { "prefix", 0, 0, RTNLGRP_IPV6_PREFIX, 0, 0, 0 },
-	[M_NEIGH] = { "neigh", RTNLGRP_NEIGH, 0, 0, 0, 0, 0 },
-	[M_NETCONF] = { "netconf", 0, RTNLGRP_IPV4_NETCONF, RTNLGRP_IPV6_NETCONF,
-			RTNLGRP_MPLS_NETCONF, 0, 0 },
-	[M_RULE] = { "rule", 0, RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE, 0, 0, 0 },
-	[M_NSID] = { "nsid", RTNLGRP_NSID, 0, 0, 0, 0, 0 },
-	[M_NEXTHOP] = { "nexthop", RTNLGRP_NEXTHOP, 0, 0, 0, 0, 0 },
-	[M_STATS] = { "stats", RTNLGRP_STATS, 0, 0, 0, 0, 0 },
-};
-
-static const char *const mon_labels[M_COUNT] = {
-	"[LINK]", "[ADDR]", "[ROUTE]", "[MROUTE]", "[PREFIX]", "[NEIGH]",
-	"[NETCONF]", "[RULE]", "[NSID]", "[NEXTHOP]", "[STATS]",
+	[M_LINK] = { "link", "[LINK]", RTNLGRP_LINK, 0, 0, 0 },
+	[M_ADDR] = { "address", "[ADDR]", 0, RTNLGRP_IPV4_IFADDR,
+		     RTNLGRP_IPV6_IFADDR, 0 },
+	[M_ROUTE] = { "route", "[ROUTE]", 0, RTNLGRP_IPV4_ROUTE,
+		      RTNLGRP_IPV6_ROUTE, RTNLGRP_MPLS_ROUTE },
+	[M_MROUTE] = { "mroute", "[MROUTE]", 0, RTNLGRP_IPV4_MROUTE,
+		       RTNLGRP_IPV6_MROUTE, 0 },
+	[M_PREFIX] = { "prefix", "[PREFIX]", 0, 0, RTNLGRP_IPV6_PREFIX, 0 },
+	[M_NEIGH] = { "neigh", "[NEIGH]", RTNLGRP_NEIGH, 0, 0, 0 },
+	[M_NETCONF] = { "netconf", "[NETCONF]", 0, RTNLGRP_IPV4_NETCONF,
+			RTNLGRP_IPV6_NETCONF, RTNLGRP_MPLS_NETCONF },
+	[M_RULE] = { "rule", "[RULE]", 0, RTNLGRP_IPV4_RULE,
+		     RTNLGRP_IPV6_RULE, 0 },
+	[M_NSID] = { "nsid", "[NSID]", RTNLGRP_NSID, 0, 0, 0 },
+	[M_NEXTHOP] = { "nexthop", "[NEXTHOP]", RTNLGRP_NEXTHOP, 0, 0, 0 },
+	[M_STATS] = { "stats", "[STATS]", RTNLGRP_STATS, 0, 0, 0 },
 };
 
 struct mon {
@@ -84,21 +81,16 @@ int monitor_usage(void)
 
 /* ---- the command line ---- */
 
+/* The table is in the reference's order of prefix matching; "stats" only
+ * in full. */
 static int mon_object(const char *a)
 {
-	static const struct { const char *word; int obj; bool exact; } w[] = {
-		{ "link", M_LINK, false },	{ "address", M_ADDR, false },
-		{ "route", M_ROUTE, false },	{ "mroute", M_MROUTE, false },
-		{ "prefix", M_PREFIX, false },	{ "neigh", M_NEIGH, false },
-		{ "netconf", M_NETCONF, false }, { "rule", M_RULE, false },
-		{ "nsid", M_NSID, false },	{ "nexthop", M_NEXTHOP, false },
-		{ "stats", M_STATS, true },
-	};
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (w[i].exact ? streq(a, w[i].word) : matches(a, w[i].word))
-			return w[i].obj;
+	for (i = 0; i < M_COUNT; i++)
+		if (i == M_STATS ? streq(a, mon_objs[i].name) :
+				   matches(a, mon_objs[i].name))
+			return i;
 	return -1;
 }
 
@@ -273,7 +265,7 @@ static void mon_head(struct mon *m, int obj)
 			out_plain(o, "[nsid %d]", m->nsid);
 	}
 	if (m->label)
-		out_plain(o, "%s", mon_labels[obj]);
+		out_plain(o, "%s", mon_objs[obj].label);
 }
 
 static void mon_route(struct mon *m, struct nlmsghdr *nlh)
