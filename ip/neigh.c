@@ -254,15 +254,20 @@ static int dev_index_of(struct ipctx *ctx, const char *name)
 	return (int)idx;
 }
 
-/* The destination, bare or after "to" ("help" before it is skipped, as
- * the reference skips it); 0, or an exit code. */
+/* The destination, bare or after "to"; "help" there is the usage for get,
+ * and is skipped by add and the others, as the reference skips it.  0, or
+ * an exit code. */
 static int parse_mod_dst(struct ipctx *ctx, struct neigh_mod *m, int *argc,
-			 char ***argv)
+			 char ***argv, bool get)
 {
 	if (streq(**argv, "to") && !next_arg(argc, argv))
 		return EXIT_USAGE;
-	if (matches(**argv, "help") && !next_arg(argc, argv))
-		return EXIT_USAGE;
+	if (matches(**argv, "help")) {
+		if (get)
+			return neigh_usage();
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+	}
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
@@ -325,7 +330,7 @@ static int parse_mod_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 		m->ext_flags |= NTF_EXT_MANAGED;
 		m->state = 0;
 	} else {
-		return parse_mod_dst(ctx, m, argc, argv);
+		return parse_mod_dst(ctx, m, argc, argv, false);
 	}
 	return 0;
 }
@@ -429,16 +434,7 @@ static int parse_get_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 			return EXIT_USAGE;
 		return parse_mod_proxy(ctx, m, **argv);
 	}
-	if (streq(a, "to") && !next_arg(argc, argv))
-		return EXIT_USAGE;
-	if (matches(**argv, "help"))
-		return neigh_usage();
-	if (m->dst_ok)
-		return duparg2("to", **argv);
-	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return exit_now(ctx, EXIT_FAIL);
-	m->dst_ok = true;
-	return 0;
+	return parse_mod_dst(ctx, m, argc, argv, true);
 }
 
 /* The kernel looks one entry up (RTM_GETNEIGH with an address); unlike
