@@ -14,6 +14,23 @@ int tnl_add(int family, unsigned long cmd, const char *basedev,
 	    const char *name, void *parm);
 int tnl_del(int family, const char *dev, void *parm);
 
+/* The "mode" words of both families: the protocol inside, and the family
+ * of the outer header. */
+struct tnl_mode {
+	const char *name;
+	uint8_t family, proto;
+};
+/* The mode called m in family, or NULL. */
+const struct tnl_mode *tnl_mode_find(const char *m, int family);
+/* The same, with the reference's message when there is none. */
+int tnl_mode_proto(const char *m, int family);
+
+/* The keywords that take a value, in either family. */
+enum { T_MODE, T_REMOTE, T_LOCAL, T_DEV, T_KEY, T_TTL, T_TOS, T_ENCAP,
+       T_FLOW, T_DSCP };
+/* The T_* of keyword w in family, or -1 for a word that is no keyword. */
+int tnl_value_word(const char *w, int family);
+
 /* key, ikey, okey: a number or a dotted quad, in network order. */
 int tnl_key(uint32_t *key, const char *word, const char *arg);
 /* key, ikey, okey with their value, into either family's parameters. */
@@ -50,6 +67,10 @@ void tnl_print_one(struct ipctx *ctx,
 		   void (*print)(struct ipctx *ctx, const void *parm),
 		   const void *parm, const char *end);
 
-int do_tunnel6(struct ipctx *ctx, int argc, char **argv);
+/* The IPv6 half's commands (do_tunnel dispatches both halves). */
+int tnl6_usage(void);
+int tnl6_add(struct ipctx *ctx, int argc, char **argv, unsigned long cmd);
+int tnl6_del(struct ipctx *ctx, int argc, char **argv);
+int tnl6_show(struct ipctx *ctx, int argc, char **argv);
 
 #endif
