@@ -237,6 +237,13 @@ int incomplete_command(void)
 	return EXIT_USAGE;
 }
 
+int unknown_command(const char *object, const char *cmd)
+{
+	fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", cmd,
+		object);
+	return EXIT_USAGE;
+}
+
 int exit_now(struct ipctx *ctx, int rc)
 {
 	ctx->quit = true;

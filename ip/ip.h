@@ -106,6 +106,8 @@ int duparg(const char *key, const char *arg);
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
+/* "Command CMD is unknown, try ip OBJECT help." */
+int unknown_command(const char *object, const char *cmd);
 /* Where the reference calls exit() in the middle of a command: a batch
  * ends there, with rc and without "Command failed". */
 int exit_now(struct ipctx *ctx, int rc);

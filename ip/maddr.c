@@ -385,7 +385,5 @@ int do_maddr(struct ipctx *ctx, int argc, char **argv)
 		return maddr_show(ctx, argc - 1, argv + 1);
 	if (matches(verb, "help"))
 		return maddr_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip maddr help\".\n",
-		verb);
-	return EXIT_USAGE;
+	return unknown_command("maddr", verb);
 }

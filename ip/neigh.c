@@ -777,6 +777,5 @@ int do_neigh(struct ipctx *ctx, int argc, char **argv)
 		return neigh_list(ctx, argc - 1, argv + 1, true);
 	if (matches(a, "help"))
 		return neigh_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip neigh help\".\n", a);
-	return EXIT_USAGE;
+	return unknown_command("neigh", a);
 }

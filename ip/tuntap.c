@@ -438,7 +438,5 @@ int do_tuntap(struct ipctx *ctx, int argc, char **argv)
 		return tuntap_show(ctx);
 	if (matches(verb, "help"))
 		return tuntap_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip tuntap help\".\n",
-		verb);
-	return EXIT_USAGE;
+	return unknown_command("tuntap", verb);
 }
