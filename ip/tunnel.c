@@ -2,6 +2,7 @@
  * tunnel ioctls, and what both address families share: the ioctl calls, the
  * listing (a link dump, then one ioctl per tunnel link), keys and counters. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -257,7 +258,7 @@ bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags)
 	return false;
 }
 
-const char *tnl_proto_name(int proto)
+static const char *tnl_proto_name(int proto)
 {
 	switch (proto) {
 	case IPPROTO_IPIP:
@@ -270,6 +271,28 @@ const char *tnl_proto_name(int proto)
 		return "any";
 	}
 	return "unknown";
+}
+
+void tnl_print_head(struct out *o, const char *name, int proto,
+		    const char *outer)
+{
+	char mode[16];
+
+	out_obj_open(o, NULL);
+	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", name);
+	snprintf(mode, sizeof(mode), "%s/%s", tnl_proto_name(proto), outer);
+	out_str(o, OUT_ANY, "mode", "%s ", mode);
+}
+
+int tnl_link(struct ipctx *ctx, const char *dev, int *link)
+{
+	if (!dev)
+		return 0;
+	*link = ll_index(ctx, dev);
+	if (*link)
+		return 0;
+	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+	return EXIT_FAIL;
 }
 
 void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
@@ -308,35 +331,49 @@ void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
 	out_arr_close(o);
 }
 
-/* The reference's four lines of counters (the old /proc/net/dev columns). */
+/* One head line of counters and its values under it, each value
+ * left-aligned to its column's width. */
+static void print_counter_row(struct out *o, const char *head,
+			      const uint64_t *s, const uint8_t *col)
+{
+	int i;
+
+	out_nl(o);
+	out_text(o, "%s", head);
+	out_nl(o);
+	out_text(o, "   ");
+	for (i = 0; i < 6; i++)
+		out_text(o, " %-*llu", col[2 * i + 1],
+			 (unsigned long long)s[col[2 * i]]);
+}
+
+/* The reference's four lines of counters (the old /proc/net/dev columns):
+ * for each column, the counter (its index among the u64 of the kernel's
+ * struct) and the width. */
+#define COL(f, w) offsetof(struct rtnl_link_stats64, f) / 8, w
 static void print_counters(struct out *o, const struct rtattr *a)
 {
+	static const uint8_t rx[] = {
+		COL(rx_packets, 10), COL(rx_bytes, 12), COL(rx_errors, 6),
+		COL(rx_frame_errors, 8), COL(rx_fifo_errors, 8),
+		COL(multicast, 8),
+	};
+	static const uint8_t tx[] = {
+		COL(tx_packets, 10), COL(tx_bytes, 12), COL(tx_errors, 6),
+		COL(collisions, 8), COL(tx_carrier_errors, 8),
+		COL(tx_dropped, 6),
+	};
 	struct rtnl_link_stats64 s;
 
 	memset(&s, 0, sizeof(s));
 	memcpy(&s, nl_attr_data(a),
 	       nl_attr_len(a) < sizeof(s) ? nl_attr_len(a) : sizeof(s));
-	out_nl(o);
-	out_text(o, "RX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts");
-	out_nl(o);
-	out_text(o, "    %-10llu %-12llu %-6llu %-8llu %-8llu %-8llu",
-		 (unsigned long long)s.rx_packets,
-		 (unsigned long long)s.rx_bytes,
-		 (unsigned long long)s.rx_errors,
-		 (unsigned long long)s.rx_frame_errors,
-		 (unsigned long long)s.rx_fifo_errors,
-		 (unsigned long long)s.multicast);
-	out_nl(o);
-	out_text(o, "TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs");
-	out_nl(o);
-	out_text(o, "    %-10llu %-12llu %-6llu %-8llu %-8llu %-6llu",
-		 (unsigned long long)s.tx_packets,
-		 (unsigned long long)s.tx_bytes,
-		 (unsigned long long)s.tx_errors,
-		 (unsigned long long)s.collisions,
-		 (unsigned long long)s.tx_carrier_errors,
-		 (unsigned long long)s.tx_dropped);
+	print_counter_row(o, "RX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts",
+			  (const uint64_t *)&s, rx);
+	print_counter_row(o, "TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs",
+			  (const uint64_t *)&s, tx);
 }
+#undef COL
 
 void tnl_end(struct ipctx *ctx, const struct rtattr *stats64)
 {
@@ -556,13 +593,8 @@ static int finish_args(struct ipctx *ctx, struct args4 *a)
 		fprintf(stderr, "Keys are not allowed with ipip and sit tunnels\n");
 		return EXIT_FAIL;
 	}
-	if (a->dev) {
-		p->link = ll_index(ctx, a->dev);
-		if (!p->link) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", a->dev);
-			return EXIT_FAIL;
-		}
-	}
+	if (tnl_link(ctx, a->dev, &p->link))
+		return EXIT_FAIL;
 	if (is_multicast(p->iph.daddr)) {
 		if (!p->i_key) {
 			p->i_key = p->iph.daddr;
@@ -722,12 +754,8 @@ static void print_tunnel4(struct ipctx *ctx, const void *parm)
 	const struct ip_tunnel_parm *p = parm;
 	struct out *o = &ctx->out;
 	const char *dev;
-	char mode[16];
 
-	out_obj_open(o, NULL);
-	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", p->name);
-	snprintf(mode, sizeof(mode), "%s/ip", tnl_proto_name(p->iph.protocol));
-	out_str(o, OUT_ANY, "mode", "%s ", mode);
+	tnl_print_head(o, p->name, p->iph.protocol, "ip");
 	print_addr4(o, "remote", p->iph.daddr);
 	print_addr4(o, "local", p->iph.saddr);
 	if (p->iph.protocol == IPPROTO_IPV6 && p->i_flags & SIT_ISATAP)

@@ -41,7 +41,11 @@ int tnl_key_word(const char *w, const char *v, uint16_t *iflags,
 int tnl_name_word(int *argc, char ***argv, char *name, int (*usage)(void));
 /* GRE flag words (seq, iseq, ..., csum); false when word is none of them. */
 bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags);
-const char *tnl_proto_name(int proto);
+/* The head of a tunnel's line: "NAME: PROTO/outer " ("ip" or "ipv6"). */
+void tnl_print_head(struct out *o, const char *name, int proto,
+		    const char *outer);
+/* The index of "dev PHYS_DEV" into *link: 0, or EXIT_FAIL said. */
+int tnl_link(struct ipctx *ctx, const char *dev, int *link);
 void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
 		    uint16_t oflags, uint32_t ikey, uint32_t okey);
 

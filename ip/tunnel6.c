@@ -189,14 +189,7 @@ static int parse_args6(struct ipctx *ctx, struct args6 *a, int argc,
 		if (rc)
 			return rc;
 	}
-	if (a->dev) {
-		a->p.link = ll_index(ctx, a->dev);
-		if (!a->p.link) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", a->dev);
-			return EXIT_FAIL;
-		}
-	}
-	return 0;
+	return tnl_link(ctx, a->dev, &a->p.link);
 }
 
 static const char *basedev6(const struct ip6_tnl_parm2 *p)
@@ -288,12 +281,8 @@ static void print_tunnel6(struct ipctx *ctx, const void *parm)
 	const struct ip6_tnl_parm2 *p = parm;
 	struct out *o = &ctx->out;
 	const char *dev = p->link ? ll_name(ctx, p->link) : NULL;
-	char mode[16];
 
-	out_obj_open(o, NULL);
-	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", p->name);
-	snprintf(mode, sizeof(mode), "%s/ipv6", tnl_proto_name(p->proto));
-	out_str(o, OUT_ANY, "mode", "%s ", mode);
+	tnl_print_head(o, p->name, p->proto, "ipv6");
 	print_addr6(o, "remote", &p->raddr);
 	print_addr6(o, "local", &p->laddr);
 	if (dev)
