@@ -532,45 +532,18 @@ static int mon_listen(struct mon *m)
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 
-/* rtmon's file: netlink messages back to back, each after its time;
- * every message in it is shown, whatever objects were named. */
-static int mon_file_msg(struct mon *m, FILE *f, char **buf)
+/* One message of rtmon's file; a stop when the output is gone. */
+static int mon_file_msg(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
-	struct nlmsghdr h;
-	size_t n = fread(&h, 1, sizeof(h), f), len;
-	char *p;
-
-	if (n == 0 && !ferror(f))
-		return 1;
-	if (ferror(f)) {
-		fprintf(stderr, "rtnl_from_file: fread: %s\n", err_text(errno));
-		return -1;
-	}
-	if (n < sizeof(h))
-		goto truncated;
-	len = NLMSG_ALIGN(h.nlmsg_len);
-	if (h.nlmsg_len < sizeof(h) || len > (1u << 20)) {
-		fprintf(stderr, "!!!malformed message: len=%u @%ld\n",
-			h.nlmsg_len, ftell(f));
-		return -1;
-	}
-	p = realloc(*buf, len);
-	if (!p)
-		return -1;
-	*buf = p;
-	memcpy(p, &h, sizeof(h));
-	if (fread(p + sizeof(h), 1, len - sizeof(h), f) != len - sizeof(h))
-		goto truncated;
-	return mon_print(m, (struct nlmsghdr *)p) ? 1 : 0;
-truncated:
-	fprintf(stderr, "rtnl-from_file: truncated message\n");
-	return -1;
+	return mon_print(arg, nlh) ? -EPIPE : 0;
 }
 
+/* rtmon's file: netlink messages back to back, each after its time, read
+ * as restore reads a saved dump (the reference's limits and words); every
+ * message in it is shown, whatever objects were named. */
 static int mon_file(struct mon *m)
 {
 	FILE *f = fopen(m->file, "r");
-	char *buf = NULL;
 	int rc;
 
 	if (!f) {
@@ -579,11 +552,9 @@ static int mon_file(struct mon *m)
 	}
 	m->nsid = -1;
 	m->objs = (1u << M_COUNT) - 1;
-	while (!(rc = mon_file_msg(m, f, &buf)))
-		;
-	free(buf);
+	rc = saved_msgs_read(f, m->ctx, mon_file_msg, m);
 	fclose(f);
-	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	return rc == -1 ? EXIT_FAIL : EXIT_OK;
 }
 
 int do_monitor(struct ipctx *ctx, int argc, char **argv)
