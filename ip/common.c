@@ -11,16 +11,21 @@
 
 #include "ip.h"
 
+int rtnl_open(struct nl_sock *s)
+{
+	int err = nl_open(s, NETLINK_ROUTE);
+
+	if (err)
+		fprintf(stderr, "Cannot open netlink socket: %s\n",
+			err_text(-err));
+	return err;
+}
+
 struct nl_sock *ctx_nl(struct ipctx *ctx)
 {
 	if (!ctx->nl_open) {
-		int err = nl_open(&ctx->nl, NETLINK_ROUTE);
-
-		if (err) {
-			fprintf(stderr, "Cannot open netlink socket: %s\n",
-				err_text(-err));
+		if (rtnl_open(&ctx->nl))
 			return NULL;
-		}
 		ctx->nl_open = true;
 	}
 	return &ctx->nl;

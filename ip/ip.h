@@ -59,6 +59,9 @@ struct ipctx {
 };
 
 /* ip/common.c */
+/* A route netlink socket of a command's own; 0, or -errno after the
+ * reference's words. */
+int rtnl_open(struct nl_sock *s);
 struct nl_sock *ctx_nl(struct ipctx *ctx);
 /* ctx_nl, or a second socket while a callback reads the first's replies. */
 struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);

@@ -502,32 +502,29 @@ static int mon_walk(struct mon *m, char *buf, size_t len)
 
 static int mon_listen(struct mon *m)
 {
+	/* static: pages not touched cost nothing, and no failure to say */
+	static union {
+		struct nlmsghdr h;	/* aligned for the messages */
+		char b[1 << 16];
+	} buf;
 	struct nl_sock s;
-	size_t size = 1 << 16;
-	char *buf = malloc(size);
 	int n, err;
 
-	err = nl_open(&s, NETLINK_ROUTE);
-	if (err || !buf) {
-		free(buf);
-		fprintf(stderr, "Cannot open netlink socket: %s\n",
-			err_text(err ? -err : ENOMEM));
+	if (rtnl_open(&s))
 		return EXIT_FAIL;
-	}
 	err = mon_subscribe(m, s.fd);
 	if (err)
 		fprintf(stderr, "setsockopt: %s\n", err_text(-err));
 	while (!err) {
-		n = mon_recv(m, s.fd, buf, size);
+		n = mon_recv(m, s.fd, buf.b, sizeof(buf));
 		if (n < 0) {
 			fprintf(stderr, "netlink receive error %s (%d)\n",
 				err_text(-n), -n);
 			err = n;
-		} else if (n > 0 && mon_walk(m, buf, n)) {
+		} else if (n > 0 && mon_walk(m, buf.b, n)) {
 			break;
 		}
 	}
-	free(buf);
 	nl_close(&s);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
