@@ -165,10 +165,11 @@ static void print_stats(struct out *o, const struct neigh_view *v)
 static void print_state(struct out *o, unsigned int nud)
 {
 	unsigned int bit;
+	char buf[16];
 
 	out_arr_open(o, "state");
 	for (bit = 1; bit < 256; bit <<= 1) {
-		const char *name = nud_state_name(bit);
+		const char *name = nud_state_name(bit, buf);
 
 		if (!(nud & bit))
 			continue;
