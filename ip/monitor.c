@@ -227,28 +227,40 @@ static void mon_saved_time(struct mon *m, const struct nlmsghdr *nlh)
 	out_plain(&m->ctx->out, "Timestamp: %s %u us\n", buf, t[1]);
 }
 
+/* The object of each family of message types (RTM_NEWx, RTM_DELx,
+ * RTM_GETx and RTM_SETx come in fours from RTM_BASE), -1 for the ones
+ * ip monitor does not show. */
+static const int8_t mon_type_objs[] = {
+	M_LINK, M_ADDR, M_ROUTE, M_NEIGH, M_RULE,
+	-1, -1, -1, -1,		/* qdisc, tclass, tfilter, action */
+	M_PREFIX,
+	-1, -1, -1, -1, -1, -1,	/* multicast ... dcb */
+	M_NETCONF,
+	-1,			/* mdb */
+	M_NSID, M_STATS,
+	-1, -1,			/* cachereport, chain */
+	M_NEXTHOP,
+};
+
+/* The object of a message: its NEW or DEL (prefixes and stats only come
+ * as NEW); multicast routes are route messages of their own families. */
 static int mon_obj_of(const struct nlmsghdr *nlh)
 {
 	const struct rtmsg *r = NLMSG_DATA(nlh);
+	unsigned int t = nlh->nlmsg_type - RTM_BASE;
+	int obj;
 
-	switch (nlh->nlmsg_type) {
-	case RTM_NEWLINK: case RTM_DELLINK: return M_LINK;
-	case RTM_NEWADDR: case RTM_DELADDR: return M_ADDR;
-	case RTM_NEWROUTE: case RTM_DELROUTE:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*r)) &&
-		    (r->rtm_family == RTNL_FAMILY_IPMR ||
-		     r->rtm_family == RTNL_FAMILY_IP6MR))
-			return M_MROUTE;
-		return M_ROUTE;
-	case RTM_NEWPREFIX: return M_PREFIX;
-	case RTM_NEWNEIGH: case RTM_DELNEIGH: return M_NEIGH;
-	case RTM_NEWNETCONF: case RTM_DELNETCONF: return M_NETCONF;
-	case RTM_NEWRULE: case RTM_DELRULE: return M_RULE;
-	case RTM_NEWNSID: case RTM_DELNSID: return M_NSID;
-	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: return M_NEXTHOP;
-	case RTM_NEWSTATS: return M_STATS;
-	default: return -1;
-	}
+	if (nlh->nlmsg_type < RTM_BASE || t / 4 >= sizeof(mon_type_objs) ||
+	    t % 4 > 1)
+		return -1;
+	obj = mon_type_objs[t / 4];
+	if (t % 4 && (obj == M_PREFIX || obj == M_STATS))
+		return -1;
+	if (obj == M_ROUTE && nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*r)) &&
+	    (r->rtm_family == RTNL_FAMILY_IPMR ||
+	     r->rtm_family == RTNL_FAMILY_IP6MR))
+		return M_MROUTE;
+	return obj;
 }
 
 /* The head of an event: time, namespace, object. */
