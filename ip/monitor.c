@@ -2,6 +2,7 @@
  * each printed the way its object's listing prints it, flushed one by one
  * so that a script reading a pipe sees every event at once. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -383,38 +384,39 @@ static void mon_note_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 		ll_cache_forget(ctx, ifi->ifi_index);
 }
 
+/* Where each object's message says its device: the header's size, and
+ * the attribute that holds the index (0: the header's own, at offset 4 in
+ * all of them).  A zero size: "dev" does not filter the object. */
+static const struct {
+	uint8_t hdr, attr;
+} mon_dev_at[M_COUNT] = {
+	[M_LINK] = { sizeof(struct ifinfomsg), 0 },
+	[M_ADDR] = { sizeof(struct ifaddrmsg), 0 },
+	[M_ROUTE] = { sizeof(struct rtmsg), RTA_OIF },
+	[M_MROUTE] = { sizeof(struct rtmsg), RTA_OIF },
+	[M_NEIGH] = { sizeof(struct ndmsg), 0 },
+	[M_NETCONF] = { sizeof(struct netconfmsg), NETCONFA_IFINDEX },
+};
+_Static_assert(offsetof(struct ifinfomsg, ifi_index) == 4 &&
+	       offsetof(struct ifaddrmsg, ifa_index) == 4 &&
+	       offsetof(struct ndmsg, ndm_ifindex) == 4, "index at 4");
+
 /* The index an event is about, for "dev": 0 for an event that "dev" does
- * not filter (rules, nexthops, nsids, ...). */
+ * not filter (rules, nexthops, nsids, ...), -1 for one too short. */
 static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
 {
 	struct rtattr *tb[RTA_MAX + 1], *rta;
-	size_t hdr = 0, len;
-	int type = 0;
+	size_t hdr = mon_dev_at[obj].hdr, len;
+	int type = mon_dev_at[obj].attr, index;
 
-	switch (obj) {
-	case M_LINK:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-			return ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
-		return -1;
-	case M_ADDR:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg)))
-			return ((struct ifaddrmsg *)NLMSG_DATA(nlh))->ifa_index;
-		return -1;
-	case M_ROUTE: case M_MROUTE:
-		hdr = sizeof(struct rtmsg), type = RTA_OIF;
-		break;
-	case M_NETCONF:
-		hdr = sizeof(struct netconfmsg), type = NETCONFA_IFINDEX;
-		break;
-	case M_NEIGH:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ndmsg)))
-			return ((struct ndmsg *)NLMSG_DATA(nlh))->ndm_ifindex;
-		return -1;
-	default:
+	if (!hdr)
 		return 0;
-	}
 	if (nlh->nlmsg_len < NLMSG_LENGTH(hdr))
 		return -1;
+	if (!type) {
+		memcpy(&index, (const char *)NLMSG_DATA(nlh) + 4, 4);
+		return index;
+	}
 	rta = nl_msg_attrs(nlh, NLMSG_ALIGN(hdr), &len);
 	nl_parse(tb, RTA_MAX, rta, len, NULL);
 	return tb[type] && nl_attr_len(tb[type]) >= 4 ?
