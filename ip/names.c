@@ -95,7 +95,11 @@ int rt_realms_a2n(const char *s, uint32_t *realms)
 /* Route types, which rules take as their actions too. */
 int rt_type_a2n(const char *s, uint32_t *type)
 {
-	static const struct { const char *name; uint8_t type; bool exact; } t[] = {
+	static const struct {
+		const char *name;
+		uint8_t type;
+		bool exact;
+	} __attribute__((packed)) t[] = {
 		{ "local", RTN_LOCAL, true },	{ "nat", RTN_NAT, true },
 		{ "broadcast", RTN_BROADCAST, false }, { "brd", RTN_BROADCAST, true },
 		{ "anycast", RTN_ANYCAST, false }, { "multicast", RTN_MULTICAST, false },
@@ -137,7 +141,7 @@ static const struct nud_name {
 	uint8_t bit;
 	bool prefix;
 	const char *word;	/* on the command line; listings upper-case it */
-} nud_names[] = {
+} __attribute__((packed)) nud_names[] = {
 	{ NUD_PERMANENT, true, "permanent" },
 	{ NUD_REACHABLE, true, "reachable" },
 	{ NUD_NOARP, false, "noarp" },

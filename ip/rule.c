@@ -135,11 +135,12 @@ static int get_fwmark(const char *s, uint32_t *mark, uint32_t *mask,
 	return 0;
 }
 
+/* Packed: 10 bytes an entry instead of 16 (49 of them). */
 struct keyword {
 	const char *word;
 	bool exact;
 	uint8_t id;
-};
+} __attribute__((packed));
 
 static int keyword_id(const struct keyword *k, size_t n, const char *a)
 {

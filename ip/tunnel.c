@@ -139,7 +139,7 @@ static const struct {
 	const char *word;
 	uint8_t id;
 	bool v6_only;
-} value_words[] = {
+} __attribute__((packed)) value_words[] = {
 	{ "mode", T_MODE, false },	{ "remote", T_REMOTE, false },
 	{ "local", T_LOCAL, false },	{ "dev", T_DEV, false },
 	{ "key", T_KEY, false },	{ "ikey", T_KEY, false },

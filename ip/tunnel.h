@@ -19,7 +19,7 @@ int tnl_del(int family, const char *dev, void *parm);
 struct tnl_mode {
 	const char *name;
 	uint8_t family, proto;
-};
+} __attribute__((packed));	/* 10 bytes an entry, not 16 */
 /* The mode called m in family, or NULL. */
 const struct tnl_mode *tnl_mode_find(const char *m, int family);
 /* The same, with the reference's message when there is none. */

@@ -229,7 +229,7 @@ static const struct {
 	unsigned int bit;
 	bool when_clear;
 	const char *name;
-} tun_flag_names[] = {
+} __attribute__((packed)) tun_flag_names[] = {
 	{ IFF_TUN, false, "tun" },
 	{ IFF_TAP, false, "tap" },
 	{ IFF_NO_PI, true, "pi" },
