@@ -242,6 +242,11 @@ int incomplete_command(void)
 	return EXIT_USAGE;
 }
 
+bool is_list_verb(const char *v)
+{
+	return matches(v, "list") || matches(v, "show") || matches(v, "lst");
+}
+
 int unknown_command(const char *object, const char *cmd)
 {
 	fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", cmd,

@@ -109,6 +109,8 @@ int duparg(const char *key, const char *arg);
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
+/* "list", "show" or "lst", each abbreviated as far as one likes. */
+bool is_list_verb(const char *v);
 /* "Command CMD is unknown, try ip OBJECT help." */
 int unknown_command(const char *object, const char *cmd);
 /* Where the reference calls exit() in the middle of a command: a batch

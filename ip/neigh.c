@@ -114,20 +114,26 @@ static void print_neigh_brief(struct ipctx *ctx, const struct neigh_view *v,
 			 lladdr_of(ctx, v, buf, sizeof(buf)));
 }
 
+/* The flags in the reference's order; the extended ones (managed) above
+ * the eight of ndm_flags. */
 static void print_flags(struct out *o, const struct neigh_view *v)
 {
-	uint8_t f = v->ndm->ndm_flags;
+	static const struct {
+		uint16_t bit;
+		const char *name;
+	} __attribute__((packed)) flags[] = {
+		{ NTF_ROUTER, "router" },
+		{ NTF_PROXY, "proxy" },
+		{ NTF_EXT_MANAGED << 8, "managed" },
+		{ NTF_EXT_LEARNED, "extern_learn" },
+		{ NTF_OFFLOADED, "offload" },
+	};
+	uint32_t all = v->ndm->ndm_flags | v->ext_flags << 8;
+	size_t i;
 
-	if (f & NTF_ROUTER)
-		out_null(o, OUT_ANY, "router", "%s ", "router");
-	if (f & NTF_PROXY)
-		out_null(o, OUT_ANY, "proxy", "%s ", "proxy");
-	if (v->ext_flags & NTF_EXT_MANAGED)
-		out_null(o, OUT_ANY, "managed", "%s ", "managed");
-	if (f & NTF_EXT_LEARNED)
-		out_null(o, OUT_ANY, "extern_learn", "%s ", "extern_learn");
-	if (f & NTF_OFFLOADED)
-		out_null(o, OUT_ANY, "offload", "%s ", "offload");
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (all & flags[i].bit)
+			out_null(o, OUT_ANY, flags[i].name, "%s ", flags[i].name);
 }
 
 /* USER_HZ: the unit of the kernel's neighbour timers. */
@@ -772,7 +778,7 @@ int do_neigh(struct ipctx *ctx, int argc, char **argv)
 	}
 	if (matches(a, "get"))
 		return neigh_get(ctx, argc - 1, argv + 1);
-	if (matches(a, "show") || matches(a, "lst") || matches(a, "list"))
+	if (is_list_verb(a))
 		return neigh_list(ctx, argc - 1, argv + 1, false);
 	if (matches(a, "flush"))
 		return neigh_list(ctx, argc - 1, argv + 1, true);

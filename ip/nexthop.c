@@ -606,7 +606,7 @@ static int nh_bucket(struct ipctx *ctx, int argc, char **argv)
 {
 	const char *c = argc ? argv[0] : "list";
 
-	if (matches(c, "list") || matches(c, "show") || matches(c, "lst"))
+	if (is_list_verb(c))
 		return bucket_list(ctx, argc ? argc - 1 : 0, argv + !!argc);
 	if (matches(c, "get"))
 		return bucket_get(ctx, argc - 1, argv + 1);
@@ -630,7 +630,7 @@ int do_nexthop(struct ipctx *ctx, int argc, char **argv)
 				 NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
 	if (matches(c, "delete"))
 		return nh_modify(ctx, RTM_DELNEXTHOP, 0, argc - 1, argv + 1);
-	if (matches(c, "list") || matches(c, "show") || matches(c, "lst"))
+	if (is_list_verb(c))
 		return nh_list_flush(ctx, argc - 1, argv + 1, false);
 	if (matches(c, "get"))
 		return nh_get(ctx, argc - 1, argv + 1);

@@ -587,7 +587,7 @@ int do_rule(struct ipctx *ctx, int argc, char **argv)
 {
 	const char *a = argc > 0 ? argv[0] : "list";
 
-	if (matches(a, "list") || matches(a, "lst") || matches(a, "show"))
+	if (is_list_verb(a))
 		return rule_list(ctx, argc - 1, argv + 1, RULE_LIST);
 	if (matches(a, "save")) {
 		if (argc > 1) {

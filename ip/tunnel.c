@@ -974,7 +974,7 @@ int do_tunnel(struct ipctx *ctx, int argc, char **argv)
 	}
 	if (matches(v, "delete"))
 		return v6 ? tnl6_del(ctx, argc, argv) : do_del4(ctx, argc, argv);
-	if (matches(v, "show") || matches(v, "lst") || matches(v, "list"))
+	if (is_list_verb(v))
 		return v6 ? tnl6_show(ctx, argc, argv) :
 			    do_show4(ctx, argc, argv);
 	if (!v6 && matches(v, "prl"))

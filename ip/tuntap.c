@@ -433,8 +433,7 @@ int do_tuntap(struct ipctx *ctx, int argc, char **argv)
 		return tuntap_modify(argc - 1, argv + 1, true);
 	if (matches(verb, "del"))
 		return tuntap_modify(argc - 1, argv + 1, false);
-	if (matches(verb, "show") || matches(verb, "lst") ||
-	    matches(verb, "list"))
+	if (is_list_verb(verb))
 		return tuntap_show(ctx);
 	if (matches(verb, "help"))
 		return tuntap_usage();
