@@ -750,9 +750,9 @@ static int neigh_list(struct ipctx *ctx, int argc, char **argv, bool flush)
 
 static const struct {
 	const char *word;
-	int cmd;
-	unsigned int flags;
-} modify_cmds[] = {
+	uint8_t cmd;
+	uint16_t flags;
+} __attribute__((packed)) modify_cmds[] = {
 	{ "add", RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL },
 	{ "change", RTM_NEWNEIGH, NLM_F_REPLACE },
 	{ "chg", RTM_NEWNEIGH, NLM_F_REPLACE },

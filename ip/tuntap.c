@@ -87,8 +87,8 @@ static int set_name(struct tuntap_req *t, const char *key, const char *arg)
 
 static const struct {
 	const char *word;
-	unsigned int set, clear;
-} tuntap_flag_words[] = {
+	uint16_t set, clear;	/* IFF_* of linux/if_tun.h */
+} __attribute__((packed)) tuntap_flag_words[] = {
 	{ "one_queue", IFF_ONE_QUEUE, 0 },
 	{ "pi", 0, IFF_NO_PI },
 	{ "vnet_hdr", IFF_VNET_HDR, 0 },
