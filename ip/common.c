@@ -11,16 +11,21 @@
 
 #include "ip.h"
 
+int rtnl_open(struct nl_sock *s)
+{
+	int err = nl_open(s, NETLINK_ROUTE);
+
+	if (err)
+		fprintf(stderr, "Cannot open netlink socket: %s\n",
+			err_text(-err));
+	return err;
+}
+
 struct nl_sock *ctx_nl(struct ipctx *ctx)
 {
 	if (!ctx->nl_open) {
-		int err = nl_open(&ctx->nl, NETLINK_ROUTE);
-
-		if (err) {
-			fprintf(stderr, "Cannot open netlink socket: %s\n",
-				err_text(-err));
+		if (rtnl_open(&ctx->nl))
 			return NULL;
-		}
 		ctx->nl_open = true;
 	}
 	return &ctx->nl;
@@ -234,6 +239,18 @@ int duparg2(const char *key, const char *arg)
 int incomplete_command(void)
 {
 	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
+	return EXIT_USAGE;
+}
+
+bool is_list_verb(const char *v)
+{
+	return matches(v, "list") || matches(v, "show") || matches(v, "lst");
+}
+
+int unknown_command(const char *object, const char *cmd)
+{
+	fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", cmd,
+		object);
 	return EXIT_USAGE;
 }
 

@@ -57,6 +57,9 @@ struct ipctx {
 };
 
 /* ip/common.c */
+/* A route netlink socket of a command's own; 0, or -errno after the
+ * reference's words. */
+int rtnl_open(struct nl_sock *s);
 struct nl_sock *ctx_nl(struct ipctx *ctx);
 /* ctx_nl, or a second socket while a callback reads the first's replies. */
 struct nl_sock *ctx_lookup_nl(struct ipctx *ctx);
@@ -104,6 +107,10 @@ int duparg(const char *key, const char *arg);
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
+/* "list", "show" or "lst", each abbreviated as far as one likes. */
+bool is_list_verb(const char *v);
+/* "Command CMD is unknown, try ip OBJECT help." */
+int unknown_command(const char *object, const char *cmd);
 /* Where the reference calls exit() in the middle of a command: a batch
  * ends there, with rc and without "Command failed".  A process-wide mark,
  * as exit() is: the address parsers that print these errors have no

@@ -380,12 +380,9 @@ int do_maddr(struct ipctx *ctx, int argc, char **argv)
 		return maddr_modify(argc - 1, argv + 1, true);
 	if (matches(verb, "delete"))
 		return maddr_modify(argc - 1, argv + 1, false);
-	if (matches(verb, "list") || matches(verb, "show") ||
-	    matches(verb, "lst"))
+	if (is_list_verb(verb))
 		return maddr_show(ctx, argc - 1, argv + 1);
 	if (matches(verb, "help"))
 		return maddr_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip maddr help\".\n",
-		verb);
-	return EXIT_USAGE;
+	return unknown_command("maddr", verb);
 }

@@ -2,6 +2,7 @@
  * each printed the way its object's listing prints it, flushed one by one
  * so that a script reading a pipe sees every event at once. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -25,10 +26,10 @@
 #ifndef RTNLGRP_STATS
 #define RTNLGRP_STATS 36
 #endif
-#define NLMSG_TSTAMP 15
+#define NLMSG_TSTAMP 15	/* rtmon's record of when the next message came */
 /* The bits of a prefix event's flags that the reference names (the
  * kernel's own IF_PREFIX_*; no uapi header has them). */
-enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };	/* rtmon's record of when the next message came */
+enum { PREFIX_ONLINK = 0x01, PREFIX_AUTOCONF = 0x02 };
 
 /* The objects in the reference's order of prefix matching ("n" is neigh,
  * "r" route), with their multicast groups per family. */
@@ -36,30 +37,27 @@ enum { M_LINK, M_ADDR, M_ROUTE, M_MROUTE, M_PREFIX, M_NEIGH, M_NETCONF,
        M_RULE, M_NSID, M_NEXTHOP, M_STATS, M_COUNT };
 
 struct mon_obj {
-	const char *name;
+	const char *name, *label;
 	uint8_t any, v4, v6, mpls;	/* groups: any family, or per family */
-	uint8_t v4b, v6b;
-};
+} __attribute__((packed));	/* 20 bytes an entry, not 24 */
 
 static const struct mon_obj mon_objs[M_COUNT] = {
-	[M_LINK] = { "link", RTNLGRP_LINK, 0, 0, 0, 0, 0 },
-	[M_ADDR] = { "address", 0, RTNLGRP_IPV4_IFADDR, RTNLGRP_IPV6_IFADDR, 0, 0, 0 },
-	[M_ROUTE] = { "route", 0, RTNLGRP_IPV4_ROUTE, RTNLGRP_IPV6_ROUTE,
-		      RTNLGRP_MPLS_ROUTE, 0, 0 },
-	[M_MROUTE] = { "mroute", 0, RTNLGRP_IPV4_MROUTE, RTNLGRP_IPV6_MROUTE, 0, 0, 0 },
-	[M_PREFIX] = { "prefix", 0, 0, RTNLGRP_IPV6_PREFIX, 0, 0, 0 },
-	[M_NEIGH] = { "neigh", RTNLGRP_NEIGH, 0, 0, 0, 0, 0 },
-	[M_NETCONF] = { "netconf", 0, RTNLGRP_IPV4_NETCONF, RTNLGRP_IPV6_NETCONF,
-			RTNLGRP_MPLS_NETCONF, 0, 0 },
-	[M_RULE] = { "rule", 0, RTNLGRP_IPV4_RULE, RTNLGRP_IPV6_RULE, 0, 0, 0 },
-	[M_NSID] = { "nsid", RTNLGRP_NSID, 0, 0, 0, 0, 0 },
-	[M_NEXTHOP] = { "nexthop", RTNLGRP_NEXTHOP, 0, 0, 0, 0, 0 },
-	[M_STATS] = { "stats", RTNLGRP_STATS, 0, 0, 0, 0, 0 },
-};
-
-static const char *const mon_labels[M_COUNT] = {
-	"[LINK]", "[ADDR]", "[ROUTE]", "[MROUTE]", "[PREFIX]", "[NEIGH]",
-	"[NETCONF]", "[RULE]", "[NSID]", "[NEXTHOP]", "[STATS]",
+	[M_LINK] = { "link", "[LINK]", RTNLGRP_LINK, 0, 0, 0 },
+	[M_ADDR] = { "address", "[ADDR]", 0, RTNLGRP_IPV4_IFADDR,
+		     RTNLGRP_IPV6_IFADDR, 0 },
+	[M_ROUTE] = { "route", "[ROUTE]", 0, RTNLGRP_IPV4_ROUTE,
+		      RTNLGRP_IPV6_ROUTE, RTNLGRP_MPLS_ROUTE },
+	[M_MROUTE] = { "mroute", "[MROUTE]", 0, RTNLGRP_IPV4_MROUTE,
+		       RTNLGRP_IPV6_MROUTE, 0 },
+	[M_PREFIX] = { "prefix", "[PREFIX]", 0, 0, RTNLGRP_IPV6_PREFIX, 0 },
+	[M_NEIGH] = { "neigh", "[NEIGH]", RTNLGRP_NEIGH, 0, 0, 0 },
+	[M_NETCONF] = { "netconf", "[NETCONF]", 0, RTNLGRP_IPV4_NETCONF,
+			RTNLGRP_IPV6_NETCONF, RTNLGRP_MPLS_NETCONF },
+	[M_RULE] = { "rule", "[RULE]", 0, RTNLGRP_IPV4_RULE,
+		     RTNLGRP_IPV6_RULE, 0 },
+	[M_NSID] = { "nsid", "[NSID]", RTNLGRP_NSID, 0, 0, 0 },
+	[M_NEXTHOP] = { "nexthop", "[NEXTHOP]", RTNLGRP_NEXTHOP, 0, 0, 0 },
+	[M_STATS] = { "stats", "[STATS]", RTNLGRP_STATS, 0, 0, 0 },
 };
 
 struct mon {
@@ -85,21 +83,16 @@ int monitor_usage(void)
 
 /* ---- the command line ---- */
 
+/* The table is in the reference's order of prefix matching; "stats" only
+ * in full. */
 static int mon_object(const char *a)
 {
-	static const struct { const char *word; int obj; bool exact; } w[] = {
-		{ "link", M_LINK, false },	{ "address", M_ADDR, false },
-		{ "route", M_ROUTE, false },	{ "mroute", M_MROUTE, false },
-		{ "prefix", M_PREFIX, false },	{ "neigh", M_NEIGH, false },
-		{ "netconf", M_NETCONF, false }, { "rule", M_RULE, false },
-		{ "nsid", M_NSID, false },	{ "nexthop", M_NEXTHOP, false },
-		{ "stats", M_STATS, true },
-	};
-	size_t i;
+	int i;
 
-	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (w[i].exact ? streq(a, w[i].word) : matches(a, w[i].word))
-			return w[i].obj;
+	for (i = 0; i < M_COUNT; i++)
+		if (i == M_STATS ? streq(a, mon_objs[i].name) :
+				   matches(a, mon_objs[i].name))
+			return i;
 	return -1;
 }
 
@@ -236,28 +229,40 @@ static void mon_saved_time(struct mon *m, const struct nlmsghdr *nlh)
 	out_plain(&m->ctx->out, "Timestamp: %s %u us\n", buf, t[1]);
 }
 
+/* The object of each family of message types (RTM_NEWx, RTM_DELx,
+ * RTM_GETx and RTM_SETx come in fours from RTM_BASE), -1 for the ones
+ * ip monitor does not show. */
+static const int8_t mon_type_objs[] = {
+	M_LINK, M_ADDR, M_ROUTE, M_NEIGH, M_RULE,
+	-1, -1, -1, -1,		/* qdisc, tclass, tfilter, action */
+	M_PREFIX,
+	-1, -1, -1, -1, -1, -1,	/* multicast ... dcb */
+	M_NETCONF,
+	-1,			/* mdb */
+	M_NSID, M_STATS,
+	-1, -1,			/* cachereport, chain */
+	M_NEXTHOP,
+};
+
+/* The object of a message: its NEW or DEL (prefixes and stats only come
+ * as NEW); multicast routes are route messages of their own families. */
 static int mon_obj_of(const struct nlmsghdr *nlh)
 {
 	const struct rtmsg *r = NLMSG_DATA(nlh);
+	unsigned int t = nlh->nlmsg_type - RTM_BASE;
+	int obj;
 
-	switch (nlh->nlmsg_type) {
-	case RTM_NEWLINK: case RTM_DELLINK: return M_LINK;
-	case RTM_NEWADDR: case RTM_DELADDR: return M_ADDR;
-	case RTM_NEWROUTE: case RTM_DELROUTE:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*r)) &&
-		    (r->rtm_family == RTNL_FAMILY_IPMR ||
-		     r->rtm_family == RTNL_FAMILY_IP6MR))
-			return M_MROUTE;
-		return M_ROUTE;
-	case RTM_NEWPREFIX: return M_PREFIX;
-	case RTM_NEWNEIGH: case RTM_DELNEIGH: return M_NEIGH;
-	case RTM_NEWNETCONF: case RTM_DELNETCONF: return M_NETCONF;
-	case RTM_NEWRULE: case RTM_DELRULE: return M_RULE;
-	case RTM_NEWNSID: case RTM_DELNSID: return M_NSID;
-	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP: return M_NEXTHOP;
-	case RTM_NEWSTATS: return M_STATS;
-	default: return -1;
-	}
+	if (nlh->nlmsg_type < RTM_BASE || t / 4 >= sizeof(mon_type_objs) ||
+	    t % 4 > 1)
+		return -1;
+	obj = mon_type_objs[t / 4];
+	if (t % 4 && (obj == M_PREFIX || obj == M_STATS))
+		return -1;
+	if (obj == M_ROUTE && nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(*r)) &&
+	    (r->rtm_family == RTNL_FAMILY_IPMR ||
+	     r->rtm_family == RTNL_FAMILY_IP6MR))
+		return M_MROUTE;
+	return obj;
 }
 
 /* The head of an event: time, namespace, object. */
@@ -274,7 +279,7 @@ static void mon_head(struct mon *m, int obj)
 			out_plain(o, "[nsid %d]", m->nsid);
 	}
 	if (m->label)
-		out_plain(o, "%s", mon_labels[obj]);
+		out_plain(o, "%s", mon_objs[obj].label);
 }
 
 static void mon_route(struct mon *m, struct nlmsghdr *nlh)
@@ -423,38 +428,39 @@ static void mon_note_link(struct ipctx *ctx, struct nlmsghdr *nlh)
 		ll_cache_forget(ctx, ifi->ifi_index);
 }
 
+/* Where each object's message says its device: the header's size, and
+ * the attribute that holds the index (0: the header's own, at offset 4 in
+ * all of them).  A zero size: "dev" does not filter the object. */
+static const struct {
+	uint8_t hdr, attr;
+} mon_dev_at[M_COUNT] = {
+	[M_LINK] = { sizeof(struct ifinfomsg), 0 },
+	[M_ADDR] = { sizeof(struct ifaddrmsg), 0 },
+	[M_ROUTE] = { sizeof(struct rtmsg), RTA_OIF },
+	[M_MROUTE] = { sizeof(struct rtmsg), RTA_OIF },
+	[M_NEIGH] = { sizeof(struct ndmsg), 0 },
+	[M_NETCONF] = { sizeof(struct netconfmsg), NETCONFA_IFINDEX },
+};
+_Static_assert(offsetof(struct ifinfomsg, ifi_index) == 4 &&
+	       offsetof(struct ifaddrmsg, ifa_index) == 4 &&
+	       offsetof(struct ndmsg, ndm_ifindex) == 4, "index at 4");
+
 /* The index an event is about, for "dev": 0 for an event that "dev" does
- * not filter (rules, nexthops, nsids, ...). */
+ * not filter (rules, nexthops, nsids, ...), -1 for one too short. */
 static int mon_ifindex(const struct nlmsghdr *nlh, int obj)
 {
 	struct rtattr *tb[RTA_MAX + 1], *rta;
-	size_t hdr = 0, len;
-	int type = 0;
+	size_t hdr = mon_dev_at[obj].hdr, len;
+	int type = mon_dev_at[obj].attr, index;
 
-	switch (obj) {
-	case M_LINK:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-			return ((struct ifinfomsg *)NLMSG_DATA(nlh))->ifi_index;
-		return -1;
-	case M_ADDR:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ifaddrmsg)))
-			return ((struct ifaddrmsg *)NLMSG_DATA(nlh))->ifa_index;
-		return -1;
-	case M_ROUTE: case M_MROUTE:
-		hdr = sizeof(struct rtmsg), type = RTA_OIF;
-		break;
-	case M_NETCONF:
-		hdr = sizeof(struct netconfmsg), type = NETCONFA_IFINDEX;
-		break;
-	case M_NEIGH:
-		if (nlh->nlmsg_len >= NLMSG_LENGTH(sizeof(struct ndmsg)))
-			return ((struct ndmsg *)NLMSG_DATA(nlh))->ndm_ifindex;
-		return -1;
-	default:
+	if (!hdr)
 		return 0;
-	}
 	if (nlh->nlmsg_len < NLMSG_LENGTH(hdr))
 		return -1;
+	if (!type) {
+		memcpy(&index, (const char *)NLMSG_DATA(nlh) + 4, 4);
+		return index;
+	}
 	rta = nl_msg_attrs(nlh, NLMSG_ALIGN(hdr), &len);
 	nl_parse(tb, RTA_MAX, rta, len, NULL);
 	return tb[type] && nl_attr_len(tb[type]) >= 4 ?
@@ -555,75 +561,45 @@ static int mon_walk(struct mon *m, char *buf, size_t len)
 
 static int mon_listen(struct mon *m)
 {
+	/* static: pages not touched cost nothing, and no failure to say */
+	static union {
+		struct nlmsghdr h;	/* aligned for the messages */
+		char b[1 << 16];
+	} buf;
 	struct nl_sock s;
-	size_t size = 1 << 16;
-	char *buf = malloc(size);
 	int n, err;
 
-	err = nl_open(&s, NETLINK_ROUTE);
-	if (err || !buf) {
-		free(buf);
-		fprintf(stderr, "Cannot open netlink socket: %s\n",
-			err_text(err ? -err : ENOMEM));
+	if (rtnl_open(&s))
 		return EXIT_FAIL;
-	}
 	err = mon_subscribe(m, s.fd);
 	if (err)
 		fprintf(stderr, "setsockopt: %s\n", err_text(-err));
 	while (!err) {
-		n = mon_recv(m, s.fd, buf, size);
+		n = mon_recv(m, s.fd, buf.b, sizeof(buf));
 		if (n < 0) {
 			fprintf(stderr, "netlink receive error %s (%d)\n",
 				err_text(-n), -n);
 			err = n;
-		} else if (n > 0 && mon_walk(m, buf, n)) {
+		} else if (n > 0 && mon_walk(m, buf.b, n)) {
 			break;
 		}
 	}
-	free(buf);
 	nl_close(&s);
 	return err ? EXIT_FAIL : EXIT_OK;
 }
 
-/* rtmon's file: netlink messages back to back, each after its time;
- * every message in it is shown, whatever objects were named. */
-static int mon_file_msg(struct mon *m, FILE *f, char **buf)
+/* One message of rtmon's file; a stop when the output is gone. */
+static int mon_file_msg(struct ipctx *ctx, struct nlmsghdr *nlh, void *arg)
 {
-	struct nlmsghdr h;
-	size_t n = fread(&h, 1, sizeof(h), f), len;
-	char *p;
-
-	if (n == 0 && !ferror(f))
-		return 1;
-	if (ferror(f)) {
-		fprintf(stderr, "rtnl_from_file: fread: %s\n", err_text(errno));
-		return -1;
-	}
-	if (n < sizeof(h))
-		goto truncated;
-	len = NLMSG_ALIGN(h.nlmsg_len);
-	if (h.nlmsg_len < sizeof(h) || len > (1u << 20)) {
-		fprintf(stderr, "!!!malformed message: len=%u @%ld\n",
-			h.nlmsg_len, ftell(f));
-		return -1;
-	}
-	p = realloc(*buf, len);
-	if (!p)
-		return -1;
-	*buf = p;
-	memcpy(p, &h, sizeof(h));
-	if (fread(p + sizeof(h), 1, len - sizeof(h), f) != len - sizeof(h))
-		goto truncated;
-	return mon_print(m, (struct nlmsghdr *)p) ? 1 : 0;
-truncated:
-	fprintf(stderr, "rtnl-from_file: truncated message\n");
-	return -1;
+	return mon_print(arg, nlh) ? -EPIPE : 0;
 }
 
+/* rtmon's file: netlink messages back to back, each after its time, read
+ * as restore reads a saved dump (the reference's limits and words); every
+ * message in it is shown, whatever objects were named. */
 static int mon_file(struct mon *m)
 {
 	FILE *f = fopen(m->file, "r");
-	char *buf = NULL;
 	int rc;
 
 	if (!f) {
@@ -632,11 +608,9 @@ static int mon_file(struct mon *m)
 	}
 	m->nsid = -1;
 	m->objs = (1u << M_COUNT) - 1;
-	while (!(rc = mon_file_msg(m, f, &buf)))
-		;
-	free(buf);
+	rc = saved_msgs_read(f, m->ctx, mon_file_msg, m);
 	fclose(f);
-	return rc < 0 ? EXIT_FAIL : EXIT_OK;
+	return rc == -1 ? EXIT_FAIL : EXIT_OK;
 }
 
 int do_monitor(struct ipctx *ctx, int argc, char **argv)

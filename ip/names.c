@@ -95,7 +95,11 @@ int rt_realms_a2n(const char *s, uint32_t *realms)
 /* Route types, which rules take as their actions too. */
 int rt_type_a2n(const char *s, uint32_t *type)
 {
-	static const struct { const char *name; uint8_t type; bool exact; } t[] = {
+	static const struct {
+		const char *name;
+		uint8_t type;
+		bool exact;
+	} __attribute__((packed)) t[] = {
 		{ "local", RTN_LOCAL, true },	{ "nat", RTN_NAT, true },
 		{ "broadcast", RTN_BROADCAST, false }, { "brd", RTN_BROADCAST, true },
 		{ "anycast", RTN_ANYCAST, false }, { "multicast", RTN_MULTICAST, false },
@@ -136,18 +140,17 @@ const char *rt_type_name(uint32_t type, bool numeric, char *buf, size_t size)
 static const struct nud_name {
 	uint8_t bit;
 	bool prefix;
-	const char *word;	/* on the command line */
-	const char *shown;	/* in listings */
-} nud_names[] = {
-	{ NUD_PERMANENT, true, "permanent", "PERMANENT" },
-	{ NUD_REACHABLE, true, "reachable", "REACHABLE" },
-	{ NUD_NOARP, false, "noarp", "NOARP" },
-	{ NUD_NONE, false, "none", NULL },
-	{ NUD_STALE, false, "stale", "STALE" },
-	{ NUD_INCOMPLETE, false, "incomplete", "INCOMPLETE" },
-	{ NUD_DELAY, false, "delay", "DELAY" },
-	{ NUD_PROBE, false, "probe", "PROBE" },
-	{ NUD_FAILED, true, "failed", "FAILED" },
+	const char *word;	/* on the command line; listings upper-case it */
+} __attribute__((packed)) nud_names[] = {
+	{ NUD_PERMANENT, true, "permanent" },
+	{ NUD_REACHABLE, true, "reachable" },
+	{ NUD_NOARP, false, "noarp" },
+	{ NUD_NONE, false, "none" },
+	{ NUD_STALE, false, "stale" },
+	{ NUD_INCOMPLETE, false, "incomplete" },
+	{ NUD_DELAY, false, "delay" },
+	{ NUD_PROBE, false, "probe" },
+	{ NUD_FAILED, true, "failed" },
 };
 
 int nud_state_a2n(const char *s, unsigned int *state)
@@ -171,13 +174,19 @@ int nud_state_a2n(const char *s, unsigned int *state)
 	return 0;
 }
 
-/* The listing's name of one state bit ("REACHABLE"); NULL for none. */
-const char *nud_state_name(unsigned int bit)
+/* The listing's name of one state bit ("REACHABLE") in buf (16 bytes);
+ * NULL for none. */
+const char *nud_state_name(unsigned int bit, char *buf)
 {
-	size_t i;
+	size_t i, j;
 
-	for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++)
-		if (nud_names[i].bit == bit && bit)
-			return nud_names[i].shown;
+	for (i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++) {
+		if (nud_names[i].bit != bit || !bit)
+			continue;
+		for (j = 0; nud_names[i].word[j]; j++)
+			buf[j] = nud_names[i].word[j] - 'a' + 'A';
+		buf[j] = '\0';
+		return buf;
+	}
 	return NULL;
 }

@@ -23,6 +23,6 @@ const char *rt_dsfield_name(uint32_t tos, bool numeric, char *buf, size_t size);
 /* Neighbour (NUD) states: a name or number for ip neigh's "nud STATE"
  * (0 or -1), and the upper-case name a listing shows for one state bit. */
 int nud_state_a2n(const char *s, unsigned int *state);
-const char *nud_state_name(unsigned int bit);
+const char *nud_state_name(unsigned int bit, char *buf);
 
 #endif

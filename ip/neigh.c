@@ -114,20 +114,26 @@ static void print_neigh_brief(struct ipctx *ctx, const struct neigh_view *v,
 			 lladdr_of(ctx, v, buf, sizeof(buf)));
 }
 
+/* The flags in the reference's order; the extended ones (managed) above
+ * the eight of ndm_flags. */
 static void print_flags(struct out *o, const struct neigh_view *v)
 {
-	uint8_t f = v->ndm->ndm_flags;
+	static const struct {
+		uint16_t bit;
+		const char *name;
+	} __attribute__((packed)) flags[] = {
+		{ NTF_ROUTER, "router" },
+		{ NTF_PROXY, "proxy" },
+		{ NTF_EXT_MANAGED << 8, "managed" },
+		{ NTF_EXT_LEARNED, "extern_learn" },
+		{ NTF_OFFLOADED, "offload" },
+	};
+	uint32_t all = v->ndm->ndm_flags | v->ext_flags << 8;
+	size_t i;
 
-	if (f & NTF_ROUTER)
-		out_null(o, OUT_ANY, "router", "%s ", "router");
-	if (f & NTF_PROXY)
-		out_null(o, OUT_ANY, "proxy", "%s ", "proxy");
-	if (v->ext_flags & NTF_EXT_MANAGED)
-		out_null(o, OUT_ANY, "managed", "%s ", "managed");
-	if (f & NTF_EXT_LEARNED)
-		out_null(o, OUT_ANY, "extern_learn", "%s ", "extern_learn");
-	if (f & NTF_OFFLOADED)
-		out_null(o, OUT_ANY, "offload", "%s ", "offload");
+	for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+		if (all & flags[i].bit)
+			out_null(o, OUT_ANY, flags[i].name, "%s ", flags[i].name);
 }
 
 /* USER_HZ: the unit of the kernel's neighbour timers. */
@@ -165,10 +171,11 @@ static void print_stats(struct out *o, const struct neigh_view *v)
 static void print_state(struct out *o, unsigned int nud)
 {
 	unsigned int bit;
+	char buf[16];
 
 	out_arr_open(o, "state");
 	for (bit = 1; bit < 256; bit <<= 1) {
-		const char *name = nud_state_name(bit);
+		const char *name = nud_state_name(bit, buf);
 
 		if (!(nud & bit))
 			continue;
@@ -254,15 +261,20 @@ static int dev_index_of(struct ipctx *ctx, const char *name)
 	return (int)idx;
 }
 
-/* The destination, bare or after "to" ("help" before it is skipped, as
- * the reference skips it); 0, or an exit code. */
+/* The destination, bare or after "to"; "help" there is the usage for get,
+ * and is skipped by add and the others, as the reference skips it.  0, or
+ * an exit code. */
 static int parse_mod_dst(struct ipctx *ctx, struct neigh_mod *m, int *argc,
-			 char ***argv)
+			 char ***argv, bool get)
 {
 	if (streq(**argv, "to") && !next_arg(argc, argv))
 		return EXIT_USAGE;
-	if (matches(**argv, "help") && !next_arg(argc, argv))
-		return EXIT_USAGE;
+	if (matches(**argv, "help")) {
+		if (get)
+			return neigh_usage();
+		if (!next_arg(argc, argv))
+			return EXIT_USAGE;
+	}
 	if (m->dst_ok)
 		return duparg2("to", **argv);
 	if (rt_get_addr(&m->dst, **argv, ctx->family))
@@ -325,7 +337,7 @@ static int parse_mod_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 		m->ext_flags |= NTF_EXT_MANAGED;
 		m->state = 0;
 	} else {
-		return parse_mod_dst(ctx, m, argc, argv);
+		return parse_mod_dst(ctx, m, argc, argv, false);
 	}
 	return 0;
 }
@@ -429,16 +441,7 @@ static int parse_get_word(struct ipctx *ctx, struct neigh_mod *m, int *argc,
 			return EXIT_USAGE;
 		return parse_mod_proxy(ctx, m, **argv);
 	}
-	if (streq(a, "to") && !next_arg(argc, argv))
-		return EXIT_USAGE;
-	if (matches(**argv, "help"))
-		return neigh_usage();
-	if (m->dst_ok)
-		return duparg2("to", **argv);
-	if (rt_get_addr(&m->dst, **argv, ctx->family))
-		return exit_now(EXIT_FAIL);
-	m->dst_ok = true;
-	return 0;
+	return parse_mod_dst(ctx, m, argc, argv, true);
 }
 
 /* The kernel looks one entry up (RTM_GETNEIGH with an address); unlike
@@ -747,9 +750,9 @@ static int neigh_list(struct ipctx *ctx, int argc, char **argv, bool flush)
 
 static const struct {
 	const char *word;
-	int cmd;
-	unsigned int flags;
-} modify_cmds[] = {
+	uint8_t cmd;
+	uint16_t flags;
+} __attribute__((packed)) modify_cmds[] = {
 	{ "add", RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_EXCL },
 	{ "change", RTM_NEWNEIGH, NLM_F_REPLACE },
 	{ "chg", RTM_NEWNEIGH, NLM_F_REPLACE },
@@ -775,12 +778,11 @@ int do_neigh(struct ipctx *ctx, int argc, char **argv)
 	}
 	if (matches(a, "get"))
 		return neigh_get(ctx, argc - 1, argv + 1);
-	if (matches(a, "show") || matches(a, "lst") || matches(a, "list"))
+	if (is_list_verb(a))
 		return neigh_list(ctx, argc - 1, argv + 1, false);
 	if (matches(a, "flush"))
 		return neigh_list(ctx, argc - 1, argv + 1, true);
 	if (matches(a, "help"))
 		return neigh_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip neigh help\".\n", a);
-	return EXIT_USAGE;
+	return unknown_command("neigh", a);
 }

@@ -44,6 +44,22 @@ static int dev_index(struct ipctx *ctx, const char *name, int *idx)
 	return *idx ? 0 : invarg("Device does not exist\n", name);
 }
 
+/* The header every request here starts with. */
+static struct nhmsg *nh_hdr(struct nl_req *req, int family)
+{
+	struct nhmsg *nhm = nl_put_hdr(req, sizeof(*nhm));
+
+	nhm->nh_family = family;
+	return nhm;
+}
+
+/* The header, then the id (0 too: the kernel has the words for it). */
+static void nh_hdr_id(struct nl_req *req, int family, uint32_t id)
+{
+	nh_hdr(req, family);
+	nl_put_u32(req, NHA_ID, id);
+}
+
 /* ---- add, replace, delete ---- */
 
 /* "id[,weight]/id[,weight]/...", each member written straight into the
@@ -261,8 +277,7 @@ static int nh_modify(struct ipctx *ctx, uint16_t cmd, uint16_t flags,
 	int rc;
 
 	NL_REQ_INIT(req, cmd, flags);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = ctx->family;
+	nhm = nh_hdr(&req, ctx->family);
 	for (; argc > 0; argc--, argv++) {
 		rc = parse_nh_word(ctx, &req, nhm, &argc, &argv);
 		if (rc)
@@ -300,12 +315,9 @@ static int nh_get_req(struct ipctx *ctx, struct nl_req *req)
 static int nh_get_id(struct ipctx *ctx, uint32_t id)
 {
 	NL_REQ_DEFINE(req, 64);
-	struct nhmsg *nhm;
 
 	NL_REQ_INIT(req, RTM_GETNEXTHOP, 0);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = ctx->family;
-	nl_put_u32(&req, NHA_ID, id);
+	nh_hdr_id(&req, ctx->family, id);
 	return nh_get_req(ctx, &req);
 }
 
@@ -398,13 +410,10 @@ static int list_cb(struct nlmsghdr *nlh, void *arg)
 static int nh_delete(struct nl_sock *s, uint32_t id)
 {
 	NL_REQ_DEFINE(req, 64);
-	struct nhmsg *nhm;
 	int err;
 
 	NL_REQ_INIT(req, RTM_DELNEXTHOP, 0);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = AF_UNSPEC;
-	nl_put_u32(&req, NHA_ID, id);
+	nh_hdr_id(&req, AF_UNSPEC, id);
 	if (!s)
 		return -1;
 	err = nl_talk(s, &req, NULL, NULL);
@@ -439,11 +448,9 @@ static int flush_cb(struct nlmsghdr *nlh, void *arg)
 static int nh_dump(struct nh_filter *f, nl_cb cb)
 {
 	NL_REQ_DEFINE(req, 128);
-	struct nhmsg *nhm;
 
 	NL_REQ_INIT(req, RTM_GETNEXTHOP, 0);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = f->ctx->family;
+	nh_hdr(&req, f->ctx->family);
 	filter_attrs(&req, f);
 	return ctx_dump(f->ctx, &req, cb, f);
 }
@@ -529,7 +536,6 @@ static int bucket_list(struct ipctx *ctx, int argc, char **argv)
 {
 	NL_REQ_DEFINE(req, 128);
 	struct nh_filter f = { .ctx = ctx };
-	struct nhmsg *nhm;
 	struct rtattr *nest;
 	int rc;
 
@@ -549,12 +555,8 @@ static int bucket_list(struct ipctx *ctx, int argc, char **argv)
 		}
 	}
 	NL_REQ_INIT(req, RTM_GETNEXTHOPBUCKET, 0);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = ctx->family;
-	if (f.ifindex)
-		nl_put_u32(&req, NHA_OIF, f.ifindex);
-	if (f.master)
-		nl_put_u32(&req, NHA_MASTER, f.master);
+	nh_hdr(&req, ctx->family);
+	filter_attrs(&req, &f);	/* dev and master: no groups nor fdb here */
 	if (f.id)
 		nl_put_u32(&req, NHA_ID, f.id);
 	if (f.nhid) {
@@ -571,7 +573,6 @@ static int bucket_list(struct ipctx *ctx, int argc, char **argv)
 static int bucket_get(struct ipctx *ctx, int argc, char **argv)
 {
 	NL_REQ_DEFINE(req, 64);
-	struct nhmsg *nhm;
 	struct rtattr *nest;
 	uint32_t id = 0;
 	uint16_t index = 0;
@@ -594,33 +595,24 @@ static int bucket_get(struct ipctx *ctx, int argc, char **argv)
 	if (!id || !have_index)
 		return nh_usage();
 	NL_REQ_INIT(req, RTM_GETNEXTHOPBUCKET, 0);
-	nhm = nl_put_hdr(&req, sizeof(*nhm));
-	nhm->nh_family = ctx->family;
-	nl_put_u32(&req, NHA_ID, id);
+	nh_hdr_id(&req, ctx->family, id);
 	nest = nl_nest_start(&req, NHA_RES_BUCKET);
 	nl_put_u16(&req, NHA_RES_BUCKET_INDEX, index);
 	nl_nest_end(&req, nest);
 	return nh_get_req(ctx, &req);
 }
 
-static int unknown(const char *cmd)
-{
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip nexthop help\".\n",
-		cmd);
-	return EXIT_USAGE;
-}
-
 static int nh_bucket(struct ipctx *ctx, int argc, char **argv)
 {
 	const char *c = argc ? argv[0] : "list";
 
-	if (matches(c, "list") || matches(c, "show") || matches(c, "lst"))
+	if (is_list_verb(c))
 		return bucket_list(ctx, argc ? argc - 1 : 0, argv + !!argc);
 	if (matches(c, "get"))
 		return bucket_get(ctx, argc - 1, argv + 1);
 	if (matches(c, "help"))
 		return nh_usage();
-	return unknown(c);
+	return unknown_command("nexthop", c);
 }
 
 int do_nexthop(struct ipctx *ctx, int argc, char **argv)
@@ -638,7 +630,7 @@ int do_nexthop(struct ipctx *ctx, int argc, char **argv)
 				 NLM_F_CREATE | NLM_F_REPLACE, argc - 1, argv + 1);
 	if (matches(c, "delete"))
 		return nh_modify(ctx, RTM_DELNEXTHOP, 0, argc - 1, argv + 1);
-	if (matches(c, "list") || matches(c, "show") || matches(c, "lst"))
+	if (is_list_verb(c))
 		return nh_list_flush(ctx, argc - 1, argv + 1, false);
 	if (matches(c, "get"))
 		return nh_get(ctx, argc - 1, argv + 1);
@@ -648,5 +640,5 @@ int do_nexthop(struct ipctx *ctx, int argc, char **argv)
 		return nh_bucket(ctx, argc - 1, argv + 1);
 	if (matches(c, "help"))
 		return nh_usage();
-	return unknown(c);
+	return unknown_command("nexthop", c);
 }

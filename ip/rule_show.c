@@ -508,11 +508,8 @@ static int rule_flush(struct ipctx *ctx, struct rule_dump *d, int family)
 	int err, rc = EXIT_OK;
 
 	do {
-		if ((err = nl_open(&s, NETLINK_ROUTE)) < 0) {
-			fprintf(stderr, "Cannot open netlink socket: %s\n",
-				err_text(-err));
+		if (rtnl_open(&s))
 			return EXIT_FAIL;
-		}
 		NL_REQ_INIT(req, RTM_GETRULE, 0);
 		dump_request(&req, family);
 		err = nl_dump(&s, &req, dump_cb, d);
@@ -530,14 +527,19 @@ static int rule_flush(struct ipctx *ctx, struct rule_dump *d, int family)
 
 int rule_dump_cmd(struct ipctx *ctx, const struct rule_filter *f, int action)
 {
+	/* static: pages not touched (no flush) cost nothing */
+	static union {
+		struct nlmsghdr h;	/* aligned for the messages */
+		char b[RULE_FLUSH_BUF];
+	} flush_buf;
 	struct rule_dump d = { .ctx = ctx, .f = f, .action = action };
 	int family = ctx->family == AF_UNSPEC ? AF_INET : ctx->family;
 	int rc;
 
 	if (action == RULE_SAVE && (rc = saved_magic_write(ctx, RULE_DUMP_MAGIC)))
 		return rc;
-	if (action == RULE_FLUSH && !(d.buf = malloc(RULE_FLUSH_BUF)))
-		return EXIT_FAIL;
+	if (action == RULE_FLUSH)
+		d.buf = flush_buf.b;
 	/* The binary stream of save stays one: no JSON brackets around it
 	 * (the reference appends "[]" to it, which restore then refuses). */
 	if (action != RULE_SAVE)
@@ -546,7 +548,6 @@ int rule_dump_cmd(struct ipctx *ctx, const struct rule_filter *f, int action)
 				    rule_dump(ctx, &d, family);
 	if (action != RULE_SAVE)
 		out_end(&ctx->out);
-	free(d.buf);
 	return rc;
 }
 

@@ -2,6 +2,7 @@
  * tunnel ioctls, and what both address families share: the ioctl calls, the
  * listing (a link dump, then one ioctl per tunnel link), keys and counters. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -97,6 +98,71 @@ int tnl_del(int family, const char *dev, void *parm)
 	return err ? tnl_fail("delete", dev, err) : EXIT_OK;
 }
 
+/* In the reference's order of trying them (first match wins). */
+static const struct tnl_mode modes[] = {
+	{ "ipip", AF_INET, IPPROTO_IPIP },	{ "ip/ip", AF_INET, IPPROTO_IPIP },
+	{ "vti", AF_INET, IPPROTO_IPIP },	{ "gre", AF_INET, IPPROTO_GRE },
+	{ "gre/ip", AF_INET, IPPROTO_GRE },	{ "sit", AF_INET, IPPROTO_IPV6 },
+	{ "ipv6/ip", AF_INET, IPPROTO_IPV6 },
+	{ "isatap", AF_INET, IPPROTO_IPV6 },
+	{ "ipv6/ipv6", AF_INET6, IPPROTO_IPV6 },
+	{ "ip6ip6", AF_INET6, IPPROTO_IPV6 },
+	{ "vti6", AF_INET6, IPPROTO_IPV6 },
+	{ "ip/ipv6", AF_INET6, IPPROTO_IPIP },
+	{ "ipip6", AF_INET6, IPPROTO_IPIP },
+	{ "gre/ipv6", AF_INET6, IPPROTO_GRE },
+	{ "ip6gre", AF_INET6, IPPROTO_GRE },
+	{ "any/ipv6", AF_INET6, 0 },		{ "any", AF_INET6, 0 },
+};
+
+const struct tnl_mode *tnl_mode_find(const char *m, int family)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (modes[i].family == family && streq(m, modes[i].name))
+			return &modes[i];
+	return NULL;
+}
+
+int tnl_mode_proto(const char *m, int family)
+{
+	const struct tnl_mode *t = tnl_mode_find(m, family);
+
+	if (t)
+		return t->proto;
+	fprintf(stderr, "Unknown tunnel mode \"%s\"\n", m);
+	return -1;
+}
+
+static const struct {
+	const char *word;
+	uint8_t id;
+	bool v6_only;
+} __attribute__((packed)) value_words[] = {
+	{ "mode", T_MODE, false },	{ "remote", T_REMOTE, false },
+	{ "local", T_LOCAL, false },	{ "dev", T_DEV, false },
+	{ "key", T_KEY, false },	{ "ikey", T_KEY, false },
+	{ "okey", T_KEY, false },	{ "ttl", T_TTL, false },
+	{ "hoplimit", T_TTL, false },	{ "hlim", T_TTL, false },
+	{ "tos", T_TOS, false },	{ "tclass", T_TOS, false },
+	{ "tc", T_TOS, true },		{ "encaplimit", T_ENCAP, true },
+	{ "flowlabel", T_FLOW, true },	{ "fl", T_FLOW, true },
+	{ "dscp", T_DSCP, true },
+};
+
+int tnl_value_word(const char *w, int family)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(value_words) / sizeof(value_words[0]); i++)
+		if (streq(w, value_words[i].word) &&
+		    (family == AF_INET6 || !value_words[i].v6_only))
+			return value_words[i].id;
+	/* any abbreviation of dsfield ("d" too) is the TOS */
+	return matches(w, "dsfield") ? T_TOS : -1;
+}
+
 static int tnl_name(char *name, const char *arg)
 {
 	if (*name)
@@ -188,7 +254,7 @@ bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags)
 	return false;
 }
 
-const char *tnl_proto_name(int proto)
+static const char *tnl_proto_name(int proto)
 {
 	switch (proto) {
 	case IPPROTO_IPIP:
@@ -201,6 +267,28 @@ const char *tnl_proto_name(int proto)
 		return "any";
 	}
 	return "unknown";
+}
+
+void tnl_print_head(struct out *o, const char *name, int proto,
+		    const char *outer)
+{
+	char mode[16];
+
+	out_obj_open(o, NULL);
+	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", name);
+	snprintf(mode, sizeof(mode), "%s/%s", tnl_proto_name(proto), outer);
+	out_str(o, OUT_ANY, "mode", "%s ", mode);
+}
+
+int tnl_link(struct ipctx *ctx, const char *dev, int *link)
+{
+	if (!dev)
+		return 0;
+	*link = ll_index(ctx, dev);
+	if (*link)
+		return 0;
+	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+	return EXIT_FAIL;
 }
 
 void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
@@ -239,35 +327,49 @@ void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
 	out_arr_close(o);
 }
 
-/* The reference's four lines of counters (the old /proc/net/dev columns). */
+/* One head line of counters and its values under it, each value
+ * left-aligned to its column's width. */
+static void print_counter_row(struct out *o, const char *head,
+			      const uint64_t *s, const uint8_t *col)
+{
+	int i;
+
+	out_nl(o);
+	out_text(o, "%s", head);
+	out_nl(o);
+	out_text(o, "   ");
+	for (i = 0; i < 6; i++)
+		out_text(o, " %-*llu", col[2 * i + 1],
+			 (unsigned long long)s[col[2 * i]]);
+}
+
+/* The reference's four lines of counters (the old /proc/net/dev columns):
+ * for each column, the counter (its index among the u64 of the kernel's
+ * struct) and the width. */
+#define COL(f, w) offsetof(struct rtnl_link_stats64, f) / 8, w
 static void print_counters(struct out *o, const struct rtattr *a)
 {
+	static const uint8_t rx[] = {
+		COL(rx_packets, 10), COL(rx_bytes, 12), COL(rx_errors, 6),
+		COL(rx_frame_errors, 8), COL(rx_fifo_errors, 8),
+		COL(multicast, 8),
+	};
+	static const uint8_t tx[] = {
+		COL(tx_packets, 10), COL(tx_bytes, 12), COL(tx_errors, 6),
+		COL(collisions, 8), COL(tx_carrier_errors, 8),
+		COL(tx_dropped, 6),
+	};
 	struct rtnl_link_stats64 s;
 
 	memset(&s, 0, sizeof(s));
 	memcpy(&s, nl_attr_data(a),
 	       nl_attr_len(a) < sizeof(s) ? nl_attr_len(a) : sizeof(s));
-	out_nl(o);
-	out_text(o, "RX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts");
-	out_nl(o);
-	out_text(o, "    %-10llu %-12llu %-6llu %-8llu %-8llu %-8llu",
-		 (unsigned long long)s.rx_packets,
-		 (unsigned long long)s.rx_bytes,
-		 (unsigned long long)s.rx_errors,
-		 (unsigned long long)s.rx_frame_errors,
-		 (unsigned long long)s.rx_fifo_errors,
-		 (unsigned long long)s.multicast);
-	out_nl(o);
-	out_text(o, "TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs");
-	out_nl(o);
-	out_text(o, "    %-10llu %-12llu %-6llu %-8llu %-8llu %-6llu",
-		 (unsigned long long)s.tx_packets,
-		 (unsigned long long)s.tx_bytes,
-		 (unsigned long long)s.tx_errors,
-		 (unsigned long long)s.collisions,
-		 (unsigned long long)s.tx_carrier_errors,
-		 (unsigned long long)s.tx_dropped);
+	print_counter_row(o, "RX: Packets    Bytes        Errors CsumErrs OutOfSeq Mcasts",
+			  (const uint64_t *)&s, rx);
+	print_counter_row(o, "TX: Packets    Bytes        Errors DeadLoop NoRoute  NoBufs",
+			  (const uint64_t *)&s, tx);
 }
+#undef COL
 
 void tnl_end(struct ipctx *ctx, const struct rtattr *stats64)
 {
@@ -356,18 +458,10 @@ struct args4 {
 
 static int set_mode(struct args4 *a, const char *m)
 {
-	int proto;
+	int proto = tnl_mode_proto(m, AF_INET);
 
-	if (streq(m, "ipip") || streq(m, "ip/ip") || streq(m, "vti"))
-		proto = IPPROTO_IPIP;
-	else if (streq(m, "gre") || streq(m, "gre/ip"))
-		proto = IPPROTO_GRE;
-	else if (streq(m, "sit") || streq(m, "ipv6/ip") || streq(m, "isatap"))
-		proto = IPPROTO_IPV6;
-	else {
-		fprintf(stderr, "Unknown tunnel mode \"%s\"\n", m);
+	if (proto < 0)
 		return EXIT_USAGE;
-	}
 	if (a->p.iph.protocol && a->p.iph.protocol != proto) {
 		fprintf(stderr,
 			"You managed to ask for more than one tunnel mode.\n");
@@ -427,16 +521,12 @@ static int name_word(struct args4 *a, int *argc, char ***argv,
 	return tnl_get(AF_INET, **argv, &a->p);
 }
 
-static bool is_key_word(const char *w)
-{
-	return streq(w, "key") || streq(w, "ikey") || streq(w, "okey");
-}
-
 static int parse_word(struct args4 *a, int *argc, char ***argv,
 		      unsigned long cmd, int count)
 {
 	struct ip_tunnel_parm *p = &a->p;
 	char *w = **argv;
+	int id;
 
 	if (tnl_gre_flag(w, &p->i_flags, &p->o_flags))
 		return 0;
@@ -444,29 +534,29 @@ static int parse_word(struct args4 *a, int *argc, char ***argv,
 		p->iph.frag_off = *w == 'n' ? 0 : htons(IP_DF);
 		return 0;
 	}
-	if (!streq(w, "mode") && !is_key_word(w) && !streq(w, "remote") &&
-	    !streq(w, "local") && !streq(w, "dev") && !streq(w, "ttl") &&
-	    !streq(w, "hoplimit") && !streq(w, "hlim") && !streq(w, "tos") &&
-	    !streq(w, "tclass") && !matches(w, "dsfield"))
+	id = tnl_value_word(w, AF_INET);
+	if (id < 0)
 		return name_word(a, argc, argv, cmd, count);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	if (streq(w, "mode"))
+	switch (id) {
+	case T_MODE:
 		return set_mode(a, **argv);
-	if (is_key_word(w))
+	case T_KEY:
 		return tnl_key_word(w, **argv, &p->i_flags, &p->o_flags,
 				    &p->i_key, &p->o_key);
-	if (streq(w, "remote"))
+	case T_REMOTE:
 		return get_addr4(&p->iph.daddr, **argv);
-	if (streq(w, "local"))
+	case T_LOCAL:
 		return get_addr4(&p->iph.saddr, **argv);
-	if (streq(w, "dev")) {
+	case T_DEV:
 		a->dev = **argv;
 		return 0;
-	}
-	if (streq(w, "ttl") || *w == 'h')
+	case T_TTL:
 		return get_ttl(p, **argv);
-	return get_tos(p, **argv);
+	default:
+		return get_tos(p, **argv);
+	}
 }
 
 /* A mode from the name when none was given: gre1, sit2, isatap0, ... */
@@ -499,13 +589,8 @@ static int finish_args(struct ipctx *ctx, struct args4 *a)
 		fprintf(stderr, "Keys are not allowed with ipip and sit tunnels\n");
 		return EXIT_FAIL;
 	}
-	if (a->dev) {
-		p->link = ll_index(ctx, a->dev);
-		if (!p->link) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", a->dev);
-			return EXIT_FAIL;
-		}
-	}
+	if (tnl_link(ctx, a->dev, &p->link))
+		return EXIT_FAIL;
 	if (is_multicast(p->iph.daddr)) {
 		if (!p->i_key) {
 			p->i_key = p->iph.daddr;
@@ -665,12 +750,8 @@ static void print_tunnel4(struct ipctx *ctx, const void *parm)
 	const struct ip_tunnel_parm *p = parm;
 	struct out *o = &ctx->out;
 	const char *dev;
-	char mode[16];
 
-	out_obj_open(o, NULL);
-	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", p->name);
-	snprintf(mode, sizeof(mode), "%s/ip", tnl_proto_name(p->iph.protocol));
-	out_str(o, OUT_ANY, "mode", "%s ", mode);
+	tnl_print_head(o, p->name, p->iph.protocol, "ip");
 	print_addr4(o, "remote", p->iph.daddr);
 	print_addr4(o, "local", p->iph.saddr);
 	if (p->iph.protocol == IPPROTO_IPV6 && p->i_flags & SIT_ISATAP)
@@ -853,30 +934,22 @@ static int do_6rd(int argc, char **argv)
  * request for IPv6 tunnels, whatever -f says. */
 static bool wants_ipv6(int argc, char **argv)
 {
-	static const char *const modes[] = { "ip6ip6", "ipv6/ipv6", "ipip6",
-					     "ip/ipv6", "ip6gre", "gre/ipv6",
-					     "vti6", "any", "any/ipv6" };
 	int i;
-	size_t j;
 
-	for (i = 0; i < argc - 1; i++) {
-		if (!streq(argv[i], "mode"))
-			continue;
-		for (j = 0; j < sizeof(modes) / sizeof(modes[0]); j++)
-			if (streq(argv[i + 1], modes[j]))
-				return true;
-		return false;
-	}
+	for (i = 0; i < argc - 1; i++)
+		if (streq(argv[i], "mode"))
+			return tnl_mode_find(argv[i + 1], AF_INET6);
 	return false;
 }
 
+/* The two halves take the same verbs, but for prl and 6rd (IPv4 only);
+ * each says "unknown" in its own words. */
 int do_tunnel(struct ipctx *ctx, int argc, char **argv)
 {
+	bool v6 = wants_ipv6(argc, argv) || ctx->family == AF_INET6;
 	const char *v = "show";
 
-	if (wants_ipv6(argc, argv) || ctx->family == AF_INET6)
-		return do_tunnel6(ctx, argc, argv);
-	if (ctx->family != AF_UNSPEC && ctx->family != AF_INET) {
+	if (!v6 && ctx->family != AF_UNSPEC && ctx->family != AF_INET) {
 		fprintf(stderr, "Unsupported protocol family: %d\n",
 			ctx->family);
 		return EXIT_USAGE;
@@ -886,20 +959,24 @@ int do_tunnel(struct ipctx *ctx, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	if (matches(v, "add"))
-		return do_add4(ctx, argc, argv, SIOCADDTUNNEL);
-	if (matches(v, "change"))
-		return do_add4(ctx, argc, argv, SIOCCHGTUNNEL);
+	if (matches(v, "add") || matches(v, "change")) {
+		unsigned long cmd = *v == 'a' ? SIOCADDTUNNEL : SIOCCHGTUNNEL;
+
+		return v6 ? tnl6_add(ctx, argc, argv, cmd) :
+			    do_add4(ctx, argc, argv, cmd);
+	}
 	if (matches(v, "delete"))
-		return do_del4(ctx, argc, argv);
-	if (matches(v, "show") || matches(v, "lst") || matches(v, "list"))
-		return do_show4(ctx, argc, argv);
-	if (matches(v, "prl"))
+		return v6 ? tnl6_del(ctx, argc, argv) : do_del4(ctx, argc, argv);
+	if (is_list_verb(v))
+		return v6 ? tnl6_show(ctx, argc, argv) :
+			    do_show4(ctx, argc, argv);
+	if (!v6 && matches(v, "prl"))
 		return do_prl(argc, argv);
-	if (matches(v, "6rd"))
+	if (!v6 && matches(v, "6rd"))
 		return do_6rd(argc, argv);
 	if (matches(v, "help"))
-		return usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip tunnel help\"\n", v);
+		return v6 ? tnl6_usage() : usage();
+	fprintf(stderr, v6 ? "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n" :
+			     "Command \"%s\" is unknown, try \"ip tunnel help\"\n", v);
 	return EXIT_USAGE;
 }

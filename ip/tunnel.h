@@ -14,6 +14,23 @@ int tnl_add(int family, unsigned long cmd, const char *basedev,
 	    const char *name, void *parm);
 int tnl_del(int family, const char *dev, void *parm);
 
+/* The "mode" words of both families: the protocol inside, and the family
+ * of the outer header. */
+struct tnl_mode {
+	const char *name;
+	uint8_t family, proto;
+} __attribute__((packed));	/* 10 bytes an entry, not 16 */
+/* The mode called m in family, or NULL. */
+const struct tnl_mode *tnl_mode_find(const char *m, int family);
+/* The same, with the reference's message when there is none. */
+int tnl_mode_proto(const char *m, int family);
+
+/* The keywords that take a value, in either family. */
+enum { T_MODE, T_REMOTE, T_LOCAL, T_DEV, T_KEY, T_TTL, T_TOS, T_ENCAP,
+       T_FLOW, T_DSCP };
+/* The T_* of keyword w in family, or -1 for a word that is no keyword. */
+int tnl_value_word(const char *w, int family);
+
 /* key, ikey, okey: a number or a dotted quad, in network order. */
 int tnl_key(uint32_t *key, const char *word, const char *arg);
 /* key, ikey, okey with their value, into either family's parameters. */
@@ -24,7 +41,11 @@ int tnl_key_word(const char *w, const char *v, uint16_t *iflags,
 int tnl_name_word(int *argc, char ***argv, char *name, int (*usage)(void));
 /* GRE flag words (seq, iseq, ..., csum); false when word is none of them. */
 bool tnl_gre_flag(const char *word, uint16_t *iflags, uint16_t *oflags);
-const char *tnl_proto_name(int proto);
+/* The head of a tunnel's line: "NAME: PROTO/outer " ("ip" or "ipv6"). */
+void tnl_print_head(struct out *o, const char *name, int proto,
+		    const char *outer);
+/* The index of "dev PHYS_DEV" into *link: 0, or EXIT_FAIL said. */
+int tnl_link(struct ipctx *ctx, const char *dev, int *link);
 void tnl_print_keys(struct out *o, int proto, uint16_t iflags,
 		    uint16_t oflags, uint32_t ikey, uint32_t okey);
 
@@ -50,6 +71,10 @@ void tnl_print_one(struct ipctx *ctx,
 		   void (*print)(struct ipctx *ctx, const void *parm),
 		   const void *parm, const char *end);
 
-int do_tunnel6(struct ipctx *ctx, int argc, char **argv);
+/* The IPv6 half's commands (do_tunnel dispatches both halves). */
+int tnl6_usage(void);
+int tnl6_add(struct ipctx *ctx, int argc, char **argv, unsigned long cmd);
+int tnl6_del(struct ipctx *ctx, int argc, char **argv);
+int tnl6_show(struct ipctx *ctx, int argc, char **argv);
 
 #endif

@@ -13,7 +13,7 @@
 #define FL_TCLASS 0x0ff00000u
 #define FL_LABEL 0x000fffffu
 
-static int usage(void)
+int tnl6_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
@@ -51,18 +51,11 @@ static void parm_init(struct ip6_tnl_parm2 *p, bool defaults)
 
 static int set_mode(struct ip6_tnl_parm2 *p, const char *m)
 {
-	if (streq(m, "ipv6/ipv6") || streq(m, "ip6ip6") || streq(m, "vti6"))
-		p->proto = IPPROTO_IPV6;
-	else if (streq(m, "ip/ipv6") || streq(m, "ipip6"))
-		p->proto = IPPROTO_IPIP;
-	else if (streq(m, "gre/ipv6") || streq(m, "ip6gre"))
-		p->proto = IPPROTO_GRE;
-	else if (streq(m, "any/ipv6") || streq(m, "any"))
-		p->proto = 0;
-	else {
-		fprintf(stderr, "Unknown tunnel mode \"%s\"\n", m);
+	int proto = tnl_mode_proto(m, AF_INET6);
+
+	if (proto < 0)
 		return EXIT_USAGE;
-	}
+	p->proto = proto;
 	if (streq(m, "vti6"))
 		p->i_flags |= VTI_ISVTI;
 	return 0;
@@ -117,7 +110,7 @@ static int set_flowinfo(struct ip6_tnl_parm2 *p, bool tclass, const char *arg)
 static int name_word(struct args6 *a, int *argc, char ***argv,
 		     unsigned long cmd, int count)
 {
-	int rc = tnl_name_word(argc, argv, a->p.name, usage);
+	int rc = tnl_name_word(argc, argv, a->p.name, tnl6_usage);
 
 	if (rc || cmd != SIOCCHGTUNNEL || count)
 		return rc;
@@ -125,50 +118,39 @@ static int name_word(struct args6 *a, int *argc, char ***argv,
 	return tnl_get(AF_INET6, **argv, &a->p);
 }
 
-static const char *const value_words[] = {
-	"mode", "remote", "local", "dev", "encaplimit", "hoplimit", "ttl",
-	"hlim", "tclass", "tc", "tos", "flowlabel", "fl", "dscp", "key", "ikey",
-	"okey",
-};
-
-static bool takes_value(const char *w)
-{
-	size_t i;
-
-	for (i = 0; i < sizeof(value_words) / sizeof(value_words[0]); i++)
-		if (streq(w, value_words[i]))
-			return true;
-	return matches(w, "dsfield");
-}
-
-static int value_word(struct args6 *a, const char *w, const char *v)
+static int value_word(struct args6 *a, int id, const char *w, const char *v)
 {
 	struct ip6_tnl_parm2 *p = &a->p;
 
-	if (streq(w, "mode"))
+	switch (id) {
+	case T_MODE:
 		return set_mode(p, v);
-	if (streq(w, "remote") || streq(w, "local"))
-		return get_addr6(*w == 'r' ? &p->raddr : &p->laddr, v);
-	if (streq(w, "dev"))
+	case T_REMOTE:
+	case T_LOCAL:
+		return get_addr6(id == T_REMOTE ? &p->raddr : &p->laddr, v);
+	case T_DEV:
 		a->dev = v;
-	else if (streq(w, "encaplimit"))
+		return 0;
+	case T_ENCAP:
 		set_encap(p, v);
-	else if (streq(w, "hoplimit") || streq(w, "ttl") || streq(w, "hlim")) {
+		return 0;
+	case T_TTL:
 		if (parse_u8(&p->hop_limit, v, 0))
 			return invarg("invalid TTL", v);
-	} else if (streq(w, "flowlabel") || streq(w, "fl")) {
+		return 0;
+	case T_FLOW:
 		return set_flowinfo(p, false, v);
-	} else if (streq(w, "dscp")) {
+	case T_DSCP:
 		if (!streq(v, "inherit"))
 			return invarg("not inherit", v);
 		p->flags |= IP6_TNL_F_RCV_DSCP_COPY;
-	} else if (streq(w, "key") || streq(w, "ikey") || streq(w, "okey")) {
+		return 0;
+	case T_KEY:
 		return tnl_key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key,
 				    &p->o_key);
-	} else {
+	default:
 		return set_flowinfo(p, true, v);
 	}
-	return 0;
 }
 
 static int parse_word(struct args6 *a, int *argc, char ***argv,
@@ -176,6 +158,7 @@ static int parse_word(struct args6 *a, int *argc, char ***argv,
 {
 	struct ip6_tnl_parm2 *p = &a->p;
 	const char *w = **argv;
+	int id;
 
 	if (tnl_gre_flag(w, &p->i_flags, &p->o_flags))
 		return 0;
@@ -187,11 +170,12 @@ static int parse_word(struct args6 *a, int *argc, char ***argv,
 		p->flags &= ~IP6_TNL_F_ALLOW_LOCAL_REMOTE;
 		return 0;
 	}
-	if (!takes_value(w))
+	id = tnl_value_word(w, AF_INET6);
+	if (id < 0)
 		return name_word(a, argc, argv, cmd, count);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	return value_word(a, w, **argv);
+	return value_word(a, id, w, **argv);
 }
 
 static int parse_args6(struct ipctx *ctx, struct args6 *a, int argc,
@@ -205,14 +189,7 @@ static int parse_args6(struct ipctx *ctx, struct args6 *a, int argc,
 		if (rc)
 			return rc;
 	}
-	if (a->dev) {
-		a->p.link = ll_index(ctx, a->dev);
-		if (!a->p.link) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", a->dev);
-			return EXIT_FAIL;
-		}
-	}
-	return 0;
+	return tnl_link(ctx, a->dev, &a->p.link);
 }
 
 static const char *basedev6(const struct ip6_tnl_parm2 *p)
@@ -222,8 +199,7 @@ static const char *basedev6(const struct ip6_tnl_parm2 *p)
 	return p->i_flags & VTI_ISVTI ? "ip6_vti0" : "ip6tnl0";
 }
 
-static int do_add6(struct ipctx *ctx, int argc, char **argv,
-		   unsigned long cmd)
+int tnl6_add(struct ipctx *ctx, int argc, char **argv, unsigned long cmd)
 {
 	struct args6 a;
 	int rc;
@@ -237,7 +213,7 @@ static int do_add6(struct ipctx *ctx, int argc, char **argv,
 	return tnl_add(AF_INET6, cmd, basedev6(&a.p), a.p.name, &a.p);
 }
 
-static int do_del6(struct ipctx *ctx, int argc, char **argv)
+int tnl6_del(struct ipctx *ctx, int argc, char **argv)
 {
 	struct args6 a;
 	int rc;
@@ -305,12 +281,8 @@ static void print_tunnel6(struct ipctx *ctx, const void *parm)
 	const struct ip6_tnl_parm2 *p = parm;
 	struct out *o = &ctx->out;
 	const char *dev = p->link ? ll_name(ctx, p->link) : NULL;
-	char mode[16];
 
-	out_obj_open(o, NULL);
-	out_cstr(o, OUT_ANY, C_IFNAME, "ifname", "%s: ", p->name);
-	snprintf(mode, sizeof(mode), "%s/ipv6", tnl_proto_name(p->proto));
-	out_str(o, OUT_ANY, "mode", "%s ", mode);
+	tnl_print_head(o, p->name, p->proto, "ipv6");
 	print_addr6(o, "remote", &p->raddr);
 	print_addr6(o, "local", &p->laddr);
 	if (dev)
@@ -351,7 +323,7 @@ static bool match6(const void *filter, const void *parm)
 	       (!f->flags || f->flags & p->flags);
 }
 
-static int do_show6(struct ipctx *ctx, int argc, char **argv)
+int tnl6_show(struct ipctx *ctx, int argc, char **argv)
 {
 	static const unsigned short types[] = { ARPHRD_TUNNEL6, ARPHRD_IP6GRE,
 						0 };
@@ -374,29 +346,4 @@ static int do_show6(struct ipctx *ctx, int argc, char **argv)
 		return EXIT_FAIL;
 	tnl_print_one(ctx, print_tunnel6, &a.p, "");
 	return EXIT_OK;
-}
-
-int do_tunnel6(struct ipctx *ctx, int argc, char **argv)
-{
-	const char *v = "show";
-
-	if (argc > 0) {
-		v = *argv;
-		argc--;
-		argv++;
-	}
-	if (matches(v, "add"))
-		return do_add6(ctx, argc, argv, SIOCADDTUNNEL);
-	if (matches(v, "change"))
-		return do_add6(ctx, argc, argv, SIOCCHGTUNNEL);
-	if (matches(v, "delete"))
-		return do_del6(ctx, argc, argv);
-	if (matches(v, "show") || matches(v, "lst") || matches(v, "list"))
-		return do_show6(ctx, argc, argv);
-	if (matches(v, "help"))
-		return usage();
-	fprintf(stderr,
-		"Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n",
-		v);
-	return EXIT_USAGE;
 }

@@ -87,8 +87,8 @@ static int set_name(struct tuntap_req *t, const char *key, const char *arg)
 
 static const struct {
 	const char *word;
-	unsigned int set, clear;
-} tuntap_flag_words[] = {
+	uint16_t set, clear;	/* IFF_* of linux/if_tun.h */
+} __attribute__((packed)) tuntap_flag_words[] = {
 	{ "one_queue", IFF_ONE_QUEUE, 0 },
 	{ "pi", 0, IFF_NO_PI },
 	{ "vnet_hdr", IFF_VNET_HDR, 0 },
@@ -229,7 +229,7 @@ static const struct {
 	unsigned int bit;
 	bool when_clear;
 	const char *name;
-} tun_flag_names[] = {
+} __attribute__((packed)) tun_flag_names[] = {
 	{ IFF_TUN, false, "tun" },
 	{ IFF_TAP, false, "tap" },
 	{ IFF_NO_PI, true, "pi" },
@@ -433,12 +433,9 @@ int do_tuntap(struct ipctx *ctx, int argc, char **argv)
 		return tuntap_modify(argc - 1, argv + 1, true);
 	if (matches(verb, "del"))
 		return tuntap_modify(argc - 1, argv + 1, false);
-	if (matches(verb, "show") || matches(verb, "lst") ||
-	    matches(verb, "list"))
+	if (is_list_verb(verb))
 		return tuntap_show(ctx);
 	if (matches(verb, "help"))
 		return tuntap_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip tuntap help\".\n",
-		verb);
-	return EXIT_USAGE;
+	return unknown_command("tuntap", verb);
 }

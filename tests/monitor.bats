@@ -228,6 +228,9 @@ show monitor file /nonexistent
 show monitor file /tmp
 : >$f.e; show monitor file $f.e
 for n in 10 30 100; do head -c $n $f >$f.c; show monitor file $f.c; done
+# a message of 20,000 bytes: longer than the reference reads (16 KiB)
+{ printf "\\040\\116\\0\\0\\020\\0\\0\\0"; head -c 19992 /dev/zero; } >$f.c
+show monitor file $f.c
 rm -f $f $f.e $f.c'
 }
 
