@@ -1084,18 +1084,6 @@ int link_on_off(const char *key, const char *arg)
 	return -1;
 }
 
-/* The other on/off spelling of the reference, with its own exit code. */
-static int on_off_strict(const char *key, const char *arg)
-{
-	if (streq(arg, "on"))
-		return 1;
-	if (streq(arg, "off"))
-		return 0;
-	fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
-		key, arg);
-	return -1;
-}
-
 int kind_u32(uint32_t *v, const char *arg, const char *what)
 {
 	if (parse_u32(v, arg, 0))

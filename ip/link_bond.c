@@ -182,13 +182,8 @@ static int bond_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
 			if (streq(argv[0], opts[i].name))
 				o = &opts[i];
-		if (!o) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "bond: unknown command \"%s\"?\n",
-					argv[0]);
-			bond_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!o)
+			return kind_unknown("bond", "command", argv[0], bond_usage);
 		if (o->type == B_CLEAR) {
 			nl_put_u32(r, o->attr, 0);
 			continue;
@@ -382,13 +377,9 @@ static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	for (; argc > 0; argc--, argv++) {
 		bool queue = streq(argv[0], "queue_id");
 
-		if (!queue && !streq(argv[0], "prio")) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "bond_slave: unknown option \"%s\"?\n",
-					argv[0]);
-			bond_slave_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!queue && !streq(argv[0], "prio"))
+			return kind_unknown("bond_slave", "option", argv[0],
+					    bond_slave_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (queue) {

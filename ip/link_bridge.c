@@ -156,13 +156,8 @@ static int bridge_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		if (!o && strcmp(key, "vlan_protocol") &&
 		    strcmp(key, "group_address") &&
 		    strcmp(key, "no_linklocal_learn") &&
-		    strcmp(key, "mcast_vlan_snooping")) {
-			if (!matches(key, "help"))
-				fprintf(stderr, "bridge: unknown command \"%s\"?\n",
-					key);
-			bridge_usage(stderr);
-			return EXIT_FAIL;
-		}
+		    strcmp(key, "mcast_vlan_snooping"))
+			return kind_unknown("bridge", "command", key, bridge_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = o ? put_number(r, o, argv[0], "invalid %s") :
@@ -428,15 +423,9 @@ static int port_value(struct ipctx *ctx, struct nl_req *r,
 
 	if (o->type != T_ONOFF)
 		return put_number(r, o, arg, "%s is invalid");
-	if (streq(arg, "on"))
-		on = 1;
-	else if (streq(arg, "off"))
-		on = 0;
-	else {
-		fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
-			o->name, arg);
+	on = on_off_strict(o->name, arg);
+	if (on < 0)
 		return EXIT_FAIL;
-	}
 	nl_put_u8(r, o->attr, on);
 	return 0;
 }
@@ -457,13 +446,9 @@ static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 				nl_put_flag(r, o->attr);
 			continue;
 		}
-		if (!o && !streq(key, "backup_port")) {
-			if (!matches(key, "help"))
-				fprintf(stderr, "bridge_slave: unknown option \"%s\"?\n",
-					key);
-			bridge_slave_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!o && !streq(key, "backup_port"))
+			return kind_unknown("bridge_slave", "option", key,
+					    bridge_slave_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (!o) {

@@ -72,42 +72,26 @@ static int geneve_value(struct geneve_args *g, struct nl_req *r,
 			const char *key, const char *s)
 {
 	uint32_t v;
+	int ttl;
 
 	if (streq(key, "id") || streq(key, "vni")) {
-		if (parse_u32(&v, s, 0) || v >= 1u << 24)
-			return invarg("invalid id", s);
-		g->vni = v;
+		if (udp_vni_arg(s, &g->vni))
+			return EXIT_USAGE;
 		g->has_vni = true;
 	} else if (streq(key, "remote")) {
 		return geneve_remote(g, s);
 	} else if (streq(key, "ttl") || streq(key, "hoplimit")) {
-		if (streq(s, "inherit")) {
+		if (udp_ttl_arg(s, &ttl))
+			return EXIT_USAGE;
+		if (ttl < 0)
 			nl_put_u8(r, IFLA_GENEVE_TTL_INHERIT, 1);
-			v = 0;
-		} else if (streq(s, "auto")) {
-			v = 0;
-		} else if (parse_u32(&v, s, 0)) {
-			return invarg("invalid TTL", s);
-		} else if (v > 255) {
-			return invarg("TTL must be <= 255", s);
-		}
-		g->ttl = v;
+		g->ttl = ttl < 0 ? 0 : ttl;
 	} else if (streq(key, "tos")) {
-		if (streq(s, "inherit"))
-			v = 1;
-		else if (parse_u32(&v, s, 16) || v > 255)
-			return invarg("bad TOS value", s);
-		g->tos = v;
+		return tos_arg(s, &g->tos);
 	} else if (streq(key, "df")) {
-		if (streq(s, "unset") || streq(s, "set") || streq(s, "inherit"))
-			nl_put_u8(r, IFLA_GENEVE_DF, s[0] == 'u' ? GENEVE_DF_UNSET :
-				  s[0] == 's' ? GENEVE_DF_SET : GENEVE_DF_INHERIT);
-		else
-			return invarg("DF must be 'unset', 'set' or 'inherit'", s);
+		return udp_df_arg(r, IFLA_GENEVE_DF, s);
 	} else if (streq(key, "flowlabel")) {
-		if (parse_u32(&v, s, 0) || v > 0xfffff)
-			return invarg("invalid flowlabel", s);
-		g->label = htonl(v);
+		return udp_label_arg(s, &g->label);
 	} else {
 		if (parse_u32(&v, s, 0) || v > 0xffff)
 			return invarg("dstport", s);
@@ -170,13 +154,9 @@ static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (streq(argv[0], keys[i]))
 				break;
-		if (i == sizeof(keys) / sizeof(keys[0])) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "geneve: unknown command \"%s\"?\n",
-					argv[0]);
-			geneve_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (i == sizeof(keys) / sizeof(keys[0]))
+			return kind_unknown("geneve", "command", argv[0],
+					    geneve_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = geneve_value(&g, r, keys[i], argv[0]);
@@ -186,39 +166,6 @@ static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	return geneve_finish(&g, r);
 }
 
-static void geneve_print_ttl_tos(struct out *o, struct rtattr **tb)
-{
-	unsigned int v;
-
-	if (tb[IFLA_GENEVE_TTL_INHERIT] && nl_attr_u8(tb[IFLA_GENEVE_TTL_INHERIT]))
-		out_text(o, "ttl inherit ");
-	else if (tb[IFLA_GENEVE_TTL]) {
-		v = nl_attr_u8(tb[IFLA_GENEVE_TTL]);
-		if (v)
-			out_uint(o, OUT_ANY, "ttl", "ttl %u ", v);
-		else {
-			out_uint(o, OUT_JSON, "ttl", NULL, 0);
-			out_text(o, "ttl auto ");
-		}
-	}
-	v = tb[IFLA_GENEVE_TOS] ? nl_attr_u8(tb[IFLA_GENEVE_TOS]) : 0;
-	if (v) {
-		out_xstr(o, OUT_JSON, "tos", "0x%llx", v);
-		if (v == 1)
-			out_text(o, "tos inherit ");
-		else
-			out_text(o, "tos 0x%x ", v);
-	}
-	if (tb[IFLA_GENEVE_DF]) {
-		v = nl_attr_u8(tb[IFLA_GENEVE_DF]);
-		if (v == GENEVE_DF_UNSET)
-			out_str(o, OUT_JSON, "df", NULL, "unset");
-		else
-			out_str(o, OUT_ANY, "df", "df %s ",
-				v == GENEVE_DF_SET ? "set" : "inherit");
-	}
-}
-
 static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 {
 	static const char *const keys[] = { "udp_csum", "udp_zero_csum6_tx",
@@ -226,7 +173,6 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 	struct rtattr *tb[IFLA_GENEVE_MAX + 1];
 	struct out *o = &ctx->out;
 	char buf[64];
-	uint32_t v;
 	int i;
 
 	if (!data)
@@ -245,21 +191,15 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 		out_str(o, OUT_ANY, "remote6", "remote %s ",
 			format_addr(AF_INET6, nl_attr_data(tb[IFLA_GENEVE_REMOTE6]),
 				    16, buf, sizeof(buf)));
-	geneve_print_ttl_tos(o, tb);
-	if (tb[IFLA_GENEVE_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_GENEVE_LABEL]))))
-		out_xstr(o, OUT_ANY, "label", o->json ? "0x%llx" : "flowlabel 0x%llx ", v);
-	if (tb[IFLA_GENEVE_PORT])
-		out_uint(o, OUT_ANY, "port", "dstport %u ",
-			 ntohs(nl_attr_u16(tb[IFLA_GENEVE_PORT])));
+	print_udp_ttl(o, tb[IFLA_GENEVE_TTL_INHERIT], tb[IFLA_GENEVE_TTL]);
+	print_tos_inherit(o, nl_attr_u8(tb[IFLA_GENEVE_TOS]));
+	print_udp_df(o, tb[IFLA_GENEVE_DF]);
+	print_udp_label(o, tb[IFLA_GENEVE_LABEL]);
+	print_udp_port(o, tb[IFLA_GENEVE_PORT]);
 	/* the kernel sends udpcsum for IPv4 only, udp6zerocsumtx for IPv6 */
-	for (i = 0; i < 3; i++) {
-		const struct rtattr *a = tb[IFLA_GENEVE_UDP_CSUM + i];
-
-		if (!a)
-			continue;
-		out_bool(o, OUT_JSON, keys[i], NULL, nl_attr_u8(a));
-		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", csum_words[i]);
-	}
+	for (i = 0; i < 3; i++)
+		print_yes_no(o, tb[IFLA_GENEVE_UDP_CSUM + i], keys[i],
+			     csum_words[i]);
 	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
 		out_bool(o, OUT_ANY, "inner_proto_inherit", "innerprotoinherit ",
 			 true);

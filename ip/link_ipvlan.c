@@ -42,13 +42,9 @@ static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		}
 		i = word_index(ipvlan_flags, argv[0]);
 		/* one flag only: a second one is an unknown option */
-		if (i < 0 || flag >= 0) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "ipvlan: unknown option \"%s\"?\n",
-					argv[0]);
-			ipvlan_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (i < 0 || flag >= 0)
+			return kind_unknown("ipvlan", "option", argv[0],
+					    ipvlan_usage);
 		flag = i;
 	}
 	if (mode >= 0)

@@ -43,6 +43,33 @@ struct rtattr *link_nest(struct nl_req *r, uint16_t type);
 /* "on"/"off" arguments: 1, 0, or -1 after printing the reference's error. */
 int link_on_off(const char *key, const char *arg);
 
+/* An argument the kind does not know: the reference's "KIND: unknown
+ * WHAT "ARG"?" (not for "help"), then the kind's usage; EXIT_FAIL. */
+int kind_unknown(const char *kind, const char *what, const char *arg,
+		 void (*usage)(FILE *f));
+/* The index of arg in names[n]; else -1 after the reference's "must be
+ * one of" error. */
+int one_of(const char *key, const char *const *names, int n, const char *arg);
+/* "off"/"on" in that wording: 0, 1 or -1. */
+int on_off_strict(const char *key, const char *arg);
+
+/* Options of vxlan and geneve (tunnels print tos alike); each returns
+ * 0 or the exit code after printing the reference's error. */
+int udp_ttl_arg(const char *s, int *ttl);	/* auto: 0, inherit: -1 */
+int tos_arg(const char *s, uint8_t *tos);	/* inherit: 1 */
+int udp_df_arg(struct nl_req *r, int attr, const char *s);
+int udp_label_arg(const char *s, uint32_t *label);	/* network order */
+int udp_vni_arg(const char *s, uint32_t *vni);
+void print_udp_ttl(struct out *o, const struct rtattr *inherit,
+		   const struct rtattr *ttl);
+void print_tos_inherit(struct out *o, unsigned int tos);
+void print_udp_df(struct out *o, const struct rtattr *a);
+void print_udp_label(struct out *o, const struct rtattr *a);
+void print_udp_port(struct out *o, const struct rtattr *a);
+/* JSON true/false, text "[no]WORD " (udpcsum and the like). */
+void print_yes_no(struct out *o, const struct rtattr *a, const char *key,
+		  const char *word);
+
 /* A number argument of a kind option; prints invarg on error. */
 int kind_u32(uint32_t *v, const char *arg, const char *what);
 

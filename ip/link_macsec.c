@@ -29,7 +29,6 @@ static const uint64_t cipher_ids[] = { MACSEC_DEFAULT_CIPHER_ID,
 	MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
 static const char *const validates[] = { "disabled", "check", "strict" };
 static const char *const offloads[] = { "off", "phy", "mac" };
-static const char *const off_on[] = { "off", "on" };
 
 /* on/off flags sent at once, in the kernel's attribute numbers */
 static const struct {
@@ -45,21 +44,6 @@ struct macsec_args {
 	int cipher, icvlen, replay, encsa;	/* -1: not given */
 	int64_t window;
 };
-
-static int one_of(const char *key, const char *const *names, int n,
-		  const char *arg)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (streq(names[i], arg))
-			return i;
-	fprintf(stderr, "Error: argument of \"%s\" must be one of ", key);
-	for (i = 0; i < n; i++)
-		fprintf(stderr, "\"%s\"%s", names[i], i + 1 < n ? ", " : "");
-	fprintf(stderr, ", not \"%s\"\n", arg);
-	return -1;
-}
 
 /* "sci SCI" or "[address LLADDR] port PORT", which must come first. */
 static int macsec_sci(struct nl_req *r, int *argc, char ***argv)
@@ -111,7 +95,7 @@ static int macsec_value(struct macsec_args *m, struct nl_req *r,
 
 	for (i = 0; i < 5; i++)
 		if (streq(key, flags[i].word)) {
-			int on = one_of(key, off_on, 2, arg);
+			int on = on_off_strict(key, arg);
 
 			if (on < 0)
 				return EXIT_FAIL;
@@ -119,7 +103,7 @@ static int macsec_value(struct macsec_args *m, struct nl_req *r,
 			return 0;
 		}
 	if (streq(key, "replay")) {
-		if ((m->replay = one_of(key, off_on, 2, arg)) < 0)
+		if ((m->replay = on_off_strict(key, arg)) < 0)
 			return EXIT_FAIL;
 	} else if (streq(key, "validate") || streq(key, "offload")) {
 		bool val = key[0] == 'v';
@@ -203,13 +187,9 @@ static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (streq(argv[0], keys[i]))
 				break;
-		if (i == sizeof(keys) / sizeof(keys[0])) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "macsec: unknown command \"%s\"?\n",
-					argv[0]);
-			macsec_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (i == sizeof(keys) / sizeof(keys[0]))
+			return kind_unknown("macsec", "command", argv[0],
+					    macsec_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = macsec_value(&m, r, keys[i], argv[0]);

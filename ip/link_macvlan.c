@@ -183,10 +183,7 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 			if (bcqueuelen_opt(r, argv[0]))
 				return EXIT_FAIL;
 		} else {
-			if (!matches(a, "help"))
-				fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, a);
-			usage(stderr);
-			return EXIT_FAIL;
+			return kind_unknown(kind, "option", a, usage);
 		}
 	}
 	if (check_flags(kind, usage, mode, flags))

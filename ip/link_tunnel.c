@@ -4,6 +4,7 @@
  * its own attributes.  "set" starts from the link's current values, as the
  * reference does: it sends every attribute again. */
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/if_link.h>
 #include <linux/if_tunnel.h>
@@ -109,12 +110,6 @@ static void tnl_usage_of(FILE *f, const char *kind)
 
 /* ---- the current values ("set") ---- */
 
-static void get_bytes(void *dst, const struct rtattr *a, size_t n)
-{
-	if (a && nl_attr_len(a) >= n)
-		memcpy(dst, nl_attr_data(a), n);
-}
-
 static uint32_t get_u32(const struct rtattr *a, uint32_t def)
 {
 	return a && nl_attr_len(a) >= 4 ? nl_attr_u32(a) : def;
@@ -130,61 +125,105 @@ static uint8_t get_u8(const struct rtattr *a, uint8_t def)
 	return a && nl_attr_len(a) >= 1 ? nl_attr_u8(a) : def;
 }
 
-static void gre_from_attrs(struct tnl *t, struct rtattr **tb)
-{
-	size_t alen = t->kind & T_V6 ? 16 : 4;
+/* One attribute of a family and the struct tnl member it is read into
+ * ("set" starts from the link's values) and sent from.  The request sends
+ * the fields in table order, the reference's, each when its condition
+ * holds; a field of the link that is absent keeps its default. */
+struct tnl_field {
+	uint8_t attr, off;
+	uint8_t size;		/* bytes; A_ADDR: 4 or 16 by family */
+	uint8_t flags;		/* a SEND_* condition, NONZERO, LOW_BIT */
+};
 
-	t->ikey = get_u32(tb[IFLA_GRE_IKEY], 0);
-	t->okey = get_u32(tb[IFLA_GRE_OKEY], 0);
-	t->iflags = get_u16(tb[IFLA_GRE_IFLAGS], 0);
-	t->oflags = get_u16(tb[IFLA_GRE_OFLAGS], 0);
-	get_bytes(t->local, tb[IFLA_GRE_LOCAL], alen);
-	get_bytes(t->remote, tb[IFLA_GRE_REMOTE], alen);
-	t->pmtudisc = get_u8(tb[IFLA_GRE_PMTUDISC], t->pmtudisc);
-	t->ignore_df = get_u8(tb[IFLA_GRE_IGNORE_DF], 0);
-	t->ttl = get_u8(tb[IFLA_GRE_TTL], t->ttl);
-	t->tos = get_u8(tb[IFLA_GRE_TOS], 0);
-	t->link = get_u32(tb[IFLA_GRE_LINK], 0);
-	t->encap_limit = get_u8(tb[IFLA_GRE_ENCAP_LIMIT], t->encap_limit);
-	t->flowinfo = get_u32(tb[IFLA_GRE_FLOWINFO], 0);
-	t->flags6 = get_u32(tb[IFLA_GRE_FLAGS], 0);
-	t->fwmark = get_u32(tb[IFLA_GRE_FWMARK], 0);
-	t->erspan_idx = get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0);
-	t->erspan_ver = get_u8(tb[IFLA_GRE_ERSPAN_VER], t->erspan_ver);
-	t->erspan_dir = get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0);
-	t->erspan_hwid = get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0);
-	t->encap_type = get_u16(tb[IFLA_GRE_ENCAP_TYPE], 0);
-	t->encap_flags = get_u16(tb[IFLA_GRE_ENCAP_FLAGS], t->encap_flags);
-	t->encap_sport = get_u16(tb[IFLA_GRE_ENCAP_SPORT], 0);
-	t->encap_dport = get_u16(tb[IFLA_GRE_ENCAP_DPORT], 0);
-	t->metadata = tb[IFLA_GRE_COLLECT_METADATA] != NULL;
+enum { A_ADDR = 0, A_FLAG = 255 };	/* A_FLAG: present or not (bool) */
+enum {
+	SEND_ALWAYS, SEND_V4, SEND_V6, SEND_ERSPAN, SEND_ERSPAN1,
+	SEND_ERSPAN2, SEND_SIT, SEND_NEVER,
+	NONZERO = 8,		/* only when not 0 */
+	LOW_BIT = 16,		/* ignore_df: 1 on, 2 given off */
+};
+
+#define FIELD(attr, member, size, flags)                                       \
+	{ attr, offsetof(struct tnl, member), size, flags }
+
+/* the order of these is the order of the request */
+static const struct tnl_field gre_fields[] = {
+	FIELD(IFLA_GRE_IKEY, ikey, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_OKEY, okey, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_IFLAGS, iflags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_OFLAGS, oflags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_LOCAL, local, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_GRE_REMOTE, remote, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_GRE_LINK, link, 4, SEND_V6 | NONZERO),
+	FIELD(IFLA_GRE_TTL, ttl, 1, SEND_V6),
+	FIELD(IFLA_GRE_ENCAP_LIMIT, encap_limit, 1, SEND_V6),
+	FIELD(IFLA_GRE_FLOWINFO, flowinfo, 4, SEND_V6),
+	FIELD(IFLA_GRE_FLAGS, flags6, 4, SEND_V6),
+	FIELD(IFLA_GRE_PMTUDISC, pmtudisc, 1, SEND_V4),
+	FIELD(IFLA_GRE_IGNORE_DF, ignore_df, 1, SEND_V4 | NONZERO | LOW_BIT),
+	FIELD(IFLA_GRE_TOS, tos, 1, SEND_V4),
+	FIELD(IFLA_GRE_LINK, link, 4, SEND_V4 | NONZERO),
+	FIELD(IFLA_GRE_TTL, ttl, 1, SEND_V4),
+	FIELD(IFLA_GRE_FWMARK, fwmark, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ERSPAN_VER, erspan_ver, 1, SEND_ERSPAN),
+	FIELD(IFLA_GRE_ERSPAN_INDEX, erspan_idx, 4, SEND_ERSPAN1 | NONZERO),
+	FIELD(IFLA_GRE_ERSPAN_DIR, erspan_dir, 1, SEND_ERSPAN2),
+	FIELD(IFLA_GRE_ERSPAN_HWID, erspan_hwid, 2, SEND_ERSPAN2),
+	FIELD(IFLA_GRE_ENCAP_TYPE, encap_type, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_FLAGS, encap_flags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_SPORT, encap_sport, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_DPORT, encap_dport, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
+};
+
+/* after IFLA_IPTUN_PROTO and the metadata flag (iptnl_put) */
+static const struct tnl_field iptnl_fields[] = {
+	FIELD(IFLA_IPTUN_LOCAL, local, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_IPTUN_REMOTE, remote, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_IPTUN_TTL, ttl, 1, SEND_V6),
+	FIELD(IFLA_IPTUN_ENCAP_LIMIT, encap_limit, 1, SEND_V6),
+	FIELD(IFLA_IPTUN_FLOWINFO, flowinfo, 4, SEND_V6),
+	FIELD(IFLA_IPTUN_FLAGS, flags6, 4, SEND_V6),
+	FIELD(IFLA_IPTUN_PMTUDISC, pmtudisc, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_TOS, tos, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_TTL, ttl, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_LINK, link, 4, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_FWMARK, fwmark, 4, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_TYPE, encap_type, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_FLAGS, encap_flags, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_SPORT, encap_sport, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_DPORT, encap_dport, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_FLAGS, sit_flags, 2, SEND_SIT),
+	FIELD(IFLA_IPTUN_PROTO, proto, 1, SEND_NEVER),
+	FIELD(IFLA_IPTUN_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIXLEN, prefixlen, 2, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, relaylen, 2, SEND_NEVER),
+};
+
+#define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
+_Static_assert(sizeof(struct tnl) < 256, "offsets fit in a byte");
+
+static size_t field_size(const struct tnl *t, const struct tnl_field *f)
+{
+	if (f->size != A_ADDR)
+		return f->size;
+	return t->kind & T_V6 ? 16 : 4;
 }
 
-static void iptnl_from_attrs(struct tnl *t, struct rtattr **tb)
+static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
+			   const struct tnl_field *f, size_t n)
 {
-	size_t alen = t->kind & T_V6 ? 16 : 4;
+	for (; n--; f++) {
+		const struct rtattr *a = tb[f->attr];
+		size_t len = field_size(t, f);
 
-	get_bytes(t->local, tb[IFLA_IPTUN_LOCAL], alen);
-	get_bytes(t->remote, tb[IFLA_IPTUN_REMOTE], alen);
-	t->ttl = get_u8(tb[IFLA_IPTUN_TTL], t->ttl);
-	t->tos = get_u8(tb[IFLA_IPTUN_TOS], 0);
-	t->pmtudisc = get_u8(tb[IFLA_IPTUN_PMTUDISC], t->pmtudisc);
-	t->proto = get_u8(tb[IFLA_IPTUN_PROTO], 0);
-	t->link = get_u32(tb[IFLA_IPTUN_LINK], 0);
-	t->encap_limit = get_u8(tb[IFLA_IPTUN_ENCAP_LIMIT], t->encap_limit);
-	t->flowinfo = get_u32(tb[IFLA_IPTUN_FLOWINFO], 0);
-	t->flags6 = get_u32(tb[IFLA_IPTUN_FLAGS], 0);
-	t->sit_flags = get_u16(tb[IFLA_IPTUN_FLAGS], 0);
-	t->fwmark = get_u32(tb[IFLA_IPTUN_FWMARK], 0);
-	t->encap_type = get_u16(tb[IFLA_IPTUN_ENCAP_TYPE], 0);
-	t->encap_flags = get_u16(tb[IFLA_IPTUN_ENCAP_FLAGS], t->encap_flags);
-	t->encap_sport = get_u16(tb[IFLA_IPTUN_ENCAP_SPORT], 0);
-	t->encap_dport = get_u16(tb[IFLA_IPTUN_ENCAP_DPORT], 0);
-	t->metadata = tb[IFLA_IPTUN_COLLECT_METADATA] != NULL;
-	get_bytes(t->prefix6, tb[IFLA_IPTUN_6RD_PREFIX], 16);
-	get_bytes(t->relay4, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], 4);
-	t->prefixlen = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], t->prefixlen);
-	t->relaylen = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+		if (f->size == A_FLAG)
+			*(bool *)((char *)t + f->off) = a != NULL;
+		else if (a && nl_attr_len(a) >= len)
+			memcpy((char *)t + f->off, nl_attr_data(a), len);
+	}
 }
 
 struct cur_arg {
@@ -195,27 +234,19 @@ struct cur_arg {
 static int current_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct cur_arg *c = arg;
-	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
 	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
-	struct rtattr *attrs;
-	size_t len;
+	const struct rtattr *data;
+	const char *kind;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK)
-		return 0;
-	attrs = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
-	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
-	if (!tb[IFLA_LINKINFO])
-		return 0;
-	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
-	if (!li[IFLA_INFO_DATA] || !li[IFLA_INFO_KIND] ||
-	    kind_flags(nl_attr_str(li[IFLA_INFO_KIND])) != c->t->kind)
+	if (!link_msg_kind(nlh, &kind, &data) || !data ||
+	    kind_flags(kind) != c->t->kind)
 		return 0;
 	if (c->t->kind & T_GRE) {
-		nl_parse_nested(d, IFLA_GRE_MAX, li[IFLA_INFO_DATA]);
-		gre_from_attrs(c->t, d);
+		nl_parse_nested(d, IFLA_GRE_MAX, data);
+		tnl_from_attrs(c->t, d, gre_fields, N_FIELDS(gre_fields));
 	} else {
-		nl_parse_nested(d, IFLA_IPTUN_MAX, li[IFLA_INFO_DATA]);
-		iptnl_from_attrs(c->t, d);
+		nl_parse_nested(d, IFLA_IPTUN_MAX, data);
+		tnl_from_attrs(c->t, d, iptnl_fields, N_FIELDS(iptnl_fields));
 	}
 	c->ok = true;
 	return 0;
@@ -699,14 +730,6 @@ static int tnl_args(struct ipctx *ctx, struct tnl *t, const char *kind,
 
 /* ---- encoding ---- */
 
-static void put_encap(struct nl_req *r, const struct tnl *t, int first)
-{
-	nl_put_u16(r, first, t->encap_type);
-	nl_put_u16(r, first + 1, t->encap_flags);
-	nl_put_u16(r, first + 2, t->encap_sport);
-	nl_put_u16(r, first + 3, t->encap_dport);
-}
-
 static bool is_zero(const uint8_t *p, size_t n)
 {
 	while (n--)
@@ -715,60 +738,42 @@ static bool is_zero(const uint8_t *p, size_t n)
 	return true;
 }
 
-static void put_addrs(struct nl_req *r, const struct tnl *t, int local,
-		      int remote)
+static bool field_sent(const struct tnl *t, const struct tnl_field *f)
 {
-	size_t n = t->kind & T_V6 ? 16 : 4;
+	bool v6 = t->kind & T_V6, erspan = t->kind & T_ERSPAN;
 
-	if (!is_zero(t->local, n))
-		nl_put(r, local, t->local, n);
-	if (!is_zero(t->remote, n))
-		nl_put(r, remote, t->remote, n);
+	switch (f->flags & 7) {
+	case SEND_ALWAYS: return true;
+	case SEND_V4: return !v6;
+	case SEND_V6: return v6;
+	case SEND_ERSPAN: return erspan;
+	case SEND_ERSPAN1: return erspan && t->erspan_ver == 1;
+	case SEND_ERSPAN2: return erspan && t->erspan_ver == 2;
+	case SEND_SIT: return t->kind & T_SIT;
+	}
+	return false;
 }
 
-static void put_erspan(struct nl_req *r, const struct tnl *t)
+static void tnl_put_fields(struct nl_req *r, const struct tnl *t,
+			   const struct tnl_field *f, size_t n)
 {
-	if (!(t->kind & T_ERSPAN))
-		return;
-	nl_put_u8(r, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
-	if (t->erspan_ver == 1 && t->erspan_idx) {
-		nl_put_u32(r, IFLA_GRE_ERSPAN_INDEX, t->erspan_idx);
-	} else if (t->erspan_ver == 2) {
-		nl_put_u8(r, IFLA_GRE_ERSPAN_DIR, t->erspan_dir);
-		nl_put_u16(r, IFLA_GRE_ERSPAN_HWID, t->erspan_hwid);
+	for (; n--; f++) {
+		const uint8_t *p = (const uint8_t *)t + f->off;
+		size_t len = field_size(t, f);
+		uint8_t bit = *p & 1;
+
+		if (!field_sent(t, f) || ((f->flags & NONZERO) && is_zero(p, len)))
+			continue;
+		nl_put(r, f->attr, f->flags & LOW_BIT ? &bit : p, len);
 	}
 }
 
 static void gre_put(struct nl_req *r, const struct tnl *t)
 {
-	if (t->metadata) {
+	if (t->metadata)
 		nl_put_flag(r, IFLA_GRE_COLLECT_METADATA);
-		return;
-	}
-	nl_put_u32(r, IFLA_GRE_IKEY, t->ikey);
-	nl_put_u32(r, IFLA_GRE_OKEY, t->okey);
-	nl_put_u16(r, IFLA_GRE_IFLAGS, t->iflags);
-	nl_put_u16(r, IFLA_GRE_OFLAGS, t->oflags);
-	put_addrs(r, t, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
-	if (t->kind & T_V6) {
-		if (t->link)
-			nl_put_u32(r, IFLA_GRE_LINK, t->link);
-		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
-		nl_put_u8(r, IFLA_GRE_ENCAP_LIMIT, t->encap_limit);
-		nl_put_u32(r, IFLA_GRE_FLOWINFO, t->flowinfo);
-		nl_put_u32(r, IFLA_GRE_FLAGS, t->flags6);
-	} else {
-		nl_put_u8(r, IFLA_GRE_PMTUDISC, t->pmtudisc);
-		if (t->ignore_df)
-			nl_put_u8(r, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
-		nl_put_u8(r, IFLA_GRE_TOS, t->tos);
-		if (t->link)
-			nl_put_u32(r, IFLA_GRE_LINK, t->link);
-		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
-	}
-	nl_put_u32(r, IFLA_GRE_FWMARK, t->fwmark);
-	put_erspan(r, t);
-	put_encap(r, t, IFLA_GRE_ENCAP_TYPE);
+	else
+		tnl_put_fields(r, t, gre_fields, N_FIELDS(gre_fields));
 }
 
 static void iptnl_put(struct nl_req *r, const struct tnl *t)
@@ -778,23 +783,9 @@ static void iptnl_put(struct nl_req *r, const struct tnl *t)
 		nl_put_flag(r, IFLA_IPTUN_COLLECT_METADATA);
 		return;
 	}
-	put_addrs(r, t, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE);
-	if (t->kind & T_V6) {
-		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
-		nl_put_u8(r, IFLA_IPTUN_ENCAP_LIMIT, t->encap_limit);
-		nl_put_u32(r, IFLA_IPTUN_FLOWINFO, t->flowinfo);
-		nl_put_u32(r, IFLA_IPTUN_FLAGS, t->flags6);
-	} else {
-		nl_put_u8(r, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
-		nl_put_u8(r, IFLA_IPTUN_TOS, t->tos);
-		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
-	}
-	nl_put_u32(r, IFLA_IPTUN_LINK, t->link);
-	nl_put_u32(r, IFLA_IPTUN_FWMARK, t->fwmark);
-	put_encap(r, t, IFLA_IPTUN_ENCAP_TYPE);
+	tnl_put_fields(r, t, iptnl_fields, N_FIELDS(iptnl_fields));
 	if (!(t->kind & T_SIT))
 		return;
-	nl_put_u16(r, IFLA_IPTUN_FLAGS, t->sit_flags);
 	if (t->prefixlen) {
 		nl_put(r, IFLA_IPTUN_6RD_PREFIX, t->prefix6, 16);
 		nl_put_u16(r, IFLA_IPTUN_6RD_PREFIXLEN, t->prefixlen);
@@ -885,19 +876,6 @@ static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
 	}
 	out_uint(o, OUT_JSON, "ttl", NULL, 0);
 	out_text(o, v6 ? "hoplimit inherit " : "ttl inherit ");
-}
-
-static void print_tos(struct out *o, const struct rtattr *a)
-{
-	unsigned int tos = get_u8(a, 0);
-
-	if (!tos)
-		return;
-	out_xstr(o, OUT_JSON, "tos", "0x%llx", tos);
-	if (tos == 1)
-		out_text(o, "tos inherit ");
-	else
-		out_text(o, "tos 0x%x ", tos);
 }
 
 static void print_pmtudisc(struct out *o, const struct rtattr *a, bool always)
@@ -1064,7 +1042,7 @@ static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
 		print_v6_flow(o, tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO],
 			      tb[IFLA_GRE_FLAGS]);
 	} else {
-		print_tos(o, tb[IFLA_GRE_TOS]);
+		print_tos_inherit(o, nl_attr_u8(tb[IFLA_GRE_TOS]));
 		print_pmtudisc(o, tb[IFLA_GRE_PMTUDISC], false);
 		if (get_u8(tb[IFLA_GRE_IGNORE_DF], 0))
 			print_flag(o, "ignore_df", "ignore-df ");
@@ -1149,7 +1127,7 @@ static void iptnl_print_v(struct ipctx *ctx, const struct rtattr *data,
 			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS]);
 		print_v6_fwmark(o, tb[IFLA_IPTUN_FLAGS], tb[IFLA_IPTUN_FWMARK]);
 	} else {
-		print_tos(o, tb[IFLA_IPTUN_TOS]);
+		print_tos_inherit(o, nl_attr_u8(tb[IFLA_IPTUN_TOS]));
 		print_pmtudisc(o, tb[IFLA_IPTUN_PMTUDISC], true);
 		if (get_u16(tb[IFLA_IPTUN_FLAGS], 0) & SIT_ISATAP)
 			print_flag(o, "isatap", "isatap ");

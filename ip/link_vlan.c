@@ -122,12 +122,8 @@ static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 			argv += n;
 			continue;
 		}
-		if (!vlan_key(a)) {
-			if (!matches(a, "help"))
-				fprintf(stderr, "vlan: unknown command \"%s\"?\n", a);
-			vlan_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!vlan_key(a))
+			return kind_unknown("vlan", "command", a, vlan_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = vlan_value(r, &fl, a, argv[0]);

@@ -96,45 +96,32 @@ static bool is_multicast(const struct inet_addr *a)
 
 static int ttl_opt(struct nl_req *r, const char *arg)
 {
-	uint32_t v;
+	int ttl;
 
-	if (streq(arg, "inherit")) {
+	if (udp_ttl_arg(arg, &ttl))
+		return EXIT_USAGE;
+	if (ttl < 0)
 		nl_put_flag(r, IFLA_VXLAN_TTL_INHERIT);
-		return 0;
-	}
-	if (streq(arg, "auto")) {
-		nl_put_u8(r, IFLA_VXLAN_TTL, 0);
-		return 0;
-	}
-	if (parse_u32(&v, arg, 0))
-		return invarg("invalid TTL", arg);
-	if (v > 255)
-		return invarg("TTL must be <= 255", arg);
-	nl_put_u8(r, IFLA_VXLAN_TTL, v);
+	else
+		nl_put_u8(r, IFLA_VXLAN_TTL, ttl);
 	return 0;
 }
 
 static int tos_df_label(struct nl_req *r, const char *key, const char *arg)
 {
-	uint32_t v;
+	uint32_t label;
+	uint8_t tos;
 
+	if (streq(key, "df"))
+		return udp_df_arg(r, IFLA_VXLAN_DF, arg);
 	if (streq(key, "tos")) {
-		if (streq(arg, "inherit"))
-			v = 1;
-		else if (parse_u32(&v, arg, 16) || v > 255)
-			return invarg("bad TOS value", arg);
-		nl_put_u8(r, IFLA_VXLAN_TOS, v);
-	} else if (streq(key, "df")) {
-		if (streq(arg, "unset") || streq(arg, "set") ||
-		    streq(arg, "inherit"))
-			nl_put_u8(r, IFLA_VXLAN_DF, arg[0] == 'u' ? VXLAN_DF_UNSET :
-				  arg[0] == 's' ? VXLAN_DF_SET : VXLAN_DF_INHERIT);
-		else
-			return invarg("DF must be 'unset', 'set' or 'inherit'", arg);
+		if (tos_arg(arg, &tos))
+			return EXIT_USAGE;
+		nl_put_u8(r, IFLA_VXLAN_TOS, tos);
 	} else {
-		if (parse_u32(&v, arg, 0) || v > 0xfffff)
-			return invarg("invalid flowlabel", arg);
-		nl_put_u32(r, IFLA_VXLAN_LABEL, htonl(v));
+		if (udp_label_arg(arg, &label))
+			return EXIT_USAGE;
+		nl_put_u32(r, IFLA_VXLAN_LABEL, label);
 	}
 	return 0;
 }
@@ -174,9 +161,8 @@ static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
 	uint16_t p;
 
 	if (streq(key, "id") || streq(key, "vni")) {
-		if (parse_u32(&n, arg, 0) || n >= 1u << 24)
-			return invarg("invalid id", arg);
-		v->vni = n;
+		if (udp_vni_arg(arg, &v->vni))
+			return EXIT_USAGE;
 		v->has_vni = true;
 	} else if (streq(key, "dstport")) {
 		if (parse_u16(&p, arg, 0))
@@ -250,12 +236,8 @@ static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
 		return ttl_opt(r, (*argv)[0]);
 	}
 	if (!is_key(a, addr_keys, 3) && !is_key(a, num_keys, 6) &&
-	    !is_key(a, misc_keys, 3)) {
-		if (!matches(a, "help"))
-			fprintf(stderr, "vxlan: unknown command \"%s\"?\n", a);
-		vxlan_usage(stderr);
-		return EXIT_FAIL;
-	}
+	    !is_key(a, misc_keys, 3))
+		return kind_unknown("vxlan", "command", a, vxlan_usage);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
 	if (is_key(a, addr_keys, 3))
@@ -365,18 +347,6 @@ static void print_flag_if(struct out *o, const struct rtattr *a,
 		out_bool(o, OUT_ANY, key, text, true);
 }
 
-/* udpcsum and friends: JSON true/false, text "[no]name ". */
-static void print_yes_no(struct out *o, const struct rtattr *a,
-			 const char *key, const char *name)
-{
-	if (!a)
-		return;
-	if (o->json)
-		out_bool(o, OUT_JSON, key, NULL, nl_attr_u8(a));
-	else
-		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", name);
-}
-
 static void print_ports(struct ipctx *ctx, struct rtattr **tb)
 {
 	struct out *o = &ctx->out;
@@ -397,42 +367,13 @@ static void print_ports(struct ipctx *ctx, struct rtattr **tb)
 		out_obj_close(o);
 		out_text(o, "srcport %u %u ", ntohs(pr.low), ntohs(pr.high));
 	}
-	if (tb[IFLA_VXLAN_PORT])
-		out_uint(o, OUT_ANY, "port", "dstport %u ",
-			 ntohs(nl_attr_u16(tb[IFLA_VXLAN_PORT])));
+	print_udp_port(o, tb[IFLA_VXLAN_PORT]);
 	if (tb[IFLA_VXLAN_LEARNING]) {
 		bool on = nl_attr_u8(tb[IFLA_VXLAN_LEARNING]);
 
 		out_bool(o, OUT_JSON, "learning", NULL, on);
 		if (!on)
 			out_text(o, "nolearning ");
-	}
-}
-
-static void print_ttl_tos(struct out *o, struct rtattr **tb)
-{
-	unsigned int tos = nl_attr_u8(tb[IFLA_VXLAN_TOS]), ttl, df;
-
-	if (tos && (o->json || tos != 1))
-		out_xstr(o, OUT_ANY, "tos", o->json ? "%#llx" : "tos %#llx ", tos);
-	else if (tos)
-		out_text(o, "tos inherit ");
-	if (tb[IFLA_VXLAN_TTL_INHERIT] && nl_attr_u8(tb[IFLA_VXLAN_TTL_INHERIT]))
-		out_text(o, "ttl inherit ");
-	else if (tb[IFLA_VXLAN_TTL]) {
-		ttl = nl_attr_u8(tb[IFLA_VXLAN_TTL]);
-		if (o->json || ttl)
-			out_uint(o, OUT_ANY, "ttl", "ttl %u ", ttl);
-		else
-			out_text(o, "ttl auto ");
-	}
-	if (tb[IFLA_VXLAN_DF]) {
-		df = nl_attr_u8(tb[IFLA_VXLAN_DF]);
-		if (df == VXLAN_DF_UNSET)
-			out_str(o, OUT_JSON, "df", NULL, "unset");
-		else
-			out_str(o, OUT_ANY, "df", "df %s ",
-				df == VXLAN_DF_SET ? "set" : "inherit");
 	}
 }
 
@@ -455,9 +396,10 @@ static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 	print_flag_if(o, tb[IFLA_VXLAN_RSC], "rsc", "rsc ");
 	print_flag_if(o, tb[IFLA_VXLAN_L2MISS], "l2miss", "l2miss ");
 	print_flag_if(o, tb[IFLA_VXLAN_L3MISS], "l3miss", "l3miss ");
-	print_ttl_tos(o, tb);
-	if (tb[IFLA_VXLAN_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_VXLAN_LABEL]))))
-		out_xstr(o, OUT_ANY, "label", o->json ? "%#llx" : "flowlabel %#llx ", v);
+	print_tos_inherit(o, nl_attr_u8(tb[IFLA_VXLAN_TOS]));
+	print_udp_ttl(o, tb[IFLA_VXLAN_TTL_INHERIT], tb[IFLA_VXLAN_TTL]);
+	print_udp_df(o, tb[IFLA_VXLAN_DF]);
+	print_udp_label(o, tb[IFLA_VXLAN_LABEL]);
 	if (tb[IFLA_VXLAN_AGEING]) {
 		v = nl_attr_u32(tb[IFLA_VXLAN_AGEING]);
 		out_uint(o, OUT_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
