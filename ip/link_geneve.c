@@ -15,7 +15,7 @@ struct geneve_args {
 	struct inet_addr remote;
 };
 
-static void geneve_usage(FILE *f)
+static void geneve_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... geneve id VNI remote ADDR\n"
@@ -68,36 +68,45 @@ static int geneve_remote(struct geneve_args *g, const char *s)
 	return 0;
 }
 
-static int geneve_value(struct geneve_args *g, struct nl_req *r,
-			const char *key, const char *s)
+/* The words that take a value. */
+enum { G_ID, G_VNI, G_REMOTE, G_TTL, G_HOPLIMIT, G_TOS, G_DF, G_LABEL };
+static const char *const keys[] = { "id", "vni", "remote", "ttl", "hoplimit",
+				    "tos", "df", "flowlabel", "dstport" };
+
+static int geneve_value(struct geneve_args *g, struct nl_req *r, size_t k,
+			const char *s)
 {
 	uint32_t v;
 	int ttl;
 
-	if (streq(key, "id") || streq(key, "vni")) {
+	switch (k) {
+	case G_ID:
+	case G_VNI:
 		if (udp_vni_arg(s, &g->vni))
 			return EXIT_USAGE;
 		g->has_vni = true;
-	} else if (streq(key, "remote")) {
+		return 0;
+	case G_REMOTE:
 		return geneve_remote(g, s);
-	} else if (streq(key, "ttl") || streq(key, "hoplimit")) {
+	case G_TTL:
+	case G_HOPLIMIT:
 		if (udp_ttl_arg(s, &ttl))
 			return EXIT_USAGE;
 		if (ttl < 0)
 			nl_put_u8(r, IFLA_GENEVE_TTL_INHERIT, 1);
 		g->ttl = ttl < 0 ? 0 : ttl;
-	} else if (streq(key, "tos")) {
+		return 0;
+	case G_TOS:
 		return tos_arg(s, &g->tos);
-	} else if (streq(key, "df")) {
+	case G_DF:
 		return udp_df_arg(r, IFLA_GENEVE_DF, s);
-	} else if (streq(key, "flowlabel")) {
+	case G_LABEL:
 		return udp_label_arg(s, &g->label);
-	} else {
-		if (parse_u32(&v, s, 0) || v > 0xffff)
-			return invarg("dstport", s);
-		g->port = htons(v);
-		g->has_port = true;
 	}
+	if (parse_u32(&v, s, 0) || v > 0xffff)	/* dstport */
+		return invarg("dstport", s);
+	g->port = htons(v);
+	g->has_port = true;
 	return 0;
 }
 
@@ -139,11 +148,9 @@ static int geneve_finish(struct geneve_args *g, struct nl_req *r)
 	return 0;
 }
 
-static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int geneve_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
-	static const char *const keys[] = { "id", "vni", "remote", "ttl",
-		"hoplimit", "tos", "df", "flowlabel", "dstport" };
 	struct geneve_args g = { .csum = { -1, -1, -1 } };
 	size_t i;
 	int rc;
@@ -159,7 +166,7 @@ static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 					    geneve_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
-		rc = geneve_value(&g, r, keys[i], argv[0]);
+		rc = geneve_value(&g, r, i, argv[0]);
 		if (rc)
 			return rc;
 	}
@@ -172,7 +179,6 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 					    "udp_zero_csum6_rx" };
 	struct rtattr *tb[IFLA_GENEVE_MAX + 1];
 	struct out *o = &ctx->out;
-	char buf[64];
 	int i;
 
 	if (!data)
@@ -183,14 +189,12 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 	if (tb[IFLA_GENEVE_ID] && nl_attr_len(tb[IFLA_GENEVE_ID]) >= 4)
 		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_GENEVE_ID]));
 	if (tb[IFLA_GENEVE_REMOTE] && nl_attr_len(tb[IFLA_GENEVE_REMOTE]) >= 4)
-		out_str(o, OUT_ANY, "remote", "remote %s ",
-			format_addr(AF_INET, nl_attr_data(tb[IFLA_GENEVE_REMOTE]), 4,
-				    buf, sizeof(buf)));
+		print_addr_attr(o, tb[IFLA_GENEVE_REMOTE], AF_INET, "remote",
+				"remote %s ");
 	else if (tb[IFLA_GENEVE_REMOTE6] &&
 		 nl_attr_len(tb[IFLA_GENEVE_REMOTE6]) >= 16)
-		out_str(o, OUT_ANY, "remote6", "remote %s ",
-			format_addr(AF_INET6, nl_attr_data(tb[IFLA_GENEVE_REMOTE6]),
-				    16, buf, sizeof(buf)));
+		print_addr_attr(o, tb[IFLA_GENEVE_REMOTE6], AF_INET6, "remote6",
+				"remote %s ");
 	print_udp_ttl(o, tb[IFLA_GENEVE_TTL_INHERIT], tb[IFLA_GENEVE_TTL]);
 	print_tos_inherit(o, nl_attr_u8(tb[IFLA_GENEVE_TOS]));
 	print_udp_df(o, tb[IFLA_GENEVE_DF]);

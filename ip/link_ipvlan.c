@@ -7,7 +7,7 @@
 static const char *const ipvlan_modes[] = { "l2", "l3", "l3s" };
 static const char *const ipvlan_flags[] = { "bridge", "private", "vepa" };
 
-static void ipvlan_usage(FILE *f)
+static void ipvlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f, "Usage: ... { ipvlan | ipvtap } [ mode { l2 | l3 | l3s } ]\n"
 		   "                [ bridge | private | vepa ]\n"
@@ -24,8 +24,8 @@ static int word_index(const char *const *w, const char *s)
 	return -1;
 }
 
-static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
 	int mode = -1, flag = -1, i;
 

@@ -3,17 +3,18 @@
  * geneve take ttl, tos, df and flowlabel alike, and tunnels print tos the
  * same way).  One copy of each keeps the binary small. */
 #include <arpa/inet.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/if_link.h>
 
 #include "link_kind.h"
 
 int kind_unknown(const char *kind, const char *what, const char *arg,
-		 void (*usage)(FILE *f))
+		 void (*usage)(FILE *f, const char *kind))
 {
 	if (!matches(arg, "help"))
 		fprintf(stderr, "%s: unknown %s \"%s\"?\n", kind, what, arg);
-	usage(stderr);
+	usage(stderr, kind);
 	return EXIT_FAIL;
 }
 
@@ -99,6 +100,16 @@ int udp_vni_arg(const char *s, uint32_t *vni)
 
 /* ---- printing ---- */
 
+/* An address attribute of the given family as "KEY": "ADDR" / FMT. */
+void print_addr_attr(struct out *o, const struct rtattr *a, int family,
+		     const char *key, const char *fmt)
+{
+	char buf[64];
+
+	format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, sizeof(buf));
+	out_str(o, OUT_ANY, key, fmt, buf);
+}
+
 void print_udp_ttl(struct out *o, const struct rtattr *inherit,
 		   const struct rtattr *ttl)
 {
@@ -163,3 +174,84 @@ void print_yes_no(struct out *o, const struct rtattr *a, const char *key,
 	out_bool(o, OUT_JSON, key, NULL, nl_attr_u8(a));
 	out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", word);
 }
+
+/* ---- printing a table of fields ---- */
+
+void print_hex_str(struct out *o, const char *key, const char *fmt,
+		   unsigned long long v)
+{
+	out_xstr(o, OUT_JSON, key, "%#llx", v);
+	out_xstr(o, OUT_TEXT, key, fmt, v);
+}
+
+/* Jiffies (1/100 s) as "%4i.%.2i" text / "%i.%.2i" JSON number. */
+static void print_timer(struct out *o, const char *key, uint64_t t)
+{
+	char buf[64];
+
+	if (o->json) {
+		snprintf(buf, sizeof(buf), "%i.%.2i", (int)(t / 100),
+			 (int)(t % 100));
+		out_num_str(o, OUT_JSON, key, NULL, buf);
+	} else {
+		out_text(o, "%s %4i.%.2i ", key, (int)(t / 100), (int)(t % 100));
+	}
+}
+
+/* "8000.0:1b:..." the way the reference prints it (ether_ntoa style). */
+static void print_bridge_id(struct out *o, const struct rtattr *a,
+			    const char *key, const char *text)
+{
+	const uint8_t *p = nl_attr_data(a);
+	char buf[64], fmt[64];
+
+	if (nl_attr_len(a) < 8)
+		return;
+	snprintf(buf, sizeof(buf), "%.2x%.2x.%x:%x:%x:%x:%x:%x", p[0], p[1],
+		 p[2], p[3], p[4], p[5], p[6], p[7]);
+	snprintf(fmt, sizeof(fmt), "%s %%s ", text);
+	out_str(o, OUT_ANY, key, fmt, buf);
+}
+
+static void print_field(struct out *o, const struct kind_field *f,
+			const struct rtattr *a)
+{
+	const char *key = f->names, *text = key;
+	unsigned int type = f->type & ~F_TEXT;
+	char fmt[80];
+
+	if (f->type & F_TEXT)
+		text += strlen(key) + 1;
+	snprintf(fmt, sizeof(fmt), type == P_U64 ? "%s %%llu " :
+		 type == P_ONOFF ? "%s %%s " :
+		 type >= P_FLAG ? "%s " : "%s %%u ", text);
+	switch (type) {
+	case P_U8: out_uint(o, OUT_ANY, key, fmt, nl_attr_u8(a)); break;
+	case P_U16: out_uint(o, OUT_ANY, key, fmt, nl_attr_u16(a)); break;
+	case P_U32: out_uint(o, OUT_ANY, key, fmt, nl_attr_u32(a)); break;
+	case P_U64: out_u64(o, OUT_ANY, key, fmt, nl_attr_u64(a)); break;
+	case P_TIMER: print_timer(o, key, nl_attr_u64(a)); break;
+	case P_ID: print_bridge_id(o, a, key, text); break;
+	case P_ONOFF: out_on_off(o, OUT_ANY, key, fmt, nl_attr_u8(a)); break;
+	case P_FLAG:
+		if (nl_attr_u8(a))
+			out_bool(o, OUT_ANY, key, fmt, true);
+		break;
+	case P_PRESENT: out_bool(o, OUT_ANY, key, fmt, true); break;
+	case P_HEX:
+		snprintf(fmt, sizeof(fmt), "%s %%#llx ", text);
+		print_hex_str(o, key, fmt, nl_attr_u16(a));
+		break;
+	}
+}
+
+void print_fields(struct out *o, const struct kind_field *f, size_t n,
+		  struct rtattr **tb)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (tb[f[i].attr])
+			print_field(o, &f[i], tb[f[i].attr]);
+}
+

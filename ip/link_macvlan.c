@@ -13,7 +13,7 @@ static const struct {
 	{ "source", MACVLAN_MODE_SOURCE },
 };
 
-static void usage_for(FILE *f, const char *kind)
+static void macvlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... %s [ mode { private | vepa | bridge | passthru | source } ]\n"
@@ -22,16 +22,6 @@ static void usage_for(FILE *f, const char *kind)
 		"               [ macaddr { add MAC | del MAC | set [ MAC ]... | flush } ]\n"
 		"nopromisc needs mode passthru; macaddr lists are for mode source.\n",
 		kind);
-}
-
-static void macvlan_usage(FILE *f)
-{
-	usage_for(f, "macvlan");
-}
-
-static void macvtap_usage(FILE *f)
-{
-	usage_for(f, "macvtap");
 }
 
 /* A MAC of exactly 6 bytes; other lengths fail without a word, as in
@@ -133,20 +123,19 @@ static int bcqueuelen_opt(struct nl_req *r, const char *arg)
 	return 0;
 }
 
-static int check_flags(const char *kind, void (*usage)(FILE *), int mode,
-		       int flags)
+static int check_flags(const char *kind, int mode, int flags)
 {
 	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
 		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n",
 			kind);
-		usage(stderr);
+		macvlan_usage(stderr, kind);
 		return EXIT_FAIL;
 	}
 	return 0;
 }
 
-static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
-		     int argc, char **argv)
+static int macvlan_parse(struct ipctx *ctx, struct nl_req *r,
+			 const char *kind, int argc, char **argv)
 {
 	int flags = 0, mode = 0, f, n;
 	bool has_flags = false;
@@ -170,7 +159,7 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 		} else if (streq(a, "macaddr")) {
 			n = macaddr_opt(r, argc, argv);
 			if (n == -EXIT_FAIL - 1000) {
-				usage(stderr);
+				macvlan_usage(stderr, kind);
 				return EXIT_FAIL;
 			}
 			if (n < 0)
@@ -183,10 +172,10 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 			if (bcqueuelen_opt(r, argv[0]))
 				return EXIT_FAIL;
 		} else {
-			return kind_unknown(kind, "option", a, usage);
+			return kind_unknown(kind, "option", a, macvlan_usage);
 		}
 	}
-	if (check_flags(kind, usage, mode, flags))
+	if (check_flags(kind, mode, flags))
 		return EXIT_FAIL;
 	/* The mode and flags go last, whatever their place on the line. */
 	if (mode)
@@ -194,18 +183,6 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 	if (has_flags)
 		nl_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
 	return EXIT_OK;
-}
-
-static int macvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			 char **argv)
-{
-	return parse_for("macvlan", macvlan_usage, r, argc, argv);
-}
-
-static int macvtap_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			 char **argv)
-{
-	return parse_for("macvtap", macvtap_usage, r, argc, argv);
 }
 
 static void print_remotes(struct out *o, struct rtattr **tb)
@@ -273,7 +250,7 @@ const struct link_kind macvlan_kind = {
 
 const struct link_kind macvtap_kind = {
 	.name = "macvtap",
-	.parse = macvtap_parse,
+	.parse = macvlan_parse,
 	.print = macvlan_print,
-	.usage = macvtap_usage,
+	.usage = macvlan_usage,
 };

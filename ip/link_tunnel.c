@@ -110,21 +110,6 @@ static void tnl_usage_of(FILE *f, const char *kind)
 
 /* ---- the current values ("set") ---- */
 
-static uint32_t get_u32(const struct rtattr *a, uint32_t def)
-{
-	return a && nl_attr_len(a) >= 4 ? nl_attr_u32(a) : def;
-}
-
-static uint16_t get_u16(const struct rtattr *a, uint16_t def)
-{
-	return a && nl_attr_len(a) >= 2 ? nl_attr_u16(a) : def;
-}
-
-static uint8_t get_u8(const struct rtattr *a, uint8_t def)
-{
-	return a && nl_attr_len(a) >= 1 ? nl_attr_u8(a) : def;
-}
-
 /* One attribute of a family and the struct tnl member it is read into
  * ("set" starts from the link's values) and sent from.  The request sends
  * the fields in table order, the reference's, each when its condition
@@ -859,14 +844,14 @@ static void print_endpoints(struct ipctx *ctx, const struct rtattr *remote,
 		out_str(o, OUT_ANY, i ? "local" : "remote",
 			i ? "local %s " : "remote %s ", s);
 	}
-	if (get_u32(link, 0))
+	if (nl_attr_u32(link))
 		out_str(o, OUT_ANY, "link", "dev %s ",
 			ll_name_or_num(ctx, nl_attr_u32(link), buf, sizeof(buf)));
 }
 
 static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
 {
-	unsigned int ttl = get_u8(a, 0);
+	unsigned int ttl = nl_attr_u8(a);
 
 	if (!a)
 		return;
@@ -880,7 +865,7 @@ static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
 
 static void print_pmtudisc(struct out *o, const struct rtattr *a, bool always)
 {
-	bool on = get_u8(a, 0);
+	bool on = nl_attr_u8(a);
 
 	if (!a)
 		return;
@@ -899,13 +884,13 @@ static void print_v6_flow(struct out *o, const struct rtattr *elim,
 			  const struct rtattr *flowinfo,
 			  const struct rtattr *flags)
 {
-	uint32_t f = get_u32(flags, 0), fi = ntohl(get_u32(flowinfo, 0));
+	uint32_t f = nl_attr_u32(flags), fi = ntohl(nl_attr_u32(flowinfo));
 
 	if (f & IP6_TNL_F_IGN_ENCAP_LIMIT)
 		print_flag(o, "ip6_tnl_f_ign_encap_limit", "encaplimit none ");
 	else if (elim)
 		out_uint(o, OUT_ANY, "encap_limit", "encaplimit %u ",
-			 get_u8(elim, 0));
+			 nl_attr_u8(elim));
 	if (f & IP6_TNL_F_USE_ORIG_TCLASS)
 		print_flag(o, "ip6_tnl_f_use_orig_tclass", "tclass inherit ");
 	else if (flowinfo)
@@ -927,16 +912,16 @@ static void print_v6_flow(struct out *o, const struct rtattr *elim,
 
 static void print_fwmark(struct out *o, const struct rtattr *a)
 {
-	if (get_u32(a, 0))
+	if (nl_attr_u32(a))
 		out_xstr(o, OUT_ANY, "fwmark", o->json ? "0x%llx" : "fwmark 0x%llx ",
-			 get_u32(a, 0));
+			 nl_attr_u32(a));
 }
 
 /* the fwmark of an IPv6 tunnel: a number or "inherit" */
 static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
 			    const struct rtattr *mark)
 {
-	if (get_u32(flags, 0) & IP6_TNL_F_USE_ORIG_FWMARK)
+	if (nl_attr_u32(flags) & IP6_TNL_F_USE_ORIG_FWMARK)
 		print_flag(o, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ");
 	else
 		print_fwmark(o, mark);
@@ -945,10 +930,10 @@ static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
 static void print_encap(struct out *o, struct rtattr **tb, int first)
 {
 	static const char *const names[] = { "none", "fou", "gue" };
-	unsigned int type = get_u16(tb[first], 0);
-	unsigned int flags = get_u16(tb[first + 1], 0);
-	unsigned int sport = ntohs(get_u16(tb[first + 2], 0));
-	unsigned int dport = ntohs(get_u16(tb[first + 3], 0));
+	unsigned int type = nl_attr_u16(tb[first]);
+	unsigned int flags = nl_attr_u16(tb[first + 1]);
+	unsigned int sport = ntohs(nl_attr_u16(tb[first + 2]));
+	unsigned int dport = ntohs(nl_attr_u16(tb[first + 3]));
 	static const struct {
 		unsigned int bit;
 		const char *key, *word;
@@ -987,8 +972,8 @@ static void print_gre_flags(struct out *o, struct rtattr **tb)
 		{ 0, GRE_SEQ, "iseq" }, { 1, GRE_SEQ, "oseq" },
 		{ 0, GRE_CSUM, "icsum" }, { 1, GRE_CSUM, "ocsum" },
 	};
-	uint16_t fl[2] = { get_u16(tb[IFLA_GRE_IFLAGS], 0),
-			   get_u16(tb[IFLA_GRE_OFLAGS], 0) };
+	uint16_t fl[2] = { nl_attr_u16(tb[IFLA_GRE_IFLAGS]),
+			   nl_attr_u16(tb[IFLA_GRE_OFLAGS]) };
 	char buf[32], text[16];
 	uint32_t key;
 	size_t i;
@@ -996,7 +981,7 @@ static void print_gre_flags(struct out *o, struct rtattr **tb)
 	for (i = 0; i < 2; i++) {
 		if (!(fl[i] & GRE_KEY))
 			continue;
-		key = get_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY], 0);
+		key = nl_attr_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY]);
 		format_addr(AF_INET, &key, 4, buf, sizeof(buf));
 		out_str(o, OUT_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
 			buf);
@@ -1012,58 +997,17 @@ static void print_erspan(struct out *o, struct rtattr **tb)
 {
 	if (tb[IFLA_GRE_ERSPAN_INDEX])
 		out_uint(o, OUT_ANY, "erspan_index", "erspan_index %u ",
-			 get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0));
+			 nl_attr_u32(tb[IFLA_GRE_ERSPAN_INDEX]));
 	if (tb[IFLA_GRE_ERSPAN_VER])
 		out_uint(o, OUT_ANY, "erspan_ver", "erspan_ver %u ",
-			 get_u8(tb[IFLA_GRE_ERSPAN_VER], 0));
+			 nl_attr_u8(tb[IFLA_GRE_ERSPAN_VER]));
 	if (tb[IFLA_GRE_ERSPAN_DIR])
 		out_str(o, OUT_ANY, "erspan_dir", "erspan_dir %s ",
-			get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0) ? "egress" : "ingress");
+			nl_attr_u8(tb[IFLA_GRE_ERSPAN_DIR]) ? "egress" : "ingress");
 	if (tb[IFLA_GRE_ERSPAN_HWID])
 		out_xstr(o, OUT_ANY, "erspan_hwid",
 			 o->json ? "0x%llx" : "erspan_hwid 0x%llx ",
-			 get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0));
-}
-
-static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
-{
-	struct rtattr *tb[IFLA_GRE_MAX + 1];
-	struct out *o = &ctx->out;
-
-	if (!data)
-		return;
-	nl_parse_nested(tb, IFLA_GRE_MAX, data);
-	if (tb[IFLA_GRE_COLLECT_METADATA])
-		print_flag(o, "external", "external ");
-	print_endpoints(ctx, tb[IFLA_GRE_REMOTE], tb[IFLA_GRE_LOCAL],
-			tb[IFLA_GRE_LINK], v6);
-	print_ttl(o, tb[IFLA_GRE_TTL], v6);
-	if (v6) {
-		print_v6_flow(o, tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO],
-			      tb[IFLA_GRE_FLAGS]);
-	} else {
-		print_tos_inherit(o, nl_attr_u8(tb[IFLA_GRE_TOS]));
-		print_pmtudisc(o, tb[IFLA_GRE_PMTUDISC], false);
-		if (get_u8(tb[IFLA_GRE_IGNORE_DF], 0))
-			print_flag(o, "ignore_df", "ignore-df ");
-	}
-	print_gre_flags(o, tb);
-	if (v6)
-		print_v6_fwmark(o, tb[IFLA_GRE_FLAGS], tb[IFLA_GRE_FWMARK]);
-	else
-		print_fwmark(o, tb[IFLA_GRE_FWMARK]);
-	print_erspan(o, tb);
-	print_encap(o, tb, IFLA_GRE_ENCAP_TYPE);
-}
-
-static void gre_print4(struct ipctx *ctx, const struct rtattr *data)
-{
-	gre_print_v(ctx, data, false);
-}
-
-static void gre_print6(struct ipctx *ctx, const struct rtattr *data)
-{
-	gre_print_v(ctx, data, true);
+			 nl_attr_u16(tb[IFLA_GRE_ERSPAN_HWID]));
 }
 
 static const char *proto_name(unsigned int proto, bool v6)
@@ -1084,7 +1028,7 @@ static const char *proto_name(unsigned int proto, bool v6)
 static void print_6rd(struct out *o, struct rtattr **tb)
 {
 	char buf[64];
-	unsigned int len = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], 0);
+	unsigned int len = nl_attr_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
 
 	if (len && tb[IFLA_IPTUN_6RD_PREFIX] &&
 	    nl_attr_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
@@ -1094,7 +1038,7 @@ static void print_6rd(struct out *o, struct rtattr **tb)
 		out_uint(o, OUT_JSON, "prefixlen", NULL, len);
 		out_text(o, "6rd-prefix %s/%u ", buf, len);
 	}
-	len = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+	len = nl_attr_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
 	if (len && tb[IFLA_IPTUN_6RD_RELAY_PREFIX] &&
 	    nl_attr_len(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]) >= 4) {
 		format_addr(AF_INET, nl_attr_data(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]),
@@ -1105,68 +1049,104 @@ static void print_6rd(struct out *o, struct rtattr **tb)
 	}
 }
 
-static void iptnl_print_v(struct ipctx *ctx, const struct rtattr *data,
-			  bool v6)
+/* The attributes both families print, in each one's numbers. */
+struct tnl_attrs {
+	uint8_t max, metadata, remote, local, link, ttl, tos, pmtudisc;
+	uint8_t elim, flowinfo, flags, fwmark, encap;
+	bool gre;
+};
+
+static const struct tnl_attrs gre_attrs = {
+	IFLA_GRE_MAX, IFLA_GRE_COLLECT_METADATA, IFLA_GRE_REMOTE,
+	IFLA_GRE_LOCAL, IFLA_GRE_LINK, IFLA_GRE_TTL, IFLA_GRE_TOS,
+	IFLA_GRE_PMTUDISC, IFLA_GRE_ENCAP_LIMIT, IFLA_GRE_FLOWINFO,
+	IFLA_GRE_FLAGS, IFLA_GRE_FWMARK, IFLA_GRE_ENCAP_TYPE, true,
+};
+
+static const struct tnl_attrs iptnl_attrs = {
+	IFLA_IPTUN_MAX, IFLA_IPTUN_COLLECT_METADATA, IFLA_IPTUN_REMOTE,
+	IFLA_IPTUN_LOCAL, IFLA_IPTUN_LINK, IFLA_IPTUN_TTL, IFLA_IPTUN_TOS,
+	IFLA_IPTUN_PMTUDISC, IFLA_IPTUN_ENCAP_LIMIT, IFLA_IPTUN_FLOWINFO,
+	IFLA_IPTUN_FLAGS, IFLA_IPTUN_FWMARK, IFLA_IPTUN_ENCAP_TYPE, false,
+};
+
+/* One printer for both families: the same fields, where the reference
+ * puts them for each (fwmark moves about). */
+static void tnl_print(struct ipctx *ctx, const struct rtattr *data,
+		      const struct tnl_attrs *t, bool v6)
 {
-	struct rtattr *tb[IFLA_IPTUN_MAX + 1];
+	struct rtattr *tb[(IFLA_GRE_MAX > IFLA_IPTUN_MAX ? IFLA_GRE_MAX :
+			   IFLA_IPTUN_MAX) + 1];
 	struct out *o = &ctx->out;
 
 	if (!data)
 		return;
-	nl_parse_nested(tb, IFLA_IPTUN_MAX, data);
-	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+	nl_parse_nested(tb, t->max, data);
+	if (tb[t->metadata])
 		print_flag(o, "external", "external ");
-	if (tb[IFLA_IPTUN_PROTO])
+	if (!t->gre && tb[IFLA_IPTUN_PROTO])
 		out_str(o, OUT_ANY, "proto", "%s ",
-			proto_name(get_u8(tb[IFLA_IPTUN_PROTO], 0), v6));
-	print_endpoints(ctx, tb[IFLA_IPTUN_REMOTE], tb[IFLA_IPTUN_LOCAL],
-			tb[IFLA_IPTUN_LINK], v6);
-	print_ttl(o, tb[IFLA_IPTUN_TTL], v6);
+			proto_name(nl_attr_u8(tb[IFLA_IPTUN_PROTO]), v6));
+	print_endpoints(ctx, tb[t->remote], tb[t->local], tb[t->link], v6);
+	print_ttl(o, tb[t->ttl], v6);
 	if (v6) {
-		print_v6_flow(o, tb[IFLA_IPTUN_ENCAP_LIMIT],
-			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS]);
-		print_v6_fwmark(o, tb[IFLA_IPTUN_FLAGS], tb[IFLA_IPTUN_FWMARK]);
+		print_v6_flow(o, tb[t->elim], tb[t->flowinfo], tb[t->flags]);
+		if (!t->gre)
+			print_v6_fwmark(o, tb[t->flags], tb[t->fwmark]);
 	} else {
-		print_tos_inherit(o, nl_attr_u8(tb[IFLA_IPTUN_TOS]));
-		print_pmtudisc(o, tb[IFLA_IPTUN_PMTUDISC], true);
-		if (get_u16(tb[IFLA_IPTUN_FLAGS], 0) & SIT_ISATAP)
+		print_tos_inherit(o, nl_attr_u8(tb[t->tos]));
+		print_pmtudisc(o, tb[t->pmtudisc], !t->gre);
+		if (t->gre && nl_attr_u8(tb[IFLA_GRE_IGNORE_DF]))
+			print_flag(o, "ignore_df", "ignore-df ");
+		if (!t->gre && (nl_attr_u16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP))
 			print_flag(o, "isatap", "isatap ");
-		print_6rd(o, tb);
+		if (!t->gre)
+			print_6rd(o, tb);
 	}
-	print_encap(o, tb, IFLA_IPTUN_ENCAP_TYPE);
-	if (!v6)
-		print_fwmark(o, tb[IFLA_IPTUN_FWMARK]);
+	if (t->gre) {
+		print_gre_flags(o, tb);
+		if (v6)
+			print_v6_fwmark(o, tb[t->flags], tb[t->fwmark]);
+		else
+			print_fwmark(o, tb[t->fwmark]);
+		print_erspan(o, tb);
+	}
+	print_encap(o, tb, t->encap);
+	if (!t->gre && !v6)
+		print_fwmark(o, tb[t->fwmark]);
+}
+
+static void gre_print4(struct ipctx *ctx, const struct rtattr *data)
+{
+	tnl_print(ctx, data, &gre_attrs, false);
+}
+
+static void gre_print6(struct ipctx *ctx, const struct rtattr *data)
+{
+	tnl_print(ctx, data, &gre_attrs, true);
 }
 
 static void iptnl_print4(struct ipctx *ctx, const struct rtattr *data)
 {
-	iptnl_print_v(ctx, data, false);
+	tnl_print(ctx, data, &iptnl_attrs, false);
 }
 
 static void iptnl_print6(struct ipctx *ctx, const struct rtattr *data)
 {
-	iptnl_print_v(ctx, data, true);
+	tnl_print(ctx, data, &iptnl_attrs, true);
 }
 
-#define TNL_KIND(var, kind, print_fn)                                             \
-	static int var##_parse(struct ipctx *ctx, struct nl_req *r, int argc,  \
-			       char **argv)                                    \
-	{                                                                      \
-		return tnl_parse(ctx, r, kind, argc, argv);                    \
-	}                                                                      \
-	static void var##_usage(FILE *f)                                       \
-	{                                                                      \
-		tnl_usage_of(f, kind);                                         \
-	}                                                                      \
-	const struct link_kind var = { .name = kind, .parse = var##_parse,     \
-				       .print = print_fn, .usage = var##_usage }
+/* One parser and usage for all; each kind's name tells them apart. */
+#define TNL_KIND(kind, print_fn)                                               \
+	{ .name = kind, .parse = tnl_parse, .print = print_fn,                 \
+	  .usage = tnl_usage_of }
 
-TNL_KIND(gre_kind, "gre", gre_print4);
-TNL_KIND(gretap_kind, "gretap", gre_print4);
-TNL_KIND(erspan_kind, "erspan", gre_print4);
-TNL_KIND(ip6gre_kind, "ip6gre", gre_print6);
-TNL_KIND(ip6gretap_kind, "ip6gretap", gre_print6);
-TNL_KIND(ip6erspan_kind, "ip6erspan", gre_print6);
-TNL_KIND(ipip_kind, "ipip", iptnl_print4);
-TNL_KIND(sit_kind, "sit", iptnl_print4);
-TNL_KIND(ip6tnl_kind, "ip6tnl", iptnl_print6);
+const struct link_kind gre_kind = TNL_KIND("gre", gre_print4);
+const struct link_kind gretap_kind = TNL_KIND("gretap", gre_print4);
+const struct link_kind erspan_kind = TNL_KIND("erspan", gre_print4);
+const struct link_kind ip6gre_kind = TNL_KIND("ip6gre", gre_print6);
+const struct link_kind ip6gretap_kind = TNL_KIND("ip6gretap", gre_print6);
+const struct link_kind ip6erspan_kind = TNL_KIND("ip6erspan", gre_print6);
+const struct link_kind ipip_kind = TNL_KIND("ipip", iptnl_print4);
+const struct link_kind sit_kind = TNL_KIND("sit", iptnl_print4);
+const struct link_kind ip6tnl_kind = TNL_KIND("ip6tnl", iptnl_print6);

@@ -18,7 +18,7 @@ static const struct {
 	{ "bridge_binding", VLAN_FLAG_BRIDGE_BINDING },
 };
 
-static void vlan_usage(FILE *f)
+static void vlan_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
@@ -106,8 +106,8 @@ static bool vlan_key(const char *a)
 	return false;
 }
 
-static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		      char **argv)
+static int vlan_parse(struct ipctx *ctx, struct nl_req *r,
+		      const char *kind, int argc, char **argv)
 {
 	struct ifla_vlan_flags fl = { 0, 0 };
 	int rc, n;

@@ -3,13 +3,13 @@
 
 #include "link_kind.h"
 
-static void vrf_usage(FILE *f)
+static void vrf_usage(FILE *f, const char *kind)
 {
 	fprintf(f, "Usage: ... vrf table { TABLE_NAME | TABLE_ID }\n");
 }
 
-static int vrf_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		     char **argv)
+static int vrf_parse(struct ipctx *ctx, struct nl_req *r,
+		     const char *kind, int argc, char **argv)
 {
 	uint32_t table;
 

@@ -15,7 +15,7 @@ struct vxlan_args {
 	struct inet_addr local, remote;
 };
 
-static void vxlan_usage(FILE *f)
+static void vxlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... vxlan { id | vni } VNI [ { remote | group } ADDR ] [ local { ADDR | any } ]\n"
@@ -207,24 +207,15 @@ static int srcport_opt(struct nl_req *r, int *argc, char ***argv)
 	return 0;
 }
 
-static bool is_key(const char *a, const char *const *keys, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (streq(a, keys[i]))
-			return true;
-	return false;
-}
-
 static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
 		     struct nl_req *r, int *argc, char ***argv)
 {
-	static const char *const addr_keys[] = { "local", "remote", "group" };
-	static const char *const num_keys[] = { "id", "vni", "dstport",
-						"ageing", "maxaddress", "dev" };
-	static const char *const misc_keys[] = { "tos", "df", "flowlabel" };
+	/* three addresses, six numbers, three for tos_df_label() */
+	static const char *const keys[] = { "local", "remote", "group", "id",
+		"vni", "dstport", "ageing", "maxaddress", "dev", "tos", "df",
+		"flowlabel" };
 	const char *a = (*argv)[0];
+	size_t i;
 
 	if (bool_opt(v, r, a))
 		return 0;
@@ -235,14 +226,15 @@ static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
 			return EXIT_USAGE;
 		return ttl_opt(r, (*argv)[0]);
 	}
-	if (!is_key(a, addr_keys, 3) && !is_key(a, num_keys, 6) &&
-	    !is_key(a, misc_keys, 3))
+	for (i = 0; i < 12 && !streq(a, keys[i]); i++)
+		;
+	if (i == 12)
 		return kind_unknown("vxlan", "command", a, vxlan_usage);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	if (is_key(a, addr_keys, 3))
+	if (i < 3)
 		return addr_opt(v, a, (*argv)[0]);
-	if (is_key(a, num_keys, 6))
+	if (i < 9)
 		return number_opt(ctx, v, r, a, (*argv)[0]);
 	return tos_df_label(r, a, (*argv)[0]);
 }
@@ -287,8 +279,8 @@ static int vxlan_finish(struct vxlan_args *v, struct nl_req *r, bool create,
 	return 0;
 }
 
-static int vxlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		       char **argv)
+static int vxlan_parse(struct ipctx *ctx, struct nl_req *r,
+		       const char *kind, int argc, char **argv)
 {
 	struct vxlan_args v = { .learning = -1 };
 	bool has_link = false;
@@ -304,15 +296,6 @@ static int vxlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 }
 
 /* ---- printing ---- */
-
-static void print_addr_attr(struct out *o, const struct rtattr *a, int family,
-			    const char *key, const char *fmt)
-{
-	char buf[64];
-
-	format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, sizeof(buf));
-	out_str(o, OUT_ANY, key, fmt, buf);
-}
 
 static void print_addrs(struct ipctx *ctx, struct rtattr **tb)
 {
@@ -338,13 +321,6 @@ static void print_addrs(struct ipctx *ctx, struct rtattr **tb)
 	else if (!l && l6 && nl_attr_len(l6) >= 16 &&
 		 memcmp(nl_attr_data(l6), zero, 16))
 		print_addr_attr(o, l6, AF_INET6, "local6", "local %s ");
-}
-
-static void print_flag_if(struct out *o, const struct rtattr *a,
-			  const char *key, const char *text)
-{
-	if (a && nl_attr_u8(a))
-		out_bool(o, OUT_ANY, key, text, true);
 }
 
 static void print_ports(struct ipctx *ctx, struct rtattr **tb)
@@ -377,6 +353,20 @@ static void print_ports(struct ipctx *ctx, struct rtattr **tb)
 	}
 }
 
+static const struct kind_field vxlan_flags[] = {
+	{ IFLA_VXLAN_PROXY, P_FLAG, "proxy" },
+	{ IFLA_VXLAN_RSC, P_FLAG, "rsc" },
+	{ IFLA_VXLAN_L2MISS, P_FLAG, "l2miss" },
+	{ IFLA_VXLAN_L3MISS, P_FLAG, "l3miss" },
+};
+
+static const struct kind_field vxlan_tail[] = {
+	{ IFLA_VXLAN_REMCSUM_TX, P_FLAG | F_TEXT, "remcsum_tx\0remcsumtx" },
+	{ IFLA_VXLAN_REMCSUM_RX, P_FLAG | F_TEXT, "remcsum_rx\0remcsumrx" },
+	{ IFLA_VXLAN_GBP, P_PRESENT, "gbp" },
+	{ IFLA_VXLAN_GPE, P_PRESENT, "gpe" },
+};
+
 static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 {
 	struct rtattr *tb[IFLA_VXLAN_MAX + 1];
@@ -386,16 +376,16 @@ static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 	if (!data)
 		return;
 	nl_parse_nested(tb, IFLA_VXLAN_MAX, data);
-	print_flag_if(o, tb[IFLA_VXLAN_COLLECT_METADATA], "external", "external ");
-	print_flag_if(o, tb[IFLA_VXLAN_VNIFILTER], "vnifilter", "vnifilter");
+	if (nl_attr_u8(tb[IFLA_VXLAN_COLLECT_METADATA]))
+		out_bool(o, OUT_ANY, "external", "external ", true);
+	/* the reference prints no space after it */
+	if (nl_attr_u8(tb[IFLA_VXLAN_VNIFILTER]))
+		out_bool(o, OUT_ANY, "vnifilter", "vnifilter", true);
 	if (tb[IFLA_VXLAN_ID] && nl_attr_len(tb[IFLA_VXLAN_ID]) >= 4)
 		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_VXLAN_ID]));
 	print_addrs(ctx, tb);
 	print_ports(ctx, tb);
-	print_flag_if(o, tb[IFLA_VXLAN_PROXY], "proxy", "proxy ");
-	print_flag_if(o, tb[IFLA_VXLAN_RSC], "rsc", "rsc ");
-	print_flag_if(o, tb[IFLA_VXLAN_L2MISS], "l2miss", "l2miss ");
-	print_flag_if(o, tb[IFLA_VXLAN_L3MISS], "l3miss", "l3miss ");
+	print_fields(o, vxlan_flags, 4, tb);
 	print_tos_inherit(o, nl_attr_u8(tb[IFLA_VXLAN_TOS]));
 	print_udp_ttl(o, tb[IFLA_VXLAN_TTL_INHERIT], tb[IFLA_VXLAN_TTL]);
 	print_udp_df(o, tb[IFLA_VXLAN_DF]);
@@ -404,19 +394,14 @@ static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 		v = nl_attr_u32(tb[IFLA_VXLAN_AGEING]);
 		out_uint(o, OUT_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
 	}
-	if (tb[IFLA_VXLAN_LIMIT] && (v = nl_attr_u32(tb[IFLA_VXLAN_LIMIT])))
+	if ((v = nl_attr_u32(tb[IFLA_VXLAN_LIMIT])))
 		out_uint(o, OUT_ANY, "limit", "maxaddr %u ", v);
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_CSUM], "udp_csum", "udpcsum");
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_TX], "udp_zero_csum6_tx",
 		     "udp6zerocsumtx");
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_RX], "udp_zero_csum6_rx",
 		     "udp6zerocsumrx");
-	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_TX], "remcsum_tx", "remcsumtx ");
-	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_RX], "remcsum_rx", "remcsumrx ");
-	if (tb[IFLA_VXLAN_GBP])
-		out_bool(o, OUT_ANY, "gbp", "gbp ", true);
-	if (tb[IFLA_VXLAN_GPE])
-		out_bool(o, OUT_ANY, "gpe", "gpe ", true);
+	print_fields(o, vxlan_tail, 4, tb);
 }
 
 const struct link_kind vxlan_kind = {
