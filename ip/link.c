@@ -1075,13 +1075,10 @@ struct link_args {
 
 int link_on_off(const char *key, const char *arg)
 {
-	if (streq(arg, "on"))
-		return 1;
-	if (streq(arg, "off"))
-		return 0;
-	fprintf(stderr, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n",
-		key, arg);
-	return -1;
+	static const char *const on_off[] = { "on", "off" };
+	int i = must_be(key, on_off, 2, arg);
+
+	return i < 0 ? -1 : !i;
 }
 
 /* ifname rules of the reference: names to create or rename to must fit

@@ -2,9 +2,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <linux/if_bridge.h>
-#include <linux/if_ether.h>
 #include <linux/if_link.h>
 
 #include "link_kind.h"
@@ -107,12 +105,8 @@ static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
 	uint32_t v;
 
 	if (streq(key, "vlan_protocol")) {
-		if (strcasecmp(arg, "802.1Q") && strcasecmp(arg, "802.1ad"))
-			return invarg("invalid vlan_protocol", arg);
-		nl_put_u16(r, IFLA_BR_VLAN_PROTOCOL,
-			   htons(strcasecmp(arg, "802.1Q") ? ETH_P_8021AD :
-							     ETH_P_8021Q));
-		return 0;
+		return put_vlan_proto(r, IFLA_BR_VLAN_PROTOCOL, arg,
+				      "invalid vlan_protocol");
 	}
 	if (streq(key, "group_address")) {
 		/* any length goes to the kernel, as from iproute2 */
@@ -257,14 +251,9 @@ static void bridge_print(struct ipctx *ctx, const struct rtattr *data)
 		return;
 	nl_parse_nested(tb, IFLA_BR_MAX, data);
 	print_fields(o, br_head, N(br_head), tb);
-	if (tb[IFLA_BR_VLAN_PROTOCOL]) {
-		uint16_t p = ntohs(nl_attr_u16(tb[IFLA_BR_VLAN_PROTOCOL]));
-
-		snprintf(buf, sizeof(buf), "0x%x", p);
-		out_str(o, OUT_ANY, "vlan_protocol", "vlan_protocol %s ",
-			p == ETH_P_8021Q ? "802.1Q" : p == ETH_P_8021AD ?
-			"802.1ad" : buf);
-	}
+	if (tb[IFLA_BR_VLAN_PROTOCOL])
+		print_vlan_proto(o, tb[IFLA_BR_VLAN_PROTOCOL], "vlan_protocol",
+				 "0x%x");
 	print_fields(o, br_mid, N(br_mid), tb);
 	if (tb[IFLA_BR_GROUP_ADDR]) {
 		format_lladdr(nl_attr_data(tb[IFLA_BR_GROUP_ADDR]),

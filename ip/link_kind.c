@@ -5,6 +5,8 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <linux/if_ether.h>
 #include <linux/if_link.h>
 
 #include "link_kind.h"
@@ -18,18 +20,43 @@ int kind_unknown(const char *kind, const char *what, const char *arg,
 	return EXIT_FAIL;
 }
 
-int one_of(const char *key, const char *const *names, int n, const char *arg)
+/* The reference words this error two ways: 'must be one of "a", "b", not'
+ * and 'must be "a", "b" or "c", not'. */
+static int bad_choice(const char *key, const char *const *names, int n,
+		      const char *arg, bool listed)
 {
 	int i;
 
+	fprintf(stderr, "Error: argument of \"%s\" must be %s", key,
+		listed ? "one of " : "");
 	for (i = 0; i < n; i++)
-		if (streq(names[i], arg))
-			return i;
-	fprintf(stderr, "Error: argument of \"%s\" must be one of ", key);
-	for (i = 0; i < n; i++)
-		fprintf(stderr, "\"%s\"%s", names[i], i + 1 < n ? ", " : "");
+		fprintf(stderr, "\"%s\"%s", names[i], i + 1 == n ? "" :
+			i + 2 == n && !listed ? " or " : ", ");
 	fprintf(stderr, ", not \"%s\"\n", arg);
 	return -1;
+}
+
+static int word_in(const char *const *names, int n, const char *arg)
+{
+	int i;
+
+	for (i = 0; i < n && !streq(names[i], arg); i++)
+		;
+	return i < n ? i : -1;
+}
+
+int one_of(const char *key, const char *const *names, int n, const char *arg)
+{
+	int i = word_in(names, n, arg);
+
+	return i >= 0 ? i : bad_choice(key, names, n, arg, true);
+}
+
+int must_be(const char *key, const char *const *names, int n, const char *arg)
+{
+	int i = word_in(names, n, arg);
+
+	return i >= 0 ? i : bad_choice(key, names, n, arg, false);
 }
 
 int on_off_strict(const char *key, const char *arg)
@@ -98,7 +125,29 @@ int udp_vni_arg(const char *s, uint32_t *vni)
 	return 0;
 }
 
+int put_vlan_proto(struct nl_req *r, int attr, const char *arg,
+		   const char *err)
+{
+	if (strcasecmp(arg, "802.1Q") && strcasecmp(arg, "802.1ad"))
+		return invarg(err, arg);
+	nl_put_u16(r, attr, htons(strcasecmp(arg, "802.1Q") ? ETH_P_8021AD :
+							    ETH_P_8021Q));
+	return 0;
+}
+
 /* ---- printing ---- */
+
+void print_vlan_proto(struct out *o, const struct rtattr *a, const char *key,
+		      const char *unknown)
+{
+	uint16_t p = ntohs(nl_attr_u16(a));
+	char buf[16], fmt[32];
+
+	snprintf(buf, sizeof(buf), unknown, p);
+	snprintf(fmt, sizeof(fmt), "%s %%s ", key);
+	out_str(o, OUT_ANY, key, fmt, p == ETH_P_8021Q ? "802.1Q" :
+		p == ETH_P_8021AD ? "802.1ad" : buf);
+}
 
 /* An address attribute of the given family as "KEY": "ADDR" / FMT. */
 void print_addr_attr(struct out *o, const struct rtattr *a, int family,

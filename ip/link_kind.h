@@ -53,8 +53,18 @@ int kind_unknown(const char *kind, const char *what, const char *arg,
 /* The index of arg in names[n]; else -1 after the reference's "must be
  * one of" error. */
 int one_of(const char *key, const char *const *names, int n, const char *arg);
+/* The same, worded 'must be "a", "b" or "c", not "x"'. */
+int must_be(const char *key, const char *const *names, int n, const char *arg);
 /* "off"/"on" in that wording: 0, 1 or -1. */
 int on_off_strict(const char *key, const char *arg);
+
+/* "802.1Q" or "802.1ad" (any case) into attr; else invarg(err). */
+int put_vlan_proto(struct nl_req *r, int attr, const char *arg,
+		   const char *err);
+/* The protocol by name, "KEY NAME "; one without a name in `unknown`'s
+ * format ("0x%x" for bridges, "[%d]" for vlans). */
+void print_vlan_proto(struct out *o, const struct rtattr *a, const char *key,
+		      const char *unknown);
 
 /* Options of vxlan and geneve (tunnels print tos alike); each returns
  * 0 or the exit code after printing the reference's error. */

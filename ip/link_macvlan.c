@@ -4,14 +4,9 @@
 
 #include "link_kind.h"
 
-static const struct {
-	const char *name;
-	unsigned int mode;
-} modes[] = {
-	{ "private", MACVLAN_MODE_PRIVATE }, { "vepa", MACVLAN_MODE_VEPA },
-	{ "bridge", MACVLAN_MODE_BRIDGE }, { "passthru", MACVLAN_MODE_PASSTHRU },
-	{ "source", MACVLAN_MODE_SOURCE },
-};
+/* MACVLAN_MODE_* are the bits 1 << index of these */
+static const char *const modes[] = { "private", "vepa", "bridge", "passthru",
+				     "source" };
 
 static void macvlan_usage(FILE *f, const char *kind)
 {
@@ -81,31 +76,28 @@ static int macaddr_opt(struct nl_req *r, int argc, char **argv)
 
 static int mode_opt(int *mode, const char *arg)
 {
-	size_t i;
+	int i = must_be("mode", modes, 5, arg);
 
-	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (streq(arg, modes[i].name)) {
-			*mode = modes[i].mode;
-			return 0;
-		}
-	fprintf(stderr, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n",
-		arg);
-	return EXIT_FAIL;
+	if (i < 0)
+		return EXIT_FAIL;
+	*mode = 1 << i;
+	return 0;
 }
 
 /* "flag X" or a bare flag word; returns the MACVLAN_FLAG_ bit, or -1. */
 static int flag_word(const char *a, bool named)
 {
-	if (streq(a, "nopromisc"))
-		return MACVLAN_FLAG_NOPROMISC;
-	if (streq(a, "nodst"))
-		return MACVLAN_FLAG_NODST;
-	if (named && streq(a, "null"))
-		return 0;
-	if (named)
-		fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"\n",
-			a);
-	return -1;
+	/* MACVLAN_FLAG_NOPROMISC is 1, MACVLAN_FLAG_NODST 2 */
+	static const char *const flags[] = { "nopromisc", "nodst", "null" };
+	int i;
+
+	if (!named) {
+		for (i = 0; i < 2 && !streq(a, flags[i]); i++)
+			;
+		return i < 2 ? 1 << i : -1;
+	}
+	i = must_be("flag", flags, 3, a);
+	return i < 0 ? -1 : i < 2 ? 1 << i : 0;
 }
 
 /* macaddr set takes every following MAC; the first non-MAC (reported)
@@ -223,8 +215,8 @@ static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
 	if (!tb[IFLA_MACVLAN_MODE] || nl_attr_len(tb[IFLA_MACVLAN_MODE]) < 4)
 		return;
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (modes[i].mode == nl_attr_u32(tb[IFLA_MACVLAN_MODE]))
-			mode = modes[i].name;
+		if (1u << i == nl_attr_u32(tb[IFLA_MACVLAN_MODE]))
+			mode = modes[i];
 	out_str(o, OUT_ANY, "mode", "mode %s ", mode);
 	flags = nl_attr_u16(tb[IFLA_MACVLAN_FLAGS]);
 	if (flags & MACVLAN_FLAG_NOPROMISC)

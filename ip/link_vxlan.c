@@ -297,30 +297,43 @@ static int vxlan_parse(struct ipctx *ctx, struct nl_req *r,
 
 /* ---- printing ---- */
 
+/* The IPv4 address when set and not 0, else the IPv6 one when not ::
+ * (and no IPv4 attribute at all); NULL for neither.  *v6 says which. */
+static const struct rtattr *set_addr(const struct rtattr *a4,
+				     const struct rtattr *a6, bool *v6)
+{
+	static const uint8_t zero[16];
+
+	*v6 = false;
+	if (a4 && nl_attr_len(a4) >= 4 && nl_attr_u32(a4))
+		return a4;
+	*v6 = true;
+	if (!a4 && a6 && nl_attr_len(a6) >= 16 &&
+	    memcmp(nl_attr_data(a6), zero, 16))
+		return a6;
+	return NULL;
+}
+
 static void print_addrs(struct ipctx *ctx, struct rtattr **tb)
 {
 	struct out *o = &ctx->out;
-	static const uint8_t zero[16];
-	const struct rtattr *g = tb[IFLA_VXLAN_GROUP], *g6 = tb[IFLA_VXLAN_GROUP6];
-	const struct rtattr *l = tb[IFLA_VXLAN_LOCAL], *l6 = tb[IFLA_VXLAN_LOCAL6];
+	const struct rtattr *a;
+	bool v6, mc;
 
-	if (g && nl_attr_len(g) >= 4 && nl_attr_u32(g)) {
-		bool mc = (((uint8_t *)nl_attr_data(g))[0] & 0xf0) == 0xe0;
+	a = set_addr(tb[IFLA_VXLAN_GROUP], tb[IFLA_VXLAN_GROUP6], &v6);
+	if (a) {
+		const uint8_t *p = nl_attr_data(a);
 
-		print_addr_attr(o, g, AF_INET, mc ? "group" : "remote",
-				mc ? "group %s " : "remote %s ");
-	} else if (!g && g6 && nl_attr_len(g6) >= 16 &&
-		   memcmp(nl_attr_data(g6), zero, 16)) {
-		bool mc = ((uint8_t *)nl_attr_data(g6))[0] == 0xff;
-
-		print_addr_attr(o, g6, AF_INET6, mc ? "group6" : "remote6",
+		mc = v6 ? p[0] == 0xff : (p[0] & 0xf0) == 0xe0;
+		print_addr_attr(o, a, v6 ? AF_INET6 : AF_INET,
+				mc ? (v6 ? "group6" : "group") :
+				     (v6 ? "remote6" : "remote"),
 				mc ? "group %s " : "remote %s ");
 	}
-	if (l && nl_attr_len(l) >= 4 && nl_attr_u32(l))
-		print_addr_attr(o, l, AF_INET, "local", "local %s ");
-	else if (!l && l6 && nl_attr_len(l6) >= 16 &&
-		 memcmp(nl_attr_data(l6), zero, 16))
-		print_addr_attr(o, l6, AF_INET6, "local6", "local %s ");
+	a = set_addr(tb[IFLA_VXLAN_LOCAL], tb[IFLA_VXLAN_LOCAL6], &v6);
+	if (a)
+		print_addr_attr(o, a, v6 ? AF_INET6 : AF_INET,
+				v6 ? "local6" : "local", "local %s ");
 }
 
 static void print_ports(struct ipctx *ctx, struct rtattr **tb)
