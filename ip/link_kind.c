@@ -1,7 +1,8 @@
 /* What several link kinds share: the complaint about an unknown word, a
- * word from a fixed list, and the options of the UDP tunnels (vxlan and
- * geneve take ttl, tos, df and flowlabel alike, and tunnels print tos the
- * same way).  One copy of each keeps the binary small. */
+ * word from a fixed list, the vlan protocol (bridge and vlan), the options
+ * of the UDP tunnels (vxlan and geneve take ttl, tos, df and flowlabel
+ * alike, and tunnels print tos the same way) and a table-driven printer of
+ * plain fields.  One copy of each keeps the binary small. */
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>

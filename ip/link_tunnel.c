@@ -440,48 +440,51 @@ static int mode_arg(struct tnl *t, const char *s)
 	return invarg("Cannot guess tunnel mode.", s);
 }
 
+/* tclass and flowlabel: a hex number into their bits of flowinfo, or
+ * "inherit" (the flag, with those bits 0). */
+static int flowinfo_arg(struct tnl *t, const char *s, bool label)
+{
+	uint32_t v, mask = label ? IP6_LABEL_MASK : IP6_TCLASS_MASK;
+	uint32_t flag = label ? IP6_TNL_F_USE_ORIG_FLOWLABEL :
+		       IP6_TNL_F_USE_ORIG_TCLASS;
+
+	t->flowinfo &= ~htonl(mask);
+	if (streq(s, "inherit")) {
+		t->flags6 |= flag;
+		return 0;
+	}
+	if (parse_u32(&v, s, 16) || v > (label ? IP6_LABEL_MASK : 255))
+		return invarg(label ? "invalid Flowlabel" : "invalid TClass", s);
+	t->flowinfo |= htonl(label ? v : v << 20);
+	t->flags6 &= ~flag;
+	return 0;
+}
+
 static int v6_flow_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint32_t v;
 
-	if (streq(key, "tclass")) {
-		t->flowinfo &= ~htonl(IP6_TCLASS_MASK);
-		if (streq(s, "inherit")) {
-			t->flags6 |= IP6_TNL_F_USE_ORIG_TCLASS;
-			return 0;
-		}
-		if (parse_u32(&v, s, 16) || v > 255)
-			return invarg("invalid TClass", s);
-		t->flowinfo |= htonl(v << 20);
-		t->flags6 &= ~IP6_TNL_F_USE_ORIG_TCLASS;
-	} else if (streq(key, "flowlabel")) {
-		t->flowinfo &= ~htonl(IP6_LABEL_MASK);
-		if (streq(s, "inherit")) {
-			t->flags6 |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-			return 0;
-		}
-		if (parse_u32(&v, s, 16) || v > IP6_LABEL_MASK)
-			return invarg("invalid Flowlabel", s);
-		t->flowinfo |= htonl(v);
-		t->flags6 &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
-	} else if (streq(key, "dscp")) {
+	if (streq(key, "tclass") || streq(key, "flowlabel"))
+		return flowinfo_arg(t, s, key[0] == 'f');
+	if (streq(key, "dscp")) {
 		if (!streq(s, "inherit"))
 			return invarg("not inherit", s);
 		t->flags6 |= IP6_TNL_F_RCV_DSCP_COPY;
-	} else {	/* encaplimit */
-		if (streq(s, "none")) {
-			t->flags6 |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-			return 0;
-		}
-		/* ip6tnl takes a bad number as 0; ip6gre refuses it */
-		if (parse_u32(&v, s, 0) || v > 255) {
-			if (t->kind & T_GRE)
-				return invarg("invalid ELIM", s);
-			v = 0;
-		}
-		t->encap_limit = v;
-		t->flags6 &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
+		return 0;
 	}
+	/* encaplimit */
+	if (streq(s, "none")) {
+		t->flags6 |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+		return 0;
+	}
+	/* ip6tnl takes a bad number as 0; ip6gre refuses it */
+	if (parse_u32(&v, s, 0) || v > 255) {
+		if (t->kind & T_GRE)
+			return invarg("invalid ELIM", s);
+		v = 0;
+	}
+	t->encap_limit = v;
+	t->flags6 &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 	return 0;
 }
 
