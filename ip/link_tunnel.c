@@ -354,19 +354,19 @@ static bool flag_word(struct tnl *t, const char *a)
 	return false;
 }
 
+/* TUNNEL_ENCAP_NONE, _FOU and _GUE are 0, 1, 2 */
+static const char *const encap_names[] = { "none", "fou", "gue" };
+
 static int encap_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint16_t v;
 
 	if (streq(key, "encap")) {
-		if (streq(s, "fou"))
-			t->encap_type = TUNNEL_ENCAP_FOU;
-		else if (streq(s, "gue"))
-			t->encap_type = TUNNEL_ENCAP_GUE;
-		else if (streq(s, "none"))
-			t->encap_type = TUNNEL_ENCAP_NONE;
-		else
+		for (v = 0; v < 3 && !streq(s, encap_names[v]); v++)
+			;
+		if (v == 3)
 			return invarg("Invalid encap type.", s);
+		t->encap_type = v;
 	} else if (streq(key, "encap-sport")) {
 		if (streq(s, "auto"))
 			v = 0;
@@ -750,7 +750,8 @@ static void tnl_put_fields(struct nl_req *r, const struct tnl *t,
 		size_t len = field_size(t, f);
 		uint8_t bit = *p & 1;
 
-		if (!field_sent(t, f) || ((f->flags & NONZERO) && is_zero(p, len)))
+		if (!field_sent(t, f) ||
+		    ((f->flags & NONZERO) && is_zero(p, len)))
 			continue;
 		nl_put(r, f->attr, f->flags & LOW_BIT ? &bit : p, len);
 	}
@@ -932,7 +933,6 @@ static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
 
 static void print_encap(struct out *o, struct rtattr **tb, int first)
 {
-	static const char *const names[] = { "none", "fou", "gue" };
 	unsigned int type = nl_attr_u16(tb[first]);
 	unsigned int flags = nl_attr_u16(tb[first + 1]);
 	unsigned int sport = ntohs(nl_attr_u16(tb[first + 2]));
@@ -951,7 +951,8 @@ static void print_encap(struct out *o, struct rtattr **tb, int first)
 		return;
 	out_obj_open(o, "encap");
 	out_text(o, "encap ");
-	out_str(o, OUT_ANY, "type", "%s ", type < 3 ? names[type] : "unknown");
+	out_str(o, OUT_ANY, "type", "%s ",
+		type < 3 ? encap_names[type] : "unknown");
 	out_uint(o, OUT_JSON, "sport", NULL, sport);
 	if (sport)
 		out_text(o, "encap-sport %u ", sport);
