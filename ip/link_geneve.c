@@ -55,11 +55,8 @@ static int geneve_remote(struct geneve_args *g, const char *s)
 	struct inet_addr *a = &g->remote;
 
 	if (parse_addr(a, s, AF_UNSPEC) || (a->flags & ADDR_DEFAULT)) {
-		if (!(a->flags & ADDR_DEFAULT)) {
-			fprintf(stderr, "Error: any valid address is expected rather than \"%s\".\n",
-				s);
-			return EXIT_FAIL;
-		}
+		if (!(a->flags & ADDR_DEFAULT))
+			return addr_expected(AF_UNSPEC, "address", s);
 		return invarg("invalid remote address", s);
 	}
 	if ((a->family == AF_INET && (a->data[0] & 0xf0) == 0xe0) ||

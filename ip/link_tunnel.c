@@ -259,11 +259,8 @@ static int get_addr_arg(uint8_t *dst, const char *s, bool v6)
 {
 	struct inet_addr a;
 
-	if (parse_addr(&a, s, v6 ? AF_INET6 : AF_INET)) {
-		fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
-			v6 ? "inet6" : "inet", s);
-		return EXIT_FAIL;
-	}
+	if (parse_addr(&a, s, v6 ? AF_INET6 : AF_INET))
+		return addr_expected(v6 ? AF_INET6 : AF_INET, "address", s);
 	memset(dst, 0, 16);
 	if (!(a.flags & ADDR_DEFAULT))
 		memcpy(dst, a.data, a.bytelen);
@@ -530,11 +527,8 @@ static int prefix_6rd(struct tnl *t, const char *key, const char *s)
 	struct inet_addr a;
 	bool relay = streq(key, "6rd-relay_prefix");
 
-	if (parse_prefix(&a, s, relay ? AF_INET : AF_INET6)) {
-		fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",
-			relay ? "inet" : "inet6", s);
-		return EXIT_FAIL;
-	}
+	if (parse_prefix(&a, s, relay ? AF_INET : AF_INET6))
+		return addr_expected(relay ? AF_INET : AF_INET6, "prefix", s);
 	if (a.bitlen < 0)
 		a.bitlen = a.bytelen * 8;
 	if (relay) {

@@ -81,10 +81,7 @@ static int get_ip(struct inet_addr *a, const char *s, int family)
 		a->family = family;
 		return 0;
 	}
-	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
-		family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
-		"any valid", s);
-	return EXIT_FAIL;
+	return addr_expected(family, "address", s);
 }
 
 static bool is_multicast(const struct inet_addr *a)
