@@ -201,6 +201,11 @@ static void print_remotes(struct out *o, struct rtattr **tb)
 	out_arr_close(o);
 }
 
+static const struct kind_field queue_lens[] = {
+	{ IFLA_MACVLAN_BC_QUEUE_LEN, P_U32, "bcqueuelen" },
+	{ IFLA_MACVLAN_BC_QUEUE_LEN_USED, P_U32, "usedbcqueuelen" },
+};
+
 static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
 {
 	struct rtattr *tb[IFLA_MACVLAN_MAX + 1];
@@ -223,12 +228,7 @@ static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
 		out_bool(o, OUT_ANY, "nopromisc", "nopromisc ", true);
 	if (flags & MACVLAN_FLAG_NODST)
 		out_bool(o, OUT_ANY, "nodst", "nodst ", true);
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN])
-		out_uint(o, OUT_ANY, "bcqueuelen", "bcqueuelen %u ",
-			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN]));
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED])
-		out_uint(o, OUT_ANY, "usedbcqueuelen", "usedbcqueuelen %u ",
-			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED]));
+	print_fields(o, queue_lens, 2, tb);
 	if (nl_attr_u32(tb[IFLA_MACVLAN_MODE]) == MACVLAN_MODE_SOURCE)
 		print_remotes(o, tb);
 }
