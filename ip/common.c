@@ -776,38 +776,56 @@ const char *ll_addr_text(const struct rtattr *a, unsigned short type,
 	return format_lladdr(nl_attr_data(a), len, buf, size);
 }
 
-static int kind_cb(struct nlmsghdr *nlh, void *arg)
+bool link_msg_kind(const struct nlmsghdr *nlh, const char **kind,
+		   const struct rtattr **data)
 {
 	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1], *rta;
-	char *kind = arg;
 	size_t len;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK ||
-	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
-		return 0;
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return false;
 	rta = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
 	nl_parse(tb, IFLA_MAX, rta, len, NULL);
 	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
-	snprintf(kind, IFNAMSIZ, "%s", nl_attr_str(li[IFLA_INFO_KIND]));
+	*kind = nl_attr_str(li[IFLA_INFO_KIND]);
+	*data = li[IFLA_INFO_DATA];
+	return true;
+}
+
+/* One GETLINK by name, its answer to cb; ack: with NLM_F_ACK (nl_talk). */
+static int getlink_by_name(struct ipctx *ctx, const char *name, bool ack,
+			   nl_cb cb, void *arg)
+{
+	NL_REQ_DEFINE(req, 256);
+	struct nl_sock *s = ctx_lookup_nl(ctx);
+	struct ifinfomsg *ifi;
+
+	if (!s)
+		return -1;
+	NL_REQ_INIT(req, RTM_GETLINK, 0);
+	ifi = nl_put_hdr(&req, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nl_put_str(&req, IFLA_IFNAME, name);
+	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	return ack ? nl_talk(s, &req, cb, arg) : nl_get(s, &req, cb, arg);
+}
+
+static int kind_cb(struct nlmsghdr *nlh, void *arg)
+{
+	const struct rtattr *data;
+	const char *kind;
+
+	if (link_msg_kind(nlh, &kind, &data))
+		snprintf(arg, IFNAMSIZ, "%s", kind);
 	return 0;
 }
 
 /* One GETLINK by name: is the link of this kind? ("vrf NAME" filters) */
 bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind)
 {
-	NL_REQ_DEFINE(req, 256);
-	struct nl_sock *s = ctx_lookup_nl(ctx);
-	struct ifinfomsg *ifi;
 	char got[IFNAMSIZ] = "";
 
-	if (!s)
-		return false;
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nl_put_str(&req, IFLA_IFNAME, name);
-	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (nl_talk(s, &req, kind_cb, got) < 0)
+	if (getlink_by_name(ctx, name, true, kind_cb, got) < 0)
 		return false;
 	return streq(got, kind);
 }
@@ -1134,22 +1152,14 @@ static bool netns_name_scan(int nsid, char *buf, size_t size)
  * NAME, by one GETLINK; 0 when NAME is not a VRF (or does not exist). */
 static int vrf_table_cb(struct nlmsghdr *nlh, void *arg)
 {
-	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
-	struct rtattr *vrf[IFLA_VRF_MAX + 1], *attrs;
+	struct rtattr *vrf[IFLA_VRF_MAX + 1];
+	const struct rtattr *data;
+	const char *kind;
 	uint32_t *table = arg;
-	size_t len;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK)
+	if (!link_msg_kind(nlh, &kind, &data) || !streq(kind, "vrf") || !data)
 		return 0;
-	attrs = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
-	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
-	if (!tb[IFLA_LINKINFO])
-		return 0;
-	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
-	if (!li[IFLA_INFO_KIND] || !streq(nl_attr_str(li[IFLA_INFO_KIND]), "vrf") ||
-	    !li[IFLA_INFO_DATA])
-		return 0;
-	nl_parse_nested(vrf, IFLA_VRF_MAX, li[IFLA_INFO_DATA]);
+	nl_parse_nested(vrf, IFLA_VRF_MAX, data);
 	if (vrf[IFLA_VRF_TABLE] && nl_attr_len(vrf[IFLA_VRF_TABLE]) >= 4)
 		*table = nl_attr_u32(vrf[IFLA_VRF_TABLE]);
 	return 0;
@@ -1157,19 +1167,10 @@ static int vrf_table_cb(struct nlmsghdr *nlh, void *arg)
 
 uint32_t vrf_table(struct ipctx *ctx, const char *name)
 {
-	NL_REQ_DEFINE(req, 256);
-	struct nl_sock *s = ctx_lookup_nl(ctx);
-	struct ifinfomsg *ifi;
 	uint32_t table = 0;
 
-	if (!s || strlen(name) >= IFNAMSIZ)
-		return 0;
-	NL_REQ_INIT(req, RTM_GETLINK, 0);
-	ifi = nl_put_hdr(&req, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nl_put_str(&req, IFLA_IFNAME, name);
-	nl_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (nl_get(s, &req, vrf_table_cb, &table) < 0)
+	if (strlen(name) >= IFNAMSIZ ||
+	    getlink_by_name(ctx, name, false, vrf_table_cb, &table) < 0)
 		return 0;
 	return table;
 }

@@ -152,6 +152,11 @@ unsigned short ll_type(struct ipctx *ctx, int ifindex);
 /* A link-layer address in the reference's text for a link of this type. */
 const char *ll_addr_text(const struct rtattr *a, unsigned short type,
 			 char *buf, size_t size);
+/* An RTM_NEWLINK message's IFLA_INFO_KIND ("" when none) and
+ * IFLA_INFO_DATA (NULL when none); false for any other message.  The
+ * GETLINK callbacks that look at a link's kind share it. */
+bool link_msg_kind(const struct nlmsghdr *nlh, const char **kind,
+		   const struct rtattr **data);
 /* One RTM_GETLINK: is NAME a link of this kind ("vrf")? */
 bool ll_is_kind(struct ipctx *ctx, const char *name, const char *kind);
 bool check_ifname(const char *name);

@@ -1075,32 +1075,10 @@ struct link_args {
 
 int link_on_off(const char *key, const char *arg)
 {
-	if (streq(arg, "on"))
-		return 1;
-	if (streq(arg, "off"))
-		return 0;
-	fprintf(stderr, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n",
-		key, arg);
-	return -1;
-}
+	static const char *const on_off[] = { "on", "off" };
+	int i = must_be(key, on_off, 2, arg);
 
-/* The other on/off spelling of the reference, with its own exit code. */
-static int on_off_strict(const char *key, const char *arg)
-{
-	if (streq(arg, "on"))
-		return 1;
-	if (streq(arg, "off"))
-		return 0;
-	fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
-		key, arg);
-	return -1;
-}
-
-int kind_u32(uint32_t *v, const char *arg, const char *what)
-{
-	if (parse_u32(v, arg, 0))
-		return invarg(what, arg);
-	return 0;
+	return i < 0 ? -1 : !i;
 }
 
 /* ifname rules of the reference: names to create or rename to must fit
@@ -1686,14 +1664,14 @@ static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
 	if (k && k->parse && argc) {
 		data = link_nest(r, slave ? IFLA_INFO_SLAVE_DATA :
 					   IFLA_INFO_DATA);
-		rc = k->parse(ctx, r, argc, argv);
+		rc = k->parse(ctx, r, k->name, argc, argv);
 		if (rc)
 			return rc;
 		nl_nest_end(r, data);
 	} else if (argc) {
 		if (matches(argv[0], "help")) {
 			if (k && k->usage) {
-				k->usage(stderr);
+				k->usage(stderr, k->name);
 				return EXIT_FAIL;
 			}
 			return link_usage();
@@ -1867,27 +1845,22 @@ static int link_usage(void)
 }
 
 /* Kinds without options: the reference accepts and ignores arguments. */
-static int ignore_args(struct ipctx *ctx, struct nl_req *r, int argc,
-		       char **argv)
+static int ignore_args(struct ipctx *ctx, struct nl_req *r,
+		       const char *kind, int argc, char **argv)
 {
 	return EXIT_OK;
 }
 
-static void ifb_usage(FILE *f)
+static void no_options_usage(FILE *f, const char *kind)
 {
-	fprintf(f, "Usage: ... ifb (no options)\n");
-}
-
-static void dummy_usage(FILE *f)
-{
-	fprintf(f, "Usage: ... dummy (no options)\n");
+	fprintf(f, "Usage: ... %s (no options)\n", kind);
 }
 
 static const struct link_kind ifb_kind = {
-	.name = "ifb", .parse = ignore_args, .usage = ifb_usage,
+	.name = "ifb", .parse = ignore_args, .usage = no_options_usage,
 };
 static const struct link_kind dummy_kind = {
-	.name = "dummy", .parse = ignore_args, .usage = dummy_usage,
+	.name = "dummy", .parse = ignore_args, .usage = no_options_usage,
 };
 
 static const struct link_kind *const kinds[] = {
@@ -1919,7 +1892,7 @@ static int link_help(int argc, char **argv)
 	k = link_kind_find(argv[0]);
 	if (!k || !k->usage)
 		return link_usage();
-	k->usage(stdout);
+	k->usage(stdout, k->name);
 	return EXIT_OK;
 }
 

@@ -19,56 +19,69 @@ static const char *const lacp_rate[] = { "slow", "fast", NULL };
 static const char *const ad_select[] = { "stable", "bandwidth", "count", NULL };
 static const char *const off_on[] = { "off", "on", NULL };
 
-enum { B_U8, B_U16, B_U32, B_DEV, B_IP4, B_IP6, B_MAC, B_CLEAR };
+enum { B_U8, B_U16, B_U32, B_DEV, B_IP4, B_IP6, B_MAC, B_CLEAR, B_AD };
 
+/* Each option once, for parsing (in this order, the usage's), printing
+ * (in print_order) or both. */
 static const struct bond_opt {
-	const char *name;
+	const char *name;	/* the option word, also the text label */
+	const char *key;	/* JSON key when not the name */
 	unsigned short attr;
 	unsigned char type;
 	const char *const *names;	/* value names, else a number */
 } opts[] = {
-	{ "mode", IFLA_BOND_MODE, B_U8, modes },
-	{ "active_slave", IFLA_BOND_ACTIVE_SLAVE, B_DEV, NULL },
-	{ "clear_active_slave", IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, NULL },
-	{ "miimon", IFLA_BOND_MIIMON, B_U32, NULL },
-	{ "updelay", IFLA_BOND_UPDELAY, B_U32, NULL },
-	{ "downdelay", IFLA_BOND_DOWNDELAY, B_U32, NULL },
-	{ "peer_notify_delay", IFLA_BOND_PEER_NOTIF_DELAY, B_U32, NULL },
-	{ "use_carrier", IFLA_BOND_USE_CARRIER, B_U8, NULL },
-	{ "arp_interval", IFLA_BOND_ARP_INTERVAL, B_U32, NULL },
-	{ "arp_ip_target", IFLA_BOND_ARP_IP_TARGET, B_IP4, NULL },
-	{ "ns_ip6_target", IFLA_BOND_NS_IP6_TARGET, B_IP6, NULL },
-	{ "arp_validate", IFLA_BOND_ARP_VALIDATE, B_U32, arp_validate },
-	{ "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, B_U32, arp_all },
-	{ "primary", IFLA_BOND_PRIMARY, B_DEV, NULL },
-	{ "primary_reselect", IFLA_BOND_PRIMARY_RESELECT, B_U8, reselect },
-	{ "fail_over_mac", IFLA_BOND_FAIL_OVER_MAC, B_U8, fail_over },
-	{ "xmit_hash_policy", IFLA_BOND_XMIT_HASH_POLICY, B_U8, xmit_hash },
-	{ "resend_igmp", IFLA_BOND_RESEND_IGMP, B_U32, NULL },
-	{ "num_grat_arp", IFLA_BOND_NUM_PEER_NOTIF, B_U8, NULL },
-	{ "num_unsol_na", IFLA_BOND_NUM_PEER_NOTIF, B_U8, NULL },
-	{ "all_slaves_active", IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, NULL },
-	{ "min_links", IFLA_BOND_MIN_LINKS, B_U32, NULL },
-	{ "lp_interval", IFLA_BOND_LP_INTERVAL, B_U32, NULL },
-	{ "packets_per_slave", IFLA_BOND_PACKETS_PER_SLAVE, B_U32, NULL },
-	{ "tlb_dynamic_lb", IFLA_BOND_TLB_DYNAMIC_LB, B_U8, NULL },
-	{ "lacp_rate", IFLA_BOND_AD_LACP_RATE, B_U8, lacp_rate },
-	{ "lacp_active", IFLA_BOND_AD_LACP_ACTIVE, B_U8, off_on },
-	{ "ad_select", IFLA_BOND_AD_SELECT, B_U8, ad_select },
-	{ "ad_user_port_key", IFLA_BOND_AD_USER_PORT_KEY, B_U16, NULL },
-	{ "ad_actor_sys_prio", IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, NULL },
-	{ "ad_actor_system", IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, NULL },
-	{ "arp_missed_max", IFLA_BOND_MISSED_MAX, B_U8, NULL },
+	{ "mode", NULL, IFLA_BOND_MODE, B_U8, modes },
+	{ "active_slave", NULL, IFLA_BOND_ACTIVE_SLAVE, B_DEV, NULL },
+	{ "clear_active_slave", NULL, IFLA_BOND_ACTIVE_SLAVE, B_CLEAR, NULL },
+	{ "miimon", NULL, IFLA_BOND_MIIMON, B_U32, NULL },
+	{ "updelay", NULL, IFLA_BOND_UPDELAY, B_U32, NULL },
+	{ "downdelay", NULL, IFLA_BOND_DOWNDELAY, B_U32, NULL },
+	{ "peer_notify_delay", NULL, IFLA_BOND_PEER_NOTIF_DELAY, B_U32, NULL },
+	{ "use_carrier", NULL, IFLA_BOND_USE_CARRIER, B_U8, NULL },
+	{ "arp_interval", NULL, IFLA_BOND_ARP_INTERVAL, B_U32, NULL },
+	{ "arp_ip_target", NULL, IFLA_BOND_ARP_IP_TARGET, B_IP4, NULL },
+	{ "ns_ip6_target", NULL, IFLA_BOND_NS_IP6_TARGET, B_IP6, NULL },
+	{ "arp_validate", NULL, IFLA_BOND_ARP_VALIDATE, B_U32, arp_validate },
+	{ "arp_all_targets", NULL, IFLA_BOND_ARP_ALL_TARGETS, B_U32, arp_all },
+	{ "primary", NULL, IFLA_BOND_PRIMARY, B_DEV, NULL },
+	{ "primary_reselect", NULL, IFLA_BOND_PRIMARY_RESELECT, B_U8, reselect },
+	{ "fail_over_mac", NULL, IFLA_BOND_FAIL_OVER_MAC, B_U8, fail_over },
+	{ "xmit_hash_policy", NULL, IFLA_BOND_XMIT_HASH_POLICY, B_U8, xmit_hash },
+	{ "resend_igmp", NULL, IFLA_BOND_RESEND_IGMP, B_U32, NULL },
+	{ "num_grat_arp", "num_peer_notif", IFLA_BOND_NUM_PEER_NOTIF, B_U8, NULL },
+	{ "num_unsol_na", NULL, IFLA_BOND_NUM_PEER_NOTIF, B_U8, NULL },
+	{ "all_slaves_active", NULL, IFLA_BOND_ALL_SLAVES_ACTIVE, B_U8, NULL },
+	{ "min_links", NULL, IFLA_BOND_MIN_LINKS, B_U32, NULL },
+	{ "lp_interval", NULL, IFLA_BOND_LP_INTERVAL, B_U32, NULL },
+	{ "packets_per_slave", NULL, IFLA_BOND_PACKETS_PER_SLAVE, B_U32, NULL },
+	{ "tlb_dynamic_lb", NULL, IFLA_BOND_TLB_DYNAMIC_LB, B_U8, NULL },
+	{ "lacp_rate", "ad_lacp_rate", IFLA_BOND_AD_LACP_RATE, B_U8, lacp_rate },
+	{ "lacp_active", "ad_lacp_active", IFLA_BOND_AD_LACP_ACTIVE, B_U8, off_on },
+	{ "ad_select", NULL, IFLA_BOND_AD_SELECT, B_U8, ad_select },
+	{ "ad_user_port_key", NULL, IFLA_BOND_AD_USER_PORT_KEY, B_U16, NULL },
+	{ "ad_actor_sys_prio", NULL, IFLA_BOND_AD_ACTOR_SYS_PRIO, B_U16, NULL },
+	{ "ad_actor_system", NULL, IFLA_BOND_AD_ACTOR_SYSTEM, B_MAC, NULL },
+	{ "arp_missed_max", NULL, IFLA_BOND_MISSED_MAX, B_U8, NULL },
+	{ "ad_info", NULL, IFLA_BOND_AD_INFO, B_AD, NULL },	/* shown only */
 };
 
-static void bond_usage(FILE *f)
+#define N_OPTS (sizeof(opts) / sizeof(opts[0]))
+
+/* The details line shows them in the kernel's attribute order: indexes
+ * into opts. */
+static const unsigned char print_order[] = {
+	0, 1, 3, 4, 5, 6, 7, 8, 31, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 20,
+	21, 22, 23, 26, 25, 27, 32, 29, 28, 30, 24,
+};
+
+static void bond_usage(FILE *f, const char *kind)
 {
 	size_t i, col = 11;
 
 	fprintf(f, "Usage: ... bond [ OPTION VALUE ]... [ clear_active_slave ]\n"
 		   "OPTION := {");
-	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
-		if (opts[i].type == B_CLEAR)
+	for (i = 0; i < N_OPTS; i++) {
+		if (opts[i].type >= B_CLEAR)
 			continue;
 		if (col + strlen(opts[i].name) > 72) {
 			fprintf(f, "\n          ");
@@ -78,7 +91,7 @@ static void bond_usage(FILE *f)
 	}
 	fprintf(f, " }\n"
 		   "Named values (numbers work too):\n");
-	for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++) {
+	for (i = 0; i < N_OPTS; i++) {
 		const char *const *n = opts[i].names;
 
 		if (!n || (i && opts[i - 1].names == n))
@@ -169,8 +182,8 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 	return 0;
 }
 
-static int bond_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		      char **argv)
+static int bond_parse(struct ipctx *ctx, struct nl_req *r,
+		      const char *kind, int argc, char **argv)
 {
 	size_t i;
 	int rc;
@@ -178,16 +191,11 @@ static int bond_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	for (; argc > 0; argc--, argv++) {
 		const struct bond_opt *o = NULL;
 
-		for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
-			if (streq(argv[0], opts[i].name))
+		for (i = 0; i < N_OPTS; i++)
+			if (opts[i].type != B_AD && streq(argv[0], opts[i].name))
 				o = &opts[i];
-		if (!o) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "bond: unknown command \"%s\"?\n",
-					argv[0]);
-			bond_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!o)
+			return kind_unknown("bond", "command", argv[0], bond_usage);
 		if (o->type == B_CLEAR) {
 			nl_put_u32(r, o->attr, 0);
 			continue;
@@ -201,48 +209,7 @@ static int bond_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	return EXIT_OK;
 }
 
-/* ---- printing: the details line, in the kernel's attribute order ---- */
-
-enum { P_NUM, P_NAME, P_DEV, P_IP4, P_IP6, P_MAC, P_AD };
-
-static const struct bond_show {
-	unsigned short attr;
-	unsigned char type, size;	/* size: bytes of a number */
-	const char *key, *word;		/* JSON key, text word */
-	const char *const *names;
-} shows[] = {
-	{ IFLA_BOND_MODE, P_NAME, 1, "mode", "mode", modes },
-	{ IFLA_BOND_ACTIVE_SLAVE, P_DEV, 4, "active_slave", "active_slave", NULL },
-	{ IFLA_BOND_MIIMON, P_NUM, 4, "miimon", "miimon", NULL },
-	{ IFLA_BOND_UPDELAY, P_NUM, 4, "updelay", "updelay", NULL },
-	{ IFLA_BOND_DOWNDELAY, P_NUM, 4, "downdelay", "downdelay", NULL },
-	{ IFLA_BOND_PEER_NOTIF_DELAY, P_NUM, 4, "peer_notify_delay", "peer_notify_delay", NULL },
-	{ IFLA_BOND_USE_CARRIER, P_NUM, 1, "use_carrier", "use_carrier", NULL },
-	{ IFLA_BOND_ARP_INTERVAL, P_NUM, 4, "arp_interval", "arp_interval", NULL },
-	{ IFLA_BOND_MISSED_MAX, P_NUM, 1, "arp_missed_max", "arp_missed_max", NULL },
-	{ IFLA_BOND_ARP_IP_TARGET, P_IP4, 4, "arp_ip_target", "arp_ip_target", NULL },
-	{ IFLA_BOND_NS_IP6_TARGET, P_IP6, 16, "ns_ip6_target", "ns_ip6_target", NULL },
-	{ IFLA_BOND_ARP_VALIDATE, P_NAME, 4, "arp_validate", "arp_validate", arp_validate },
-	{ IFLA_BOND_ARP_ALL_TARGETS, P_NAME, 4, "arp_all_targets", "arp_all_targets", arp_all },
-	{ IFLA_BOND_PRIMARY, P_DEV, 4, "primary", "primary", NULL },
-	{ IFLA_BOND_PRIMARY_RESELECT, P_NAME, 1, "primary_reselect", "primary_reselect", reselect },
-	{ IFLA_BOND_FAIL_OVER_MAC, P_NAME, 1, "fail_over_mac", "fail_over_mac", fail_over },
-	{ IFLA_BOND_XMIT_HASH_POLICY, P_NAME, 1, "xmit_hash_policy", "xmit_hash_policy", xmit_hash },
-	{ IFLA_BOND_RESEND_IGMP, P_NUM, 4, "resend_igmp", "resend_igmp", NULL },
-	{ IFLA_BOND_NUM_PEER_NOTIF, P_NUM, 1, "num_peer_notif", "num_grat_arp", NULL },
-	{ IFLA_BOND_ALL_SLAVES_ACTIVE, P_NUM, 1, "all_slaves_active", "all_slaves_active", NULL },
-	{ IFLA_BOND_MIN_LINKS, P_NUM, 4, "min_links", "min_links", NULL },
-	{ IFLA_BOND_LP_INTERVAL, P_NUM, 4, "lp_interval", "lp_interval", NULL },
-	{ IFLA_BOND_PACKETS_PER_SLAVE, P_NUM, 4, "packets_per_slave", "packets_per_slave", NULL },
-	{ IFLA_BOND_AD_LACP_ACTIVE, P_NAME, 1, "ad_lacp_active", "lacp_active", off_on },
-	{ IFLA_BOND_AD_LACP_RATE, P_NAME, 1, "ad_lacp_rate", "lacp_rate", lacp_rate },
-	{ IFLA_BOND_AD_SELECT, P_NAME, 1, "ad_select", "ad_select", ad_select },
-	{ IFLA_BOND_AD_INFO, P_AD, 0, "ad_info", NULL, NULL },
-	{ IFLA_BOND_AD_ACTOR_SYS_PRIO, P_NUM, 2, "ad_actor_sys_prio", "ad_actor_sys_prio", NULL },
-	{ IFLA_BOND_AD_USER_PORT_KEY, P_NUM, 2, "ad_user_port_key", "ad_user_port_key", NULL },
-	{ IFLA_BOND_AD_ACTOR_SYSTEM, P_MAC, 6, "ad_actor_system", "ad_actor_system", NULL },
-	{ IFLA_BOND_TLB_DYNAMIC_LB, P_NUM, 1, "tlb_dynamic_lb", "tlb_dynamic_lb", NULL },
-};
+/* ---- printing: the details line ---- */
 
 static uint32_t attr_num(const struct rtattr *a, unsigned int size)
 {
@@ -252,22 +219,28 @@ static uint32_t attr_num(const struct rtattr *a, unsigned int size)
 	       nl_attr_u32(a);
 }
 
+static const char *json_key(const struct bond_opt *s)
+{
+	return s->key ? s->key : s->name;
+}
+
 /* "arp_ip_target 10.0.0.1,10.0.0.2 ": a JSON array of strings. */
-static void print_targets(struct out *o, const struct bond_show *s,
+static void print_targets(struct out *o, const struct bond_opt *s,
 			  const struct rtattr *nest)
 {
 	const struct rtattr *a = nl_attr_data(nest);
 	unsigned int left = nl_attr_len(nest);
+	unsigned int size = s->type == B_IP4 ? 4 : 16;
 	bool first = true;
 	char buf[64];
 
-	out_text(o, "%s ", s->word);
-	out_arr_open(o, s->key);
+	out_text(o, "%s ", s->name);
+	out_arr_open(o, json_key(s));
 	for (; RTA_OK(a, left); a = nl_attr_next(a, &left)) {
-		if (nl_attr_len(a) < s->size)
+		if (nl_attr_len(a) < size)
 			continue;
-		format_addr(s->size == 4 ? AF_INET : AF_INET6, nl_attr_data(a),
-			    s->size, buf, sizeof(buf));
+		format_addr(size == 4 ? AF_INET : AF_INET6, nl_attr_data(a),
+			    size, buf, sizeof(buf));
 		if (!first)
 			out_text(o, ",");
 		out_str(o, OUT_ANY, NULL, "%s", buf);
@@ -306,43 +279,47 @@ static void print_ad_info(struct out *o, const struct rtattr *nest)
 	out_obj_close(o);
 }
 
-static void print_one(struct ipctx *ctx, const struct bond_show *s,
+static void print_one(struct ipctx *ctx, const struct bond_opt *s,
 		      const struct rtattr *a)
 {
+	static const unsigned char sizes[] = { 1, 2, 4 };
 	struct out *o = &ctx->out;
+	const char *key = json_key(s);
 	char fmt[48], buf[64];
-	uint32_t v = attr_num(a, s->size);
+	uint32_t v = attr_num(a, s->type <= B_U32 ? sizes[s->type] : 4);
 	size_t n = 0;
 
-	snprintf(fmt, sizeof(fmt), "%s %%s ", s->word ? s->word : "");
+	snprintf(fmt, sizeof(fmt), "%s %%s ", s->name);
+	if (s->type <= B_U32 && !s->names) {
+		snprintf(fmt, sizeof(fmt), "%s %%u ", s->name);
+		out_uint(o, OUT_ANY, key, fmt, v);
+		return;
+	}
 	switch (s->type) {
-	case P_NUM:
-		snprintf(fmt, sizeof(fmt), "%s %%u ", s->word);
-		out_uint(o, OUT_ANY, s->key, fmt, v);
-		return;
-	case P_NAME:
-		while (s->names[n] && n < v)
-			n++;
-		if (s->attr == IFLA_BOND_ARP_VALIDATE && !v)
-			out_null(o, OUT_ANY, s->key, fmt, "none");
-		else if (s->names[n])
-			out_str(o, OUT_ANY, s->key, fmt, s->names[n]);
-		return;
-	case P_DEV:
+	case B_DEV:
 		if (v)
-			out_str(o, OUT_ANY, s->key, fmt,
+			out_str(o, OUT_ANY, key, fmt,
 				ll_name_or_num(ctx, v, buf, sizeof(buf)));
 		return;
-	case P_MAC:
-		out_str(o, OUT_ANY, s->key, fmt,
+	case B_MAC:
+		out_str(o, OUT_ANY, key, fmt,
 			format_lladdr(nl_attr_data(a), nl_attr_len(a), buf,
 				      sizeof(buf)));
 		return;
-	case P_AD:
+	case B_AD:
 		print_ad_info(o, a);
 		return;
+	case B_IP4:
+	case B_IP6:
+		print_targets(o, s, a);
+		return;
 	}
-	print_targets(o, s, a);
+	while (s->names[n] && n < v)	/* a named value */
+		n++;
+	if (s->attr == IFLA_BOND_ARP_VALIDATE && !v)
+		out_null(o, OUT_ANY, key, fmt, "none");
+	else if (s->names[n])
+		out_str(o, OUT_ANY, key, fmt, s->names[n]);
 }
 
 static void bond_print(struct ipctx *ctx, const struct rtattr *data)
@@ -353,9 +330,12 @@ static void bond_print(struct ipctx *ctx, const struct rtattr *data)
 	if (!data)
 		return;
 	nl_parse_nested(tb, IFLA_BOND_MAX, data);
-	for (i = 0; i < sizeof(shows) / sizeof(shows[0]); i++)
-		if (tb[shows[i].attr])
-			print_one(ctx, &shows[i], tb[shows[i].attr]);
+	for (i = 0; i < sizeof(print_order); i++) {
+		const struct bond_opt *s = &opts[print_order[i]];
+
+		if (tb[s->attr])
+			print_one(ctx, s, tb[s->attr]);
+	}
 }
 
 const struct link_kind bond_kind = {
@@ -367,13 +347,13 @@ const struct link_kind bond_kind = {
 
 /* ---- bond_slave: queue_id and prio to set, its state to show ---- */
 
-static void bond_slave_usage(FILE *f)
+static void bond_slave_usage(FILE *f, const char *kind)
 {
 	fprintf(f, "Usage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n");
 }
 
-static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			    char **argv)
+static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r,
+			    const char *kind, int argc, char **argv)
 {
 	uint32_t v;
 	int32_t p;
@@ -381,13 +361,9 @@ static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	for (; argc > 0; argc--, argv++) {
 		bool queue = streq(argv[0], "queue_id");
 
-		if (!queue && !streq(argv[0], "prio")) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "bond_slave: unknown option \"%s\"?\n",
-					argv[0]);
-			bond_slave_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!queue && !streq(argv[0], "prio"))
+			return kind_unknown("bond_slave", "option", argv[0],
+					    bond_slave_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (queue) {

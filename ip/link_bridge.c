@@ -2,9 +2,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <linux/if_bridge.h>
-#include <linux/if_ether.h>
 #include <linux/if_link.h>
 
 #include "link_kind.h"
@@ -86,7 +84,7 @@ static int put_number(struct nl_req *r, const struct kind_opt *o,
 	return 0;
 }
 
-static void bridge_usage(FILE *f)
+static void bridge_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
@@ -107,12 +105,8 @@ static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
 	uint32_t v;
 
 	if (streq(key, "vlan_protocol")) {
-		if (strcasecmp(arg, "802.1Q") && strcasecmp(arg, "802.1ad"))
-			return invarg("invalid vlan_protocol", arg);
-		nl_put_u16(r, IFLA_BR_VLAN_PROTOCOL,
-			   htons(strcasecmp(arg, "802.1Q") ? ETH_P_8021AD :
-							     ETH_P_8021Q));
-		return 0;
+		return put_vlan_proto(r, IFLA_BR_VLAN_PROTOCOL, arg,
+				      "invalid vlan_protocol");
 	}
 	if (streq(key, "group_address")) {
 		/* any length goes to the kernel, as from iproute2 */
@@ -138,8 +132,8 @@ static int bridge_special(struct nl_req *r, struct br_boolopt_multi *bm,
 	return 0;
 }
 
-static int bridge_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int bridge_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
 	struct br_boolopt_multi bm = { 0, 0 };
 	int rc;
@@ -156,13 +150,8 @@ static int bridge_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		if (!o && strcmp(key, "vlan_protocol") &&
 		    strcmp(key, "group_address") &&
 		    strcmp(key, "no_linklocal_learn") &&
-		    strcmp(key, "mcast_vlan_snooping")) {
-			if (!matches(key, "help"))
-				fprintf(stderr, "bridge: unknown command \"%s\"?\n",
-					key);
-			bridge_usage(stderr);
-			return EXIT_FAIL;
-		}
+		    strcmp(key, "mcast_vlan_snooping"))
+			return kind_unknown("bridge", "command", key, bridge_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = o ? put_number(r, o, argv[0], "invalid %s") :
@@ -177,149 +166,61 @@ static int bridge_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 
 /* ---- printing ---- */
 
-enum pr_type { P_U8, P_U16, P_U32, P_U64, P_TIMER, P_ID, P_HEX, P_ONOFF,
-	       P_NONE };
-
-struct kind_field {
-	unsigned short attr;
-	unsigned char type;
-	const char *key, *text;	/* JSON key; text label */
-};
-
-void print_hex_str(struct out *o, const char *key, const char *fmt,
-		   unsigned long long v)
-{
-	out_xstr(o, OUT_JSON, key, "%#llx", v);
-	out_xstr(o, OUT_TEXT, key, fmt, v);
-}
-
-void print_timer(struct out *o, const char *key, uint64_t t)
-{
-	char buf[64];
-
-	if (o->json) {
-		snprintf(buf, sizeof(buf), "%i.%.2i", (int)(t / 100),
-			 (int)(t % 100));
-		out_num_str(o, OUT_JSON, key, NULL, buf);
-	} else {
-		out_text(o, "%s %4i.%.2i ", key, (int)(t / 100), (int)(t % 100));
-	}
-}
-
-/* "8000.0:1b:..." the way the reference prints it (ether_ntoa style). */
-static void print_bridge_id(struct out *o, const struct rtattr *a,
-			    const char *key, const char *text)
-{
-	const uint8_t *p = nl_attr_data(a);
-	char buf[64], fmt[64];
-
-	if (nl_attr_len(a) < 8)
-		return;
-	snprintf(buf, sizeof(buf), "%.2x%.2x.%x:%x:%x:%x:%x:%x", p[0], p[1],
-		 p[2], p[3], p[4], p[5], p[6], p[7]);
-	snprintf(fmt, sizeof(fmt), "%s %%s ", text);
-	out_str(o, OUT_ANY, key, fmt, buf);
-}
-
-static void print_field(struct out *o, const struct kind_field *f,
-			const struct rtattr *a)
-{
-	char fmt[80];
-
-	snprintf(fmt, sizeof(fmt), f->type == P_U64 ? "%s %%llu " :
-		 f->type == P_ONOFF ? "%s %%s " : "%s %%u ", f->text);
-	switch (f->type) {
-	case P_U8: out_uint(o, OUT_ANY, f->key, fmt, nl_attr_u8(a)); break;
-	case P_U16: out_uint(o, OUT_ANY, f->key, fmt, nl_attr_u16(a)); break;
-	case P_U32: out_uint(o, OUT_ANY, f->key, fmt, nl_attr_u32(a)); break;
-	case P_U64: out_u64(o, OUT_ANY, f->key, fmt, nl_attr_u64(a)); break;
-	case P_TIMER: print_timer(o, f->key, nl_attr_u64(a)); break;
-	case P_ID: print_bridge_id(o, a, f->key, f->text); break;
-	case P_ONOFF: out_on_off(o, OUT_ANY, f->key, fmt, nl_attr_u8(a)); break;
-	case P_HEX:
-		snprintf(fmt, sizeof(fmt), "%s %%#llx ", f->text);
-		print_hex_str(o, f->key, fmt, nl_attr_u16(a));
-		break;
-	}
-}
-
-static void print_fields(struct out *o, const struct kind_field *f,
-			 size_t n, struct rtattr **tb)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (tb[f[i].attr])
-			print_field(o, &f[i], tb[f[i].attr]);
-}
-
 static const struct kind_field br_head[] = {
-	{ IFLA_BR_FORWARD_DELAY, P_U32, "forward_delay", "forward_delay" },
-	{ IFLA_BR_HELLO_TIME, P_U32, "hello_time", "hello_time" },
-	{ IFLA_BR_MAX_AGE, P_U32, "max_age", "max_age" },
-	{ IFLA_BR_AGEING_TIME, P_U32, "ageing_time", "ageing_time" },
-	{ IFLA_BR_STP_STATE, P_U32, "stp_state", "stp_state" },
-	{ IFLA_BR_PRIORITY, P_U16, "priority", "priority" },
-	{ IFLA_BR_VLAN_FILTERING, P_U8, "vlan_filtering", "vlan_filtering" },
+	{ IFLA_BR_FORWARD_DELAY, P_U32, "forward_delay" },
+	{ IFLA_BR_HELLO_TIME, P_U32, "hello_time" },
+	{ IFLA_BR_MAX_AGE, P_U32, "max_age" },
+	{ IFLA_BR_AGEING_TIME, P_U32, "ageing_time" },
+	{ IFLA_BR_STP_STATE, P_U32, "stp_state" },
+	{ IFLA_BR_PRIORITY, P_U16, "priority" },
+	{ IFLA_BR_VLAN_FILTERING, P_U8, "vlan_filtering" },
 };
 
 static const struct kind_field br_mid[] = {
-	{ IFLA_BR_BRIDGE_ID, P_ID, "bridge_id", "bridge_id" },
-	{ IFLA_BR_ROOT_ID, P_ID, "root_id", "designated_root" },
-	{ IFLA_BR_ROOT_PORT, P_U16, "root_port", "root_port" },
-	{ IFLA_BR_ROOT_PATH_COST, P_U32, "root_path_cost", "root_path_cost" },
-	{ IFLA_BR_TOPOLOGY_CHANGE, P_U8, "topology_change", "topology_change" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, P_U8, "topology_change_detected",
-	  "topology_change_detected" },
-	{ IFLA_BR_HELLO_TIMER, P_TIMER, "hello_timer", "hello_timer" },
-	{ IFLA_BR_TCN_TIMER, P_TIMER, "tcn_timer", "tcn_timer" },
-	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, P_TIMER, "topology_change_timer",
-	  "topology_change_timer" },
-	{ IFLA_BR_GC_TIMER, P_TIMER, "gc_timer", "gc_timer" },
-	{ IFLA_BR_VLAN_DEFAULT_PVID, P_U16, "vlan_default_pvid",
-	  "vlan_default_pvid" },
-	{ IFLA_BR_VLAN_STATS_ENABLED, P_U8, "vlan_stats_enabled",
-	  "vlan_stats_enabled" },
-	{ IFLA_BR_VLAN_STATS_PER_PORT, P_U8, "vlan_stats_per_port",
-	  "vlan_stats_per_port" },
-	{ IFLA_BR_GROUP_FWD_MASK, P_HEX, "group_fwd_mask", "group_fwd_mask" },
+	{ IFLA_BR_BRIDGE_ID, P_ID, "bridge_id" },
+	{ IFLA_BR_ROOT_ID, P_ID | F_TEXT, "root_id\0designated_root" },
+	{ IFLA_BR_ROOT_PORT, P_U16, "root_port" },
+	{ IFLA_BR_ROOT_PATH_COST, P_U32, "root_path_cost" },
+	{ IFLA_BR_TOPOLOGY_CHANGE, P_U8, "topology_change" },
+	{ IFLA_BR_TOPOLOGY_CHANGE_DETECTED, P_U8, "topology_change_detected" },
+	{ IFLA_BR_HELLO_TIMER, P_TIMER, "hello_timer" },
+	{ IFLA_BR_TCN_TIMER, P_TIMER, "tcn_timer" },
+	{ IFLA_BR_TOPOLOGY_CHANGE_TIMER, P_TIMER, "topology_change_timer" },
+	{ IFLA_BR_GC_TIMER, P_TIMER, "gc_timer" },
+	{ IFLA_BR_VLAN_DEFAULT_PVID, P_U16, "vlan_default_pvid" },
+	{ IFLA_BR_VLAN_STATS_ENABLED, P_U8, "vlan_stats_enabled" },
+	{ IFLA_BR_VLAN_STATS_PER_PORT, P_U8, "vlan_stats_per_port" },
+	{ IFLA_BR_GROUP_FWD_MASK, P_HEX, "group_fwd_mask" },
 };
 
 static const struct kind_field br_mcast[] = {
-	{ IFLA_BR_MCAST_ROUTER, P_U8, "mcast_router", "mcast_router" },
-	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, P_U8, "mcast_query_use_ifaddr",
-	  "mcast_query_use_ifaddr" },
-	{ IFLA_BR_MCAST_QUERIER, P_U8, "mcast_querier", "mcast_querier" },
-	{ IFLA_BR_MCAST_HASH_ELASTICITY, P_U32, "mcast_hash_elasticity",
-	  "mcast_hash_elasticity" },
-	{ IFLA_BR_MCAST_HASH_MAX, P_U32, "mcast_hash_max", "mcast_hash_max" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, P_U32, "mcast_last_member_cnt",
-	  "mcast_last_member_count" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, P_U32, "mcast_startup_query_cnt",
-	  "mcast_startup_query_count" },
-	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, P_U64, "mcast_last_member_intvl",
-	  "mcast_last_member_interval" },
-	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, P_U64, "mcast_membership_intvl",
-	  "mcast_membership_interval" },
-	{ IFLA_BR_MCAST_QUERIER_INTVL, P_U64, "mcast_querier_intvl",
-	  "mcast_querier_interval" },
-	{ IFLA_BR_MCAST_QUERY_INTVL, P_U64, "mcast_query_intvl",
-	  "mcast_query_interval" },
-	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, P_U64, "mcast_query_response_intvl",
-	  "mcast_query_response_interval" },
-	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, P_U64, "mcast_startup_query_intvl",
-	  "mcast_startup_query_interval" },
-	{ IFLA_BR_MCAST_STATS_ENABLED, P_U8, "mcast_stats_enabled",
-	  "mcast_stats_enabled" },
-	{ IFLA_BR_MCAST_IGMP_VERSION, P_U8, "mcast_igmp_version",
-	  "mcast_igmp_version" },
-	{ IFLA_BR_MCAST_MLD_VERSION, P_U8, "mcast_mld_version",
-	  "mcast_mld_version" },
-	{ IFLA_BR_NF_CALL_IPTABLES, P_U8, "nf_call_iptables", "nf_call_iptables" },
-	{ IFLA_BR_NF_CALL_IP6TABLES, P_U8, "nf_call_ip6tables",
-	  "nf_call_ip6tables" },
-	{ IFLA_BR_NF_CALL_ARPTABLES, P_U8, "nf_call_arptables",
-	  "nf_call_arptables" },
+	{ IFLA_BR_MCAST_ROUTER, P_U8, "mcast_router" },
+	{ IFLA_BR_MCAST_QUERY_USE_IFADDR, P_U8, "mcast_query_use_ifaddr" },
+	{ IFLA_BR_MCAST_QUERIER, P_U8, "mcast_querier" },
+	{ IFLA_BR_MCAST_HASH_ELASTICITY, P_U32, "mcast_hash_elasticity" },
+	{ IFLA_BR_MCAST_HASH_MAX, P_U32, "mcast_hash_max" },
+	{ IFLA_BR_MCAST_LAST_MEMBER_CNT, P_U32 | F_TEXT,
+	  "mcast_last_member_cnt\0mcast_last_member_count" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_CNT, P_U32 | F_TEXT,
+	  "mcast_startup_query_cnt\0mcast_startup_query_count" },
+	{ IFLA_BR_MCAST_LAST_MEMBER_INTVL, P_U64 | F_TEXT,
+	  "mcast_last_member_intvl\0mcast_last_member_interval" },
+	{ IFLA_BR_MCAST_MEMBERSHIP_INTVL, P_U64 | F_TEXT,
+	  "mcast_membership_intvl\0mcast_membership_interval" },
+	{ IFLA_BR_MCAST_QUERIER_INTVL, P_U64 | F_TEXT,
+	  "mcast_querier_intvl\0mcast_querier_interval" },
+	{ IFLA_BR_MCAST_QUERY_INTVL, P_U64 | F_TEXT,
+	  "mcast_query_intvl\0mcast_query_interval" },
+	{ IFLA_BR_MCAST_QUERY_RESPONSE_INTVL, P_U64 | F_TEXT,
+	  "mcast_query_response_intvl\0mcast_query_response_interval" },
+	{ IFLA_BR_MCAST_STARTUP_QUERY_INTVL, P_U64 | F_TEXT,
+	  "mcast_startup_query_intvl\0mcast_startup_query_interval" },
+	{ IFLA_BR_MCAST_STATS_ENABLED, P_U8, "mcast_stats_enabled" },
+	{ IFLA_BR_MCAST_IGMP_VERSION, P_U8, "mcast_igmp_version" },
+	{ IFLA_BR_MCAST_MLD_VERSION, P_U8, "mcast_mld_version" },
+	{ IFLA_BR_NF_CALL_IPTABLES, P_U8, "nf_call_iptables" },
+	{ IFLA_BR_NF_CALL_IP6TABLES, P_U8, "nf_call_ip6tables" },
+	{ IFLA_BR_NF_CALL_ARPTABLES, P_U8, "nf_call_arptables" },
 };
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
@@ -350,14 +251,9 @@ static void bridge_print(struct ipctx *ctx, const struct rtattr *data)
 		return;
 	nl_parse_nested(tb, IFLA_BR_MAX, data);
 	print_fields(o, br_head, N(br_head), tb);
-	if (tb[IFLA_BR_VLAN_PROTOCOL]) {
-		uint16_t p = ntohs(nl_attr_u16(tb[IFLA_BR_VLAN_PROTOCOL]));
-
-		snprintf(buf, sizeof(buf), "0x%x", p);
-		out_str(o, OUT_ANY, "vlan_protocol", "vlan_protocol %s ",
-			p == ETH_P_8021Q ? "802.1Q" : p == ETH_P_8021AD ?
-			"802.1ad" : buf);
-	}
+	if (tb[IFLA_BR_VLAN_PROTOCOL])
+		print_vlan_proto(o, tb[IFLA_BR_VLAN_PROTOCOL], "vlan_protocol",
+				 "0x%x");
 	print_fields(o, br_mid, N(br_mid), tb);
 	if (tb[IFLA_BR_GROUP_ADDR]) {
 		format_lladdr(nl_attr_data(tb[IFLA_BR_GROUP_ADDR]),
@@ -407,7 +303,7 @@ static const struct kind_opt port_opts[] = {
 	{ "nobackup_port", IFLA_BRPORT_BACKUP_PORT, T_FLAG },
 };
 
-static void bridge_slave_usage(FILE *f)
+static void bridge_slave_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
@@ -428,21 +324,15 @@ static int port_value(struct ipctx *ctx, struct nl_req *r,
 
 	if (o->type != T_ONOFF)
 		return put_number(r, o, arg, "%s is invalid");
-	if (streq(arg, "on"))
-		on = 1;
-	else if (streq(arg, "off"))
-		on = 0;
-	else {
-		fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
-			o->name, arg);
+	on = on_off_strict(o->name, arg);
+	if (on < 0)
 		return EXIT_FAIL;
-	}
 	nl_put_u8(r, o->attr, on);
 	return 0;
 }
 
-static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			      char **argv)
+static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r,
+			      const char *kind, int argc, char **argv)
 {
 	int rc;
 
@@ -457,13 +347,9 @@ static int bridge_slave_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 				nl_put_flag(r, o->attr);
 			continue;
 		}
-		if (!o && !streq(key, "backup_port")) {
-			if (!matches(key, "help"))
-				fprintf(stderr, "bridge_slave: unknown option \"%s\"?\n",
-					key);
-			bridge_slave_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!o && !streq(key, "backup_port"))
+			return kind_unknown("bridge_slave", "option", key,
+					    bridge_slave_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (!o) {
@@ -486,46 +372,43 @@ static const char *const port_states[] = {
 };
 
 static const struct kind_field port_a[] = {
-	{ IFLA_BRPORT_PRIORITY, P_U16, "priority", "priority" },
-	{ IFLA_BRPORT_COST, P_U32, "cost", "cost" },
-	{ IFLA_BRPORT_MODE, P_ONOFF, "hairpin", "hairpin" },
-	{ IFLA_BRPORT_GUARD, P_ONOFF, "guard", "guard" },
-	{ IFLA_BRPORT_PROTECT, P_ONOFF, "root_block", "root_block" },
-	{ IFLA_BRPORT_FAST_LEAVE, P_ONOFF, "fastleave", "fastleave" },
-	{ IFLA_BRPORT_LEARNING, P_ONOFF, "learning", "learning" },
-	{ IFLA_BRPORT_UNICAST_FLOOD, P_ONOFF, "flood", "flood" },
-};
-
-static const struct kind_field port_b[] = {
-	{ IFLA_BRPORT_DESIGNATED_PORT, P_U16, "designated_port", "designated_port" },
-	{ IFLA_BRPORT_DESIGNATED_COST, P_U16, "designated_cost", "designated_cost" },
-	{ IFLA_BRPORT_BRIDGE_ID, P_ID, "bridge_id", "designated_bridge" },
-	{ IFLA_BRPORT_ROOT_ID, P_ID, "root_id", "designated_root" },
-	{ IFLA_BRPORT_HOLD_TIMER, P_TIMER, "hold_timer", "hold_timer" },
-	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, P_TIMER, "message_age_timer",
-	  "message_age_timer" },
-	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, P_TIMER, "forward_delay_timer",
-	  "forward_delay_timer" },
-	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, P_U8, "topology_change_ack",
-	  "topology_change_ack" },
-	{ IFLA_BRPORT_CONFIG_PENDING, P_U8, "config_pending", "config_pending" },
-	{ IFLA_BRPORT_PROXYARP, P_ONOFF, "proxy_arp", "proxy_arp" },
-	{ IFLA_BRPORT_PROXYARP_WIFI, P_ONOFF, "proxy_arp_wifi", "proxy_arp_wifi" },
-	{ IFLA_BRPORT_MULTICAST_ROUTER, P_U8, "multicast_router", "mcast_router" },
+	{ IFLA_BRPORT_PRIORITY, P_U16, "priority" },
+	{ IFLA_BRPORT_COST, P_U32, "cost" },
+	{ IFLA_BRPORT_MODE, P_ONOFF, "hairpin" },
+	{ IFLA_BRPORT_GUARD, P_ONOFF, "guard" },
+	{ IFLA_BRPORT_PROTECT, P_ONOFF, "root_block" },
+	{ IFLA_BRPORT_FAST_LEAVE, P_ONOFF, "fastleave" },
+	{ IFLA_BRPORT_LEARNING, P_ONOFF, "learning" },
+	{ IFLA_BRPORT_UNICAST_FLOOD, P_ONOFF, "flood" },
+	{ IFLA_BRPORT_ID, P_HEX | F_TEXT, "id\0port_id" },
+	{ IFLA_BRPORT_NO, P_HEX | F_TEXT, "no\0port_no" },
+	{ IFLA_BRPORT_DESIGNATED_PORT, P_U16, "designated_port" },
+	{ IFLA_BRPORT_DESIGNATED_COST, P_U16, "designated_cost" },
+	{ IFLA_BRPORT_BRIDGE_ID, P_ID | F_TEXT,
+	  "bridge_id\0designated_bridge" },
+	{ IFLA_BRPORT_ROOT_ID, P_ID | F_TEXT, "root_id\0designated_root" },
+	{ IFLA_BRPORT_HOLD_TIMER, P_TIMER, "hold_timer" },
+	{ IFLA_BRPORT_MESSAGE_AGE_TIMER, P_TIMER, "message_age_timer" },
+	{ IFLA_BRPORT_FORWARD_DELAY_TIMER, P_TIMER, "forward_delay_timer" },
+	{ IFLA_BRPORT_TOPOLOGY_CHANGE_ACK, P_U8, "topology_change_ack" },
+	{ IFLA_BRPORT_CONFIG_PENDING, P_U8, "config_pending" },
+	{ IFLA_BRPORT_PROXYARP, P_ONOFF, "proxy_arp" },
+	{ IFLA_BRPORT_PROXYARP_WIFI, P_ONOFF, "proxy_arp_wifi" },
+	{ IFLA_BRPORT_MULTICAST_ROUTER, P_U8 | F_TEXT,
+	  "multicast_router\0mcast_router" },
 };
 
 static const struct kind_field port_c[] = {
-	{ IFLA_BRPORT_MCAST_FLOOD, P_ONOFF, "mcast_flood", "mcast_flood" },
-	{ IFLA_BRPORT_BCAST_FLOOD, P_ONOFF, "bcast_flood", "bcast_flood" },
-	{ IFLA_BRPORT_MCAST_TO_UCAST, P_ONOFF, "mcast_to_unicast",
-	  "mcast_to_unicast" },
-	{ IFLA_BRPORT_NEIGH_SUPPRESS, P_ONOFF, "neigh_suppress", "neigh_suppress" },
+	{ IFLA_BRPORT_MCAST_FLOOD, P_ONOFF, "mcast_flood" },
+	{ IFLA_BRPORT_BCAST_FLOOD, P_ONOFF, "bcast_flood" },
+	{ IFLA_BRPORT_MCAST_TO_UCAST, P_ONOFF, "mcast_to_unicast" },
+	{ IFLA_BRPORT_NEIGH_SUPPRESS, P_ONOFF, "neigh_suppress" },
 };
 
 static const struct kind_field port_d[] = {
-	{ IFLA_BRPORT_VLAN_TUNNEL, P_ONOFF, "vlan_tunnel", "vlan_tunnel" },
-	{ IFLA_BRPORT_ISOLATED, P_ONOFF, "isolated", "isolated" },
-	{ IFLA_BRPORT_LOCKED, P_ONOFF, "locked", "locked" },
+	{ IFLA_BRPORT_VLAN_TUNNEL, P_ONOFF, "vlan_tunnel" },
+	{ IFLA_BRPORT_ISOLATED, P_ONOFF, "isolated" },
+	{ IFLA_BRPORT_LOCKED, P_ONOFF, "locked" },
 };
 
 /* Known group forward mask bits by name, others in hex. */
@@ -571,13 +454,6 @@ static void bridge_slave_print(struct ipctx *ctx, const struct rtattr *data)
 			out_uint(o, OUT_ANY, "state_index", "state (%d) ", s);
 	}
 	print_fields(o, port_a, N(port_a), tb);
-	if (tb[IFLA_BRPORT_ID])
-		print_hex_str(o, "id", "port_id %#llx ",
-			 nl_attr_u16(tb[IFLA_BRPORT_ID]));
-	if (tb[IFLA_BRPORT_NO])
-		print_hex_str(o, "no", "port_no %#llx ",
-			 nl_attr_u16(tb[IFLA_BRPORT_NO]));
-	print_fields(o, port_b, N(port_b), tb);
 	if (tb[IFLA_BRPORT_FAST_LEAVE])
 		out_on_off(o, OUT_TEXT, NULL, "mcast_fast_leave %s ",
 			   nl_attr_u8(tb[IFLA_BRPORT_FAST_LEAVE]));

@@ -15,7 +15,7 @@ struct geneve_args {
 	struct inet_addr remote;
 };
 
-static void geneve_usage(FILE *f)
+static void geneve_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... geneve id VNI remote ADDR\n"
@@ -65,52 +65,45 @@ static int geneve_remote(struct geneve_args *g, const char *s)
 	return 0;
 }
 
-static int geneve_value(struct geneve_args *g, struct nl_req *r,
-			const char *key, const char *s)
+/* The words that take a value. */
+enum { G_ID, G_VNI, G_REMOTE, G_TTL, G_HOPLIMIT, G_TOS, G_DF, G_LABEL };
+static const char *const keys[] = { "id", "vni", "remote", "ttl", "hoplimit",
+				    "tos", "df", "flowlabel", "dstport" };
+
+static int geneve_value(struct geneve_args *g, struct nl_req *r, size_t k,
+			const char *s)
 {
 	uint32_t v;
+	int ttl;
 
-	if (streq(key, "id") || streq(key, "vni")) {
-		if (parse_u32(&v, s, 0) || v >= 1u << 24)
-			return invarg("invalid id", s);
-		g->vni = v;
+	switch (k) {
+	case G_ID:
+	case G_VNI:
+		if (udp_vni_arg(s, &g->vni))
+			return EXIT_USAGE;
 		g->has_vni = true;
-	} else if (streq(key, "remote")) {
+		return 0;
+	case G_REMOTE:
 		return geneve_remote(g, s);
-	} else if (streq(key, "ttl") || streq(key, "hoplimit")) {
-		if (streq(s, "inherit")) {
+	case G_TTL:
+	case G_HOPLIMIT:
+		if (udp_ttl_arg(s, &ttl))
+			return EXIT_USAGE;
+		if (ttl < 0)
 			nl_put_u8(r, IFLA_GENEVE_TTL_INHERIT, 1);
-			v = 0;
-		} else if (streq(s, "auto")) {
-			v = 0;
-		} else if (parse_u32(&v, s, 0)) {
-			return invarg("invalid TTL", s);
-		} else if (v > 255) {
-			return invarg("TTL must be <= 255", s);
-		}
-		g->ttl = v;
-	} else if (streq(key, "tos")) {
-		if (streq(s, "inherit"))
-			v = 1;
-		else if (parse_u32(&v, s, 16) || v > 255)
-			return invarg("bad TOS value", s);
-		g->tos = v;
-	} else if (streq(key, "df")) {
-		if (streq(s, "unset") || streq(s, "set") || streq(s, "inherit"))
-			nl_put_u8(r, IFLA_GENEVE_DF, s[0] == 'u' ? GENEVE_DF_UNSET :
-				  s[0] == 's' ? GENEVE_DF_SET : GENEVE_DF_INHERIT);
-		else
-			return invarg("DF must be 'unset', 'set' or 'inherit'", s);
-	} else if (streq(key, "flowlabel")) {
-		if (parse_u32(&v, s, 0) || v > 0xfffff)
-			return invarg("invalid flowlabel", s);
-		g->label = htonl(v);
-	} else {
-		if (parse_u32(&v, s, 0) || v > 0xffff)
-			return invarg("dstport", s);
-		g->port = htons(v);
-		g->has_port = true;
+		g->ttl = ttl < 0 ? 0 : ttl;
+		return 0;
+	case G_TOS:
+		return tos_arg(s, &g->tos);
+	case G_DF:
+		return udp_df_arg(r, IFLA_GENEVE_DF, s);
+	case G_LABEL:
+		return udp_label_arg(s, &g->label);
 	}
+	if (parse_u32(&v, s, 0) || v > 0xffff)	/* dstport */
+		return invarg("dstport", s);
+	g->port = htons(v);
+	g->has_port = true;
 	return 0;
 }
 
@@ -152,11 +145,9 @@ static int geneve_finish(struct geneve_args *g, struct nl_req *r)
 	return 0;
 }
 
-static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int geneve_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
-	static const char *const keys[] = { "id", "vni", "remote", "ttl",
-		"hoplimit", "tos", "df", "flowlabel", "dstport" };
 	struct geneve_args g = { .csum = { -1, -1, -1 } };
 	size_t i;
 	int rc;
@@ -167,53 +158,16 @@ static int geneve_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
 			if (streq(argv[0], keys[i]))
 				break;
-		if (i == sizeof(keys) / sizeof(keys[0])) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "geneve: unknown command \"%s\"?\n",
-					argv[0]);
-			geneve_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (i == sizeof(keys) / sizeof(keys[0]))
+			return kind_unknown("geneve", "command", argv[0],
+					    geneve_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
-		rc = geneve_value(&g, r, keys[i], argv[0]);
+		rc = geneve_value(&g, r, i, argv[0]);
 		if (rc)
 			return rc;
 	}
 	return geneve_finish(&g, r);
-}
-
-static void geneve_print_ttl_tos(struct out *o, struct rtattr **tb)
-{
-	unsigned int v;
-
-	if (tb[IFLA_GENEVE_TTL_INHERIT] && nl_attr_u8(tb[IFLA_GENEVE_TTL_INHERIT]))
-		out_text(o, "ttl inherit ");
-	else if (tb[IFLA_GENEVE_TTL]) {
-		v = nl_attr_u8(tb[IFLA_GENEVE_TTL]);
-		if (v)
-			out_uint(o, OUT_ANY, "ttl", "ttl %u ", v);
-		else {
-			out_uint(o, OUT_JSON, "ttl", NULL, 0);
-			out_text(o, "ttl auto ");
-		}
-	}
-	v = tb[IFLA_GENEVE_TOS] ? nl_attr_u8(tb[IFLA_GENEVE_TOS]) : 0;
-	if (v) {
-		out_xstr(o, OUT_JSON, "tos", "0x%llx", v);
-		if (v == 1)
-			out_text(o, "tos inherit ");
-		else
-			out_text(o, "tos 0x%x ", v);
-	}
-	if (tb[IFLA_GENEVE_DF]) {
-		v = nl_attr_u8(tb[IFLA_GENEVE_DF]);
-		if (v == GENEVE_DF_UNSET)
-			out_str(o, OUT_JSON, "df", NULL, "unset");
-		else
-			out_str(o, OUT_ANY, "df", "df %s ",
-				v == GENEVE_DF_SET ? "set" : "inherit");
-	}
 }
 
 static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
@@ -222,8 +176,6 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 					    "udp_zero_csum6_rx" };
 	struct rtattr *tb[IFLA_GENEVE_MAX + 1];
 	struct out *o = &ctx->out;
-	char buf[64];
-	uint32_t v;
 	int i;
 
 	if (!data)
@@ -234,29 +186,21 @@ static void geneve_print(struct ipctx *ctx, const struct rtattr *data)
 	if (tb[IFLA_GENEVE_ID] && nl_attr_len(tb[IFLA_GENEVE_ID]) >= 4)
 		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_GENEVE_ID]));
 	if (tb[IFLA_GENEVE_REMOTE] && nl_attr_len(tb[IFLA_GENEVE_REMOTE]) >= 4)
-		out_str(o, OUT_ANY, "remote", "remote %s ",
-			format_addr(AF_INET, nl_attr_data(tb[IFLA_GENEVE_REMOTE]), 4,
-				    buf, sizeof(buf)));
+		print_addr_attr(o, tb[IFLA_GENEVE_REMOTE], AF_INET, "remote",
+				"remote %s ");
 	else if (tb[IFLA_GENEVE_REMOTE6] &&
 		 nl_attr_len(tb[IFLA_GENEVE_REMOTE6]) >= 16)
-		out_str(o, OUT_ANY, "remote6", "remote %s ",
-			format_addr(AF_INET6, nl_attr_data(tb[IFLA_GENEVE_REMOTE6]),
-				    16, buf, sizeof(buf)));
-	geneve_print_ttl_tos(o, tb);
-	if (tb[IFLA_GENEVE_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_GENEVE_LABEL]))))
-		out_xstr(o, OUT_ANY, "label", o->json ? "0x%llx" : "flowlabel 0x%llx ", v);
-	if (tb[IFLA_GENEVE_PORT])
-		out_uint(o, OUT_ANY, "port", "dstport %u ",
-			 ntohs(nl_attr_u16(tb[IFLA_GENEVE_PORT])));
+		print_addr_attr(o, tb[IFLA_GENEVE_REMOTE6], AF_INET6, "remote6",
+				"remote %s ");
+	print_udp_ttl(o, tb[IFLA_GENEVE_TTL_INHERIT], tb[IFLA_GENEVE_TTL]);
+	print_tos_inherit(o, nl_attr_u8(tb[IFLA_GENEVE_TOS]));
+	print_udp_df(o, tb[IFLA_GENEVE_DF]);
+	print_udp_label(o, tb[IFLA_GENEVE_LABEL]);
+	print_udp_port(o, tb[IFLA_GENEVE_PORT]);
 	/* the kernel sends udpcsum for IPv4 only, udp6zerocsumtx for IPv6 */
-	for (i = 0; i < 3; i++) {
-		const struct rtattr *a = tb[IFLA_GENEVE_UDP_CSUM + i];
-
-		if (!a)
-			continue;
-		out_bool(o, OUT_JSON, keys[i], NULL, nl_attr_u8(a));
-		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", csum_words[i]);
-	}
+	for (i = 0; i < 3; i++)
+		print_yes_no(o, tb[IFLA_GENEVE_UDP_CSUM + i], keys[i],
+			     csum_words[i]);
 	if (tb[IFLA_GENEVE_INNER_PROTO_INHERIT])
 		out_bool(o, OUT_ANY, "inner_proto_inherit", "innerprotoinherit ",
 			 true);

@@ -7,7 +7,7 @@
 static const char *const ipvlan_modes[] = { "l2", "l3", "l3s" };
 static const char *const ipvlan_flags[] = { "bridge", "private", "vepa" };
 
-static void ipvlan_usage(FILE *f)
+static void ipvlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f, "Usage: ... { ipvlan | ipvtap } [ mode { l2 | l3 | l3s } ]\n"
 		   "                [ bridge | private | vepa ]\n"
@@ -24,8 +24,8 @@ static int word_index(const char *const *w, const char *s)
 	return -1;
 }
 
-static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
 	int mode = -1, flag = -1, i;
 
@@ -42,13 +42,9 @@ static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		}
 		i = word_index(ipvlan_flags, argv[0]);
 		/* one flag only: a second one is an unknown option */
-		if (i < 0 || flag >= 0) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "ipvlan: unknown option \"%s\"?\n",
-					argv[0]);
-			ipvlan_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (i < 0 || flag >= 0)
+			return kind_unknown("ipvlan", "option", argv[0],
+					    ipvlan_usage);
 		flag = i;
 	}
 	if (mode >= 0)

@@ -8,12 +8,15 @@
 struct link_kind {
 	const char *name;
 	/* ARGS after "type NAME" into the IFLA_INFO_DATA nest already open in
-	 * r; returns an exit code (0 ok). */
-	int (*parse)(struct ipctx *ctx, struct nl_req *r, int argc, char **argv);
+	 * r; returns an exit code (0 ok).  kind is the name: kinds that share
+	 * a parser (the tunnels, macvtap, ipvtap) tell themselves apart. */
+	int (*parse)(struct ipctx *ctx, struct nl_req *r, const char *kind,
+		     int argc, char **argv);
 	/* IFLA_INFO_DATA (or SLAVE_DATA) of a link, NULL when absent. */
 	void (*print)(struct ipctx *ctx, const struct rtattr *data);
-	/* The usage text ("ip link help KIND" writes it to stdout). */
-	void (*usage)(FILE *f);
+	/* The usage text of the kind named kind ("ip link help KIND" writes
+	 * it to stdout). */
+	void (*usage)(FILE *f, const char *kind);
 };
 
 const struct link_kind *link_kind_find(const char *name);
@@ -43,13 +46,74 @@ struct rtattr *link_nest(struct nl_req *r, uint16_t type);
 /* "on"/"off" arguments: 1, 0, or -1 after printing the reference's error. */
 int link_on_off(const char *key, const char *arg);
 
-/* A number argument of a kind option; prints invarg on error. */
-int kind_u32(uint32_t *v, const char *arg, const char *what);
+/* An argument the kind does not know: the reference's "KIND: unknown
+ * WHAT "ARG"?" (not for "help"), then the kind's usage; EXIT_FAIL. */
+int kind_unknown(const char *kind, const char *what, const char *arg,
+		 void (*usage)(FILE *f, const char *kind));
+/* The index of arg in names[n]; else -1 after the reference's "must be
+ * one of" error. */
+int one_of(const char *key, const char *const *names, int n, const char *arg);
+/* The same, worded 'must be "a", "b" or "c", not "x"'. */
+int must_be(const char *key, const char *const *names, int n, const char *arg);
+/* "Error: inet address is expected rather than "x"." (inet6, any
+ * valid; what: "address", "prefix"); EXIT_FAIL. */
+int addr_expected(int family, const char *what, const char *arg);
+/* "off"/"on" in that wording: 0, 1 or -1. */
+int on_off_strict(const char *key, const char *arg);
+
+/* "802.1Q" or "802.1ad" (any case) into attr; else invarg(err). */
+int put_vlan_proto(struct nl_req *r, int attr, const char *arg,
+		   const char *err);
+/* The protocol by name, "KEY NAME "; one without a name in `unknown`'s
+ * format ("0x%x" for bridges, "[%d]" for vlans). */
+void print_vlan_proto(struct out *o, const struct rtattr *a, const char *key,
+		      const char *unknown);
+
+/* Options of vxlan and geneve (tunnels print tos alike); each returns
+ * 0 or the exit code after printing the reference's error. */
+int udp_ttl_arg(const char *s, int *ttl);	/* auto: 0, inherit: -1 */
+int tos_arg(const char *s, uint8_t *tos);	/* inherit: 1 */
+int udp_df_arg(struct nl_req *r, int attr, const char *s);
+int udp_label_arg(const char *s, uint32_t *label);	/* network order */
+int udp_vni_arg(const char *s, uint32_t *vni);
+void print_addr_attr(struct out *o, const struct rtattr *a, int family,
+		     const char *key, const char *fmt);
+void print_udp_ttl(struct out *o, const struct rtattr *inherit,
+		   const struct rtattr *ttl);
+void print_tos_inherit(struct out *o, unsigned int tos);
+void print_udp_df(struct out *o, const struct rtattr *a);
+void print_udp_label(struct out *o, const struct rtattr *a);
+void print_udp_port(struct out *o, const struct rtattr *a);
+/* JSON true/false, text "[no]WORD " (udpcsum and the like). */
+void print_yes_no(struct out *o, const struct rtattr *a, const char *key,
+		  const char *word);
+
+/* A table-driven details printer: each attribute present is printed as
+ * "TEXT VALUE " in text and "KEY": VALUE in JSON. */
+enum kind_field_type {
+	P_U8, P_U16, P_U32, P_U64,
+	P_TIMER,	/* jiffies as seconds, print_timer */
+	P_ID,		/* a bridge id: "8000.0:1b:..." */
+	P_HEX,		/* u16, "0x.." */
+	P_ONOFF,	/* u8 as on/off */
+	P_FLAG,		/* u8: "TEXT " and true when not 0 */
+	P_PRESENT,	/* "TEXT " and true when present */
+	F_TEXT = 0x80,	/* names is "KEY\0TEXT": the text label differs */
+};
+
+/* 16 bytes, not 24 with a second pointer: the text label is most often
+ * the JSON key, and there are a hundred of these. */
+struct kind_field {
+	unsigned short attr;
+	unsigned char type;	/* a P_* value, maybe with F_TEXT */
+	const char *names;	/* the JSON key, also the text label */
+};
+
+void print_fields(struct out *o, const struct kind_field *f, size_t n,
+		  struct rtattr **tb);
 
 /* Printing helpers for kind details. */
 void print_hex_str(struct out *o, const char *key, const char *fmt,
 		   unsigned long long v);
-/* Jiffies (1/100 s) as "%4i.%.2i" text / "%i.%.2i" JSON number. */
-void print_timer(struct out *o, const char *key, uint64_t jiffies);
 
 #endif

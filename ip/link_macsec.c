@@ -7,7 +7,7 @@
 
 #include "link_kind.h"
 
-static void macsec_usage(FILE *f)
+static void macsec_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... macsec [ [ address LLADDR ] port { 1..65535 } | sci SCI ]\n"
@@ -29,37 +29,21 @@ static const uint64_t cipher_ids[] = { MACSEC_DEFAULT_CIPHER_ID,
 	MACSEC_CIPHER_ID_GCM_AES_XPN_128, MACSEC_CIPHER_ID_GCM_AES_XPN_256 };
 static const char *const validates[] = { "disabled", "check", "strict" };
 static const char *const offloads[] = { "off", "phy", "mac" };
-static const char *const off_on[] = { "off", "on" };
 
-/* on/off flags sent at once, in the kernel's attribute numbers */
-static const struct {
-	const char *word;
-	unsigned short attr;
-} flags[] = {
-	{ "encrypt", IFLA_MACSEC_ENCRYPT }, { "send_sci", IFLA_MACSEC_INC_SCI },
-	{ "end_station", IFLA_MACSEC_ES }, { "scb", IFLA_MACSEC_SCB },
-	{ "protect", IFLA_MACSEC_PROTECT },
-};
+/* The option words; the first five are on/off flags sent at once. */
+enum { K_FLAGS = 5, K_REPLAY = 5, K_VALIDATE, K_OFFLOAD, K_CIPHER, K_ICVLEN,
+       K_WINDOW, K_ENCSA, K_COUNT };
+static const char *const keys[K_COUNT] = { "encrypt", "send_sci",
+	"end_station", "scb", "protect", "replay", "validate", "offload",
+	"cipher", "icvlen", "window", "encodingsa" };
+static const unsigned char flag_attrs[K_FLAGS] = { IFLA_MACSEC_ENCRYPT,
+	IFLA_MACSEC_INC_SCI, IFLA_MACSEC_ES, IFLA_MACSEC_SCB,
+	IFLA_MACSEC_PROTECT };
 
 struct macsec_args {
 	int cipher, icvlen, replay, encsa;	/* -1: not given */
 	int64_t window;
 };
-
-static int one_of(const char *key, const char *const *names, int n,
-		  const char *arg)
-{
-	int i;
-
-	for (i = 0; i < n; i++)
-		if (streq(names[i], arg))
-			return i;
-	fprintf(stderr, "Error: argument of \"%s\" must be one of ", key);
-	for (i = 0; i < n; i++)
-		fprintf(stderr, "\"%s\"%s", names[i], i + 1 < n ? ", " : "");
-	fprintf(stderr, ", not \"%s\"\n", arg);
-	return -1;
-}
 
 /* "sci SCI" or "[address LLADDR] port PORT", which must come first. */
 static int macsec_sci(struct nl_req *r, int *argc, char ***argv)
@@ -103,52 +87,55 @@ static int macsec_sci(struct nl_req *r, int *argc, char ***argv)
 	return 0;
 }
 
-static int macsec_value(struct macsec_args *m, struct nl_req *r,
-			const char *key, const char *arg)
+static int macsec_value(struct macsec_args *m, struct nl_req *r, int k,
+			const char *arg)
 {
 	uint32_t v;
 	int i;
 
-	for (i = 0; i < 5; i++)
-		if (streq(key, flags[i].word)) {
-			int on = one_of(key, off_on, 2, arg);
-
-			if (on < 0)
-				return EXIT_FAIL;
-			nl_put_u8(r, flags[i].attr, on);
-			return 0;
-		}
-	if (streq(key, "replay")) {
-		if ((m->replay = one_of(key, off_on, 2, arg)) < 0)
+	switch (k) {
+	case K_REPLAY:
+		if ((m->replay = on_off_strict(keys[k], arg)) < 0)
 			return EXIT_FAIL;
-	} else if (streq(key, "validate") || streq(key, "offload")) {
-		bool val = key[0] == 'v';
-
-		i = one_of(key, val ? validates : offloads, 3, arg);
+		break;
+	case K_VALIDATE:
+	case K_OFFLOAD:
+		i = one_of(keys[k], k == K_VALIDATE ? validates : offloads, 3, arg);
 		if (i < 0)
 			return EXIT_FAIL;
-		nl_put_u8(r, val ? IFLA_MACSEC_VALIDATION : IFLA_MACSEC_OFFLOAD, i);
-	} else if (streq(key, "cipher")) {
+		nl_put_u8(r, k == K_VALIDATE ? IFLA_MACSEC_VALIDATION :
+			  IFLA_MACSEC_OFFLOAD, i);
+		break;
+	case K_CIPHER:
 		for (i = 0; i < 5 && !streq(ciphers[i], arg); i++)
 			;
 		if (i == 5)
 			return invarg("expected: default, gcm-aes-128, gcm-aes-256, gcm-aes-xpn-128 or gcm-aes-xpn-256",
 				      arg);
 		m->cipher = i;
-	} else if (streq(key, "icvlen")) {
+		break;
+	case K_ICVLEN:
 		if (parse_u32(&v, arg, 0) || v > 255)
 			return invarg("expected ICV length", arg);
 		if (v < 8 || v > 16)
 			return invarg("ICV length must be in the range {8..16}", arg);
 		m->icvlen = v;
-	} else if (streq(key, "window")) {
+		break;
+	case K_WINDOW:
 		if (parse_u32(&v, arg, 0))
 			return invarg("expected replay window size", arg);
 		m->window = v;
-	} else {
+		break;
+	case K_ENCSA:
 		if (parse_u32(&v, arg, 0) || v > 3)
 			return invarg("expected an { 0..3 }", arg);
 		m->encsa = v;
+		break;
+	default:	/* the on/off flags */
+		i = on_off_strict(keys[k], arg);
+		if (i < 0)
+			return EXIT_FAIL;
+		nl_put_u8(r, flag_attrs[k], i);
 	}
 	return 0;
 }
@@ -181,12 +168,9 @@ static int macsec_finish(struct macsec_args *m, struct nl_req *r)
 	return 0;
 }
 
-static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			char **argv)
+static int macsec_parse(struct ipctx *ctx, struct nl_req *r,
+			const char *kind, int argc, char **argv)
 {
-	static const char *const keys[] = { "encrypt", "send_sci", "end_station",
-		"scb", "protect", "replay", "validate", "offload", "cipher",
-		"icvlen", "window", "encodingsa" };
 	struct macsec_args m = { -1, -1, -1, -1, -1 };
 	size_t i;
 	int rc;
@@ -200,19 +184,14 @@ static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 		argv++;
 	}
 	for (; argc > 0; argc--, argv++) {
-		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-			if (streq(argv[0], keys[i]))
-				break;
-		if (i == sizeof(keys) / sizeof(keys[0])) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "macsec: unknown command \"%s\"?\n",
-					argv[0]);
-			macsec_usage(stderr);
-			return EXIT_FAIL;
-		}
+		for (i = 0; i < K_COUNT && !streq(argv[0], keys[i]); i++)
+			;
+		if (i == K_COUNT)
+			return kind_unknown("macsec", "command", argv[0],
+					    macsec_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
-		rc = macsec_value(&m, r, keys[i], argv[0]);
+		rc = macsec_value(&m, r, i, argv[0]);
 		if (rc)
 			return rc;
 	}
@@ -221,16 +200,20 @@ static int macsec_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 
 /* ---- printing ---- */
 
-static void print_on_off(struct out *o, struct rtattr **tb, int attr,
-			 const char *key, const char *word)
-{
-	char fmt[32];
+static const struct kind_field macsec_sizes[] = {
+	{ IFLA_MACSEC_ICV_LEN, P_U8 | F_TEXT, "icv_len\0icvlen" },
+	{ IFLA_MACSEC_ENCODING_SA, P_U8 | F_TEXT, "encoding_sa\0encodingsa" },
+};
 
-	if (!tb[attr])
-		return;
-	snprintf(fmt, sizeof(fmt), "%s %%s ", word);
-	out_on_off(o, OUT_ANY, key, fmt, nl_attr_u8(tb[attr]));
-}
+static const struct kind_field macsec_flags[] = {
+	{ IFLA_MACSEC_ENCRYPT, P_ONOFF, "encrypt" },
+	{ IFLA_MACSEC_INC_SCI, P_ONOFF | F_TEXT, "inc_sci\0send_sci" },
+	{ IFLA_MACSEC_ES, P_ONOFF | F_TEXT, "es\0end_station" },
+	{ IFLA_MACSEC_SCB, P_ONOFF, "scb" },
+	{ IFLA_MACSEC_REPLAY_PROTECT, P_ONOFF | F_TEXT,
+	  "replay_protect\0replay" },
+	{ IFLA_MACSEC_WINDOW, P_U32, "window" },
+};
 
 static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
 {
@@ -250,7 +233,9 @@ static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
 		out_xstr(o, OUT_ANY, "sci", o->json ? "%016llx" : "sci %016llx ",
 			 be64toh(v));
 	}
-	print_on_off(o, tb, IFLA_MACSEC_PROTECT, "protect", "protect");
+	if (tb[IFLA_MACSEC_PROTECT])
+		out_on_off(o, OUT_ANY, "protect", "protect %s ",
+			   nl_attr_u8(tb[IFLA_MACSEC_PROTECT]));
 	if (tb[IFLA_MACSEC_CIPHER_SUITE] &&
 	    nl_attr_len(tb[IFLA_MACSEC_CIPHER_SUITE]) >= 8) {
 		memcpy(&v, nl_attr_data(tb[IFLA_MACSEC_CIPHER_SUITE]), 8);
@@ -262,23 +247,11 @@ static void macsec_print(struct ipctx *ctx, const struct rtattr *data)
 		out_str(o, OUT_ANY, "cipher_suite", "cipher %s ",
 			i < 5 ? suites[i - 1] : "(unknown)");
 	}
-	if (tb[IFLA_MACSEC_ICV_LEN])
-		out_uint(o, OUT_ANY, "icv_len", "icvlen %u ",
-			 nl_attr_u8(tb[IFLA_MACSEC_ICV_LEN]));
-	if (tb[IFLA_MACSEC_ENCODING_SA])
-		out_uint(o, OUT_ANY, "encoding_sa", "encodingsa %u ",
-			 nl_attr_u8(tb[IFLA_MACSEC_ENCODING_SA]));
+	print_fields(o, macsec_sizes, 2, tb);
 	if (tb[IFLA_MACSEC_VALIDATION] &&
 	    (u = nl_attr_u8(tb[IFLA_MACSEC_VALIDATION])) < 3)
 		out_str(o, OUT_ANY, "validation", "validate %s ", validates[u]);
-	print_on_off(o, tb, IFLA_MACSEC_ENCRYPT, "encrypt", "encrypt");
-	print_on_off(o, tb, IFLA_MACSEC_INC_SCI, "inc_sci", "send_sci");
-	print_on_off(o, tb, IFLA_MACSEC_ES, "es", "end_station");
-	print_on_off(o, tb, IFLA_MACSEC_SCB, "scb", "scb");
-	print_on_off(o, tb, IFLA_MACSEC_REPLAY_PROTECT, "replay_protect", "replay");
-	if (tb[IFLA_MACSEC_WINDOW])
-		out_uint(o, OUT_ANY, "window", "window %u ",
-			 nl_attr_u32(tb[IFLA_MACSEC_WINDOW]));
+	print_fields(o, macsec_flags, 6, tb);
 	if (tb[IFLA_MACSEC_OFFLOAD] && (u = nl_attr_u8(tb[IFLA_MACSEC_OFFLOAD])) < 3)
 		out_str(o, OUT_ANY, "offload", "offload %s ", offloads[u]);
 }

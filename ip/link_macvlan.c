@@ -4,16 +4,11 @@
 
 #include "link_kind.h"
 
-static const struct {
-	const char *name;
-	unsigned int mode;
-} modes[] = {
-	{ "private", MACVLAN_MODE_PRIVATE }, { "vepa", MACVLAN_MODE_VEPA },
-	{ "bridge", MACVLAN_MODE_BRIDGE }, { "passthru", MACVLAN_MODE_PASSTHRU },
-	{ "source", MACVLAN_MODE_SOURCE },
-};
+/* MACVLAN_MODE_* are the bits 1 << index of these */
+static const char *const modes[] = { "private", "vepa", "bridge", "passthru",
+				     "source" };
 
-static void usage_for(FILE *f, const char *kind)
+static void macvlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... %s [ mode { private | vepa | bridge | passthru | source } ]\n"
@@ -22,16 +17,6 @@ static void usage_for(FILE *f, const char *kind)
 		"               [ macaddr { add MAC | del MAC | set [ MAC ]... | flush } ]\n"
 		"nopromisc needs mode passthru; macaddr lists are for mode source.\n",
 		kind);
-}
-
-static void macvlan_usage(FILE *f)
-{
-	usage_for(f, "macvlan");
-}
-
-static void macvtap_usage(FILE *f)
-{
-	usage_for(f, "macvtap");
 }
 
 /* A MAC of exactly 6 bytes; other lengths fail without a word, as in
@@ -91,31 +76,28 @@ static int macaddr_opt(struct nl_req *r, int argc, char **argv)
 
 static int mode_opt(int *mode, const char *arg)
 {
-	size_t i;
+	int i = must_be("mode", modes, 5, arg);
 
-	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (streq(arg, modes[i].name)) {
-			*mode = modes[i].mode;
-			return 0;
-		}
-	fprintf(stderr, "Error: argument of \"mode\" must be \"private\", \"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n",
-		arg);
-	return EXIT_FAIL;
+	if (i < 0)
+		return EXIT_FAIL;
+	*mode = 1 << i;
+	return 0;
 }
 
 /* "flag X" or a bare flag word; returns the MACVLAN_FLAG_ bit, or -1. */
 static int flag_word(const char *a, bool named)
 {
-	if (streq(a, "nopromisc"))
-		return MACVLAN_FLAG_NOPROMISC;
-	if (streq(a, "nodst"))
-		return MACVLAN_FLAG_NODST;
-	if (named && streq(a, "null"))
-		return 0;
-	if (named)
-		fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", \"nodst\" or \"null\", not \"%s\"\n",
-			a);
-	return -1;
+	/* MACVLAN_FLAG_NOPROMISC is 1, MACVLAN_FLAG_NODST 2 */
+	static const char *const flags[] = { "nopromisc", "nodst", "null" };
+	int i;
+
+	if (!named) {
+		for (i = 0; i < 2 && !streq(a, flags[i]); i++)
+			;
+		return i < 2 ? 1 << i : -1;
+	}
+	i = must_be("flag", flags, 3, a);
+	return i < 0 ? -1 : i < 2 ? 1 << i : 0;
 }
 
 /* macaddr set takes every following MAC; the first non-MAC (reported)
@@ -133,20 +115,19 @@ static int bcqueuelen_opt(struct nl_req *r, const char *arg)
 	return 0;
 }
 
-static int check_flags(const char *kind, void (*usage)(FILE *), int mode,
-		       int flags)
+static int check_flags(const char *kind, int mode, int flags)
 {
 	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
 		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n",
 			kind);
-		usage(stderr);
+		macvlan_usage(stderr, kind);
 		return EXIT_FAIL;
 	}
 	return 0;
 }
 
-static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
-		     int argc, char **argv)
+static int macvlan_parse(struct ipctx *ctx, struct nl_req *r,
+			 const char *kind, int argc, char **argv)
 {
 	int flags = 0, mode = 0, f, n;
 	bool has_flags = false;
@@ -170,7 +151,7 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 		} else if (streq(a, "macaddr")) {
 			n = macaddr_opt(r, argc, argv);
 			if (n == -EXIT_FAIL - 1000) {
-				usage(stderr);
+				macvlan_usage(stderr, kind);
 				return EXIT_FAIL;
 			}
 			if (n < 0)
@@ -183,13 +164,10 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 			if (bcqueuelen_opt(r, argv[0]))
 				return EXIT_FAIL;
 		} else {
-			if (!matches(a, "help"))
-				fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, a);
-			usage(stderr);
-			return EXIT_FAIL;
+			return kind_unknown(kind, "option", a, macvlan_usage);
 		}
 	}
-	if (check_flags(kind, usage, mode, flags))
+	if (check_flags(kind, mode, flags))
 		return EXIT_FAIL;
 	/* The mode and flags go last, whatever their place on the line. */
 	if (mode)
@@ -197,18 +175,6 @@ static int parse_for(const char *kind, void (*usage)(FILE *), struct nl_req *r,
 	if (has_flags)
 		nl_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
 	return EXIT_OK;
-}
-
-static int macvlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			 char **argv)
-{
-	return parse_for("macvlan", macvlan_usage, r, argc, argv);
-}
-
-static int macvtap_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-			 char **argv)
-{
-	return parse_for("macvtap", macvtap_usage, r, argc, argv);
 }
 
 static void print_remotes(struct out *o, struct rtattr **tb)
@@ -235,6 +201,11 @@ static void print_remotes(struct out *o, struct rtattr **tb)
 	out_arr_close(o);
 }
 
+static const struct kind_field queue_lens[] = {
+	{ IFLA_MACVLAN_BC_QUEUE_LEN, P_U32, "bcqueuelen" },
+	{ IFLA_MACVLAN_BC_QUEUE_LEN_USED, P_U32, "usedbcqueuelen" },
+};
+
 static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
 {
 	struct rtattr *tb[IFLA_MACVLAN_MAX + 1];
@@ -249,20 +220,15 @@ static void macvlan_print(struct ipctx *ctx, const struct rtattr *data)
 	if (!tb[IFLA_MACVLAN_MODE] || nl_attr_len(tb[IFLA_MACVLAN_MODE]) < 4)
 		return;
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-		if (modes[i].mode == nl_attr_u32(tb[IFLA_MACVLAN_MODE]))
-			mode = modes[i].name;
+		if (1u << i == nl_attr_u32(tb[IFLA_MACVLAN_MODE]))
+			mode = modes[i];
 	out_str(o, OUT_ANY, "mode", "mode %s ", mode);
 	flags = nl_attr_u16(tb[IFLA_MACVLAN_FLAGS]);
 	if (flags & MACVLAN_FLAG_NOPROMISC)
 		out_bool(o, OUT_ANY, "nopromisc", "nopromisc ", true);
 	if (flags & MACVLAN_FLAG_NODST)
 		out_bool(o, OUT_ANY, "nodst", "nodst ", true);
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN])
-		out_uint(o, OUT_ANY, "bcqueuelen", "bcqueuelen %u ",
-			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN]));
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED])
-		out_uint(o, OUT_ANY, "usedbcqueuelen", "usedbcqueuelen %u ",
-			 nl_attr_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED]));
+	print_fields(o, queue_lens, 2, tb);
 	if (nl_attr_u32(tb[IFLA_MACVLAN_MODE]) == MACVLAN_MODE_SOURCE)
 		print_remotes(o, tb);
 }
@@ -276,7 +242,7 @@ const struct link_kind macvlan_kind = {
 
 const struct link_kind macvtap_kind = {
 	.name = "macvtap",
-	.parse = macvtap_parse,
+	.parse = macvlan_parse,
 	.print = macvlan_print,
-	.usage = macvtap_usage,
+	.usage = macvlan_usage,
 };

@@ -5,16 +5,16 @@
 
 #include "link_kind.h"
 
-static void tun_flag(struct out *o, const struct rtattr *a, const char *key,
-		     const char *name)
-{
-	bool on = nl_attr_u8(a);
+static const struct kind_field tun_head[] = {
+	{ IFLA_TUN_PI, P_ONOFF, "pi" },
+	{ IFLA_TUN_VNET_HDR, P_ONOFF, "vnet_hdr" },
+};
 
-	if (o->json)
-		out_bool(o, OUT_JSON, key, NULL, on);
-	else
-		out_text(o, "%s %s ", name, on ? "on" : "off");
-}
+static const struct kind_field tun_tail[] = {
+	{ IFLA_TUN_NUM_QUEUES, P_U32, "numqueues" },
+	{ IFLA_TUN_NUM_DISABLED_QUEUES, P_U32, "numdisabled" },
+	{ IFLA_TUN_PERSIST, P_ONOFF, "persist" },
+};
 
 static void tun_owner(struct out *o, const struct rtattr *a, bool user)
 {
@@ -47,23 +47,13 @@ static void tun_print(struct ipctx *ctx, const struct rtattr *data)
 		out_str(o, OUT_ANY, "type", "type %s ",
 			t == 1 ? "tun" : t == 2 ? "tap" : "UNKNOWN");
 	}
-	if (tb[IFLA_TUN_PI])
-		tun_flag(o, tb[IFLA_TUN_PI], "pi", "pi");
-	if (tb[IFLA_TUN_VNET_HDR])
-		tun_flag(o, tb[IFLA_TUN_VNET_HDR], "vnet_hdr", "vnet_hdr");
+	print_fields(o, tun_head, 2, tb);
 	if (tb[IFLA_TUN_MULTI_QUEUE]) {
 		if (o->json || nl_attr_u8(tb[IFLA_TUN_MULTI_QUEUE]))
 			out_bool(o, OUT_ANY, "multi_queue", "multi_queue ",
 				 nl_attr_u8(tb[IFLA_TUN_MULTI_QUEUE]));
 	}
-	if (tb[IFLA_TUN_NUM_QUEUES])
-		out_uint(o, OUT_ANY, "numqueues", "numqueues %u ",
-			 nl_attr_u32(tb[IFLA_TUN_NUM_QUEUES]));
-	if (tb[IFLA_TUN_NUM_DISABLED_QUEUES])
-		out_uint(o, OUT_ANY, "numdisabled", "numdisabled %u ",
-			 nl_attr_u32(tb[IFLA_TUN_NUM_DISABLED_QUEUES]));
-	if (tb[IFLA_TUN_PERSIST])
-		tun_flag(o, tb[IFLA_TUN_PERSIST], "persist", "persist");
+	print_fields(o, tun_tail, 3, tb);
 	tun_owner(o, tb[IFLA_TUN_OWNER], true);
 	tun_owner(o, tb[IFLA_TUN_GROUP], false);
 }

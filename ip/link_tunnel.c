@@ -4,6 +4,7 @@
  * its own attributes.  "set" starts from the link's current values, as the
  * reference does: it sends every attribute again. */
 #include <arpa/inet.h>
+#include <stddef.h>
 #include <string.h>
 #include <linux/if_link.h>
 #include <linux/if_tunnel.h>
@@ -109,82 +110,105 @@ static void tnl_usage_of(FILE *f, const char *kind)
 
 /* ---- the current values ("set") ---- */
 
-static void get_bytes(void *dst, const struct rtattr *a, size_t n)
+/* One attribute of a family and the struct tnl member it is read into
+ * ("set" starts from the link's values) and sent from.  The request sends
+ * the fields in table order, the reference's, each when its condition
+ * holds; a field of the link that is absent keeps its default. */
+struct tnl_field {
+	uint8_t attr, off;
+	uint8_t size;		/* bytes; A_ADDR: 4 or 16 by family */
+	uint8_t flags;		/* a SEND_* condition, NONZERO, LOW_BIT */
+};
+
+enum { A_ADDR = 0, A_FLAG = 255 };	/* A_FLAG: present or not (bool) */
+enum {
+	SEND_ALWAYS, SEND_V4, SEND_V6, SEND_ERSPAN, SEND_ERSPAN1,
+	SEND_ERSPAN2, SEND_SIT, SEND_NEVER,
+	NONZERO = 8,		/* only when not 0 */
+	LOW_BIT = 16,		/* ignore_df: 1 on, 2 given off */
+};
+
+#define FIELD(attr, member, size, flags)                                       \
+	{ attr, offsetof(struct tnl, member), size, flags }
+
+/* the order of these is the order of the request */
+static const struct tnl_field gre_fields[] = {
+	FIELD(IFLA_GRE_IKEY, ikey, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_OKEY, okey, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_IFLAGS, iflags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_OFLAGS, oflags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_LOCAL, local, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_GRE_REMOTE, remote, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_GRE_LINK, link, 4, SEND_V6 | NONZERO),
+	FIELD(IFLA_GRE_TTL, ttl, 1, SEND_V6),
+	FIELD(IFLA_GRE_ENCAP_LIMIT, encap_limit, 1, SEND_V6),
+	FIELD(IFLA_GRE_FLOWINFO, flowinfo, 4, SEND_V6),
+	FIELD(IFLA_GRE_FLAGS, flags6, 4, SEND_V6),
+	FIELD(IFLA_GRE_PMTUDISC, pmtudisc, 1, SEND_V4),
+	FIELD(IFLA_GRE_IGNORE_DF, ignore_df, 1, SEND_V4 | NONZERO | LOW_BIT),
+	FIELD(IFLA_GRE_TOS, tos, 1, SEND_V4),
+	FIELD(IFLA_GRE_LINK, link, 4, SEND_V4 | NONZERO),
+	FIELD(IFLA_GRE_TTL, ttl, 1, SEND_V4),
+	FIELD(IFLA_GRE_FWMARK, fwmark, 4, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ERSPAN_VER, erspan_ver, 1, SEND_ERSPAN),
+	FIELD(IFLA_GRE_ERSPAN_INDEX, erspan_idx, 4, SEND_ERSPAN1 | NONZERO),
+	FIELD(IFLA_GRE_ERSPAN_DIR, erspan_dir, 1, SEND_ERSPAN2),
+	FIELD(IFLA_GRE_ERSPAN_HWID, erspan_hwid, 2, SEND_ERSPAN2),
+	FIELD(IFLA_GRE_ENCAP_TYPE, encap_type, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_FLAGS, encap_flags, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_SPORT, encap_sport, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_ENCAP_DPORT, encap_dport, 2, SEND_ALWAYS),
+	FIELD(IFLA_GRE_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
+};
+
+/* after IFLA_IPTUN_PROTO and the metadata flag (iptnl_put) */
+static const struct tnl_field iptnl_fields[] = {
+	FIELD(IFLA_IPTUN_LOCAL, local, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_IPTUN_REMOTE, remote, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_IPTUN_TTL, ttl, 1, SEND_V6),
+	FIELD(IFLA_IPTUN_ENCAP_LIMIT, encap_limit, 1, SEND_V6),
+	FIELD(IFLA_IPTUN_FLOWINFO, flowinfo, 4, SEND_V6),
+	FIELD(IFLA_IPTUN_FLAGS, flags6, 4, SEND_V6),
+	FIELD(IFLA_IPTUN_PMTUDISC, pmtudisc, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_TOS, tos, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_TTL, ttl, 1, SEND_V4),
+	FIELD(IFLA_IPTUN_LINK, link, 4, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_FWMARK, fwmark, 4, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_TYPE, encap_type, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_FLAGS, encap_flags, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_SPORT, encap_sport, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_ENCAP_DPORT, encap_dport, 2, SEND_ALWAYS),
+	FIELD(IFLA_IPTUN_FLAGS, sit_flags, 2, SEND_SIT),
+	FIELD(IFLA_IPTUN_PROTO, proto, 1, SEND_NEVER),
+	FIELD(IFLA_IPTUN_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIXLEN, prefixlen, 2, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, relaylen, 2, SEND_NEVER),
+};
+
+#define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
+_Static_assert(sizeof(struct tnl) < 256, "offsets fit in a byte");
+
+static size_t field_size(const struct tnl *t, const struct tnl_field *f)
 {
-	if (a && nl_attr_len(a) >= n)
-		memcpy(dst, nl_attr_data(a), n);
+	if (f->size != A_ADDR)
+		return f->size;
+	return t->kind & T_V6 ? 16 : 4;
 }
 
-static uint32_t get_u32(const struct rtattr *a, uint32_t def)
+static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
+			   const struct tnl_field *f, size_t n)
 {
-	return a && nl_attr_len(a) >= 4 ? nl_attr_u32(a) : def;
-}
+	for (; n--; f++) {
+		const struct rtattr *a = tb[f->attr];
+		size_t len = field_size(t, f);
 
-static uint16_t get_u16(const struct rtattr *a, uint16_t def)
-{
-	return a && nl_attr_len(a) >= 2 ? nl_attr_u16(a) : def;
-}
-
-static uint8_t get_u8(const struct rtattr *a, uint8_t def)
-{
-	return a && nl_attr_len(a) >= 1 ? nl_attr_u8(a) : def;
-}
-
-static void gre_from_attrs(struct tnl *t, struct rtattr **tb)
-{
-	size_t alen = t->kind & T_V6 ? 16 : 4;
-
-	t->ikey = get_u32(tb[IFLA_GRE_IKEY], 0);
-	t->okey = get_u32(tb[IFLA_GRE_OKEY], 0);
-	t->iflags = get_u16(tb[IFLA_GRE_IFLAGS], 0);
-	t->oflags = get_u16(tb[IFLA_GRE_OFLAGS], 0);
-	get_bytes(t->local, tb[IFLA_GRE_LOCAL], alen);
-	get_bytes(t->remote, tb[IFLA_GRE_REMOTE], alen);
-	t->pmtudisc = get_u8(tb[IFLA_GRE_PMTUDISC], t->pmtudisc);
-	t->ignore_df = get_u8(tb[IFLA_GRE_IGNORE_DF], 0);
-	t->ttl = get_u8(tb[IFLA_GRE_TTL], t->ttl);
-	t->tos = get_u8(tb[IFLA_GRE_TOS], 0);
-	t->link = get_u32(tb[IFLA_GRE_LINK], 0);
-	t->encap_limit = get_u8(tb[IFLA_GRE_ENCAP_LIMIT], t->encap_limit);
-	t->flowinfo = get_u32(tb[IFLA_GRE_FLOWINFO], 0);
-	t->flags6 = get_u32(tb[IFLA_GRE_FLAGS], 0);
-	t->fwmark = get_u32(tb[IFLA_GRE_FWMARK], 0);
-	t->erspan_idx = get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0);
-	t->erspan_ver = get_u8(tb[IFLA_GRE_ERSPAN_VER], t->erspan_ver);
-	t->erspan_dir = get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0);
-	t->erspan_hwid = get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0);
-	t->encap_type = get_u16(tb[IFLA_GRE_ENCAP_TYPE], 0);
-	t->encap_flags = get_u16(tb[IFLA_GRE_ENCAP_FLAGS], t->encap_flags);
-	t->encap_sport = get_u16(tb[IFLA_GRE_ENCAP_SPORT], 0);
-	t->encap_dport = get_u16(tb[IFLA_GRE_ENCAP_DPORT], 0);
-	t->metadata = tb[IFLA_GRE_COLLECT_METADATA] != NULL;
-}
-
-static void iptnl_from_attrs(struct tnl *t, struct rtattr **tb)
-{
-	size_t alen = t->kind & T_V6 ? 16 : 4;
-
-	get_bytes(t->local, tb[IFLA_IPTUN_LOCAL], alen);
-	get_bytes(t->remote, tb[IFLA_IPTUN_REMOTE], alen);
-	t->ttl = get_u8(tb[IFLA_IPTUN_TTL], t->ttl);
-	t->tos = get_u8(tb[IFLA_IPTUN_TOS], 0);
-	t->pmtudisc = get_u8(tb[IFLA_IPTUN_PMTUDISC], t->pmtudisc);
-	t->proto = get_u8(tb[IFLA_IPTUN_PROTO], 0);
-	t->link = get_u32(tb[IFLA_IPTUN_LINK], 0);
-	t->encap_limit = get_u8(tb[IFLA_IPTUN_ENCAP_LIMIT], t->encap_limit);
-	t->flowinfo = get_u32(tb[IFLA_IPTUN_FLOWINFO], 0);
-	t->flags6 = get_u32(tb[IFLA_IPTUN_FLAGS], 0);
-	t->sit_flags = get_u16(tb[IFLA_IPTUN_FLAGS], 0);
-	t->fwmark = get_u32(tb[IFLA_IPTUN_FWMARK], 0);
-	t->encap_type = get_u16(tb[IFLA_IPTUN_ENCAP_TYPE], 0);
-	t->encap_flags = get_u16(tb[IFLA_IPTUN_ENCAP_FLAGS], t->encap_flags);
-	t->encap_sport = get_u16(tb[IFLA_IPTUN_ENCAP_SPORT], 0);
-	t->encap_dport = get_u16(tb[IFLA_IPTUN_ENCAP_DPORT], 0);
-	t->metadata = tb[IFLA_IPTUN_COLLECT_METADATA] != NULL;
-	get_bytes(t->prefix6, tb[IFLA_IPTUN_6RD_PREFIX], 16);
-	get_bytes(t->relay4, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], 4);
-	t->prefixlen = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], t->prefixlen);
-	t->relaylen = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+		if (f->size == A_FLAG)
+			*(bool *)((char *)t + f->off) = a != NULL;
+		else if (a && nl_attr_len(a) >= len)
+			memcpy((char *)t + f->off, nl_attr_data(a), len);
+	}
 }
 
 struct cur_arg {
@@ -195,27 +219,19 @@ struct cur_arg {
 static int current_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct cur_arg *c = arg;
-	struct rtattr *tb[IFLA_MAX + 1], *li[IFLA_INFO_MAX + 1];
 	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
-	struct rtattr *attrs;
-	size_t len;
+	const struct rtattr *data;
+	const char *kind;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK)
-		return 0;
-	attrs = nl_msg_attrs(nlh, sizeof(struct ifinfomsg), &len);
-	nl_parse(tb, IFLA_MAX, attrs, len, NULL);
-	if (!tb[IFLA_LINKINFO])
-		return 0;
-	nl_parse_nested(li, IFLA_INFO_MAX, tb[IFLA_LINKINFO]);
-	if (!li[IFLA_INFO_DATA] || !li[IFLA_INFO_KIND] ||
-	    kind_flags(nl_attr_str(li[IFLA_INFO_KIND])) != c->t->kind)
+	if (!link_msg_kind(nlh, &kind, &data) || !data ||
+	    kind_flags(kind) != c->t->kind)
 		return 0;
 	if (c->t->kind & T_GRE) {
-		nl_parse_nested(d, IFLA_GRE_MAX, li[IFLA_INFO_DATA]);
-		gre_from_attrs(c->t, d);
+		nl_parse_nested(d, IFLA_GRE_MAX, data);
+		tnl_from_attrs(c->t, d, gre_fields, N_FIELDS(gre_fields));
 	} else {
-		nl_parse_nested(d, IFLA_IPTUN_MAX, li[IFLA_INFO_DATA]);
-		iptnl_from_attrs(c->t, d);
+		nl_parse_nested(d, IFLA_IPTUN_MAX, data);
+		tnl_from_attrs(c->t, d, iptnl_fields, N_FIELDS(iptnl_fields));
 	}
 	c->ok = true;
 	return 0;
@@ -335,19 +351,19 @@ static bool flag_word(struct tnl *t, const char *a)
 	return false;
 }
 
+/* TUNNEL_ENCAP_NONE, _FOU and _GUE are 0, 1, 2 */
+static const char *const encap_names[] = { "none", "fou", "gue" };
+
 static int encap_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint16_t v;
 
 	if (streq(key, "encap")) {
-		if (streq(s, "fou"))
-			t->encap_type = TUNNEL_ENCAP_FOU;
-		else if (streq(s, "gue"))
-			t->encap_type = TUNNEL_ENCAP_GUE;
-		else if (streq(s, "none"))
-			t->encap_type = TUNNEL_ENCAP_NONE;
-		else
+		for (v = 0; v < 3 && !streq(s, encap_names[v]); v++)
+			;
+		if (v == 3)
 			return invarg("Invalid encap type.", s);
+		t->encap_type = v;
 	} else if (streq(key, "encap-sport")) {
 		if (streq(s, "auto"))
 			v = 0;
@@ -421,48 +437,51 @@ static int mode_arg(struct tnl *t, const char *s)
 	return invarg("Cannot guess tunnel mode.", s);
 }
 
+/* tclass and flowlabel: a hex number into their bits of flowinfo, or
+ * "inherit" (the flag, with those bits 0). */
+static int flowinfo_arg(struct tnl *t, const char *s, bool label)
+{
+	uint32_t v, mask = label ? IP6_LABEL_MASK : IP6_TCLASS_MASK;
+	uint32_t flag = label ? IP6_TNL_F_USE_ORIG_FLOWLABEL :
+		       IP6_TNL_F_USE_ORIG_TCLASS;
+
+	t->flowinfo &= ~htonl(mask);
+	if (streq(s, "inherit")) {
+		t->flags6 |= flag;
+		return 0;
+	}
+	if (parse_u32(&v, s, 16) || v > (label ? IP6_LABEL_MASK : 255))
+		return invarg(label ? "invalid Flowlabel" : "invalid TClass", s);
+	t->flowinfo |= htonl(label ? v : v << 20);
+	t->flags6 &= ~flag;
+	return 0;
+}
+
 static int v6_flow_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint32_t v;
 
-	if (streq(key, "tclass")) {
-		t->flowinfo &= ~htonl(IP6_TCLASS_MASK);
-		if (streq(s, "inherit")) {
-			t->flags6 |= IP6_TNL_F_USE_ORIG_TCLASS;
-			return 0;
-		}
-		if (parse_u32(&v, s, 16) || v > 255)
-			return invarg("invalid TClass", s);
-		t->flowinfo |= htonl(v << 20);
-		t->flags6 &= ~IP6_TNL_F_USE_ORIG_TCLASS;
-	} else if (streq(key, "flowlabel")) {
-		t->flowinfo &= ~htonl(IP6_LABEL_MASK);
-		if (streq(s, "inherit")) {
-			t->flags6 |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-			return 0;
-		}
-		if (parse_u32(&v, s, 16) || v > IP6_LABEL_MASK)
-			return invarg("invalid Flowlabel", s);
-		t->flowinfo |= htonl(v);
-		t->flags6 &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
-	} else if (streq(key, "dscp")) {
+	if (streq(key, "tclass") || streq(key, "flowlabel"))
+		return flowinfo_arg(t, s, key[0] == 'f');
+	if (streq(key, "dscp")) {
 		if (!streq(s, "inherit"))
 			return invarg("not inherit", s);
 		t->flags6 |= IP6_TNL_F_RCV_DSCP_COPY;
-	} else {	/* encaplimit */
-		if (streq(s, "none")) {
-			t->flags6 |= IP6_TNL_F_IGN_ENCAP_LIMIT;
-			return 0;
-		}
-		/* ip6tnl takes a bad number as 0; ip6gre refuses it */
-		if (parse_u32(&v, s, 0) || v > 255) {
-			if (t->kind & T_GRE)
-				return invarg("invalid ELIM", s);
-			v = 0;
-		}
-		t->encap_limit = v;
-		t->flags6 &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
+		return 0;
 	}
+	/* encaplimit */
+	if (streq(s, "none")) {
+		t->flags6 |= IP6_TNL_F_IGN_ENCAP_LIMIT;
+		return 0;
+	}
+	/* ip6tnl takes a bad number as 0; ip6gre refuses it */
+	if (parse_u32(&v, s, 0) || v > 255) {
+		if (t->kind & T_GRE)
+			return invarg("invalid ELIM", s);
+		v = 0;
+	}
+	t->encap_limit = v;
+	t->flags6 &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 	return 0;
 }
 
@@ -693,14 +712,6 @@ static int tnl_args(struct ipctx *ctx, struct tnl *t, const char *kind,
 
 /* ---- encoding ---- */
 
-static void put_encap(struct nl_req *r, const struct tnl *t, int first)
-{
-	nl_put_u16(r, first, t->encap_type);
-	nl_put_u16(r, first + 1, t->encap_flags);
-	nl_put_u16(r, first + 2, t->encap_sport);
-	nl_put_u16(r, first + 3, t->encap_dport);
-}
-
 static bool is_zero(const uint8_t *p, size_t n)
 {
 	while (n--)
@@ -709,60 +720,43 @@ static bool is_zero(const uint8_t *p, size_t n)
 	return true;
 }
 
-static void put_addrs(struct nl_req *r, const struct tnl *t, int local,
-		      int remote)
+static bool field_sent(const struct tnl *t, const struct tnl_field *f)
 {
-	size_t n = t->kind & T_V6 ? 16 : 4;
+	bool v6 = t->kind & T_V6, erspan = t->kind & T_ERSPAN;
 
-	if (!is_zero(t->local, n))
-		nl_put(r, local, t->local, n);
-	if (!is_zero(t->remote, n))
-		nl_put(r, remote, t->remote, n);
+	switch (f->flags & 7) {
+	case SEND_ALWAYS: return true;
+	case SEND_V4: return !v6;
+	case SEND_V6: return v6;
+	case SEND_ERSPAN: return erspan;
+	case SEND_ERSPAN1: return erspan && t->erspan_ver == 1;
+	case SEND_ERSPAN2: return erspan && t->erspan_ver == 2;
+	case SEND_SIT: return t->kind & T_SIT;
+	}
+	return false;
 }
 
-static void put_erspan(struct nl_req *r, const struct tnl *t)
+static void tnl_put_fields(struct nl_req *r, const struct tnl *t,
+			   const struct tnl_field *f, size_t n)
 {
-	if (!(t->kind & T_ERSPAN))
-		return;
-	nl_put_u8(r, IFLA_GRE_ERSPAN_VER, t->erspan_ver);
-	if (t->erspan_ver == 1 && t->erspan_idx) {
-		nl_put_u32(r, IFLA_GRE_ERSPAN_INDEX, t->erspan_idx);
-	} else if (t->erspan_ver == 2) {
-		nl_put_u8(r, IFLA_GRE_ERSPAN_DIR, t->erspan_dir);
-		nl_put_u16(r, IFLA_GRE_ERSPAN_HWID, t->erspan_hwid);
+	for (; n--; f++) {
+		const uint8_t *p = (const uint8_t *)t + f->off;
+		size_t len = field_size(t, f);
+		uint8_t bit = *p & 1;
+
+		if (!field_sent(t, f) ||
+		    ((f->flags & NONZERO) && is_zero(p, len)))
+			continue;
+		nl_put(r, f->attr, f->flags & LOW_BIT ? &bit : p, len);
 	}
 }
 
 static void gre_put(struct nl_req *r, const struct tnl *t)
 {
-	if (t->metadata) {
+	if (t->metadata)
 		nl_put_flag(r, IFLA_GRE_COLLECT_METADATA);
-		return;
-	}
-	nl_put_u32(r, IFLA_GRE_IKEY, t->ikey);
-	nl_put_u32(r, IFLA_GRE_OKEY, t->okey);
-	nl_put_u16(r, IFLA_GRE_IFLAGS, t->iflags);
-	nl_put_u16(r, IFLA_GRE_OFLAGS, t->oflags);
-	put_addrs(r, t, IFLA_GRE_LOCAL, IFLA_GRE_REMOTE);
-	if (t->kind & T_V6) {
-		if (t->link)
-			nl_put_u32(r, IFLA_GRE_LINK, t->link);
-		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
-		nl_put_u8(r, IFLA_GRE_ENCAP_LIMIT, t->encap_limit);
-		nl_put_u32(r, IFLA_GRE_FLOWINFO, t->flowinfo);
-		nl_put_u32(r, IFLA_GRE_FLAGS, t->flags6);
-	} else {
-		nl_put_u8(r, IFLA_GRE_PMTUDISC, t->pmtudisc);
-		if (t->ignore_df)
-			nl_put_u8(r, IFLA_GRE_IGNORE_DF, t->ignore_df & 1);
-		nl_put_u8(r, IFLA_GRE_TOS, t->tos);
-		if (t->link)
-			nl_put_u32(r, IFLA_GRE_LINK, t->link);
-		nl_put_u8(r, IFLA_GRE_TTL, t->ttl);
-	}
-	nl_put_u32(r, IFLA_GRE_FWMARK, t->fwmark);
-	put_erspan(r, t);
-	put_encap(r, t, IFLA_GRE_ENCAP_TYPE);
+	else
+		tnl_put_fields(r, t, gre_fields, N_FIELDS(gre_fields));
 }
 
 static void iptnl_put(struct nl_req *r, const struct tnl *t)
@@ -772,23 +766,9 @@ static void iptnl_put(struct nl_req *r, const struct tnl *t)
 		nl_put_flag(r, IFLA_IPTUN_COLLECT_METADATA);
 		return;
 	}
-	put_addrs(r, t, IFLA_IPTUN_LOCAL, IFLA_IPTUN_REMOTE);
-	if (t->kind & T_V6) {
-		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
-		nl_put_u8(r, IFLA_IPTUN_ENCAP_LIMIT, t->encap_limit);
-		nl_put_u32(r, IFLA_IPTUN_FLOWINFO, t->flowinfo);
-		nl_put_u32(r, IFLA_IPTUN_FLAGS, t->flags6);
-	} else {
-		nl_put_u8(r, IFLA_IPTUN_PMTUDISC, t->pmtudisc);
-		nl_put_u8(r, IFLA_IPTUN_TOS, t->tos);
-		nl_put_u8(r, IFLA_IPTUN_TTL, t->ttl);
-	}
-	nl_put_u32(r, IFLA_IPTUN_LINK, t->link);
-	nl_put_u32(r, IFLA_IPTUN_FWMARK, t->fwmark);
-	put_encap(r, t, IFLA_IPTUN_ENCAP_TYPE);
+	tnl_put_fields(r, t, iptnl_fields, N_FIELDS(iptnl_fields));
 	if (!(t->kind & T_SIT))
 		return;
-	nl_put_u16(r, IFLA_IPTUN_FLAGS, t->sit_flags);
 	if (t->prefixlen) {
 		nl_put(r, IFLA_IPTUN_6RD_PREFIX, t->prefix6, 16);
 		nl_put_u16(r, IFLA_IPTUN_6RD_PREFIXLEN, t->prefixlen);
@@ -862,14 +842,14 @@ static void print_endpoints(struct ipctx *ctx, const struct rtattr *remote,
 		out_str(o, OUT_ANY, i ? "local" : "remote",
 			i ? "local %s " : "remote %s ", s);
 	}
-	if (get_u32(link, 0))
+	if (nl_attr_u32(link))
 		out_str(o, OUT_ANY, "link", "dev %s ",
 			ll_name_or_num(ctx, nl_attr_u32(link), buf, sizeof(buf)));
 }
 
 static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
 {
-	unsigned int ttl = get_u8(a, 0);
+	unsigned int ttl = nl_attr_u8(a);
 
 	if (!a)
 		return;
@@ -881,22 +861,9 @@ static void print_ttl(struct out *o, const struct rtattr *a, bool v6)
 	out_text(o, v6 ? "hoplimit inherit " : "ttl inherit ");
 }
 
-static void print_tos(struct out *o, const struct rtattr *a)
-{
-	unsigned int tos = get_u8(a, 0);
-
-	if (!tos)
-		return;
-	out_xstr(o, OUT_JSON, "tos", "0x%llx", tos);
-	if (tos == 1)
-		out_text(o, "tos inherit ");
-	else
-		out_text(o, "tos 0x%x ", tos);
-}
-
 static void print_pmtudisc(struct out *o, const struct rtattr *a, bool always)
 {
-	bool on = get_u8(a, 0);
+	bool on = nl_attr_u8(a);
 
 	if (!a)
 		return;
@@ -915,13 +882,13 @@ static void print_v6_flow(struct out *o, const struct rtattr *elim,
 			  const struct rtattr *flowinfo,
 			  const struct rtattr *flags)
 {
-	uint32_t f = get_u32(flags, 0), fi = ntohl(get_u32(flowinfo, 0));
+	uint32_t f = nl_attr_u32(flags), fi = ntohl(nl_attr_u32(flowinfo));
 
 	if (f & IP6_TNL_F_IGN_ENCAP_LIMIT)
 		print_flag(o, "ip6_tnl_f_ign_encap_limit", "encaplimit none ");
 	else if (elim)
 		out_uint(o, OUT_ANY, "encap_limit", "encaplimit %u ",
-			 get_u8(elim, 0));
+			 nl_attr_u8(elim));
 	if (f & IP6_TNL_F_USE_ORIG_TCLASS)
 		print_flag(o, "ip6_tnl_f_use_orig_tclass", "tclass inherit ");
 	else if (flowinfo)
@@ -943,16 +910,16 @@ static void print_v6_flow(struct out *o, const struct rtattr *elim,
 
 static void print_fwmark(struct out *o, const struct rtattr *a)
 {
-	if (get_u32(a, 0))
+	if (nl_attr_u32(a))
 		out_xstr(o, OUT_ANY, "fwmark", o->json ? "0x%llx" : "fwmark 0x%llx ",
-			 get_u32(a, 0));
+			 nl_attr_u32(a));
 }
 
 /* the fwmark of an IPv6 tunnel: a number or "inherit" */
 static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
 			    const struct rtattr *mark)
 {
-	if (get_u32(flags, 0) & IP6_TNL_F_USE_ORIG_FWMARK)
+	if (nl_attr_u32(flags) & IP6_TNL_F_USE_ORIG_FWMARK)
 		print_flag(o, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ");
 	else
 		print_fwmark(o, mark);
@@ -960,11 +927,10 @@ static void print_v6_fwmark(struct out *o, const struct rtattr *flags,
 
 static void print_encap(struct out *o, struct rtattr **tb, int first)
 {
-	static const char *const names[] = { "none", "fou", "gue" };
-	unsigned int type = get_u16(tb[first], 0);
-	unsigned int flags = get_u16(tb[first + 1], 0);
-	unsigned int sport = ntohs(get_u16(tb[first + 2], 0));
-	unsigned int dport = ntohs(get_u16(tb[first + 3], 0));
+	unsigned int type = nl_attr_u16(tb[first]);
+	unsigned int flags = nl_attr_u16(tb[first + 1]);
+	unsigned int sport = ntohs(nl_attr_u16(tb[first + 2]));
+	unsigned int dport = ntohs(nl_attr_u16(tb[first + 3]));
 	static const struct {
 		unsigned int bit;
 		const char *key, *word;
@@ -979,7 +945,8 @@ static void print_encap(struct out *o, struct rtattr **tb, int first)
 		return;
 	out_obj_open(o, "encap");
 	out_text(o, "encap ");
-	out_str(o, OUT_ANY, "type", "%s ", type < 3 ? names[type] : "unknown");
+	out_str(o, OUT_ANY, "type", "%s ",
+		type < 3 ? encap_names[type] : "unknown");
 	out_uint(o, OUT_JSON, "sport", NULL, sport);
 	if (sport)
 		out_text(o, "encap-sport %u ", sport);
@@ -1003,8 +970,8 @@ static void print_gre_flags(struct out *o, struct rtattr **tb)
 		{ 0, GRE_SEQ, "iseq" }, { 1, GRE_SEQ, "oseq" },
 		{ 0, GRE_CSUM, "icsum" }, { 1, GRE_CSUM, "ocsum" },
 	};
-	uint16_t fl[2] = { get_u16(tb[IFLA_GRE_IFLAGS], 0),
-			   get_u16(tb[IFLA_GRE_OFLAGS], 0) };
+	uint16_t fl[2] = { nl_attr_u16(tb[IFLA_GRE_IFLAGS]),
+			   nl_attr_u16(tb[IFLA_GRE_OFLAGS]) };
 	char buf[32], text[16];
 	uint32_t key;
 	size_t i;
@@ -1012,7 +979,7 @@ static void print_gre_flags(struct out *o, struct rtattr **tb)
 	for (i = 0; i < 2; i++) {
 		if (!(fl[i] & GRE_KEY))
 			continue;
-		key = get_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY], 0);
+		key = nl_attr_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY]);
 		format_addr(AF_INET, &key, 4, buf, sizeof(buf));
 		out_str(o, OUT_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
 			buf);
@@ -1028,58 +995,17 @@ static void print_erspan(struct out *o, struct rtattr **tb)
 {
 	if (tb[IFLA_GRE_ERSPAN_INDEX])
 		out_uint(o, OUT_ANY, "erspan_index", "erspan_index %u ",
-			 get_u32(tb[IFLA_GRE_ERSPAN_INDEX], 0));
+			 nl_attr_u32(tb[IFLA_GRE_ERSPAN_INDEX]));
 	if (tb[IFLA_GRE_ERSPAN_VER])
 		out_uint(o, OUT_ANY, "erspan_ver", "erspan_ver %u ",
-			 get_u8(tb[IFLA_GRE_ERSPAN_VER], 0));
+			 nl_attr_u8(tb[IFLA_GRE_ERSPAN_VER]));
 	if (tb[IFLA_GRE_ERSPAN_DIR])
 		out_str(o, OUT_ANY, "erspan_dir", "erspan_dir %s ",
-			get_u8(tb[IFLA_GRE_ERSPAN_DIR], 0) ? "egress" : "ingress");
+			nl_attr_u8(tb[IFLA_GRE_ERSPAN_DIR]) ? "egress" : "ingress");
 	if (tb[IFLA_GRE_ERSPAN_HWID])
 		out_xstr(o, OUT_ANY, "erspan_hwid",
 			 o->json ? "0x%llx" : "erspan_hwid 0x%llx ",
-			 get_u16(tb[IFLA_GRE_ERSPAN_HWID], 0));
-}
-
-static void gre_print_v(struct ipctx *ctx, const struct rtattr *data, bool v6)
-{
-	struct rtattr *tb[IFLA_GRE_MAX + 1];
-	struct out *o = &ctx->out;
-
-	if (!data)
-		return;
-	nl_parse_nested(tb, IFLA_GRE_MAX, data);
-	if (tb[IFLA_GRE_COLLECT_METADATA])
-		print_flag(o, "external", "external ");
-	print_endpoints(ctx, tb[IFLA_GRE_REMOTE], tb[IFLA_GRE_LOCAL],
-			tb[IFLA_GRE_LINK], v6);
-	print_ttl(o, tb[IFLA_GRE_TTL], v6);
-	if (v6) {
-		print_v6_flow(o, tb[IFLA_GRE_ENCAP_LIMIT], tb[IFLA_GRE_FLOWINFO],
-			      tb[IFLA_GRE_FLAGS]);
-	} else {
-		print_tos(o, tb[IFLA_GRE_TOS]);
-		print_pmtudisc(o, tb[IFLA_GRE_PMTUDISC], false);
-		if (get_u8(tb[IFLA_GRE_IGNORE_DF], 0))
-			print_flag(o, "ignore_df", "ignore-df ");
-	}
-	print_gre_flags(o, tb);
-	if (v6)
-		print_v6_fwmark(o, tb[IFLA_GRE_FLAGS], tb[IFLA_GRE_FWMARK]);
-	else
-		print_fwmark(o, tb[IFLA_GRE_FWMARK]);
-	print_erspan(o, tb);
-	print_encap(o, tb, IFLA_GRE_ENCAP_TYPE);
-}
-
-static void gre_print4(struct ipctx *ctx, const struct rtattr *data)
-{
-	gre_print_v(ctx, data, false);
-}
-
-static void gre_print6(struct ipctx *ctx, const struct rtattr *data)
-{
-	gre_print_v(ctx, data, true);
+			 nl_attr_u16(tb[IFLA_GRE_ERSPAN_HWID]));
 }
 
 static const char *proto_name(unsigned int proto, bool v6)
@@ -1100,7 +1026,7 @@ static const char *proto_name(unsigned int proto, bool v6)
 static void print_6rd(struct out *o, struct rtattr **tb)
 {
 	char buf[64];
-	unsigned int len = get_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN], 0);
+	unsigned int len = nl_attr_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
 
 	if (len && tb[IFLA_IPTUN_6RD_PREFIX] &&
 	    nl_attr_len(tb[IFLA_IPTUN_6RD_PREFIX]) >= 16) {
@@ -1110,7 +1036,7 @@ static void print_6rd(struct out *o, struct rtattr **tb)
 		out_uint(o, OUT_JSON, "prefixlen", NULL, len);
 		out_text(o, "6rd-prefix %s/%u ", buf, len);
 	}
-	len = get_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN], 0);
+	len = nl_attr_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
 	if (len && tb[IFLA_IPTUN_6RD_RELAY_PREFIX] &&
 	    nl_attr_len(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]) >= 4) {
 		format_addr(AF_INET, nl_attr_data(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]),
@@ -1121,68 +1047,104 @@ static void print_6rd(struct out *o, struct rtattr **tb)
 	}
 }
 
-static void iptnl_print_v(struct ipctx *ctx, const struct rtattr *data,
-			  bool v6)
+/* The attributes both families print, in each one's numbers. */
+struct tnl_attrs {
+	uint8_t max, metadata, remote, local, link, ttl, tos, pmtudisc;
+	uint8_t elim, flowinfo, flags, fwmark, encap;
+	bool gre;
+};
+
+static const struct tnl_attrs gre_attrs = {
+	IFLA_GRE_MAX, IFLA_GRE_COLLECT_METADATA, IFLA_GRE_REMOTE,
+	IFLA_GRE_LOCAL, IFLA_GRE_LINK, IFLA_GRE_TTL, IFLA_GRE_TOS,
+	IFLA_GRE_PMTUDISC, IFLA_GRE_ENCAP_LIMIT, IFLA_GRE_FLOWINFO,
+	IFLA_GRE_FLAGS, IFLA_GRE_FWMARK, IFLA_GRE_ENCAP_TYPE, true,
+};
+
+static const struct tnl_attrs iptnl_attrs = {
+	IFLA_IPTUN_MAX, IFLA_IPTUN_COLLECT_METADATA, IFLA_IPTUN_REMOTE,
+	IFLA_IPTUN_LOCAL, IFLA_IPTUN_LINK, IFLA_IPTUN_TTL, IFLA_IPTUN_TOS,
+	IFLA_IPTUN_PMTUDISC, IFLA_IPTUN_ENCAP_LIMIT, IFLA_IPTUN_FLOWINFO,
+	IFLA_IPTUN_FLAGS, IFLA_IPTUN_FWMARK, IFLA_IPTUN_ENCAP_TYPE, false,
+};
+
+/* One printer for both families: the same fields, where the reference
+ * puts them for each (fwmark moves about). */
+static void tnl_print(struct ipctx *ctx, const struct rtattr *data,
+		      const struct tnl_attrs *t, bool v6)
 {
-	struct rtattr *tb[IFLA_IPTUN_MAX + 1];
+	struct rtattr *tb[(IFLA_GRE_MAX > IFLA_IPTUN_MAX ? IFLA_GRE_MAX :
+			   IFLA_IPTUN_MAX) + 1];
 	struct out *o = &ctx->out;
 
 	if (!data)
 		return;
-	nl_parse_nested(tb, IFLA_IPTUN_MAX, data);
-	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+	nl_parse_nested(tb, t->max, data);
+	if (tb[t->metadata])
 		print_flag(o, "external", "external ");
-	if (tb[IFLA_IPTUN_PROTO])
+	if (!t->gre && tb[IFLA_IPTUN_PROTO])
 		out_str(o, OUT_ANY, "proto", "%s ",
-			proto_name(get_u8(tb[IFLA_IPTUN_PROTO], 0), v6));
-	print_endpoints(ctx, tb[IFLA_IPTUN_REMOTE], tb[IFLA_IPTUN_LOCAL],
-			tb[IFLA_IPTUN_LINK], v6);
-	print_ttl(o, tb[IFLA_IPTUN_TTL], v6);
+			proto_name(nl_attr_u8(tb[IFLA_IPTUN_PROTO]), v6));
+	print_endpoints(ctx, tb[t->remote], tb[t->local], tb[t->link], v6);
+	print_ttl(o, tb[t->ttl], v6);
 	if (v6) {
-		print_v6_flow(o, tb[IFLA_IPTUN_ENCAP_LIMIT],
-			      tb[IFLA_IPTUN_FLOWINFO], tb[IFLA_IPTUN_FLAGS]);
-		print_v6_fwmark(o, tb[IFLA_IPTUN_FLAGS], tb[IFLA_IPTUN_FWMARK]);
+		print_v6_flow(o, tb[t->elim], tb[t->flowinfo], tb[t->flags]);
+		if (!t->gre)
+			print_v6_fwmark(o, tb[t->flags], tb[t->fwmark]);
 	} else {
-		print_tos(o, tb[IFLA_IPTUN_TOS]);
-		print_pmtudisc(o, tb[IFLA_IPTUN_PMTUDISC], true);
-		if (get_u16(tb[IFLA_IPTUN_FLAGS], 0) & SIT_ISATAP)
+		print_tos_inherit(o, nl_attr_u8(tb[t->tos]));
+		print_pmtudisc(o, tb[t->pmtudisc], !t->gre);
+		if (t->gre && nl_attr_u8(tb[IFLA_GRE_IGNORE_DF]))
+			print_flag(o, "ignore_df", "ignore-df ");
+		if (!t->gre && (nl_attr_u16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP))
 			print_flag(o, "isatap", "isatap ");
-		print_6rd(o, tb);
+		if (!t->gre)
+			print_6rd(o, tb);
 	}
-	print_encap(o, tb, IFLA_IPTUN_ENCAP_TYPE);
-	if (!v6)
-		print_fwmark(o, tb[IFLA_IPTUN_FWMARK]);
+	if (t->gre) {
+		print_gre_flags(o, tb);
+		if (v6)
+			print_v6_fwmark(o, tb[t->flags], tb[t->fwmark]);
+		else
+			print_fwmark(o, tb[t->fwmark]);
+		print_erspan(o, tb);
+	}
+	print_encap(o, tb, t->encap);
+	if (!t->gre && !v6)
+		print_fwmark(o, tb[t->fwmark]);
+}
+
+static void gre_print4(struct ipctx *ctx, const struct rtattr *data)
+{
+	tnl_print(ctx, data, &gre_attrs, false);
+}
+
+static void gre_print6(struct ipctx *ctx, const struct rtattr *data)
+{
+	tnl_print(ctx, data, &gre_attrs, true);
 }
 
 static void iptnl_print4(struct ipctx *ctx, const struct rtattr *data)
 {
-	iptnl_print_v(ctx, data, false);
+	tnl_print(ctx, data, &iptnl_attrs, false);
 }
 
 static void iptnl_print6(struct ipctx *ctx, const struct rtattr *data)
 {
-	iptnl_print_v(ctx, data, true);
+	tnl_print(ctx, data, &iptnl_attrs, true);
 }
 
-#define TNL_KIND(var, kind, print_fn)                                             \
-	static int var##_parse(struct ipctx *ctx, struct nl_req *r, int argc,  \
-			       char **argv)                                    \
-	{                                                                      \
-		return tnl_parse(ctx, r, kind, argc, argv);                    \
-	}                                                                      \
-	static void var##_usage(FILE *f)                                       \
-	{                                                                      \
-		tnl_usage_of(f, kind);                                         \
-	}                                                                      \
-	const struct link_kind var = { .name = kind, .parse = var##_parse,     \
-				       .print = print_fn, .usage = var##_usage }
+/* One parser and usage for all; each kind's name tells them apart. */
+#define TNL_KIND(kind, print_fn)                                               \
+	{ .name = kind, .parse = tnl_parse, .print = print_fn,                 \
+	  .usage = tnl_usage_of }
 
-TNL_KIND(gre_kind, "gre", gre_print4);
-TNL_KIND(gretap_kind, "gretap", gre_print4);
-TNL_KIND(erspan_kind, "erspan", gre_print4);
-TNL_KIND(ip6gre_kind, "ip6gre", gre_print6);
-TNL_KIND(ip6gretap_kind, "ip6gretap", gre_print6);
-TNL_KIND(ip6erspan_kind, "ip6erspan", gre_print6);
-TNL_KIND(ipip_kind, "ipip", iptnl_print4);
-TNL_KIND(sit_kind, "sit", iptnl_print4);
-TNL_KIND(ip6tnl_kind, "ip6tnl", iptnl_print6);
+const struct link_kind gre_kind = TNL_KIND("gre", gre_print4);
+const struct link_kind gretap_kind = TNL_KIND("gretap", gre_print4);
+const struct link_kind erspan_kind = TNL_KIND("erspan", gre_print4);
+const struct link_kind ip6gre_kind = TNL_KIND("ip6gre", gre_print6);
+const struct link_kind ip6gretap_kind = TNL_KIND("ip6gretap", gre_print6);
+const struct link_kind ip6erspan_kind = TNL_KIND("ip6erspan", gre_print6);
+const struct link_kind ipip_kind = TNL_KIND("ipip", iptnl_print4);
+const struct link_kind sit_kind = TNL_KIND("sit", iptnl_print4);
+const struct link_kind ip6tnl_kind = TNL_KIND("ip6tnl", iptnl_print6);

@@ -3,15 +3,15 @@
 
 #include "link_kind.h"
 
-static void veth_usage(FILE *f)
+static void veth_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ip link add NAME [ OPTIONS ] type veth [ peer [ name ] PEER [ OPTIONS ] ]\n"
 		"OPTIONS are those of \"ip link add\" (see \"ip link help\").\n");
 }
 
-static int veth_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		      char **argv)
+static int veth_parse(struct ipctx *ctx, struct nl_req *r,
+		      const char *kind, int argc, char **argv)
 {
 	struct ifinfomsg *ifi = (struct ifinfomsg *)(r->nlh + 1);
 	struct ifinfomsg saved = *ifi, *peer;
@@ -19,7 +19,7 @@ static int veth_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 	int used;
 
 	if (!streq(argv[0], "peer")) {
-		veth_usage(stdout);
+		veth_usage(stdout, kind);
 		return EXIT_FAIL;
 	}
 	/* The peer's flags are parsed where the link's own are kept, then

@@ -2,7 +2,6 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
-#include <linux/if_ether.h>
 #include <linux/if_link.h>
 #include <linux/if_vlan.h>
 
@@ -18,7 +17,7 @@ static const struct {
 	{ "bridge_binding", VLAN_FLAG_BRIDGE_BINDING },
 };
 
-static void vlan_usage(FILE *f)
+static void vlan_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
@@ -82,12 +81,8 @@ static int vlan_value(struct nl_req *r, struct ifla_vlan_flags *fl,
 		return 0;
 	}
 	if (streq(key, "protocol")) {
-		if (strcasecmp(arg, "802.1Q") && strcasecmp(arg, "802.1ad"))
-			return invarg("protocol is invalid", arg);
-		nl_put_u16(r, IFLA_VLAN_PROTOCOL,
-			   htons(strcasecmp(arg, "802.1Q") ? ETH_P_8021AD :
-							     ETH_P_8021Q));
-		return 0;
+		return put_vlan_proto(r, IFLA_VLAN_PROTOCOL, arg,
+				      "protocol is invalid");
 	}
 	for (i = 0; i < sizeof(flag_opts) / sizeof(flag_opts[0]); i++) {
 		if (!streq(key, flag_opts[i].name))
@@ -117,8 +112,8 @@ static bool vlan_key(const char *a)
 	return false;
 }
 
-static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		      char **argv)
+static int vlan_parse(struct ipctx *ctx, struct nl_req *r,
+		      const char *kind, int argc, char **argv)
 {
 	struct ifla_vlan_flags fl = { 0, 0 };
 	int rc, n;
@@ -137,12 +132,8 @@ static int vlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 			argv += n;
 			continue;
 		}
-		if (!vlan_key(a)) {
-			if (!matches(a, "help"))
-				fprintf(stderr, "vlan: unknown command \"%s\"?\n", a);
-			vlan_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!vlan_key(a))
+			return kind_unknown("vlan", "command", a, vlan_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		rc = vlan_value(r, &fl, a, argv[0]);
@@ -213,20 +204,14 @@ static void vlan_print(struct ipctx *ctx, const struct rtattr *data)
 	struct rtattr *tb[IFLA_VLAN_MAX + 1];
 	struct out *o = &ctx->out;
 	struct ifla_vlan_flags fl;
-	char buf[16];
 
 	if (!data)
 		return;
 	nl_parse_nested(tb, IFLA_VLAN_MAX, data);
 	if (!tb[IFLA_VLAN_ID] || nl_attr_len(tb[IFLA_VLAN_ID]) < 2)
 		return;
-	if (tb[IFLA_VLAN_PROTOCOL]) {
-		uint16_t p = ntohs(nl_attr_u16(tb[IFLA_VLAN_PROTOCOL]));
-
-		snprintf(buf, sizeof(buf), "[%d]", p);
-		out_str(o, OUT_ANY, "protocol", "protocol %s ",
-			p == ETH_P_8021Q ? "802.1Q" : p == ETH_P_8021AD ? "802.1ad" : buf);
-	}
+	if (tb[IFLA_VLAN_PROTOCOL])
+		print_vlan_proto(o, tb[IFLA_VLAN_PROTOCOL], "protocol", "[%d]");
 	out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u16(tb[IFLA_VLAN_ID]));
 	if (tb[IFLA_VLAN_FLAGS] && nl_attr_len(tb[IFLA_VLAN_FLAGS]) >= sizeof(fl)) {
 		memcpy(&fl, nl_attr_data(tb[IFLA_VLAN_FLAGS]), sizeof(fl));

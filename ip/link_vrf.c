@@ -3,24 +3,19 @@
 
 #include "link_kind.h"
 
-static void vrf_usage(FILE *f)
+static void vrf_usage(FILE *f, const char *kind)
 {
 	fprintf(f, "Usage: ... vrf table { TABLE_NAME | TABLE_ID }\n");
 }
 
-static int vrf_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		     char **argv)
+static int vrf_parse(struct ipctx *ctx, struct nl_req *r,
+		     const char *kind, int argc, char **argv)
 {
 	uint32_t table;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!streq(argv[0], "table")) {
-			if (!matches(argv[0], "help"))
-				fprintf(stderr, "vrf: unknown option \"%s\"?\n",
-					argv[0]);
-			vrf_usage(stderr);
-			return EXIT_FAIL;
-		}
+		if (!streq(argv[0], "table"))
+			return kind_unknown("vrf", "option", argv[0], vrf_usage);
 		if (!next_arg(&argc, &argv))
 			return EXIT_USAGE;
 		if (id_of(NT_TABLES, argv[0], &table))

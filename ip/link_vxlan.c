@@ -15,7 +15,7 @@ struct vxlan_args {
 	struct inet_addr local, remote;
 };
 
-static void vxlan_usage(FILE *f)
+static void vxlan_usage(FILE *f, const char *kind)
 {
 	fprintf(f,
 		"Usage: ... vxlan { id | vni } VNI [ { remote | group } ADDR ] [ local { ADDR | any } ]\n"
@@ -93,45 +93,32 @@ static bool is_multicast(const struct inet_addr *a)
 
 static int ttl_opt(struct nl_req *r, const char *arg)
 {
-	uint32_t v;
+	int ttl;
 
-	if (streq(arg, "inherit")) {
+	if (udp_ttl_arg(arg, &ttl))
+		return EXIT_USAGE;
+	if (ttl < 0)
 		nl_put_flag(r, IFLA_VXLAN_TTL_INHERIT);
-		return 0;
-	}
-	if (streq(arg, "auto")) {
-		nl_put_u8(r, IFLA_VXLAN_TTL, 0);
-		return 0;
-	}
-	if (parse_u32(&v, arg, 0))
-		return invarg("invalid TTL", arg);
-	if (v > 255)
-		return invarg("TTL must be <= 255", arg);
-	nl_put_u8(r, IFLA_VXLAN_TTL, v);
+	else
+		nl_put_u8(r, IFLA_VXLAN_TTL, ttl);
 	return 0;
 }
 
 static int tos_df_label(struct nl_req *r, const char *key, const char *arg)
 {
-	uint32_t v;
+	uint32_t label;
+	uint8_t tos;
 
+	if (streq(key, "df"))
+		return udp_df_arg(r, IFLA_VXLAN_DF, arg);
 	if (streq(key, "tos")) {
-		if (streq(arg, "inherit"))
-			v = 1;
-		else if (parse_u32(&v, arg, 16) || v > 255)
-			return invarg("bad TOS value", arg);
-		nl_put_u8(r, IFLA_VXLAN_TOS, v);
-	} else if (streq(key, "df")) {
-		if (streq(arg, "unset") || streq(arg, "set") ||
-		    streq(arg, "inherit"))
-			nl_put_u8(r, IFLA_VXLAN_DF, arg[0] == 'u' ? VXLAN_DF_UNSET :
-				  arg[0] == 's' ? VXLAN_DF_SET : VXLAN_DF_INHERIT);
-		else
-			return invarg("DF must be 'unset', 'set' or 'inherit'", arg);
+		if (tos_arg(arg, &tos))
+			return EXIT_USAGE;
+		nl_put_u8(r, IFLA_VXLAN_TOS, tos);
 	} else {
-		if (parse_u32(&v, arg, 0) || v > 0xfffff)
-			return invarg("invalid flowlabel", arg);
-		nl_put_u32(r, IFLA_VXLAN_LABEL, htonl(v));
+		if (udp_label_arg(arg, &label))
+			return EXIT_USAGE;
+		nl_put_u32(r, IFLA_VXLAN_LABEL, label);
 	}
 	return 0;
 }
@@ -171,9 +158,8 @@ static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
 	uint16_t p;
 
 	if (streq(key, "id") || streq(key, "vni")) {
-		if (parse_u32(&n, arg, 0) || n >= 1u << 24)
-			return invarg("invalid id", arg);
-		v->vni = n;
+		if (udp_vni_arg(arg, &v->vni))
+			return EXIT_USAGE;
 		v->has_vni = true;
 	} else if (streq(key, "dstport")) {
 		if (parse_u16(&p, arg, 0))
@@ -218,24 +204,15 @@ static int srcport_opt(struct nl_req *r, int *argc, char ***argv)
 	return 0;
 }
 
-static bool is_key(const char *a, const char *const *keys, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (streq(a, keys[i]))
-			return true;
-	return false;
-}
-
 static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
 		     struct nl_req *r, int *argc, char ***argv)
 {
-	static const char *const addr_keys[] = { "local", "remote", "group" };
-	static const char *const num_keys[] = { "id", "vni", "dstport",
-						"ageing", "maxaddress", "dev" };
-	static const char *const misc_keys[] = { "tos", "df", "flowlabel" };
+	/* three addresses, six numbers, three for tos_df_label() */
+	static const char *const keys[] = { "local", "remote", "group", "id",
+		"vni", "dstport", "ageing", "maxaddress", "dev", "tos", "df",
+		"flowlabel" };
 	const char *a = (*argv)[0];
+	size_t i;
 
 	if (bool_opt(v, r, a))
 		return 0;
@@ -246,18 +223,15 @@ static int vxlan_opt(struct ipctx *ctx, struct vxlan_args *v,
 			return EXIT_USAGE;
 		return ttl_opt(r, (*argv)[0]);
 	}
-	if (!is_key(a, addr_keys, 3) && !is_key(a, num_keys, 6) &&
-	    !is_key(a, misc_keys, 3)) {
-		if (!matches(a, "help"))
-			fprintf(stderr, "vxlan: unknown command \"%s\"?\n", a);
-		vxlan_usage(stderr);
-		return EXIT_FAIL;
-	}
+	for (i = 0; i < 12 && !streq(a, keys[i]); i++)
+		;
+	if (i == 12)
+		return kind_unknown("vxlan", "command", a, vxlan_usage);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	if (is_key(a, addr_keys, 3))
+	if (i < 3)
 		return addr_opt(v, a, (*argv)[0]);
-	if (is_key(a, num_keys, 6))
+	if (i < 9)
 		return number_opt(ctx, v, r, a, (*argv)[0]);
 	return tos_df_label(r, a, (*argv)[0]);
 }
@@ -302,8 +276,8 @@ static int vxlan_finish(struct vxlan_args *v, struct nl_req *r, bool create,
 	return 0;
 }
 
-static int vxlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
-		       char **argv)
+static int vxlan_parse(struct ipctx *ctx, struct nl_req *r,
+		       const char *kind, int argc, char **argv)
 {
 	struct vxlan_args v = { .learning = -1 };
 	bool has_link = false;
@@ -320,58 +294,43 @@ static int vxlan_parse(struct ipctx *ctx, struct nl_req *r, int argc,
 
 /* ---- printing ---- */
 
-static void print_addr_attr(struct out *o, const struct rtattr *a, int family,
-			    const char *key, const char *fmt)
+/* The IPv4 address when set and not 0, else the IPv6 one when not ::
+ * (and no IPv4 attribute at all); NULL for neither.  *v6 says which. */
+static const struct rtattr *set_addr(const struct rtattr *a4,
+				     const struct rtattr *a6, bool *v6)
 {
-	char buf[64];
+	static const uint8_t zero[16];
 
-	format_addr(family, nl_attr_data(a), nl_attr_len(a), buf, sizeof(buf));
-	out_str(o, OUT_ANY, key, fmt, buf);
+	*v6 = false;
+	if (a4 && nl_attr_len(a4) >= 4 && nl_attr_u32(a4))
+		return a4;
+	*v6 = true;
+	if (!a4 && a6 && nl_attr_len(a6) >= 16 &&
+	    memcmp(nl_attr_data(a6), zero, 16))
+		return a6;
+	return NULL;
 }
 
 static void print_addrs(struct ipctx *ctx, struct rtattr **tb)
 {
 	struct out *o = &ctx->out;
-	static const uint8_t zero[16];
-	const struct rtattr *g = tb[IFLA_VXLAN_GROUP], *g6 = tb[IFLA_VXLAN_GROUP6];
-	const struct rtattr *l = tb[IFLA_VXLAN_LOCAL], *l6 = tb[IFLA_VXLAN_LOCAL6];
+	const struct rtattr *a;
+	bool v6, mc;
 
-	if (g && nl_attr_len(g) >= 4 && nl_attr_u32(g)) {
-		bool mc = (((uint8_t *)nl_attr_data(g))[0] & 0xf0) == 0xe0;
+	a = set_addr(tb[IFLA_VXLAN_GROUP], tb[IFLA_VXLAN_GROUP6], &v6);
+	if (a) {
+		const uint8_t *p = nl_attr_data(a);
 
-		print_addr_attr(o, g, AF_INET, mc ? "group" : "remote",
-				mc ? "group %s " : "remote %s ");
-	} else if (!g && g6 && nl_attr_len(g6) >= 16 &&
-		   memcmp(nl_attr_data(g6), zero, 16)) {
-		bool mc = ((uint8_t *)nl_attr_data(g6))[0] == 0xff;
-
-		print_addr_attr(o, g6, AF_INET6, mc ? "group6" : "remote6",
+		mc = v6 ? p[0] == 0xff : (p[0] & 0xf0) == 0xe0;
+		print_addr_attr(o, a, v6 ? AF_INET6 : AF_INET,
+				mc ? (v6 ? "group6" : "group") :
+				     (v6 ? "remote6" : "remote"),
 				mc ? "group %s " : "remote %s ");
 	}
-	if (l && nl_attr_len(l) >= 4 && nl_attr_u32(l))
-		print_addr_attr(o, l, AF_INET, "local", "local %s ");
-	else if (!l && l6 && nl_attr_len(l6) >= 16 &&
-		 memcmp(nl_attr_data(l6), zero, 16))
-		print_addr_attr(o, l6, AF_INET6, "local6", "local %s ");
-}
-
-static void print_flag_if(struct out *o, const struct rtattr *a,
-			  const char *key, const char *text)
-{
-	if (a && nl_attr_u8(a))
-		out_bool(o, OUT_ANY, key, text, true);
-}
-
-/* udpcsum and friends: JSON true/false, text "[no]name ". */
-static void print_yes_no(struct out *o, const struct rtattr *a,
-			 const char *key, const char *name)
-{
-	if (!a)
-		return;
-	if (o->json)
-		out_bool(o, OUT_JSON, key, NULL, nl_attr_u8(a));
-	else
-		out_text(o, "%s%s ", nl_attr_u8(a) ? "" : "no", name);
+	a = set_addr(tb[IFLA_VXLAN_LOCAL], tb[IFLA_VXLAN_LOCAL6], &v6);
+	if (a)
+		print_addr_attr(o, a, v6 ? AF_INET6 : AF_INET,
+				v6 ? "local6" : "local", "local %s ");
 }
 
 static void print_ports(struct ipctx *ctx, struct rtattr **tb)
@@ -394,9 +353,7 @@ static void print_ports(struct ipctx *ctx, struct rtattr **tb)
 		out_obj_close(o);
 		out_text(o, "srcport %u %u ", ntohs(pr.low), ntohs(pr.high));
 	}
-	if (tb[IFLA_VXLAN_PORT])
-		out_uint(o, OUT_ANY, "port", "dstport %u ",
-			 ntohs(nl_attr_u16(tb[IFLA_VXLAN_PORT])));
+	print_udp_port(o, tb[IFLA_VXLAN_PORT]);
 	if (tb[IFLA_VXLAN_LEARNING]) {
 		bool on = nl_attr_u8(tb[IFLA_VXLAN_LEARNING]);
 
@@ -406,32 +363,19 @@ static void print_ports(struct ipctx *ctx, struct rtattr **tb)
 	}
 }
 
-static void print_ttl_tos(struct out *o, struct rtattr **tb)
-{
-	unsigned int tos = nl_attr_u8(tb[IFLA_VXLAN_TOS]), ttl, df;
+static const struct kind_field vxlan_flags[] = {
+	{ IFLA_VXLAN_PROXY, P_FLAG, "proxy" },
+	{ IFLA_VXLAN_RSC, P_FLAG, "rsc" },
+	{ IFLA_VXLAN_L2MISS, P_FLAG, "l2miss" },
+	{ IFLA_VXLAN_L3MISS, P_FLAG, "l3miss" },
+};
 
-	if (tos && (o->json || tos != 1))
-		out_xstr(o, OUT_ANY, "tos", o->json ? "%#llx" : "tos %#llx ", tos);
-	else if (tos)
-		out_text(o, "tos inherit ");
-	if (tb[IFLA_VXLAN_TTL_INHERIT] && nl_attr_u8(tb[IFLA_VXLAN_TTL_INHERIT]))
-		out_text(o, "ttl inherit ");
-	else if (tb[IFLA_VXLAN_TTL]) {
-		ttl = nl_attr_u8(tb[IFLA_VXLAN_TTL]);
-		if (o->json || ttl)
-			out_uint(o, OUT_ANY, "ttl", "ttl %u ", ttl);
-		else
-			out_text(o, "ttl auto ");
-	}
-	if (tb[IFLA_VXLAN_DF]) {
-		df = nl_attr_u8(tb[IFLA_VXLAN_DF]);
-		if (df == VXLAN_DF_UNSET)
-			out_str(o, OUT_JSON, "df", NULL, "unset");
-		else
-			out_str(o, OUT_ANY, "df", "df %s ",
-				df == VXLAN_DF_SET ? "set" : "inherit");
-	}
-}
+static const struct kind_field vxlan_tail[] = {
+	{ IFLA_VXLAN_REMCSUM_TX, P_FLAG | F_TEXT, "remcsum_tx\0remcsumtx" },
+	{ IFLA_VXLAN_REMCSUM_RX, P_FLAG | F_TEXT, "remcsum_rx\0remcsumrx" },
+	{ IFLA_VXLAN_GBP, P_PRESENT, "gbp" },
+	{ IFLA_VXLAN_GPE, P_PRESENT, "gpe" },
+};
 
 static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 {
@@ -442,36 +386,32 @@ static void vxlan_print(struct ipctx *ctx, const struct rtattr *data)
 	if (!data)
 		return;
 	nl_parse_nested(tb, IFLA_VXLAN_MAX, data);
-	print_flag_if(o, tb[IFLA_VXLAN_COLLECT_METADATA], "external", "external ");
-	print_flag_if(o, tb[IFLA_VXLAN_VNIFILTER], "vnifilter", "vnifilter");
+	if (nl_attr_u8(tb[IFLA_VXLAN_COLLECT_METADATA]))
+		out_bool(o, OUT_ANY, "external", "external ", true);
+	/* the reference prints no space after it */
+	if (nl_attr_u8(tb[IFLA_VXLAN_VNIFILTER]))
+		out_bool(o, OUT_ANY, "vnifilter", "vnifilter", true);
 	if (tb[IFLA_VXLAN_ID] && nl_attr_len(tb[IFLA_VXLAN_ID]) >= 4)
 		out_uint(o, OUT_ANY, "id", "id %u ", nl_attr_u32(tb[IFLA_VXLAN_ID]));
 	print_addrs(ctx, tb);
 	print_ports(ctx, tb);
-	print_flag_if(o, tb[IFLA_VXLAN_PROXY], "proxy", "proxy ");
-	print_flag_if(o, tb[IFLA_VXLAN_RSC], "rsc", "rsc ");
-	print_flag_if(o, tb[IFLA_VXLAN_L2MISS], "l2miss", "l2miss ");
-	print_flag_if(o, tb[IFLA_VXLAN_L3MISS], "l3miss", "l3miss ");
-	print_ttl_tos(o, tb);
-	if (tb[IFLA_VXLAN_LABEL] && (v = ntohl(nl_attr_u32(tb[IFLA_VXLAN_LABEL]))))
-		out_xstr(o, OUT_ANY, "label", o->json ? "%#llx" : "flowlabel %#llx ", v);
+	print_fields(o, vxlan_flags, 4, tb);
+	print_tos_inherit(o, nl_attr_u8(tb[IFLA_VXLAN_TOS]));
+	print_udp_ttl(o, tb[IFLA_VXLAN_TTL_INHERIT], tb[IFLA_VXLAN_TTL]);
+	print_udp_df(o, tb[IFLA_VXLAN_DF]);
+	print_udp_label(o, tb[IFLA_VXLAN_LABEL]);
 	if (tb[IFLA_VXLAN_AGEING]) {
 		v = nl_attr_u32(tb[IFLA_VXLAN_AGEING]);
 		out_uint(o, OUT_ANY, "ageing", v ? "ageing %u " : "ageing none ", v);
 	}
-	if (tb[IFLA_VXLAN_LIMIT] && (v = nl_attr_u32(tb[IFLA_VXLAN_LIMIT])))
+	if ((v = nl_attr_u32(tb[IFLA_VXLAN_LIMIT])))
 		out_uint(o, OUT_ANY, "limit", "maxaddr %u ", v);
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_CSUM], "udp_csum", "udpcsum");
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_TX], "udp_zero_csum6_tx",
 		     "udp6zerocsumtx");
 	print_yes_no(o, tb[IFLA_VXLAN_UDP_ZERO_CSUM6_RX], "udp_zero_csum6_rx",
 		     "udp6zerocsumrx");
-	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_TX], "remcsum_tx", "remcsumtx ");
-	print_flag_if(o, tb[IFLA_VXLAN_REMCSUM_RX], "remcsum_rx", "remcsumrx ");
-	if (tb[IFLA_VXLAN_GBP])
-		out_bool(o, OUT_ANY, "gbp", "gbp ", true);
-	if (tb[IFLA_VXLAN_GPE])
-		out_bool(o, OUT_ANY, "gpe", "gpe ", true);
+	print_fields(o, vxlan_tail, 4, tb);
 }
 
 const struct link_kind vxlan_kind = {

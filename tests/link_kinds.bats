@@ -25,6 +25,8 @@ first() {
 		'ip link set v0 type bridge_slave learning off isolated on neigh_suppress on mcast_flood off cost 5 priority 7 group_fwd_mask 0x4008 mcast_router 2 hairpin on guard on backup_port v2' \
 		'ip link set v2 type bridge_slave state 0 fastleave on root_block on flood off proxy_arp on mcast_to_unicast on bcast_flood off vlan_tunnel off locked on mcast_fast_leave off fdb_flush' \
 		'ip link set v0 type bridge_slave nobackup_port' \
+		'ip link add br3 address 02:00:00:00:00:b3 type bridge vlan_protocol 802.1AD' \
+		'ip -d link show br3' 'ip -d -j link show br3' \
 		'ip -d link' 'ip -d -j -p link show v0' 'ip -d -j link show br0' \
 		'ip link set br0 type bridge forward_delay x' 'ip link add br2 type bridge priority 70000' \
 		'ip link add br2 type bridge vlan_protocol foo' 'ip link add br2 type bridge group_address zz' \
@@ -44,6 +46,7 @@ first() {
 		'ip link set m6 type macvlan macaddr del 02:00:00:00:00:03' \
 		'ip link add m7 link v1 type macvlan mode bridge nodst' \
 		'ip link add m8 link v1 type macvlan mode source' 'ip link set m8 type macvlan macaddr flush' \
+		'ip link add m10 link v1 type macvlan flag null' 'ip link add m11 link v1 type macvtap flag nodst mode vepa' \
 		'ip -d link' 'ip -d -j -p link show m6' 'ip -d -j link' \
 		'ip link add m9 link v0 type macvlan mode foo' 'ip link add m9 link v1 type macvlan bcqueuelen x' \
 		'ip link add m9 link v1 type macvlan macaddr add zz' 'ip link add m9 link v1 type macvlan flag foo' \

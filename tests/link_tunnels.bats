@@ -31,6 +31,7 @@ first() {
 		'link add g0 type gre encap gue encap-sport 9 noencap-csum encap-udp6-csum noencap-udp6-csum noencap-remcsum' \
 		'link add g0 type gre k 5 r 10.1.1.1 l 10.1.1.2 d v0 h 4 ds 0x10' 'link add g0 type gre i 1 o 2 to 4 hl 3 tc 8' \
 		'link add g0 type gre remote any local any noencap' 'link add g0 type gre key 1 seq csum no' \
+		'link add g0 type gre remote 10.0.0.1 encap fou encap none' \
 		'link add g0 type gre key 1 seq csum pmtudisc noi' 'link add g0 type gre key 1 s c noo nos' 'link add g0 type gre key 1 seq csum noc nois' \
 		'link add g0 type gre key 1 seq csum noic nook noos' 'link add g0 type gre key 1 seq csum nooc is os ic oc p nop' \
 		'link add g0 type ip6gre key 1 seq csum no' 'link add g0 type ip6gretap key 1 s c nos is' \
