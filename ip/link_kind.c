@@ -60,14 +60,6 @@ int must_be(const char *key, const char *const *names, int n, const char *arg)
 	return i >= 0 ? i : bad_choice(key, names, n, arg, false);
 }
 
-int addr_expected(int family, const char *what, const char *arg)
-{
-	fprintf(stderr, "Error: %s %s is expected rather than \"%s\".\n",
-		family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
-		"any valid", what, arg);
-	return EXIT_FAIL;
-}
-
 int on_off_strict(const char *key, const char *arg)
 {
 	static const char *const off_on[] = { "off", "on" };

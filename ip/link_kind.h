@@ -55,9 +55,6 @@ int kind_unknown(const char *kind, const char *what, const char *arg,
 int one_of(const char *key, const char *const *names, int n, const char *arg);
 /* The same, worded 'must be "a", "b" or "c", not "x"'. */
 int must_be(const char *key, const char *const *names, int n, const char *arg);
-/* "Error: inet address is expected rather than "x"." (inet6, any
- * valid; what: "address", "prefix"); EXIT_FAIL. */
-int addr_expected(int family, const char *what, const char *arg);
 /* "off"/"on" in that wording: 0, 1 or -1. */
 int on_off_strict(const char *key, const char *arg);
 
