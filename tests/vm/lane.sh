@@ -18,12 +18,12 @@ repo=$(cd "$here/../.." && pwd)
 budget=${LANE_BUDGET:-1020}
 timeout=${LANE_TIMEOUT:-1140}
 
-# The host suites that matter most on a second kernel, in order: link kinds
-# and details, addresses, routes, the objects whose kernel side changed
-# after 6.1 (rules, neighbours, nexthops), then the tutorials.
-HOST_SUITES=${HOST_SUITES:-"tests/link_kinds.bats tests/link_show.bats
-	tests/link_add.bats tests/addr.bats tests/route_diff.bats
-	tests/rule.bats tests/neigh.bats tests/nexthop.bats
+# The host suites that matter most on a second kernel, in order: link kinds,
+# addresses, routes, the objects whose kernel side changed after 6.1
+# (rules, neighbours, nexthops), the other link listings, the tutorials.
+HOST_SUITES=${HOST_SUITES:-"tests/link_kinds.bats tests/link_add.bats
+	tests/addr.bats tests/route_diff.bats tests/rule.bats tests/neigh.bats
+	tests/nexthop.bats tests/link_show.bats
 	tests/tutorials/002_five_use_cases.bats tests/route.bats"}
 
 [ -x "$repo/ip/ip" ] || { echo "lane.sh: build ip/ip first (make)" >&2; exit 2; }
