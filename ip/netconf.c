@@ -36,7 +36,7 @@ static void netconf_dev(struct ipctx *ctx, int ifindex)
 		name = "default";
 	else
 		name = ll_name_or_num(ctx, ifindex, buf, sizeof(buf));
-	out_str(&ctx->out, OUT_ANY, "interface", "%s ", name);
+	out_cstr(&ctx->out, OUT_ANY, C_IFNAME, "interface", "%s ", name);
 }
 
 void print_netconf(struct ipctx *ctx, struct nlmsghdr *nlh)

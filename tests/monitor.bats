@@ -119,6 +119,11 @@ ip link del v0' 'ip link add monend type ifb' 'inet monend'
 	mon_diff '-4 monitor label netconf' 'ip link add v0 type veth peer name v1
 echo 1 > /proc/sys/net/ipv6/conf/default/forwarding
 echo 1 > /proc/sys/net/ipv4/conf/default/forwarding' 'ip link add monend type ifb' 'inet monend'
+	# -c colours the device, "all" and "default" too
+	mon_diff '-c monitor label netconf' 'ip link add v0 type veth peer name v1
+echo 1 > /proc/sys/net/ipv4/conf/v0/forwarding
+echo 1 > /proc/sys/net/ipv4/conf/all/forwarding
+echo 1 > /proc/sys/net/ipv6/conf/default/forwarding' 'ip link add monend type ifb' 'monend'
 }
 
 @test "monitor: nsid events and all-nsid" {
