@@ -364,7 +364,10 @@ Nothing to flush.
 ip addr add 2001:db8::1/64 dev v2; ip addr add 2001:db8::2/64 dev v2 nodad
 ip addr add 10.0.0.1/8 dev v2; ip addr add 10.0.0.2/8 dev v2 valid_lft 1000 preferred_lft 0
 /bin/ip link add mv0 link v3 type macvlan mode bridge; ip link set mv0 up
-ip addr add 192.168.7.1/24 dev mv0 label mv0:lbl metric 3' \
+ip addr add 192.168.7.1/24 dev mv0 label mv0:lbl metric 3
+# until the kernel link watcher (asynchronous, slow under emulation) has set
+# v3 and mv0 to lowerlayerdown
+for d in v3 mv0; do i=0; while [ $i -lt 500 ] && [ "$(cat /sys/class/net/$d/operstate)" != lowerlayerdown ]; do i=$((i + 1)); sleep 0.02; done; done' \
 		'ip -br addr' 'ip -o addr' 'ip -j -p addr show dev v2' \
 		'ip -br addr show tentative' 'ip -br addr show -tentative' \
 		'ip -br addr show deprecated' 'ip -o addr show dev v2' \
