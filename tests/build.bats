@@ -137,7 +137,13 @@ libc_check() {
 	libc_check inet_diff 1000000 -Dinet_ntop=small_inet_ntop lib/libc/inet_ntop.c
 }
 
-@test "lib/musl/malloc.c keeps every block right under random use" {
+@test "lib/musl/strtol.c agrees with glibc's strtol and siblings" {
+	libc_check strtol_diff 500000 "-Dstrtoull=small_strtoull -Dstrtoul=small_strtoul \
+		-Dstrtoll=small_strtoll -Dstrtol=small_strtol" lib/musl/strtol.c
+}
+
+@test "lib/musl/malloc.c and lib/libc/qsort.c keep every block and sort right under random use" {
 	libc_check alloc_check 200000 "-Dmalloc=small_malloc -Dcalloc=small_calloc \
-		-Drealloc=small_realloc -Dfree=small_free" lib/musl/malloc.c
+		-Drealloc=small_realloc -Dfree=small_free -Dqsort=small_qsort" \
+		lib/musl/malloc.c lib/libc/qsort.c
 }

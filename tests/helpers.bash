@@ -29,7 +29,7 @@ bindir_for() {
 		# run's directory (bats makes it 0700) must let them reach our ip,
 		# or PATH falls through to /bin/ip and the reference is compared
 		# with itself.
-		chmod 711 "$BATS_RUN_TMPDIR"
+		mkdir -p "$BATS_RUN_TMPDIR" && chmod 711 "$BATS_RUN_TMPDIR"
 		if [ "$1" = ours ]; then _make_bindir "$d" "$IP"; else _make_bindir "$d" "$REF_IP"; fi
 	fi
 	echo "$d"

@@ -1,8 +1,9 @@
-/* lib/musl/malloc.c, built under other names and driven hard:
+/* lib/musl/malloc.c and lib/libc/qsort.c, built under other names and driven hard:
  * random malloc/calloc/realloc/free of 0 bytes to 300 KB on 2,000 slots,
  * each block filled with its own pattern and checked before it changes
- * (overlap, a lost copy in realloc, a calloc not zeroed, misalignment).
- * Exit status 1 on the first fault. */
+ * (overlap, a lost copy in realloc, a calloc not zeroed, misalignment);
+ * then qsort on random arrays against a plain insertion sort.  Exit status
+ * 1 on the first fault. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,8 @@ void *small_malloc(size_t n);
 void *small_calloc(size_t m, size_t n);
 void *small_realloc(void *p, size_t n);
 void small_free(void *p);
+void small_qsort(void *base, size_t n, size_t size,
+		 int (*cmp)(const void *, const void *));
 
 #define SLOTS 2000
 static unsigned char *blk[SLOTS];
@@ -51,9 +54,17 @@ static size_t rnd_size(void)
 	}
 }
 
+static int cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
 int main(int argc, char **argv)
 {
 	long i, n = argc > 1 ? atol(argv[1]) : 1000000;
+	static int a[3000], b[3000];
 
 	srand(1);
 	for (i = 0; i < n; i++) {
@@ -89,6 +100,18 @@ int main(int argc, char **argv)
 		}
 		if (blk[k] && (uintptr_t)blk[k] % 16)
 			return fail("block not 16-byte aligned", i);
+	}
+	for (i = 0; i < 2000; i++) {
+		int m = rand() % 3000, x, y, t;
+
+		for (x = 0; x < m; x++)
+			a[x] = b[x] = rand() % (i & 1 ? 50 : 100000);
+		small_qsort(a, m, sizeof(int), cmp_int);
+		for (x = 1; x < m; x++)	/* insertion sort: the oracle */
+			for (y = x; y > 0 && b[y - 1] > b[y]; y--)
+				t = b[y], b[y] = b[y - 1], b[y - 1] = t;
+		if (memcmp(a, b, m * sizeof(int)))
+			return fail("qsort order", i);
 	}
 	printf("ok\n");
 	return 0;
