@@ -12,6 +12,9 @@
 extern const unsigned char usage_pairs[][2];
 extern const unsigned char usage_packed[];
 
+/* Text ID into text[USAGE_MAX], as ip/usage.txt has it. */
+void usage_expand(char *text, int id);
+
 /* Text ID, a printf format, printed to f with the arguments. */
 void usage_print(FILE *f, int id, ...);
 

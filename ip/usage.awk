@@ -115,6 +115,7 @@ function print_ids(   i) {
 	print "enum usage_text {"
 	for (i = 1; i <= ntext; i++)
 		print "\tUSAGE_" toupper(name[i]) ","
+	print "\tUSAGE_TEXTS /* how many */"
 	print "};"
 	print ""
 	print "#endif"

@@ -45,6 +45,7 @@ enum usage_text {
 	USAGE_VLAN_END,
 	USAGE_VRF,
 	USAGE_NO_OPTIONS,
+	USAGE_TEXTS /* how many */
 };
 
 #endif

@@ -16,18 +16,24 @@ static char *expand(char *out, unsigned int c)
 	return expand(out, usage_pairs[c - 98][1]);
 }
 
-void usage_print(FILE *f, int id, ...)
+void usage_expand(char *text, int id)
 {
 	const unsigned char *p = usage_packed;
-	char text[USAGE_MAX], *end = text;
-	va_list ap;
 	int i;
 
 	for (i = 0; i < id; i++)
 		p += strlen((const char *)p) + 1;
 	for (; *p; p++)
-		end = expand(end, *p);
-	*end = '\0';
+		text = expand(text, *p);
+	*text = '\0';
+}
+
+void usage_print(FILE *f, int id, ...)
+{
+	char text[USAGE_MAX];
+	va_list ap;
+
+	usage_expand(text, id);
 	va_start(ap, id);
 	vfprintf(f, text, ap);
 	va_end(ap);
