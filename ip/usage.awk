@@ -4,13 +4,16 @@
 # Packing is byte-pair encoding: the most frequent pair of adjacent codes
 # becomes one new code, again and again; lib/usage.c expands a code back
 # through the pair table.  Ties go to the pair that reached the count
-# first, in text order, so that every awk gives the same bytes.  Codes:
-# 0 ends a text, 1..95 are ' '..'~', 96 '\n', 97 '\t', 98..255 pairs.
+# first, in text order, so that every awk gives the same bytes.  Then a
+# run of 4 to 13 codes seen before becomes a reference to it (3 bytes).
+# Codes: 0 ends a text, 1..95 are ' '..'~', 96 '\n', 97 '\t', 98..245
+# pairs, 246..255 references (include/usage.h).
 BEGIN {
 	for (i = 32; i < 127; i++)
 		code[sprintf("%c", i)] = i - 31
 	code["\n"] = 96
 	code["\t"] = 97
+	REF = 246
 	n = 0
 	ntext = 0
 }
@@ -45,7 +48,7 @@ END {
 	if (out == ".h")
 		print_ids()
 	else
-		print_packed(pack())
+		print_packed(pack(), refer())
 }
 
 function fail(msg) {
@@ -63,7 +66,7 @@ function end_text() {
 # Pairs the codes 98.. stand for, until no pair occurs 3 times (a pair
 # table entry costs 2 bytes): returns how many.
 function pack(   p, i, k, prev, previ, best, most, ab, t, j) {
-	for (p = 98; p < 256; p++) {
+	for (p = 98; p < REF; p++) {
 		split("", count)
 		best = ""
 		most = 2
@@ -121,11 +124,49 @@ function print_ids(   i) {
 	print "#endif"
 }
 
-function print_packed(npairs,   i, line) {
+# The codes s[1..n] into o[1..]: a run of 4 or more that is in o already
+# as codes (no reference in it) becomes the code REF + length - 4 and the
+# place of that run in o, two bytes base 255 plus 1 (no byte is 0: a 0
+# ends a text).  Returns the length of o.
+function refer(   i, j, l, k, m, best, from, cand, c, nc) {
+	m = 0
+	for (i = 1; i <= n; i++) {
+		best = 0
+		k = s[i] "," s[i + 1] "," s[i + 2] "," s[i + 3]
+		nc = k in seen ? split(seen[k], cand, " ") : 0
+		for (c = 1; c <= nc; c++) {
+			j = cand[c] + 0
+			for (l = 0; l < 259 - REF && s[i + l] && j + l < i &&
+			     (j + l) in at && s[j + l] == s[i + l]; l++)
+				;
+			if (l > best) {
+				best = l
+				from = j
+			}
+		}
+		if (best >= 4) {
+			o[++m] = REF + best - 4
+			o[++m] = int((at[from] - 1) / 255) + 1
+			o[++m] = (at[from] - 1) % 255 + 1
+			i += best - 1
+			continue
+		}
+		o[++m] = s[i]
+		at[i] = m
+		if ((i - 1) in at && (i - 2) in at && (i - 3) in at) {
+			k = s[i - 3] "," s[i - 2] "," s[i - 1] "," s[i]
+			seen[k] = (k in seen ? seen[k] " " : "") (i - 3)
+		}
+	}
+	return m
+}
+
+function print_packed(npairs, m,   i, line) {
 	print "/* Generated from ip/usage.txt by ip/usage.awk: do not edit. */"
 	print "#include \"usage.h\""
 	print ""
 	printf "_Static_assert(%d < USAGE_MAX, \"a text of ip/usage.txt is longer than USAGE_MAX\");\n", longest
+	printf "_Static_assert(USAGE_REF == %d, \"ip/usage.awk and lib/usage.c differ\");\n", REF
 	print ""
 	print "const unsigned char usage_pairs[][2] = {"
 	for (i = 98; i < 98 + npairs; i++)
@@ -134,13 +175,13 @@ function print_packed(npairs,   i, line) {
 	print ""
 	print "const unsigned char usage_packed[] = {"
 	line = "\t"
-	for (i = 1; i <= n; i++) {
-		if (length(line) + length(s[i]) > 72) {
+	for (i = 1; i <= m; i++) {
+		if (length(line) + length(o[i]) > 72) {
 			print line
 			line = "\t"
 		}
-		line = line s[i] ","
-		if (i < n)
+		line = line o[i] ","
+		if (i < m)
 			line = line " "
 	}
 	print line
