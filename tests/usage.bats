@@ -8,7 +8,7 @@ load helpers
 # print it, each link kind's help both ways) prints exactly what the binary
 # printed before the texts were packed (tests/usage/expected, recorded
 # from it), on the same stream with the same exit code.
-@test "usage: 87 help commands print what they printed before the texts were packed" {
+@test "usage: 141 help commands print what they printed before the texts were packed" {
 	need_root
 	"$REPO_DIR/tests/usage/record" "$(bindir_for ours)/ip" >"$BATS_TEST_TMPDIR/got"
 	diff -u "$REPO_DIR/tests/usage/expected" "$BATS_TEST_TMPDIR/got"
