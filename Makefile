@@ -96,6 +96,13 @@ $(B)/%.o: %.c $(B)/.flags $(KINC_DEP)
 
 -include $(DEPS)
 
+# The help texts: ip/usage.txt, packed by ip/usage.awk into the two
+# generated files, which are committed (no build needs awk; a stale one is
+# made again here, and tests/usage.bats fails on it).
+ip/usage_text.h ip/usage_text.c: ip/usage.txt ip/usage.awk
+	LC_ALL=C awk -v out=$(suffix $@) -f ip/usage.awk ip/usage.txt >$@.tmp
+	mv $@.tmp $@
+
 # The suite runs as root in private namespaces (see tests/helpers.bash).
 BATS ?= bats
 check: ip/ip

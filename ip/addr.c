@@ -12,6 +12,7 @@
 #include <linux/if_link.h>
 
 #include "ip.h"
+#include "usage_text.h"
 
 #define NONE ((size_t)-1)
 #define NO_NEXT UINT32_MAX
@@ -19,31 +20,7 @@
 
 static int addr_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
-		"                                                      [ CONFFLAG-LIST ]\n"
-		"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
-		"       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
-		"                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
-		"       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
-		"                         [ nomaster ]\n"
-		"                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
-		"                         [ label LABEL ] [up] [ group GROUP ] ]\n"
-		"       ip address {showdump|restore}   (a save stream on stdin)\n"
-		"IFADDR := PREFIX | ADDR peer PREFIX\n"
-		"          [ broadcast ADDR | + | - ] [ anycast ADDR ]\n"
-		"          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]\n"
-		"SCOPE-ID := [ host | link | global | site | NUMBER ]\n"
-		"FLAG-LIST := [ FLAG-LIST ] FLAG\n"
-		"FLAG  := [ permanent | dynamic | secondary | primary |\n"
-		"           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
-		"           CONFFLAG-LIST ]\n"
-		"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
-		"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin |\n"
-		"               optimistic ]\n"
-		"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
-		"LFT := forever | SECONDS\n"
-		"TYPE := a link kind (veth, bridge, macvlan, vxlan, ...), or KIND_slave\n");
+	usage_print(stderr, USAGE_ADDRESS);
 	return EXIT_USAGE;
 }
 

@@ -8,6 +8,7 @@
 #include <linux/if_ether.h>
 
 #include "ip.h"
+#include "usage_text.h"
 
 #ifndef IP_VERSION
 #define IP_VERSION "0.1"
@@ -18,20 +19,7 @@
  * line holding "}" (a sed range, which never ends on its first line). */
 static int usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"       ip [ -force ] -batch filename\n"
-		"where  OBJECT := { address | help | link | maddress | monitor |\n"
-		"                   neighbor | neighbour | netns | nexthop | route |\n"
-		"                   rule | tap | tunnel | tuntap }\n"
-		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] | -r[esolve] |\n"
-		"                    -h[uman-readable] | -iec | -j[son] | -p[retty] |\n"
-		"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
-		"                    -4 | -6 | -M | -B | -0 |\n"
-		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
-		"                    -o[neline] | -t[imestamp] | -ts[hort] | -b[atch] [filename] |\n"
-		"                    -rc[vbuf] [size] | -n[etns] name | -N[umeric] | -a[ll] |\n"
-		"                    -c[olor]}\n");
+	usage_print(stderr, USAGE_IP);
 	return EXIT_USAGE;
 }
 

@@ -13,6 +13,7 @@
 #include <linux/veth.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 #ifndef IFALIASZ
 #define IFALIASZ 256
@@ -1816,31 +1817,7 @@ static int link_property(struct ipctx *ctx, int argc, char **argv)
 
 static int link_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip link add [ link DEV ] [ name ] NAME [ OPTION ]... type TYPE [ ARGS ]\n"
-		"       ip link { set | change } { DEVICE | dev DEVICE | group GROUP }\n"
-		"                                [ OPTION ]... [ type TYPE ARGS ]\n"
-		"       ip link replace [ name ] NAME [ OPTION ]... type TYPE [ ARGS ]\n"
-		"       ip link delete { DEVICE | dev DEVICE | group GROUP } [ type TYPE [ ARGS ] ]\n"
-		"       ip link show [ DEVICE | dev DEVICE ] [ up ] [ master DEV | nomaster ]\n"
-		"                    [ vrf NAME ] [ type TYPE ] [ group GROUP ]\n"
-		"       ip link property { add | del } { DEVICE | dev DEVICE } [ altname NAME ]...\n"
-		"       ip link help [ TYPE ]\n"
-		"\n"
-		"OPTION := { up | down | name NEWNAME | index IDX | address LLADDR |\n"
-		"            broadcast LLADDR | mtu MTU | txqueuelen PACKETS |\n"
-		"            numtxqueues COUNT | numrxqueues COUNT | netns { PID | NAME } |\n"
-		"            link-netns NAME | link-netnsid ID | alias TEXT | group GROUP |\n"
-		"            master DEVICE | vrf NAME | nomaster | mode { default | dormant } |\n"
-		"            state OPERSTATE | addrgenmode { eui64 | none | stable_secret | random } |\n"
-		"            { arp | multicast | allmulticast | promisc | trailers | dynamic |\n"
-		"              carrier | protodown } { on | off } |\n"
-		"            gso_max_size BYTES | gso_max_segs PACKETS | gro_max_size BYTES |\n"
-		"            parentdev NAME | { xdp | xdpgeneric | xdpdrv | xdpoffload } off }\n"
-		"TYPE := { bond | bond_slave | bridge | bridge_slave | dummy | erspan |\n"
-		"          geneve | gre | gretap | ifb | ip6erspan | ip6gre | ip6gretap |\n"
-		"          ip6tnl | ipip | ipvlan | ipvtap | macvlan | macvtap | sit |\n"
-		"          veth | vlan | vrf | vxlan }\n");
+	usage_print(stderr, USAGE_LINK);
 	return EXIT_USAGE;
 }
 
@@ -1853,7 +1830,7 @@ static int ignore_args(struct ipctx *ctx, struct nl_req *r,
 
 static void no_options_usage(FILE *f, const char *kind)
 {
-	fprintf(f, "Usage: ... %s (no options)\n", kind);
+	usage_print(f, USAGE_NO_OPTIONS, kind);
 }
 
 static const struct link_kind ifb_kind = {

@@ -4,6 +4,7 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 static const char *const modes[] = { "balance-rr", "active-backup",
 	"balance-xor", "broadcast", "802.3ad", "balance-tlb", "balance-alb",
@@ -78,8 +79,7 @@ static void bond_usage(FILE *f, const char *kind)
 {
 	size_t i, col = 11;
 
-	fprintf(f, "Usage: ... bond [ OPTION VALUE ]... [ clear_active_slave ]\n"
-		   "OPTION := {");
+	usage_print(f, USAGE_BOND);
 	for (i = 0; i < N_OPTS; i++) {
 		if (opts[i].type >= B_CLEAR)
 			continue;
@@ -89,8 +89,7 @@ static void bond_usage(FILE *f, const char *kind)
 		}
 		col += fprintf(f, "%s%s", i ? " | " : " ", opts[i].name);
 	}
-	fprintf(f, " }\n"
-		   "Named values (numbers work too):\n");
+	usage_print(f, USAGE_BOND_NAMED);
 	for (i = 0; i < N_OPTS; i++) {
 		const char *const *n = opts[i].names;
 
@@ -101,7 +100,7 @@ static void bond_usage(FILE *f, const char *kind)
 			fprintf(f, " %s", *n);
 		fprintf(f, "\n");
 	}
-	fprintf(f, "arp_ip_target and ns_ip6_target take comma-separated addresses.\n");
+	usage_print(f, USAGE_BOND_END);
 }
 
 static int number(const struct bond_opt *o, const char *arg, uint32_t *v)
@@ -349,7 +348,7 @@ const struct link_kind bond_kind = {
 
 static void bond_slave_usage(FILE *f, const char *kind)
 {
-	fprintf(f, "Usage: ... bond_slave [ queue_id ID ] [ prio PRIORITY ]\n");
+	usage_print(f, USAGE_BOND_SLAVE);
 }
 
 static int bond_slave_parse(struct ipctx *ctx, struct nl_req *r,

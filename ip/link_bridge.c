@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 enum opt_type { T_FLAG, T_U8, T_U16, T_U32, T_U64, T_ONOFF };
 
@@ -88,11 +89,7 @@ static void bridge_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
-	fprintf(f, "Usage: ... bridge [ fdb_flush ] [ OPTION VALUE ]...\n"
-		   "OPTION := { vlan_protocol { 802.1Q | 802.1ad } |\n"
-		   "            group_address LLADDR |\n"
-		   "            no_linklocal_learn { 0 | 1 } |\n"
-		   "            mcast_vlan_snooping { 0 | 1 }");
+	usage_print(f, USAGE_BRIDGE);
 	for (i = 1; i < sizeof(bridge_opts) / sizeof(bridge_opts[0]); i++)
 		fprintf(f, " |\n            %s NUMBER", bridge_opts[i].name);
 	fprintf(f, " }\n");
@@ -307,9 +304,7 @@ static void bridge_slave_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
-	fprintf(f, "Usage: ... bridge_slave [ fdb_flush ] [ nobackup_port ]\n"
-		   "                        [ backup_port DEVICE ] [ OPTION VALUE ]...\n"
-		   "OPTION := {");
+	usage_print(f, USAGE_BRIDGE_SLAVE);
 	for (i = 1; i < N(port_opts) - 1; i++)
 		fprintf(f, "%s%s %s", i > 1 ? " |\n            " : " ",
 			port_opts[i].name,

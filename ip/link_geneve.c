@@ -5,6 +5,7 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 struct geneve_args {
 	uint32_t vni, label;
@@ -17,14 +18,7 @@ struct geneve_args {
 
 static void geneve_usage(FILE *f, const char *kind)
 {
-	fprintf(f,
-		"Usage: ... geneve id VNI remote ADDR\n"
-		"                 [ ttl { 1..255 | auto | inherit } ] [ tos { TOS | inherit } ]\n"
-		"                 [ df { unset | set | inherit } ] [ flowlabel LABEL ]\n"
-		"                 [ dstport PORT ] [ [no]external ] [ [no]udpcsum ]\n"
-		"                 [ [no]udp6zerocsumtx ] [ [no]udp6zerocsumrx ]\n"
-		"                 [ innerprotoinherit ]\n"
-		"VNI is 0 to 16777215, LABEL 0 to 1048575.\n");
+	usage_print(f, USAGE_GENEVE);
 }
 
 static const char *const csum_words[] = { "udpcsum", "udp6zerocsumtx",

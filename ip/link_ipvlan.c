@@ -3,15 +3,14 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 static const char *const ipvlan_modes[] = { "l2", "l3", "l3s" };
 static const char *const ipvlan_flags[] = { "bridge", "private", "vepa" };
 
 static void ipvlan_usage(FILE *f, const char *kind)
 {
-	fprintf(f, "Usage: ... { ipvlan | ipvtap } [ mode { l2 | l3 | l3s } ]\n"
-		   "                [ bridge | private | vepa ]\n"
-		   "The defaults are l3 and bridge.\n");
+	usage_print(f, USAGE_IPVLAN);
 }
 
 static int word_index(const char *const *w, const char *s)

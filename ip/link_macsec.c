@@ -6,20 +6,11 @@
 #include <linux/if_macsec.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 static void macsec_usage(FILE *f, const char *kind)
 {
-	fprintf(f,
-		"Usage: ... macsec [ [ address LLADDR ] port { 1..65535 } | sci SCI ]\n"
-		"                 [ cipher { default | gcm-aes-128 | gcm-aes-256 |\n"
-		"                            gcm-aes-xpn-128 | gcm-aes-xpn-256 } ]\n"
-		"                 [ icvlen { 8..16 } ] [ encrypt { on | off } ]\n"
-		"                 [ send_sci { on | off } ] [ end_station { on | off } ]\n"
-		"                 [ scb { on | off } ] [ protect { on | off } ]\n"
-		"                 [ replay { on | off } window { 0..2^32-1 } ]\n"
-		"                 [ validate { strict | check | disabled } ]\n"
-		"                 [ encodingsa { 0..3 } ] [ offload { mac | phy | off } ]\n"
-		"SCI is 16 hex digits at most.\n");
+	usage_print(f, USAGE_MACSEC);
 }
 
 static const char *const ciphers[] = { "default", "gcm-aes-128", "gcm-aes-256",

@@ -3,6 +3,7 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 /* MACVLAN_MODE_* are the bits 1 << index of these */
 static const char *const modes[] = { "private", "vepa", "bridge", "passthru",
@@ -10,13 +11,7 @@ static const char *const modes[] = { "private", "vepa", "bridge", "passthru",
 
 static void macvlan_usage(FILE *f, const char *kind)
 {
-	fprintf(f,
-		"Usage: ... %s [ mode { private | vepa | bridge | passthru | source } ]\n"
-		"               [ nopromisc | nodst | flag { nopromisc | nodst | null } ]\n"
-		"               [ bcqueuelen LENGTH ]\n"
-		"               [ macaddr { add MAC | del MAC | set [ MAC ]... | flush } ]\n"
-		"nopromisc needs mode passthru; macaddr lists are for mode source.\n",
-		kind);
+	usage_print(f, USAGE_MACVLAN, kind);
 }
 
 /* A MAC of exactly 6 bytes; other lengths fail without a word, as in

@@ -13,6 +13,7 @@
 
 #include "link_kind.h"
 #include "names.h"
+#include "usage_text.h"
 
 enum {
 	T_GRE = 1,	/* keys, sequence numbers, checksums */
@@ -74,37 +75,25 @@ static void tnl_defaults(struct tnl *t)
 static void tnl_usage_of(FILE *f, const char *kind)
 {
 	unsigned int k = kind_flags(kind);
+	const char *key = k & T_GRE ? ", KEY := { DOTTED_QUAD | NUMBER }" : "";
 
-	fprintf(f, "Usage: ... %s [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n",
-		kind);
+	usage_print(f, USAGE_TNL_HEAD, kind);
 	if (k & T_GRE)
-		fprintf(f, "          [ [no][i|o]seq ] [ [i|o]key KEY | no[i|o]key ] [ [no][i|o]csum ]\n");
+		usage_print(f, USAGE_TNL_GRE);
 	if (k & T_V6)
-		fprintf(f, "          [ hoplimit TTL ] [ encaplimit ELIM ] [ tclass TCLASS ]\n"
-			   "          [ flowlabel FLOWLABEL ] [ dscp inherit ] [ [no]allow-localremote ]\n");
+		usage_print(f, USAGE_TNL_V6);
 	else
-		fprintf(f, "          [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ]%s\n",
-			k & T_GRE ? " [ [no]ignore-df ]" : "");
+		usage_print(f, USAGE_TNL_TTL, k & T_GRE ? " [ [no]ignore-df ]" : "");
 	if (!(k & (T_GRE | T_V6)))
-		fprintf(f, "          [ mode { %sipip | mplsip | any } ]%s\n"
-			   "          [ 6rd-prefix ADDR ] [ 6rd-relay_prefix ADDR ] [ 6rd-reset ]\n",
-			k & T_SIT ? "ip6ip | " : "", k & T_SIT ? " [ isatap ]" : "");
+		usage_print(f, USAGE_TNL_MODE4, k & T_SIT ? "ip6ip | " : "",
+			    k & T_SIT ? " [ isatap ]" : "");
 	else if (!(k & T_GRE))
-		fprintf(f, "          [ mode { ip6ip6 | ipip6 | any } ]\n");
-	fprintf(f, "          [ fwmark MARK ] [ external ] [ noencap ] [ encap { fou | gue | none } ]\n"
-		   "          [ encap-sport { PORT | auto } ] [ encap-dport PORT ]\n"
-		   "          [ [no]encap-csum ] [ [no]encap-udp6-csum ] [ [no]encap-remcsum ]\n");
+		usage_print(f, USAGE_TNL_MODE6);
+	usage_print(f, USAGE_TNL_ENCAP);
 	if (k & T_ERSPAN)
-		fprintf(f, "          [ erspan_ver { 0 | 1 | 2 } ] [ erspan IDX ]\n"
-			   "          [ erspan_dir { ingress | egress } ] [ erspan_hwid HWID ]\n");
-	fprintf(f, "ADDR := { %s | any }, TTL := { 0..255 | inherit },\n",
-		k & T_V6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
-	if (k & T_V6)
-		fprintf(f, "ELIM := { none | 0..255 }, TCLASS := { 0x0..0xff | inherit },\n"
-			   "FLOWLABEL := { 0x0..0xfffff | inherit }, MARK := { NUMBER | inherit }");
-	else
-		fprintf(f, "TOS := { NUMBER | inherit }, MARK := NUMBER");
-	fprintf(f, "%s\n", k & T_GRE ? ", KEY := { DOTTED_QUAD | NUMBER }" : "");
+		usage_print(f, USAGE_TNL_ERSPAN);
+	usage_print(f, USAGE_TNL_ADDR, k & T_V6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+	usage_print(f, k & T_V6 ? USAGE_TNL_VALUES6 : USAGE_TNL_VALUES4, key);
 }
 
 

@@ -2,12 +2,11 @@
 #include <linux/veth.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 static void veth_usage(FILE *f, const char *kind)
 {
-	fprintf(f,
-		"Usage: ip link add NAME [ OPTIONS ] type veth [ peer [ name ] PEER [ OPTIONS ] ]\n"
-		"OPTIONS are those of \"ip link add\" (see \"ip link help\").\n");
+	usage_print(f, USAGE_VETH);
 }
 
 static int veth_parse(struct ipctx *ctx, struct nl_req *r,

@@ -6,6 +6,7 @@
 #include <linux/if_vlan.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 
 static const struct {
@@ -21,12 +22,10 @@ static void vlan_usage(FILE *f, const char *kind)
 {
 	size_t i;
 
-	fprintf(f, "Usage: ... vlan id ID [ protocol { 802.1Q | 802.1ad } ]\n");
+	usage_print(f, USAGE_VLAN);
 	for (i = 0; i < sizeof(flag_opts) / sizeof(flag_opts[0]); i++)
 		fprintf(f, "               [ %s { on | off } ]\n", flag_opts[i].name);
-	fprintf(f, "               [ ingress-qos-map FROM:TO... ]\n"
-		   "               [ egress-qos-map FROM:TO... ]\n"
-		   "ID is 0 to 4095.\n");
+	usage_print(f, USAGE_VLAN_END);
 }
 
 static bool qos_pair(const char *s, struct ifla_vlan_qos_mapping *m)

@@ -2,10 +2,11 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 static void vrf_usage(FILE *f, const char *kind)
 {
-	fprintf(f, "Usage: ... vrf table { TABLE_NAME | TABLE_ID }\n");
+	usage_print(f, USAGE_VRF);
 }
 
 static int vrf_parse(struct ipctx *ctx, struct nl_req *r,

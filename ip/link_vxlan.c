@@ -6,6 +6,7 @@
 #include <linux/if_link.h>
 
 #include "link_kind.h"
+#include "usage_text.h"
 
 struct vxlan_args {
 	uint32_t vni;
@@ -17,17 +18,7 @@ struct vxlan_args {
 
 static void vxlan_usage(FILE *f, const char *kind)
 {
-	fprintf(f,
-		"Usage: ... vxlan { id | vni } VNI [ { remote | group } ADDR ] [ local { ADDR | any } ]\n"
-		"                [ dev DEVICE ] [ dstport PORT ] [ srcport LOW HIGH ]\n"
-		"                [ ttl { 1-255 | auto | inherit } ] [ tos { TOS | inherit } ]\n"
-		"                [ df { unset | set | inherit } ] [ flowlabel LABEL ]\n"
-		"                [ ageing SECONDS ] [ maxaddress NUMBER ] [ gbp ] [ gpe ]\n"
-		"                [ [no]FLAG ]...\n"
-		"FLAG := { learning | proxy | rsc | l2miss | l3miss | udpcsum |\n"
-		"          udp6zerocsumtx | udp6zerocsumrx | remcsumtx | remcsumrx |\n"
-		"          external | vnifilter }\n"
-		"VNI is 0 to 16777215, LABEL 0 to 1048575.\n");
+	usage_print(f, USAGE_VXLAN);
 }
 
 /* [no]FLAG words that become a u8 attribute at once. */

@@ -10,12 +10,11 @@
 #include <sys/socket.h>
 
 #include "ip.h"
+#include "usage_text.h"
 
 static int maddr_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip maddress { add | del } LLADDR dev IFNAME\n"
-		"       ip maddress [ show | list | lst ] [ [ dev ] IFNAME ]\n");
+	usage_print(stderr, USAGE_MADDRESS);
 	return EXIT_USAGE;
 }
 

@@ -16,6 +16,7 @@
 #include "ip.h"
 #include "nh.h"
 #include "route.h"
+#include "usage_text.h"
 
 #ifndef NETLINK_LISTEN_ALL_NSID
 #define NETLINK_LISTEN_ALL_NSID 8
@@ -72,12 +73,7 @@ struct mon {
 
 int monitor_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
-		"                  [ dev DEVICE ]\n"
-		"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
-		"            nexthop | nsid | prefix | route | rule | stats\n"
-		"FILE := file FILENAME\n");
+	usage_print(stderr, USAGE_MONITOR);
 	return EXIT_USAGE;
 }
 

@@ -11,22 +11,11 @@
 #include "ip.h"
 #include "names.h"
 #include "route.h"
+#include "usage_text.h"
 
 static int neigh_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip neigh { add | del | change | replace }\n"
-		"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
-		"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
-		"                [ protocol PROTO ]\n"
-		"\n"
-		"\tip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
-		"\t\t\t\t  [ vrf NAME ] [ nomaster ] [ master DEV ] [ unused ]\n"
-		"\t\t\t\t  [ protocol PROTO ]\n"
-		"\tip neigh get { ADDR | proxy ADDR } dev DEV\n"
-		"\n"
-		"STATE := { delay | failed | incomplete | noarp | none |\n"
-		"           permanent | probe | reachable | stale | all }\n");
+	usage_print(stderr, USAGE_NEIGH);
 	return EXIT_USAGE;
 }
 

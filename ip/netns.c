@@ -23,25 +23,14 @@
 #include <linux/net_namespace.h>
 
 #include "ip.h"
+#include "usage_text.h"
 
 #define RUN_DIR "/run/netns"
 #define ETC_DIR "/etc/netns"
 
 static int usage(void)
 {
-	fprintf(stderr,
-		"Usage:\tip netns [ list | show ]\n"
-		"\tip netns add NAME\n"
-		"\tip netns attach NAME PID\n"
-		"\tip netns set NAME NETNSID\n"
-		"\tip [-all] netns delete [NAME]\n"
-		"\tip netns identify [PID]\n"
-		"\tip netns pids NAME\n"
-		"\tip [-all] netns exec [NAME] COMMAND [ARG]...\n"
-		"\tip netns monitor\n"
-		"\tip netns list-id [target-nsid NSID] [nsid NSID]\n"
-		"NETNSID := auto | NSID\n"
-		"NSID := a number from 0 to 2147483647\n");
+	usage_print(stderr, USAGE_NETNS);
 	return EXIT_USAGE;
 }
 

@@ -10,26 +10,11 @@
 #include "names.h"
 #include "nh.h"
 #include "route.h"
+#include "usage_text.h"
 
 static int nh_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR\n"
-		"       ip nexthop { add | replace } id ID NH [ protocol ID ]\n"
-		"       ip nexthop { get | del } id ID\n"
-		"       ip nexthop bucket list BUCKET_SELECTOR\n"
-		"       ip nexthop bucket get id ID index INDEX\n"
-		"SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]\n"
-		"            [ groups ] [ fdb ]\n"
-		"BUCKET_SELECTOR := SELECTOR | [ nhid ID ]\n"
-		"NH := { blackhole | [ via [ FAMILY ] ADDRESS ] [ dev DEV ] [ onlink ]\n"
-		"        [ fdb ] | group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }\n"
-		"FAMILY := [ inet | inet6 ]\n"
-		"GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n"
-		"TYPE := { mpath | resilient }\n"
-		"TYPE_ARGS := [ RESILIENT_ARGS ]\n"
-		"RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]\n"
-		"                  [ unbalanced_timer UNBALANCED ]\n");
+	usage_print(stderr, USAGE_NEXTHOP);
 	return EXIT_USAGE;
 }
 

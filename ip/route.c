@@ -9,6 +9,7 @@
 #include <linux/mpls.h>
 
 #include "route.h"
+#include "usage_text.h"
 
 /* ---- addresses the way the reference reads them ---- */
 
@@ -953,42 +954,7 @@ static int route_get(struct ipctx *ctx, int argc, char **argv)
 
 int route_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip route { list | flush } SELECTOR\n"
-		"       ip route save SELECTOR\n"
-		"       ip route restore\n"
-		"       ip route showdump\n"
-		"       ip route get [ fibmatch ] ADDRESS [ from ADDRESS ] [ iif DEV ]\n"
-		"                    [ oif DEV ] [ tos TOS ] [ mark NUMBER ] [ uid NUMBER ]\n"
-		"                    [ ipproto PROTOCOL ] [ sport NUMBER ] [ dport NUMBER ]\n"
-		"                    [ connected ]\n"
-		"       ip route { add | del | change | append | replace | prepend | test } ROUTE\n"
-		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
-		"            [ table TABLE_ID ] [ proto RTPROTO ] [ type TYPE ]\n"
-		"            [ scope SCOPE ] [ dev DEV ] [ via [ FAMILY ] ADDRESS ]\n"
-		"            [ src ADDRESS ] [ realms REALMS ] [ metric METRIC ]\n"
-		"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
-		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ] [ table TABLE_ID ]\n"
-		"             [ proto RTPROTO ] [ scope SCOPE ] [ metric METRIC ]\n"
-		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
-		"NH := [ via [ FAMILY ] ADDRESS ] [ dev DEV ] [ weight NUMBER ] NHFLAGS\n"
-		"FAMILY := [ inet | inet6 ]\n"
-		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ rtt TIME ]\n"
-		"           [ rttvar TIME ] [ reordering NUMBER ] [ window NUMBER ]\n"
-		"           [ cwnd NUMBER ] [ initcwnd NUMBER ] [ ssthresh NUMBER ]\n"
-		"           [ realms REALM ] [ src ADDRESS ] [ rto_min TIME ]\n"
-		"           [ hoplimit NUMBER ] [ initrwnd NUMBER ] [ features ecn ]\n"
-		"           [ quickack BOOL ] [ congctl [ lock ] NAME ] [ pref PREF ]\n"
-		"           [ expires TIME ] [ fastopen_no_cookie BOOL ]\n"
-		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
-		"          unreachable | prohibit | blackhole | nat }\n"
-		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
-		"SCOPE := [ host | link | global | NUMBER ]\n"
-		"NHFLAGS := [ onlink ]\n"
-		"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
-		"PREF := [ low | medium | high ]\n"
-		"TIME := NUMBER[s|ms]\n"
-		"BOOL := [1|0]\n");
+	usage_print(stderr, USAGE_ROUTE);
 	return EXIT_USAGE;
 }
 

@@ -6,27 +6,11 @@
 #include <string.h>
 
 #include "rule.h"
+#include "usage_text.h"
 
 static int rule_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip rule { add | del } SELECTOR ACTION\n"
-		"       ip rule { flush | save | restore }\n"
-		"       ip rule [ { list | flush } [ SELECTOR ] [ table TABLE_ID ]\n"
-		"                                  [ protocol PROTO ] ]\n"
-		"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
-		"            [ fwmark FWMARK[/MASK] ] [ iif STRING ] [ oif STRING ]\n"
-		"            [ pref NUMBER ] [ l3mdev ] [ uidrange NUMBER-NUMBER ]\n"
-		"            [ ipproto PROTOCOL ] [ tun_id NUMBER ]\n"
-		"            [ sport [ NUMBER | NUMBER-NUMBER ] ]\n"
-		"            [ dport [ NUMBER | NUMBER-NUMBER ] ]\n"
-		"ACTION := [ table TABLE_ID ] [ protocol PROTO ] [ nat ADDRESS ]\n"
-		"          [ realms [SRCREALM/]DSTREALM ] [ goto NUMBER ] [ TYPE ]\n"
-		"          SUPPRESSOR\n"
-		"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
-		"              [ suppress_ifgroup DEVGROUP ]\n"
-		"TYPE := [ unicast | blackhole | unreachable | prohibit | nop ]\n"
-		"TABLE_ID := [ local | main | default | NUMBER ]\n");
+	usage_print(stderr, USAGE_RULE);
 	return EXIT_USAGE;
 }
 

@@ -18,6 +18,7 @@
 
 #include "names.h"
 #include "tunnel.h"
+#include "usage_text.h"
 
 #ifndef IP_DF
 #define IP_DF 0x4000
@@ -25,22 +26,7 @@
 
 static int usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip tunnel { add | change | del | show | prl | 6rd } [ NAME ]\n"
-		"        [ mode { gre | ipip | sit | isatap | vti } ]\n"
-		"        [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n"
-		"        [ [i|o]key KEY ] [ [i|o]seq ] [ [i|o]csum ]\n"
-		"        [ ttl TTL ] [ tos TOS ] [ [no]pmtudisc ]\n"
-		"       ip tunnel prl dev NAME { prl-default | prl-nodefault | prl-delete } ADDR\n"
-		"       ip tunnel 6rd dev NAME [ 6rd-prefix PREFIX6 ] [ 6rd-relay_prefix PREFIX ]\n"
-		"                              [ 6rd-reset ]\n"
-		"\n"
-		"Where: NAME := STRING\n"
-		"       ADDR := { IP_ADDRESS | any }\n"
-		"       TOS  := { inherit | STRING | 00..ff | inherit/STRING | inherit/00..ff }\n"
-		"       TTL  := { inherit | 0..255 }\n"
-		"       KEY  := { NUMBER | DOTTED_QUAD }\n"
-		"IPv6 modes (ip6ip6, ipip6, ip6gre, vti6, any): ip -6 tunnel help\n");
+	usage_print(stderr, USAGE_TUNNEL);
 	return EXIT_USAGE;
 }
 

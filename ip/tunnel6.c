@@ -9,28 +9,14 @@
 #include <linux/sockios.h>
 
 #include "tunnel.h"
+#include "usage_text.h"
 
 #define FL_TCLASS 0x0ff00000u
 #define FL_LABEL 0x000fffffu
 
 int tnl6_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip -f inet6 tunnel { add | change | del | show } [ NAME ]\n"
-		"          [ mode { ip6ip6 | ipip6 | ip6gre | vti6 | any } ]\n"
-		"          [ remote ADDR ] [ local ADDR ] [ dev PHYS_DEV ]\n"
-		"          [ encaplimit ELIM ] [ hoplimit TTL ]\n"
-		"          [ tclass TCLASS ] [ flowlabel FLOWLABEL ] [ dscp inherit ]\n"
-		"          [ [no]allow-localremote ]\n"
-		"          [ [i|o]key KEY ] [ [i|o]seq ] [ [i|o]csum ]\n"
-		"\n"
-		"Where: NAME      := STRING\n"
-		"       ADDR      := IPV6_ADDRESS\n"
-		"       ELIM      := { none | 0..255 }   (4 when not given)\n"
-		"       TTL       := 0..255   (64 when not given, 0 inherits)\n"
-		"       TCLASS    := { inherit | 0x0..0xff }\n"
-		"       FLOWLABEL := { inherit | 0x0..0xfffff }\n"
-		"       KEY       := { NUMBER | DOTTED_QUAD }\n");
+	usage_print(stderr, USAGE_TUNNEL6);
 	return EXIT_USAGE;
 }
 

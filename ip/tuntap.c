@@ -12,19 +12,13 @@
 #include <linux/if_tun.h>
 
 #include "ip.h"
+#include "usage_text.h"
 
 #define NO_ID UINT32_MAX	/* user/group not given (uid -1 is none) */
 
 static int tuntap_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip tuntap { add | del } [ dev | name ] IFNAME mode { tun | tap }\n"
-		"                 [ pi ] [ one_queue ] [ vnet_hdr ] [ multi_queue ]\n"
-		"                 [ user USER ] [ group GROUP ]\n"
-		"       ip tuntap [ show | list | lst | help ]\n"
-		"\n"
-		"Where: USER  := { NAME | NUMBER }     (add only)\n"
-		"       GROUP := { NAME | NUMBER }     (add only)\n");
+	usage_print(stderr, USAGE_TUNTAP);
 	return EXIT_USAGE;
 }
 
