@@ -21,9 +21,6 @@ enum {
 	T_SIT = 8,	/* isatap, 6rd */
 };
 
-#define IP6_TCLASS_MASK 0x0ff00000u
-#define IP6_LABEL_MASK 0x000fffffu
-
 struct tnl {
 	unsigned int kind;
 	uint8_t local[16], remote[16];
@@ -437,32 +434,13 @@ static int mode_arg(struct tnl *t, const char *s)
 	return invarg("Cannot guess tunnel mode.", s);
 }
 
-/* tclass and flowlabel: a hex number into their bits of flowinfo, or
- * "inherit" (the flag, with those bits 0). */
-static int flowinfo_arg(struct tnl *t, const char *s, bool label)
-{
-	uint32_t v, mask = label ? IP6_LABEL_MASK : IP6_TCLASS_MASK;
-	uint32_t flag = label ? IP6_TNL_F_USE_ORIG_FLOWLABEL :
-		       IP6_TNL_F_USE_ORIG_TCLASS;
-
-	t->flowinfo &= ~htonl(mask);
-	if (streq(s, "inherit")) {
-		t->flags6 |= flag;
-		return 0;
-	}
-	if (parse_u32(&v, s, 16) || v > (label ? IP6_LABEL_MASK : 255))
-		return invarg(label ? "invalid Flowlabel" : "invalid TClass", s);
-	t->flowinfo |= htonl(label ? v : v << 20);
-	t->flags6 &= ~flag;
-	return 0;
-}
-
 static int v6_flow_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint32_t v;
 
 	if (streq(key, "tclass") || streq(key, "flowlabel"))
-		return flowinfo_arg(t, s, key[0] == 'f');
+		return flowinfo_word(&t->flowinfo, &t->flags6, s,
+				     key[0] == 'f');
 	if (streq(key, "dscp")) {
 		if (!streq(s, "inherit"))
 			return invarg("not inherit", s);
