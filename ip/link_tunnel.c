@@ -194,18 +194,65 @@ static size_t field_size(const struct tnl *t, const struct tnl_field *f)
 	return t->kind & T_V6 ? 16 : 4;
 }
 
+/* The link's values, read as the reference reads them: the first bytes of
+ * each attribute, whatever its length (a shorter one reads as its padding,
+ * zeros). */
 static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
 			   const struct tnl_field *f, size_t n)
 {
 	for (; n--; f++) {
 		const struct rtattr *a = tb[f->attr];
-		size_t len = field_size(t, f);
+		size_t len = field_size(t, f), have;
+		char *dst = (char *)t + f->off;
 
-		if (f->size == A_FLAG)
-			*(bool *)((char *)t + f->off) = a != NULL;
-		else if (a && nl_attr_len(a) >= len)
-			memcpy((char *)t + f->off, nl_attr_data(a), len);
+		if (f->size == A_FLAG) {
+			*(bool *)dst = a != NULL;
+			continue;
+		}
+		if (!a)
+			continue;
+		have = nl_attr_len(a);
+		memset(dst, 0, len);
+		memcpy(dst, nl_attr_data(a), have < len ? have : len);
 	}
+}
+
+/* An address attribute the reference reads from the link must be one
+ * address of the kind's family; else it gives up ("Failed to get existing
+ * tunnel info"). */
+static bool addr_attr_ok(const struct rtattr *a, size_t len)
+{
+	return !a || nl_attr_len(a) == len;
+}
+
+/* "set" reads whatever IFLA_INFO_DATA the link has as the kind's own, as
+ * the reference does (a vxlan's read as ipip's, say): a link of another
+ * kind fails here on its address attributes, or later on the kernel's
+ * EOPNOTSUPP, like the reference's. */
+static bool tnl_read_data(struct tnl *t, const struct rtattr *data)
+{
+	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
+	size_t alen = t->kind & T_V6 ? 16 : 4;
+
+	if (t->kind & T_GRE) {
+		nl_parse_nested(d, IFLA_GRE_MAX, data);
+		if (!addr_attr_ok(d[IFLA_GRE_LOCAL], alen) ||
+		    !addr_attr_ok(d[IFLA_GRE_REMOTE], alen))
+			return false;
+		tnl_from_attrs(t, d, gre_fields, N_FIELDS(gre_fields));
+		return true;
+	}
+	nl_parse_nested(d, IFLA_IPTUN_MAX, data);
+	if (!addr_attr_ok(d[IFLA_IPTUN_LOCAL], alen) ||
+	    !addr_attr_ok(d[IFLA_IPTUN_REMOTE], alen))
+		return false;
+	/* ipip and sit read the 6rd prefixes as addresses too */
+	if (!(t->kind & T_V6) &&
+	    (!addr_attr_ok(d[IFLA_IPTUN_6RD_PREFIX], 16) ||
+	     !addr_attr_ok(d[IFLA_IPTUN_6RD_RELAY_PREFIX], 4)))
+		return false;
+	tnl_from_attrs(t, d, iptnl_fields, N_FIELDS(iptnl_fields));
+	return true;
 }
 
 struct cur_arg {
@@ -216,21 +263,11 @@ struct cur_arg {
 static int current_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct cur_arg *c = arg;
-	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
 	const struct rtattr *data;
 	const char *kind;
 
-	if (!link_msg_kind(nlh, &kind, &data) || !data ||
-	    kind_flags(kind) != c->t->kind)
-		return 0;
-	if (c->t->kind & T_GRE) {
-		nl_parse_nested(d, IFLA_GRE_MAX, data);
-		tnl_from_attrs(c->t, d, gre_fields, N_FIELDS(gre_fields));
-	} else {
-		nl_parse_nested(d, IFLA_IPTUN_MAX, data);
-		tnl_from_attrs(c->t, d, iptnl_fields, N_FIELDS(iptnl_fields));
-	}
-	c->ok = true;
+	if (link_msg_kind(nlh, &kind, &data) && data)
+		c->ok = tnl_read_data(c->t, data);
 	return 0;
 }
 
