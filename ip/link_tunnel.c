@@ -123,6 +123,7 @@ enum {
 	SEND_ERSPAN2, SEND_SIT, SEND_NEVER,
 	NONZERO = 8,		/* only when not 0 */
 	LOW_BIT = 16,		/* ignore_df: 1 on, 2 given off */
+	V4_ADDR = 32,		/* an address ipip and sit read (6rd) */
 };
 
 #define FIELD(attr, member, size, flags)                                       \
@@ -178,8 +179,8 @@ static const struct tnl_field iptnl_fields[] = {
 	FIELD(IFLA_IPTUN_FLAGS, sit_flags, 2, SEND_SIT),
 	FIELD(IFLA_IPTUN_PROTO, proto, 1, SEND_NEVER),
 	FIELD(IFLA_IPTUN_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
-	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER),
-	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER | V4_ADDR),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER | V4_ADDR),
 	FIELD(IFLA_IPTUN_6RD_PREFIXLEN, prefixlen, 2, SEND_NEVER),
 	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, relaylen, 2, SEND_NEVER),
 };
@@ -196,8 +197,9 @@ static size_t field_size(const struct tnl *t, const struct tnl_field *f)
 
 /* The link's values, read as the reference reads them: the first bytes of
  * each attribute, whatever its length (a shorter one reads as its padding,
- * zeros). */
-static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
+ * zeros).  It never looks at the link's kind, and gives up ("Failed to get
+ * existing tunnel info") only on an address of the wrong size: false. */
+static bool tnl_from_attrs(struct tnl *t, struct rtattr **tb,
 			   const struct tnl_field *f, size_t n)
 {
 	for (; n--; f++) {
@@ -212,46 +214,12 @@ static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
 		if (!a)
 			continue;
 		have = nl_attr_len(a);
+		if (have != len && (f->size == A_ADDR ||
+				    ((f->flags & V4_ADDR) && !(t->kind & T_V6))))
+			return false;
 		memset(dst, 0, len);
 		memcpy(dst, nl_attr_data(a), have < len ? have : len);
 	}
-}
-
-/* An address attribute the reference reads from the link must be one
- * address of the kind's family; else it gives up ("Failed to get existing
- * tunnel info"). */
-static bool addr_attr_ok(const struct rtattr *a, size_t len)
-{
-	return !a || nl_attr_len(a) == len;
-}
-
-/* "set" reads whatever IFLA_INFO_DATA the link has as the kind's own, as
- * the reference does (a vxlan's read as ipip's, say): a link of another
- * kind fails here on its address attributes, or later on the kernel's
- * EOPNOTSUPP, like the reference's. */
-static bool tnl_read_data(struct tnl *t, const struct rtattr *data)
-{
-	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
-	size_t alen = t->kind & T_V6 ? 16 : 4;
-
-	if (t->kind & T_GRE) {
-		nl_parse_nested(d, IFLA_GRE_MAX, data);
-		if (!addr_attr_ok(d[IFLA_GRE_LOCAL], alen) ||
-		    !addr_attr_ok(d[IFLA_GRE_REMOTE], alen))
-			return false;
-		tnl_from_attrs(t, d, gre_fields, N_FIELDS(gre_fields));
-		return true;
-	}
-	nl_parse_nested(d, IFLA_IPTUN_MAX, data);
-	if (!addr_attr_ok(d[IFLA_IPTUN_LOCAL], alen) ||
-	    !addr_attr_ok(d[IFLA_IPTUN_REMOTE], alen))
-		return false;
-	/* ipip and sit read the 6rd prefixes as addresses too */
-	if (!(t->kind & T_V6) &&
-	    (!addr_attr_ok(d[IFLA_IPTUN_6RD_PREFIX], 16) ||
-	     !addr_attr_ok(d[IFLA_IPTUN_6RD_RELAY_PREFIX], 4)))
-		return false;
-	tnl_from_attrs(t, d, iptnl_fields, N_FIELDS(iptnl_fields));
 	return true;
 }
 
@@ -260,14 +228,27 @@ struct cur_arg {
 	bool ok;
 };
 
+/* "set" reads whatever IFLA_INFO_DATA the link has as the kind's own, as
+ * the reference does (a vxlan's as ipip's, say): a link of another kind
+ * fails on its address attributes, or later on the kernel's EOPNOTSUPP. */
 static int current_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct cur_arg *c = arg;
+	struct rtattr *d[IFLA_GRE_MAX + IFLA_IPTUN_MAX + 2];
 	const struct rtattr *data;
 	const char *kind;
 
-	if (link_msg_kind(nlh, &kind, &data) && data)
-		c->ok = tnl_read_data(c->t, data);
+	if (!link_msg_kind(nlh, &kind, &data) || !data)
+		return 0;
+	if (c->t->kind & T_GRE) {
+		nl_parse_nested(d, IFLA_GRE_MAX, data);
+		c->ok = tnl_from_attrs(c->t, d, gre_fields,
+				       N_FIELDS(gre_fields));
+	} else {
+		nl_parse_nested(d, IFLA_IPTUN_MAX, data);
+		c->ok = tnl_from_attrs(c->t, d, iptnl_fields,
+				       N_FIELDS(iptnl_fields));
+	}
 	return 0;
 }
 
