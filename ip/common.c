@@ -1,4 +1,5 @@
 /* Context, error reporting and the link cache shared by every object. */
+#include <arpa/inet.h>
 #include <dirent.h>
 #include <errno.h>
 #include <net/if.h>
@@ -7,6 +8,7 @@
 #include <unistd.h>
 #include <linux/if_arp.h>
 #include <linux/if_link.h>
+#include <linux/ip6_tunnel.h>
 #include <linux/net_namespace.h>
 
 #include "ip.h"
@@ -220,6 +222,26 @@ int invarg(const char *msg, const char *arg)
 {
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
 	return EXIT_USAGE;
+}
+
+int flowinfo_word(uint32_t *flowinfo, uint32_t *flags, const char *arg,
+		  bool label)
+{
+	uint32_t v, mask = label ? IP6_LABEL_MASK : IP6_TCLASS_MASK;
+	uint32_t flag = label ? IP6_TNL_F_USE_ORIG_FLOWLABEL :
+				IP6_TNL_F_USE_ORIG_TCLASS;
+
+	*flowinfo &= ~htonl(mask);
+	if (streq(arg, "inherit")) {
+		*flags |= flag;
+		return 0;
+	}
+	if (parse_u32(&v, arg, 16) || v > (label ? IP6_LABEL_MASK : 0xffu))
+		return invarg(label ? "invalid Flowlabel" : "invalid TClass",
+			      arg);
+	*flowinfo |= htonl(label ? v : v << 20);
+	*flags &= ~flag;
+	return 0;
 }
 
 int duparg(const char *key, const char *arg)

@@ -107,6 +107,15 @@ int duparg(const char *key, const char *arg);
 int duparg2(const char *key, const char *arg);
 int incomplete_command(void);
 int missarg(const char *key);
+/* The tclass and flowlabel bits of an IPv6 flowinfo word (host order). */
+#define IP6_TCLASS_MASK 0x0ff00000u
+#define IP6_LABEL_MASK 0x000fffffu
+/* tclass or flowlabel (label) of the IPv6 tunnels, ip link's and ip
+ * tunnel's alike: "inherit" sets its IP6_TNL_F_USE_ORIG_* bit in *flags,
+ * a hex number goes into its bits of *flowinfo (network order) and clears
+ * that bit.  0, or the reference's usage error. */
+int flowinfo_word(uint32_t *flowinfo, uint32_t *flags, const char *arg,
+		  bool label);
 /* "list", "show" or "lst", each abbreviated as far as one likes. */
 bool is_list_verb(const char *v);
 /* "Command CMD is unknown, try ip OBJECT help." */

@@ -1651,6 +1651,12 @@ int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
 	return rc ? -rc : used;
 }
 
+static void garbage_args(const char *arg)
+{
+	fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
+		arg);
+}
+
 /* "type KIND ARGS": the IFLA_LINKINFO nest. */
 static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
 			 const char *type, int argc, char **argv)
@@ -1677,8 +1683,7 @@ static int link_put_kind(struct ipctx *ctx, struct nl_req *r,
 			}
 			return link_usage();
 		}
-		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-			argv[0]);
+		garbage_args(argv[0]);
 		return EXIT_FAIL;
 	}
 	nl_nest_end(r, info);
@@ -1712,6 +1717,23 @@ static void close_netns_fds(struct rtattr *rta, size_t len, int depth)
 				sizeof(struct ifinfomsg), 1);
 }
 
+/* "group G" without a device: the reference takes no kind arguments
+ * there and creates no link of a group; both end a batch (exit). */
+static int link_group_only(const struct link_args *la, int argc, char **argv)
+{
+	if (la->dev || la->name || !la->has_group)
+		return EXIT_OK;
+	if (la->type && argc) {
+		garbage_args(argv[0]);
+		return exit_now(EXIT_USAGE);
+	}
+	if (la->create) {
+		fprintf(stderr, "group cannot be used when creating devices.\n");
+		return exit_now(EXIT_USAGE);
+	}
+	return EXIT_OK;
+}
+
 static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 		       int argc, char **argv)
 {
@@ -1727,6 +1749,9 @@ static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	used = link_parse_opts(ctx, &la, &req, argc, argv);
 	if (used < 0)
 		return -used;
+	rc = link_group_only(&la, argc - used, argv + used);
+	if (rc)
+		return rc;
 	rc = link_finish(ctx, &la, &req);
 	if (rc)
 		return rc;

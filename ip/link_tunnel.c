@@ -22,9 +22,6 @@ enum {
 	T_SIT = 8,	/* isatap, 6rd */
 };
 
-#define IP6_TCLASS_MASK 0x0ff00000u
-#define IP6_LABEL_MASK 0x000fffffu
-
 struct tnl {
 	unsigned int kind;
 	uint8_t local[16], remote[16];
@@ -115,6 +112,7 @@ enum {
 	SEND_ERSPAN2, SEND_SIT, SEND_NEVER,
 	NONZERO = 8,		/* only when not 0 */
 	LOW_BIT = 16,		/* ignore_df: 1 on, 2 given off */
+	V4_ADDR = 32,		/* an address ipip and sit read (6rd) */
 };
 
 #define FIELD(attr, member, size, flags)                                       \
@@ -170,8 +168,8 @@ static const struct tnl_field iptnl_fields[] = {
 	FIELD(IFLA_IPTUN_FLAGS, sit_flags, 2, SEND_SIT),
 	FIELD(IFLA_IPTUN_PROTO, proto, 1, SEND_NEVER),
 	FIELD(IFLA_IPTUN_COLLECT_METADATA, metadata, A_FLAG, SEND_NEVER),
-	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER),
-	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER),
+	FIELD(IFLA_IPTUN_6RD_PREFIX, prefix6, 16, SEND_NEVER | V4_ADDR),
+	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIX, relay4, 4, SEND_NEVER | V4_ADDR),
 	FIELD(IFLA_IPTUN_6RD_PREFIXLEN, prefixlen, 2, SEND_NEVER),
 	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, relaylen, 2, SEND_NEVER),
 };
@@ -186,18 +184,32 @@ static size_t field_size(const struct tnl *t, const struct tnl_field *f)
 	return t->kind & T_V6 ? 16 : 4;
 }
 
-static void tnl_from_attrs(struct tnl *t, struct rtattr **tb,
+/* The link's values, read as the reference reads them: the first bytes of
+ * each attribute, whatever its length (a shorter one reads as its padding,
+ * zeros).  It never looks at the link's kind, and gives up ("Failed to get
+ * existing tunnel info") only on an address of the wrong size: false. */
+static bool tnl_from_attrs(struct tnl *t, struct rtattr **tb,
 			   const struct tnl_field *f, size_t n)
 {
 	for (; n--; f++) {
 		const struct rtattr *a = tb[f->attr];
-		size_t len = field_size(t, f);
+		size_t len = field_size(t, f), have;
+		char *dst = (char *)t + f->off;
 
-		if (f->size == A_FLAG)
-			*(bool *)((char *)t + f->off) = a != NULL;
-		else if (a && nl_attr_len(a) >= len)
-			memcpy((char *)t + f->off, nl_attr_data(a), len);
+		if (f->size == A_FLAG) {
+			*(bool *)dst = a != NULL;
+			continue;
+		}
+		if (!a)
+			continue;
+		have = nl_attr_len(a);
+		if (have != len && (f->size == A_ADDR ||
+				    ((f->flags & V4_ADDR) && !(t->kind & T_V6))))
+			return false;
+		memset(dst, 0, len);
+		memcpy(dst, nl_attr_data(a), have < len ? have : len);
 	}
+	return true;
 }
 
 struct cur_arg {
@@ -205,6 +217,9 @@ struct cur_arg {
 	bool ok;
 };
 
+/* "set" reads whatever IFLA_INFO_DATA the link has as the kind's own, as
+ * the reference does (a vxlan's as ipip's, say): a link of another kind
+ * fails on its address attributes, or later on the kernel's EOPNOTSUPP. */
 static int current_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct cur_arg *c = arg;
@@ -212,17 +227,17 @@ static int current_cb(struct nlmsghdr *nlh, void *arg)
 	const struct rtattr *data;
 	const char *kind;
 
-	if (!link_msg_kind(nlh, &kind, &data) || !data ||
-	    kind_flags(kind) != c->t->kind)
+	if (!link_msg_kind(nlh, &kind, &data) || !data)
 		return 0;
 	if (c->t->kind & T_GRE) {
 		nl_parse_nested(d, IFLA_GRE_MAX, data);
-		tnl_from_attrs(c->t, d, gre_fields, N_FIELDS(gre_fields));
+		c->ok = tnl_from_attrs(c->t, d, gre_fields,
+				       N_FIELDS(gre_fields));
 	} else {
 		nl_parse_nested(d, IFLA_IPTUN_MAX, data);
-		tnl_from_attrs(c->t, d, iptnl_fields, N_FIELDS(iptnl_fields));
+		c->ok = tnl_from_attrs(c->t, d, iptnl_fields,
+				       N_FIELDS(iptnl_fields));
 	}
-	c->ok = true;
 	return 0;
 }
 
@@ -426,32 +441,13 @@ static int mode_arg(struct tnl *t, const char *s)
 	return invarg("Cannot guess tunnel mode.", s);
 }
 
-/* tclass and flowlabel: a hex number into their bits of flowinfo, or
- * "inherit" (the flag, with those bits 0). */
-static int flowinfo_arg(struct tnl *t, const char *s, bool label)
-{
-	uint32_t v, mask = label ? IP6_LABEL_MASK : IP6_TCLASS_MASK;
-	uint32_t flag = label ? IP6_TNL_F_USE_ORIG_FLOWLABEL :
-		       IP6_TNL_F_USE_ORIG_TCLASS;
-
-	t->flowinfo &= ~htonl(mask);
-	if (streq(s, "inherit")) {
-		t->flags6 |= flag;
-		return 0;
-	}
-	if (parse_u32(&v, s, 16) || v > (label ? IP6_LABEL_MASK : 255))
-		return invarg(label ? "invalid Flowlabel" : "invalid TClass", s);
-	t->flowinfo |= htonl(label ? v : v << 20);
-	t->flags6 &= ~flag;
-	return 0;
-}
-
 static int v6_flow_arg(struct tnl *t, const char *key, const char *s)
 {
 	uint32_t v;
 
 	if (streq(key, "tclass") || streq(key, "flowlabel"))
-		return flowinfo_arg(t, s, key[0] == 'f');
+		return flowinfo_word(&t->flowinfo, &t->flags6, s,
+				     key[0] == 'f');
 	if (streq(key, "dscp")) {
 		if (!streq(s, "inherit"))
 			return invarg("not inherit", s);

@@ -11,9 +11,6 @@
 #include "tunnel.h"
 #include "usage_text.h"
 
-#define FL_TCLASS 0x0ff00000u
-#define FL_LABEL 0x000fffffu
-
 int tnl6_usage(void)
 {
 	usage_print(stderr, USAGE_TUNNEL6);
@@ -73,26 +70,6 @@ static void set_encap(struct ip6_tnl_parm2 *p, const char *arg)
 	p->flags &= ~IP6_TNL_F_IGN_ENCAP_LIMIT;
 }
 
-/* tclass and flowlabel: "inherit", or a hex value into flowinfo. */
-static int set_flowinfo(struct ip6_tnl_parm2 *p, bool tclass, const char *arg)
-{
-	uint32_t mask = tclass ? FL_TCLASS : FL_LABEL, v;
-	uint32_t flag = tclass ? IP6_TNL_F_USE_ORIG_TCLASS :
-				 IP6_TNL_F_USE_ORIG_FLOWLABEL;
-
-	p->flowinfo &= ~htonl(mask);
-	if (streq(arg, "inherit")) {
-		p->flags |= flag;
-		return 0;
-	}
-	if (parse_u32(&v, arg, 16) || v > (tclass ? 0xffu : FL_LABEL))
-		return invarg(tclass ? "invalid TClass" : "invalid Flowlabel",
-			      arg);
-	p->flowinfo |= htonl(tclass ? v << 20 : v);
-	p->flags &= ~flag;
-	return 0;
-}
-
 static int name_word(struct args6 *a, int *argc, char ***argv,
 		     unsigned long cmd, int count)
 {
@@ -125,7 +102,7 @@ static int value_word(struct args6 *a, int id, const char *w, const char *v)
 			return invarg("invalid TTL", v);
 		return 0;
 	case T_FLOW:
-		return set_flowinfo(p, false, v);
+		return flowinfo_word(&p->flowinfo, &p->flags, v, true);
 	case T_DSCP:
 		if (!streq(v, "inherit"))
 			return invarg("not inherit", v);
@@ -135,7 +112,7 @@ static int value_word(struct args6 *a, int id, const char *w, const char *v)
 		return tnl_key_word(w, v, &p->i_flags, &p->o_flags, &p->i_key,
 				    &p->o_key);
 	default:
-		return set_flowinfo(p, true, v);
+		return flowinfo_word(&p->flowinfo, &p->flags, v, false);
 	}
 }
 
@@ -253,12 +230,12 @@ static void print_limits(struct out *o, const struct ip6_tnl_parm2 *p)
 		out_null(o, OUT_ANY, "ip6_tnl_f_use_orig_tclass",
 			 " tclass inherit", NULL);
 	else
-		hex_field(o, "tclass", "0x%02x", (fi & FL_TCLASS) >> 20);
+		hex_field(o, "tclass", "0x%02x", (fi & IP6_TCLASS_MASK) >> 20);
 	if (p->flags & IP6_TNL_F_USE_ORIG_FLOWLABEL)
 		out_null(o, OUT_ANY, "ip6_tnl_f_use_orig_flowlabel",
 			 " flowlabel inherit", NULL);
 	else
-		hex_field(o, "flowlabel", "0x%05x", fi & FL_LABEL);
+		hex_field(o, "flowlabel", "0x%05x", fi & IP6_LABEL_MASK);
 	hex_field(o, "flowinfo", "0x%08x", fi);
 }
 
@@ -304,8 +281,8 @@ static bool match6(const void *filter, const void *parm)
 	       (!f->proto || !p->proto || f->proto == p->proto) &&
 	       (!f->encap_limit || f->encap_limit == p->encap_limit) &&
 	       (!f->hop_limit || f->hop_limit == p->hop_limit) &&
-	       (!(ff & FL_TCLASS) || !(diff & FL_TCLASS)) &&
-	       (!(ff & FL_LABEL) || !(diff & FL_LABEL)) &&
+	       (!(ff & IP6_TCLASS_MASK) || !(diff & IP6_TCLASS_MASK)) &&
+	       (!(ff & IP6_LABEL_MASK) || !(diff & IP6_LABEL_MASK)) &&
 	       (!f->flags || f->flags & p->flags);
 }
 

@@ -135,6 +135,27 @@ ip link add v2 type veth peer name v3; ip link add ifb0 type ifb' \
 		'ip link set group 0 name foo' 'ip link del group 5' "$SETTLE; ip link"
 }
 
+# "group G" without a device takes no arguments after "type KIND" (any kind,
+# "help" too) and creates nothing; both errors end a batch, -force or not.
+@test "link add/set/delete group G type KIND ARGS: refused as the reference does" {
+	printf 'link set group 0 type vxlan ttl 3\nlink show lo\n' >"$BATS_TEST_TMPDIR/b1"
+	printf 'link add group 5 type vxlan\nlink add group 5\nlink show lo\n' >"$BATS_TEST_TMPDIR/b2"
+	diff_ip_each 'ip link add vx0 group 5 type vxlan id 4 dstport 4789; ip link add br0 type bridge' \
+		'ip link set group 0 type gre' 'ip link set group 0 type vxlan ttl 3' \
+		'ip link set group 0 type bridge stp_state 1' 'ip link set group 0 mtu 1400 type gre ttl 3' \
+		'ip link set group 5 type gre ttl 3' 'ip link set group 0 type ip6tnl hoplimit 3' \
+		'ip link set group 0 type foo bar' 'ip link set group 0 type bridge_slave cost 5' \
+		'ip link set group 0 type gre help' 'ip link set group 0 type help' 'ip link set group 0 type foo' \
+		'ip link set group 0 dev vx0 type gre ttl 3' 'ip link set dev vx0 group 0 type vxlan ttl 3' \
+		'ip link change group 0 type vxlan ttl 3' 'ip link delete group 5 type gre ttl 3' \
+		'ip link add group 5 type vxlan id 5 ttl 3' 'ip link add group 5 type vxlan' \
+		'ip link add group 5 type vxlan help' 'ip link add group 5' 'ip link add group 5 link nope type vxlan' \
+		'ip link add link nope group 5 type vxlan id 3' \
+		'ip link set group 5 address 02:00:00:00:00:01 type vxlan ttl 3' \
+		'ip link replace group 5 type vxlan id 3' 'ip link add name x0 group 5 type vxlan id 9 dstport 0' \
+		"ip -b $BATS_TEST_TMPDIR/b1" "ip -force -b $BATS_TEST_TMPDIR/b2" 'ip -br link show group 5'
+}
+
 # iproute2 reads a group number with strtol into an int: values past
 # INT_MAX are refused, wider ones wrap, blanks and signs pass.
 @test "link/addr group numbers: the range and spellings the reference takes" {

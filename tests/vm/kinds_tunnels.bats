@@ -84,3 +84,34 @@ ip link add e1 type erspan remote 10.0.0.5 local 10.0.0.1 erspan_ver 2 erspan_di
 		'ip link del g1' 'ip link delete dev t1 type ipip' 'ip link del gre0' \
 		'n ip link' 'n ip -d -o link show type ipip' 'n ip -br link show type ip6tnl'
 }
+
+# "set" as another tunnel kind reads the link's data as that kind's (the
+# reference never looks at the kind): an address of the wrong size gives
+# "Failed to get existing tunnel info.", else the kernel refuses the kind
+# (EOPNOTSUPP); on links of other kinds the same.  Then "set" as the link's
+# own kind still changes it.
+@test "vm tunnels: set as another tunnel kind, on other links, and as its own" {
+	local loop='for k in ipip sit gre gretap erspan ip6gre ip6gretap ip6erspan ip6tnl; do
+for d in g1 g2 g3 e1 g4 g5 e2 t1 t2 t3 vx0 v0; do
+for a in "ttl 10" "remote 10.0.0.1" "remote 2001:db8::9 hoplimit 5" "key 5"; do
+echo "## $d $k $a"; ip link set $d type $k $a 2>'"$BATS_TEST_TMPDIR"'/e; echo "rc=$?"; head -n 2 '"$BATS_TEST_TMPDIR"'/e | grep -v -e ^Usage -e "^[[:space:]]"
+done; done; done'
+	diff_ip_each "$SETUP
+ip link add g1 type gre remote 10.0.0.22 local 10.0.0.1 ikey 5 dev v0
+ip link add g2 type gretap remote 10.0.0.23 ttl 4
+ip link add g3 type gre remote 239.1.1.1 local 10.0.0.1
+ip link add e1 type erspan remote 10.0.0.5 local 10.0.0.1 erspan_ver 2 erspan_dir egress key 3
+ip link add g4 type ip6gre remote 2001:db8::6 local 2001:db8::2 okey 6 fwmark 3
+ip link add g5 type ip6gretap remote 2001:db8::7 tclass 0x12
+ip link add e2 type ip6erspan remote 2001:db8::4 local 2001:db8::2 erspan_ver 1 erspan 77 key 5
+ip link add t1 type ipip remote 10.0.0.10 tos inherit
+ip link add t2 type sit remote 10.0.0.11 6rd-prefix 2001:db8::/32
+ip link add t3 type ip6tnl remote 2001:db8::10 mode ip6ip6 flowlabel 0x55
+ip link add vx0 type vxlan id 42 dstport 4789" "$loop" \
+		'ip link set g1 type gre ttl 10' 'ip link set g2 type gretap nopmtudisc ttl 0' \
+		'ip link set e1 type erspan erspan_hwid 9' 'ip link set g4 type ip6gre hoplimit 9 tclass inherit' \
+		'ip link set g5 type ip6gretap flowlabel 0x77' 'ip link set e2 type ip6erspan erspan 78' \
+		'ip link set t1 type ipip ttl 10' 'ip link set t2 type sit 6rd-relay_prefix 10.0.0.0/8' \
+		'ip link set t3 type ip6tnl tclass 0x20 hoplimit 7' 'ip link set g3 type gre ttl 10' \
+		'n ip -d link'
+}
