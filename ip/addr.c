@@ -586,7 +586,7 @@ struct addr_rec {
 
 struct addr_slot {
 	int index;		/* 0: free */
-	size_t head, tail;
+	uint32_t head, tail;	/* offsets in addrs (below NO_NEXT) */
 };
 
 /* The order the links' addresses came in, for -o (see oneline_fast). */
@@ -611,7 +611,8 @@ struct addr_db {
 
 static struct addr_slot *db_slot(struct addr_db *db, int index)
 {
-	size_t i = ((unsigned int)index * 2654435761u) & (db->cap - 1);
+	/* by ifindex itself, as the link cache (ip/common.c) */
+	size_t i = (unsigned int)index & (db->cap - 1);
 
 	while (db->slots[i].index && db->slots[i].index != index)
 		i = (i + 1) & (db->cap - 1);
@@ -713,12 +714,12 @@ static int db_add_addr(struct nlmsghdr *nlh, void *arg)
 		return -ENOMEM;
 	if (!s->index) {
 		s->index = ifa->ifa_index;
-		s->head = off;
+		s->head = (uint32_t)off;
 		db->n++;
 	} else {
 		db_rec(db, s->tail)->next = (uint32_t)off;
 	}
-	s->tail = off;
+	s->tail = (uint32_t)off;
 	return 0;
 }
 

@@ -54,6 +54,10 @@ struct ipctx {
 	char memo_name[16];
 	int memo_index;
 	uint32_t memo_gen;
+	/* The link a link dump is handing to its callback, and its
+	 * attributes, parsed (see ctx_link_attrs). */
+	const struct nlmsghdr *link_msg;
+	struct rtattr **link_tb;
 };
 
 /* ip/common.c */
@@ -150,6 +154,9 @@ const char *ll_name_or_num(struct ipctx *ctx, int ifindex, char *buf,
 int ll_cache_fill(struct ipctx *ctx);
 /* Remember a link seen in a dump (name, type, flags). */
 void ll_cache_note(struct ipctx *ctx, const struct nlmsghdr *nlh);
+/* In a callback of a link dump (ctx_dump): the attributes of the link it
+ * was given, parsed by IFLA_ type (NULL for another message). */
+struct rtattr **ctx_link_attrs(struct ipctx *ctx, const struct nlmsghdr *nlh);
 void ll_cache_forget(struct ipctx *ctx, int ifindex);
 int ll_cache_preload(struct ipctx *ctx);
 unsigned int ll_flags(struct ipctx *ctx, int ifindex);

@@ -152,7 +152,8 @@ static void print_operstate(struct out *o, unsigned int state, bool brief)
 
 struct link_view {
 	struct ifinfomsg *ifi;
-	struct rtattr *tb[IFLA_MAX + 1];
+	struct rtattr **tb;	/* own, or the link dump's (ctx_link_attrs) */
+	struct rtattr *own[IFLA_MAX + 1];
 	unsigned int how;
 };
 
@@ -716,7 +717,8 @@ static void print_stats_tb(struct ipctx *ctx, struct rtattr **tb)
 
 /* ---- one link ---- */
 
-static int link_view_parse(struct nlmsghdr *nlh, struct link_view *v)
+static int link_view_parse(struct ipctx *ctx, struct nlmsghdr *nlh,
+			   struct link_view *v)
 {
 	struct rtattr *rta;
 	size_t len;
@@ -724,8 +726,12 @@ static int link_view_parse(struct nlmsghdr *nlh, struct link_view *v)
 	if (nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*v->ifi)))
 		return -EBADMSG;
 	v->ifi = NLMSG_DATA(nlh);
-	rta = nl_msg_attrs(nlh, sizeof(*v->ifi), &len);
-	nl_parse(v->tb, IFLA_MAX, rta, len, NULL);
+	v->tb = ctx ? ctx_link_attrs(ctx, nlh) : NULL;
+	if (!v->tb) {
+		v->tb = v->own;
+		rta = nl_msg_attrs(nlh, sizeof(*v->ifi), &len);
+		nl_parse(v->tb, IFLA_MAX, rta, len, NULL);
+	}
 	return v->tb[IFLA_IFNAME] ? 0 : -EBADMSG;
 }
 
@@ -772,7 +778,7 @@ int print_link_begin(struct ipctx *ctx, struct nlmsghdr *nlh, unsigned int how)
 {
 	struct link_view v = { .how = how };
 
-	if (link_view_parse(nlh, &v))
+	if (link_view_parse(ctx, nlh, &v))
 		return -EBADMSG;
 	return print_link_view(ctx, &v);
 }
@@ -781,7 +787,7 @@ void print_link_stats(struct ipctx *ctx, struct nlmsghdr *nlh)
 {
 	struct link_view v;
 
-	if (!link_view_parse(nlh, &v))
+	if (!link_view_parse(ctx, nlh, &v))
 		print_stats_tb(ctx, v.tb);
 }
 
@@ -805,7 +811,7 @@ void print_link_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
 
 	struct link_view v;
 
-	if (!nlh || link_view_parse(nlh, &v))
+	if (!nlh || link_view_parse(ctx, nlh, &v))
 		return;
 	/* iproute2's printer keeps only group 0 here (its filter is zeroed,
 	 * not reset): a link in another group echoes as nothing */
@@ -882,7 +888,7 @@ static int show_one(struct ipctx *ctx, struct link_filter *f,
 {
 	struct link_view v = { .how = 0 };
 
-	if (link_view_parse(nlh, &v) || !link_selected(f, &v))
+	if (link_view_parse(ctx, nlh, &v) || !link_selected(f, &v))
 		return 0;
 	print_link_view(ctx, &v);
 	print_link_end(ctx);
@@ -896,7 +902,7 @@ static int show_cb(struct nlmsghdr *nlh, void *arg)
 	if (nlh->nlmsg_type != RTM_NEWLINK ||
 	    nlh->nlmsg_len < NLMSG_LENGTH(sizeof(struct ifinfomsg)))
 		return 0;
-	ll_cache_note(a->ctx, nlh);
+	/* the link dump (ctx_dump) has noted it in the link cache */
 	return show_one(a->ctx, a->f, nlh);
 }
 
@@ -1549,7 +1555,7 @@ static int addr_len_cb(struct nlmsghdr *nlh, void *arg)
 {
 	struct link_view v;
 
-	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(nlh, &v) &&
+	if (nlh->nlmsg_type == RTM_NEWLINK && !link_view_parse(NULL, nlh, &v) &&
 	    v.tb[IFLA_ADDRESS])
 		*(int *)arg = nl_attr_len(v.tb[IFLA_ADDRESS]);
 	return 0;

@@ -107,7 +107,8 @@ const char *nl_attr_str(const struct rtattr *a)
 		return "";
 	len = RTA_PAYLOAD(a);
 	p = RTA_DATA(a);
-	if (!len || !memchr(p, '\0', len))
+	/* The kernel ends its strings with their payload: no search then. */
+	if (!len || (p[len - 1] && !memchr(p, '\0', len)))
 		return "";
 	return p;
 }

@@ -34,8 +34,10 @@ struct spec {
 	char len;		/* 0, 'H' (hh), 'h', 'l', 'L' (ll), 'j', 'z', 't' */
 };
 
+/* total counts what flush() writes: fmt_vfprintf's answer. */
 static void flush(struct pbuf *b)
 {
+	b->total += (int)b->n;
 	if (b->n)
 		fwrite_unlocked(b->b, 1, b->n, b->f);
 	b->n = 0;
@@ -43,7 +45,6 @@ static void flush(struct pbuf *b)
 
 static inline void put(struct pbuf *b, const char *s, size_t n)
 {
-	b->total += (int)n;
 	if (n <= b->cap - b->n) {	/* nearly always */
 		memcpy(b->b + b->n, s, n);
 		b->n += n;
@@ -238,21 +239,33 @@ static const char *conversion(struct pbuf *b, const char *p, va_list *ap)
 
 static void format(struct pbuf *b, const char *fmt, va_list ap)
 {
+	const char *str;
 	va_list aq;
 	char c;
 
 	va_copy(aq, ap);
-	/* Literal text a byte at a time: the pieces between conversions are
-	 * short ("dev ", " "), shorter than a call to find their end. */
-	while ((c = *fmt++)) {
-		if (c == '%') {
-			fmt = conversion(b, fmt, &aq);
+	for (;;) {
+		/* Literal text a byte at a time: the pieces between
+		 * conversions are short ("dev ", " "), shorter than a call to
+		 * find their end. */
+		while ((c = *fmt) && c != '%') {
+			if (b->n == b->cap)
+				flush(b);
+			b->b[b->n++] = c;
+			fmt++;
+		}
+		if (!c)
+			break;
+		/* A plain "%s", most of ip's: no flags, width nor precision
+		 * to read (ip link: 110,000 of them for 10,000 links). */
+		if (fmt[1] == 's') {
+			str = va_arg(aq, const char *);
+			str = str ? str : "(null)";
+			put(b, str, strlen(str));
+			fmt += 2;
 			continue;
 		}
-		if (b->n == b->cap)
-			flush(b);
-		b->b[b->n++] = c;
-		b->total++;
+		fmt = conversion(b, fmt + 1, &aq);
 	}
 	va_end(aq);
 }

@@ -111,7 +111,9 @@ void *calloc(size_t m, size_t n)
 		return NULL;
 	}
 	p = block(m * n);
-	if (p)
+	/* A big block is a fresh mapping, zero already: writing zeros would
+	 * only fault in pages nobody may touch (most of a link table). */
+	if (p && ((size_t *)p)[-1] != OWN_MAPPING)
 		memset(p, 0, m * n);
 	return p;
 }
