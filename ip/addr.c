@@ -36,7 +36,7 @@ static int get_inet(struct inet_addr *a, const char *s, int family,
 	int err;
 
 	if (family == AF_PACKET) {
-		fprintf(stderr,
+		pr_err(
 			"Error: \"%s\" may be inet %s, but it is not allowed in this context.\n",
 			s, what);
 		return EXIT_FAIL;
@@ -880,7 +880,7 @@ static int link_get_dev(struct ipctx *ctx, struct addr_filter *f,
 	if (err && scan_uint(f->dev, "if", 10, &idx) && idx)
 		err = link_get(ctx, idx, NULL, out);
 	if (err) {
-		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+		pr_err("Device \"%s\" does not exist.\n", f->dev);
 		return EXIT_FAIL;
 	}
 	f->ifindex = ((struct ifinfomsg *)NLMSG_DATA(*out))->ifi_index;
@@ -1264,13 +1264,13 @@ static int flush_loop(struct flush_arg *a)
 	for (;;) {
 		if (ctx->loops && round >= ctx->loops) {
 			out_flush(o);
-			fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n",
-				ctx->loops);
+			pr_err("*** Flush remains incomplete after %d rounds. ***\n",
+			       ctx->loops);
 			return EXIT_USAGE;	/* iproute2's -1: exit 255 */
 		}
 		a->count = 0;
 		if (addr_dump(ctx, a->f->family, a->f->ifindex, flush_collect, a) < 0) {
-			fprintf(stderr, "Flush terminated\n");
+			pr_err("Flush terminated\n");
 			return EXIT_FAIL;
 		}
 		flush_send(a);
@@ -1302,7 +1302,7 @@ static int addr_flush(struct ipctx *ctx, struct addr_filter *f)
 	if (f->dev) {
 		f->ifindex = dev_index(ctx, f->dev);
 		if (!f->ifindex) {
-			fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+			pr_err("Device \"%s\" does not exist.\n", f->dev);
 			return EXIT_FAIL;
 		}
 	}
@@ -1323,11 +1323,11 @@ static int addr_list_or_flush(struct ipctx *ctx, int argc, char **argv,
 	int rc;
 
 	if (flush && argc <= 0) {
-		fprintf(stderr, "Flush requires arguments.\n");
+		pr_err("Flush requires arguments.\n");
 		return EXIT_FAIL;
 	}
 	if (flush && f.family == AF_PACKET) {
-		fprintf(stderr, "Cannot flush link addresses.\n");
+		pr_err("Cannot flush link addresses.\n");
 		return EXIT_FAIL;
 	}
 	rc = parse_filter(ctx, &f, argc, argv);
@@ -1365,7 +1365,7 @@ static void v6_flag(struct addr_req *r, const char *name, unsigned int flag)
 	if (r->family == AF_INET6)
 		r->ifa_flags |= flag;
 	else
-		fprintf(stderr,
+		pr_err(
 			"Warning: %s option can be set only for IPv6 addresses\n",
 			name);
 }
@@ -1515,7 +1515,7 @@ static int parse_modify(struct addr_req *r, int argc, char **argv)
 		} else if (ifa_flag_of(a)) {
 			/* the other flag names are the kernel's to set:
 			 * iproute2 warns and goes on */
-			fprintf(stderr, "Warning: %s option is not mutable from userspace\n", a);
+			pr_err("Warning: %s option is not mutable from userspace\n", a);
 		} else {
 			if (streq(a, "local") && !next_arg(&argc, &argv))
 				return EXIT_USAGE;
@@ -1562,13 +1562,13 @@ static int check_modify(struct ipctx *ctx, struct addr_req *r, int *ifindex)
 	bool peer_given = r->peer.bytelen;
 
 	if (!r->dev) {
-		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		pr_err("Not enough information: \"dev\" argument is required.\n");
 		return EXIT_FAIL;
 	}
 	if (!peer_given && r->local.bytelen) {
 		if (r->type == RTM_DELADDR && r->local.family == AF_INET &&
 		    !(r->local.flags & ADDR_HAS_PREFIX))
-			fprintf(stderr,
+			pr_err(
 				"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
 				"         This special behaviour is likely to disappear in further releases,\n"
@@ -1581,7 +1581,7 @@ static int check_modify(struct ipctx *ctx, struct addr_req *r, int *ifindex)
 		r->prefixlen = r->local.bitlen;
 	if (r->brd_mode < 0 && r->type != RTM_DELADDR) {
 		if (r->family != AF_INET) {
-			fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
+			pr_err("Broadcast can be set only for IPv4 addresses\n");
 			return EXIT_FAIL;
 		}
 		make_broadcast(r);
@@ -1591,7 +1591,7 @@ static int check_modify(struct ipctx *ctx, struct addr_req *r, int *ifindex)
 			   r->local.data[0] == 127 ? RT_SCOPE_HOST : 0;
 	*ifindex = dev_index(ctx, r->dev);
 	if (!*ifindex) {
-		fprintf(stderr, "Cannot find device \"%s\"\n", r->dev);
+		pr_err("Cannot find device \"%s\"\n", r->dev);
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -1606,11 +1606,11 @@ static int check_lifetimes(struct addr_req *r)
 	if (!r->has_preferred)
 		r->preferred = INFINITY_LIFE_TIME;
 	if (!r->valid) {
-		fprintf(stderr, "valid_lft is zero\n");
+		pr_err("valid_lft is zero\n");
 		return EXIT_FAIL;
 	}
 	if (r->valid < r->preferred) {
-		fprintf(stderr, "preferred_lft is greater than valid_lft\n");
+		pr_err("preferred_lft is greater than valid_lft\n");
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -1675,7 +1675,7 @@ static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 	if (rc)
 		return rc;
 	if ((r.ifa_flags & IFA_F_MCAUTOJOIN) && !is_multicast(&r.local)) {
-		fprintf(stderr, "autojoin needs multicast address\n");
+		pr_err("autojoin needs multicast address\n");
 		return EXIT_FAIL;
 	}
 	NL_REQ_INIT(req, type, flags);
@@ -1692,7 +1692,7 @@ static int save_msg(struct nlmsghdr *nlh, void *arg)
 	struct ipctx *ctx = arg;
 
 	if (fwrite(nlh, 1, nlh->nlmsg_len, ctx->out.f) != nlh->nlmsg_len) {
-		fprintf(stderr, "Short write while saving nlmsg\n");
+		pr_err("Short write while saving nlmsg\n");
 		return -EIO;
 	}
 	return 0;
@@ -1707,13 +1707,13 @@ static int addr_save(struct ipctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (f.dev && !(f.ifindex = dev_index(ctx, f.dev))) {
-		fprintf(stderr, "Device \"%s\" does not exist.\n", f.dev);
+		pr_err("Device \"%s\" does not exist.\n", f.dev);
 		return EXIT_FAIL;
 	}
 	if (saved_magic_write(ctx, ADDR_DUMP_MAGIC))
 		return EXIT_FAIL;
 	if (addr_dump(ctx, ctx->family, f.ifindex, save_msg, ctx) < 0) {
-		fprintf(stderr, "Save terminated\n");
+		pr_err("Save terminated\n");
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -1814,7 +1814,7 @@ int do_addr(struct ipctx *ctx, int argc, char **argv)
 		return addr_restore(ctx);
 	if (matches(verb, "help"))
 		return addr_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip address help\".\n",
-		verb);
+	pr_err("Command \"%s\" is unknown, try \"ip address help\".\n",
+	       verb);
 	return EXIT_USAGE;
 }

@@ -18,8 +18,8 @@ int rtnl_open(struct nl_sock *s)
 	int err = nl_open(s, NETLINK_ROUTE);
 
 	if (err)
-		fprintf(stderr, "Cannot open netlink socket: %s\n",
-			err_text(-err));
+		pr_err("Cannot open netlink socket: %s\n",
+		       err_text(-err));
 	return err;
 }
 
@@ -43,8 +43,8 @@ static void print_extack(const char *kind, const char *msg)
 {
 	size_t n = strlen(msg);
 
-	fprintf(stderr, "%s: %s%s\n", kind, msg,
-		n && msg[n - 1] == '.' ? "" : ".");
+	pr_err("%s: %s%s\n", kind, msg,
+	       n && msg[n - 1] == '.' ? "" : ".");
 }
 
 int nl_report_sock(const struct nl_sock *s, int err)
@@ -52,7 +52,7 @@ int nl_report_sock(const struct nl_sock *s, int err)
 	if (s && s->errmsg[0] && !s->err_is_warning)
 		print_extack("Error", s->errmsg);
 	else
-		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
+		pr_err("RTNETLINK answers: %s\n", err_text(-err));
 	return EXIT_KERNEL;
 }
 
@@ -131,25 +131,25 @@ int dump_failed(struct nl_sock *s, int err)
 {
 	switch (s->err_kind) {
 	case NL_ERR_TRUNC:
-		fprintf(stderr, "!!!Remnant of size %u\n", s->remnant);
+		pr_err("!!!Remnant of size %u\n", s->remnant);
 		return EXIT_FAIL;
 	case NL_ERR_RECV:
-		fprintf(stderr, "netlink receive error %s (%d)\n",
-			err_text(-err), -err);
+		pr_err("netlink receive error %s (%d)\n",
+		       err_text(-err), -err);
 		break;
 	case NL_ERR_ACK:	/* the reference ignores extack here */
-		fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
+		pr_err("RTNETLINK answers: %s\n", err_text(-err));
 		break;
 	case NL_ERR_ACK_SHORT:
-		fprintf(stderr, "ERROR truncated\n");
+		pr_err("ERROR truncated\n");
 		break;
 	case NL_ERR_DONE:
 		if (s->errmsg[0])
 			print_extack("Error", s->errmsg);
 		else if (err == -EMSGSIZE)
-			fprintf(stderr, "Error: Buffer too small for object.\n");
+			pr_err("Error: Buffer too small for object.\n");
 		else if (err != -ENOENT && err != -EOPNOTSUPP)
-			fprintf(stderr, "RTNETLINK answers: %s\n", err_text(-err));
+			pr_err("RTNETLINK answers: %s\n", err_text(-err));
 		break;
 	default:
 		if (s->errmsg[0]) {
@@ -157,14 +157,14 @@ int dump_failed(struct nl_sock *s, int err)
 			return EXIT_KERNEL;
 		}
 	}
-	fprintf(stderr, "Dump terminated\n");
+	pr_err("Dump terminated\n");
 	return EXIT_KERNEL;
 }
 
 void warn_dump_intr(const struct nl_sock *s)
 {
 	if (s->dump_intr)
-		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+		pr_err("Dump was interrupted and may be inconsistent.\n");
 }
 
 int ctx_dump(struct ipctx *ctx, struct nl_req *r, nl_cb cb, void *arg)
@@ -190,8 +190,8 @@ int flush_batch_send(struct ipctx *ctx, struct flush_batch *b)
 		return 0;
 	err = nl_send_batch(&ctx->nl, b->buf, b->used);
 	if (err) {
-		fprintf(stderr, "Failed to send flush request: %s\n",
-			err_text(-err));
+		pr_err("Failed to send flush request: %s\n",
+		       err_text(-err));
 		return err;
 	}
 	b->used = 0;
@@ -220,7 +220,7 @@ int flush_batch_add(struct ipctx *ctx, struct flush_batch *b,
 
 int invarg(const char *msg, const char *arg)
 {
-	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
+	pr_err("Error: argument \"%s\" is wrong: %s\n", arg, msg);
 	return EXIT_USAGE;
 }
 
@@ -246,21 +246,21 @@ int flowinfo_word(uint32_t *flowinfo, uint32_t *flags, const char *arg,
 
 int duparg(const char *key, const char *arg)
 {
-	fprintf(stderr, "Error: duplicate \"%s\": \"%s\" is the second value.\n",
-		key, arg);
+	pr_err("Error: duplicate \"%s\": \"%s\" is the second value.\n",
+	       key, arg);
 	return EXIT_USAGE;
 }
 
 int duparg2(const char *key, const char *arg)
 {
-	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-		key, arg);
+	pr_err("Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+	       key, arg);
 	return EXIT_USAGE;
 }
 
 int incomplete_command(void)
 {
-	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
+	pr_err("Command line is not complete. Try option \"help\"\n");
 	return EXIT_USAGE;
 }
 
@@ -271,8 +271,8 @@ bool is_list_verb(const char *v)
 
 int unknown_command(const char *object, const char *cmd)
 {
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", cmd,
-		object);
+	pr_err("Command \"%s\" is unknown, try \"ip %s help\".\n", cmd,
+	       object);
 	return EXIT_USAGE;
 }
 
@@ -297,15 +297,15 @@ static const char *family_word(int family)
 
 int addr_expected(int family, const char *what, const char *arg)
 {
-	fprintf(stderr, "Error: %s %s is expected rather than \"%s\".\n",
-		family_word(family), what, arg);
+	pr_err("Error: %s %s is expected rather than \"%s\".\n",
+	       family_word(family), what, arg);
 	return exit_now(EXIT_FAIL);
 }
 
 int ip_expected(const char *arg)
 {
-	fprintf(stderr, "Error: an IP address is expected rather than \"%s\"\n",
-		arg);
+	pr_err("Error: an IP address is expected rather than \"%s\"\n",
+	       arg);
 	return exit_now(EXIT_FAIL);
 }
 
@@ -322,7 +322,7 @@ bool exit_asked(void)
 
 int missarg(const char *key)
 {
-	fprintf(stderr, "Error: argument \"%s\" is required\n", key);
+	pr_err("Error: argument \"%s\" is required\n", key);
 	return EXIT_USAGE;
 }
 
@@ -942,7 +942,7 @@ int get_lladdr(uint8_t *out, size_t max, const char *arg)
 
 	if (strchr(arg, '.')) {
 		if (parse_addr(&v4, arg, AF_INET)) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", arg);
+			pr_err("\"%s\" is invalid lladdr.\n", arg);
 			return -1;
 		}
 		if (max < 4)
@@ -958,7 +958,7 @@ int get_lladdr(uint8_t *out, size_t max, const char *arg)
 		if (colon)
 			*colon++ = '\0';
 		if (!scan_uint(p, "", 16, &byte) || byte > 255) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", p);
+			pr_err("\"%s\" is invalid lladdr.\n", p);
 			return -1;
 		}
 		out[i] = byte;
@@ -1005,13 +1005,13 @@ int ctx_talk_raw(struct ipctx *ctx, struct nlmsghdr *nlh)
 int saved_magic_write(struct ipctx *ctx, uint32_t magic)
 {
 	if (isatty(fileno(ctx->out.f))) {
-		fprintf(stderr, "Not sending a binary stream to stdout\n");
+		pr_err("Not sending a binary stream to stdout\n");
 		return EXIT_FAIL;
 	}
 	/* out first: the reference's magic precedes its errors */
 	if (fwrite(&magic, sizeof(magic), 1, ctx->out.f) != 1 ||
 	    fflush(ctx->out.f)) {
-		fprintf(stderr, "Can't write magic to dump file\n");
+		pr_err("Can't write magic to dump file\n");
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -1023,13 +1023,13 @@ int saved_magic_check(FILE *in, uint32_t want, const char *what)
 	size_t n;
 
 	if (isatty(fileno(in))) {
-		fprintf(stderr, "Can't restore %s dump from a terminal\n", what);
+		pr_err("Can't restore %s dump from a terminal\n", what);
 		return -1;
 	}
 	n = fread(&magic, sizeof(magic), 1, in);
 	if (magic != want) {
-		fprintf(stderr, "Magic mismatch (%d elems, %x magic)\n", (int)n,
-			magic);
+		pr_err("Magic mismatch (%d elems, %x magic)\n", (int)n,
+		       magic);
 		return -1;
 	}
 	return 0;
@@ -1053,22 +1053,22 @@ int saved_msgs_read(FILE *in, struct ipctx *ctx, saved_msg_fn fn, void *arg)
 			return 0;
 		if (n != sizeof(buf.h)) {
 			if (ferror(in))
-				fprintf(stderr, "rtnl_from_file: fread: %s\n",
-					err_text(errno));
+				pr_err("rtnl_from_file: fread: %s\n",
+				       err_text(errno));
 			if (feof(in))
-				fprintf(stderr, "rtnl-from_file: truncated message\n");
+				pr_err("rtnl-from_file: truncated message\n");
 			return -1;
 		}
 		if (buf.h.nlmsg_len < sizeof(buf.h) ||
 		    buf.h.nlmsg_len > sizeof(buf)) {
-			fprintf(stderr, "!!!malformed message: len=%d @%lu\n",
-				(int)buf.h.nlmsg_len, (unsigned long)ftell(in));
+			pr_err("!!!malformed message: len=%d @%lu\n",
+			       (int)buf.h.nlmsg_len, (unsigned long)ftell(in));
 			return -1;
 		}
 		l = NLMSG_ALIGN(buf.h.nlmsg_len - sizeof(buf.h));
 		memset(buf.b + sizeof(buf.h), 0, sizeof(struct rtmsg));
 		if (fread(buf.b + sizeof(buf.h), 1, l, in) != l) {
-			fprintf(stderr, "rtnl-from_file: truncated message\n");
+			pr_err("rtnl-from_file: truncated message\n");
 			return -1;
 		}
 		rc = fn(ctx, &buf.h, arg);

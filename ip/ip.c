@@ -83,14 +83,14 @@ static int do_cmd(struct ipctx *ctx, int argc, char **argv)
 		if (!matches(argv[0], objects[i].name))
 			continue;
 		if (!objects[i].run) {
-			fprintf(stderr,
+			pr_err(
 				"Object \"%s\" is not supported by this ip, try \"ip help\".\n",
 				objects[i].name);
 			return EXIT_FAIL;
 		}
 		return objects[i].run(ctx, argc - 1, argv + 1);
 	}
-	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
+	pr_err("Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
 	return EXIT_FAIL;
 }
 
@@ -193,11 +193,11 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	int argc = split_line(line, a), rc;
 
 	if (argc == -1) {
-		fprintf(stderr, "Unterminated quoted string\n");
+		pr_err("Unterminated quoted string\n");
 		return -EXIT_FAIL;
 	}
 	if (argc < 0) {
-		fprintf(stderr, "Cannot allocate memory\n");
+		pr_err("Cannot allocate memory\n");
 		return -EXIT_FAIL;
 	}
 	if (!argc)
@@ -212,7 +212,7 @@ static int run_batch_line(struct ipctx *ctx, struct batch_args *a, char *line,
 	if ((rc == EXIT_USAGE && !ctx->soft_255) || (rc && exit_asked()))
 		return -rc;
 	if (rc) {
-		fprintf(stderr, "Command failed %s:%d\n", name, lineno);
+		pr_err("Command failed %s:%d\n", name, lineno);
 		return ctx->force ? EXIT_FAIL : -EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -227,8 +227,8 @@ static int do_batch(struct ipctx *ctx, const char *name)
 	int lineno = 0, ret = EXIT_OK;
 
 	if (!f) {
-		fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n", name,
-			err_text(errno));
+		pr_err("Cannot open file \"%s\" for reading: %s\n", name,
+		       err_text(errno));
 		return EXIT_FAIL;
 	}
 	ctx->batch_file = name;
@@ -363,7 +363,7 @@ static int apply_value_opt(struct ipctx *ctx, struct opts *o, int id,
 		break;
 	case O_RCVBUF:
 		if (parse_u32(&size, val, 0)) {
-			fprintf(stderr, "Invalid rcvbuf size '%s'\n", val);
+			pr_err("Invalid rcvbuf size '%s'\n", val);
 			return -EXIT_USAGE;
 		}
 		break;
@@ -454,8 +454,8 @@ static int parse_options(struct ipctx *ctx, struct opts *o, int argc,
 			opt++;
 		w = find_option(opt, &o->color);
 		if (!w) {
-			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n",
-				opt);
+			pr_err("Option \"%s\" is unknown, try \"ip -help\".\n",
+			       opt);
 			return -EXIT_USAGE;
 		}
 		if (w->id == O_VERSION) {
@@ -508,7 +508,7 @@ static int finish_output(struct out *o, int rc)
 {
 	if (!out_flush(o) || o->err == -EPIPE || rc)
 		return rc;
-	fprintf(stderr, "Error writing output: %s\n", err_text(-o->err));
+	pr_err("Error writing output: %s\n", err_text(-o->err));
 	return EXIT_FAIL;
 }
 

@@ -959,7 +959,7 @@ static int link_show_dev(struct ipctx *ctx, struct link_filter *f)
 	rc = nl_talk(s, &req, keep_cb, &a);
 	if (rc < 0 || !a.copy) {
 		free(a.copy);
-		fprintf(stderr, "Device \"%s\" does not exist.\n", f->dev);
+		pr_err("Device \"%s\" does not exist.\n", f->dev);
 		return EXIT_FAIL;
 	}
 	out_begin(&ctx->out);
@@ -1452,13 +1452,13 @@ static int xdp_opt(struct nl_req *r, const char *key, const char *arg,
 
 	if (streq(arg, "object") || streq(arg, "obj") || streq(arg, "pinned") ||
 	    streq(arg, "fd")) {
-		fprintf(stderr, "Error: \"%s %s\" is not supported by this ip.\n",
-			key, arg);
+		pr_err("Error: \"%s %s\" is not supported by this ip.\n",
+		       key, arg);
 		return -EXIT_USAGE;
 	}
 	/* The reference takes "off" only as the very last word. */
 	if (!streq(arg, "off") || !last) {
-		fprintf(stderr, "What mode is \"%s\"?\n", arg);
+		pr_err("What mode is \"%s\"?\n", arg);
 		return -EXIT_USAGE;
 	}
 	nest = link_nest(r, IFLA_XDP);
@@ -1579,8 +1579,8 @@ static int check_addr_len(struct ipctx *ctx, struct link_args *la)
 	if (nl_talk(s, &req, addr_len_cb, &len) < 0 || len < 0 ||
 	    len == la->addr_len)
 		return 0;
-	fprintf(stderr, "Invalid address length %d - must be %d bytes\n",
-		la->addr_len, len);
+	pr_err("Invalid address length %d - must be %d bytes\n",
+	       la->addr_len, len);
 	return -1;
 }
 
@@ -1599,18 +1599,18 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 		if (!la->dev && la->has_group)
 			return EXIT_OK;
 		if (!la->dev) {
-			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+			pr_err("Not enough information: \"dev\" argument is required.\n");
 			return EXIT_USAGE;
 		}
 		if (la->addr_len && check_addr_len(ctx, la))
 			return EXIT_FAIL;
 		if (la->index && !la->move_netns) {
-			fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
+			pr_err("index can be used only when creating devices or when moving device to another netns.\n");
 			return EXIT_USAGE;
 		}
 		la->ifi->ifi_index = ll_index(ctx, la->dev);
 		if (!la->ifi->ifi_index) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", la->dev);
+			pr_err("Cannot find device \"%s\"\n", la->dev);
 			return EXIT_FAIL;
 		}
 		if (la->name == la->dev)
@@ -1619,14 +1619,14 @@ static int link_finish(struct ipctx *ctx, struct link_args *la,
 			nl_put_u32(r, IFLA_NEW_IFINDEX, la->index);
 	} else {
 		if (la->name != la->dev) {
-			fprintf(stderr, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+			pr_err("both \"name\" and \"dev\" cannot be used when creating devices.\n");
 			return EXIT_USAGE;
 		}
 		if (la->link) {
 			int idx = ll_index(ctx, la->link);
 
 			if (!idx) {
-				fprintf(stderr, "Cannot find device \"%s\"\n", la->link);
+				pr_err("Cannot find device \"%s\"\n", la->link);
 				return EXIT_FAIL;
 			}
 			nl_put_u32(r, IFLA_LINK, idx);
@@ -1659,8 +1659,8 @@ int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
 
 static void garbage_args(const char *arg)
 {
-	fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-		arg);
+	pr_err("Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
+	       arg);
 }
 
 /* "type KIND ARGS": the IFLA_LINKINFO nest. */
@@ -1734,7 +1734,7 @@ static int link_group_only(const struct link_args *la, int argc, char **argv)
 		return exit_now(EXIT_USAGE);
 	}
 	if (la->create) {
-		fprintf(stderr, "group cannot be used when creating devices.\n");
+		pr_err("group cannot be used when creating devices.\n");
 		return exit_now(EXIT_USAGE);
 	}
 	return EXIT_OK;
@@ -1766,11 +1766,11 @@ static int link_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 		if (rc)
 			return rc;
 	} else if (la.create) {
-		fprintf(stderr, "Not enough information: \"type\" argument is required\n");
+		pr_err("Not enough information: \"type\" argument is required\n");
 		return EXIT_FAIL;
 	}
 	if (req.overflow) {
-		fprintf(stderr, "Message too long\n");
+		pr_err("Message too long\n");
 		return EXIT_FAIL;
 	}
 	rc = ctx_talk_echo(ctx, &req, print_link_echo);
@@ -1822,7 +1822,7 @@ static int link_property(struct ipctx *ctx, int argc, char **argv)
 		return link_usage();
 	add = matches(argv[0], "add");
 	if (!add && !matches(argv[0], "delete")) {
-		fprintf(stderr, "Operator required\n");
+		pr_err("Operator required\n");
 		return EXIT_USAGE;
 	}
 	NL_REQ_INIT(req, add ? RTM_NEWLINKPROP : RTM_DELLINKPROP,
@@ -1833,12 +1833,12 @@ static int link_property(struct ipctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!dev) {
-		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
+		pr_err("Not enough of information: \"dev\" argument is required.\n");
 		return EXIT_USAGE;
 	}
 	ifi->ifi_index = ll_index(ctx, dev);
 	if (!ifi->ifi_index) {
-		fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+		pr_err("Cannot find device \"%s\"\n", dev);
 		return EXIT_FAIL;
 	}
 	return ctx_talk(ctx, &req, NULL, NULL);
@@ -1937,6 +1937,6 @@ int do_link(struct ipctx *ctx, int argc, char **argv)
 		return link_property(ctx, argc, argv);
 	if (matches(c, "help"))
 		return link_help(argc, argv);
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", c);
+	pr_err("Command \"%s\" is unknown, try \"ip link help\".\n", c);
 	return EXIT_USAGE;
 }

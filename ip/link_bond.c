@@ -154,7 +154,7 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 	case B_DEV:
 		idx = ll_index(ctx, arg);
 		if (!idx) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", arg);
+			pr_err("Cannot find device \"%s\"\n", arg);
 			return EXIT_FAIL;
 		}
 		nl_put_u32(r, o->attr, idx);

@@ -106,16 +106,16 @@ static int geneve_finish(struct geneve_args *g, struct nl_req *r)
 	int i;
 
 	if (g->metadata && g->has_vni) {
-		fprintf(stderr, "geneve: both 'external' and vni cannot be specified\n");
+		pr_err("geneve: both 'external' and vni cannot be specified\n");
 		return EXIT_FAIL;
 	}
 	if (!g->metadata) {
 		if (!g->has_vni) {
-			fprintf(stderr, "geneve: missing virtual network identifier\n");
+			pr_err("geneve: missing virtual network identifier\n");
 			return EXIT_FAIL;
 		}
 		if (!g->remote.family) {
-			fprintf(stderr, "geneve: remote link partner not specified\n");
+			pr_err("geneve: remote link partner not specified\n");
 			return EXIT_FAIL;
 		}
 	}

@@ -34,7 +34,7 @@ static int ipvlan_parse(struct ipctx *ctx, struct nl_req *r,
 				return EXIT_USAGE;
 			mode = word_index(ipvlan_modes, argv[0]);
 			if (mode < 0) {
-				fprintf(stderr, "Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"\n");
+				pr_err("Error: argument of \"mode\" must be either \"l2\", \"l3\" or \"l3s\"\n");
 				return EXIT_FAIL;
 			}
 			continue;

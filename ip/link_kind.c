@@ -16,7 +16,7 @@ int kind_unknown(const char *kind, const char *what, const char *arg,
 		 void (*usage)(FILE *f, const char *kind))
 {
 	if (!matches(arg, "help"))
-		fprintf(stderr, "%s: unknown %s \"%s\"?\n", kind, what, arg);
+		pr_err("%s: unknown %s \"%s\"?\n", kind, what, arg);
 	usage(stderr, kind);
 	return EXIT_FAIL;
 }
@@ -28,12 +28,12 @@ static int bad_choice(const char *key, const char *const *names, int n,
 {
 	int i;
 
-	fprintf(stderr, "Error: argument of \"%s\" must be %s", key,
-		listed ? "one of " : "");
+	pr_err("Error: argument of \"%s\" must be %s", key,
+	       listed ? "one of " : "");
 	for (i = 0; i < n; i++)
-		fprintf(stderr, "\"%s\"%s", names[i], i + 1 == n ? "" :
-			i + 2 == n && !listed ? " or " : ", ");
-	fprintf(stderr, ", not \"%s\"\n", arg);
+		pr_err("\"%s\"%s", names[i], i + 1 == n ? "" :
+		       i + 2 == n && !listed ? " or " : ", ");
+	pr_err(", not \"%s\"\n", arg);
 	return -1;
 }
 

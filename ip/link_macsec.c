@@ -134,12 +134,12 @@ static int macsec_value(struct macsec_args *m, struct nl_req *r, int k,
 static int macsec_finish(struct macsec_args *m, struct nl_req *r)
 {
 	if (m->replay == 1 && m->window < 0) {
-		fprintf(stderr, "replay protection enabled, but no window set. did you mean 'replay on window VALUE'?\n");
+		pr_err("replay protection enabled, but no window set. did you mean 'replay on window VALUE'?\n");
 		return EXIT_FAIL;
 	}
 	if (m->replay < 0 && m->window >= 0) {
-		fprintf(stderr, "replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n",
-			(unsigned int)m->window);
+		pr_err("replay window set, but replay protection not enabled. did you mean 'replay on window %u'?\n",
+		       (unsigned int)m->window);
 		return EXIT_FAIL;
 	}
 	if (m->cipher >= 0) {

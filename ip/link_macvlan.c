@@ -102,8 +102,8 @@ static int bcqueuelen_opt(struct nl_req *r, const char *arg)
 	uint32_t v;
 
 	if (parse_u32(&v, arg, 0)) {
-		fprintf(stderr, "Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"\n",
-			arg);
+		pr_err("Error: argument of \"bcqueuelen\" must be a positive integer [0-4294967295], not \"%s\"\n",
+		       arg);
 		return EXIT_FAIL;
 	}
 	nl_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
@@ -113,8 +113,8 @@ static int bcqueuelen_opt(struct nl_req *r, const char *arg)
 static int check_flags(const char *kind, int mode, int flags)
 {
 	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
-		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n",
-			kind);
+		pr_err("%s: nopromisc flag only valid in passthru mode\n",
+		       kind);
 		macvlan_usage(stderr, kind);
 		return EXIT_FAIL;
 	}

@@ -251,7 +251,7 @@ static int tnl_current(struct ipctx *ctx, struct tnl *t, int ifindex)
 	ifi = nl_put_hdr(&req, sizeof(*ifi));
 	ifi->ifi_index = ifindex;
 	if (nl_get(ctx_lookup_nl(ctx), &req, current_cb, &c) < 0 || !c.ok) {
-		fprintf(stderr, "Failed to get existing tunnel info.\n");
+		pr_err("Failed to get existing tunnel info.\n");
 		return EXIT_FAIL;
 	}
 	return 0;
@@ -283,7 +283,7 @@ static int key_arg(uint32_t *key, const char *name, const char *s)
 		return 0;
 	}
 	if (parse_u32(&v, s, 0)) {
-		fprintf(stderr, "invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n",
+		pr_err("invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n",
 			name, s);
 		return EXIT_USAGE;
 	}
@@ -613,7 +613,7 @@ static int value_arg(struct ipctx *ctx, struct tnl *t, int w, const char *s)
 	case W_DEV:
 		t->link = ll_index(ctx, s);
 		if (!t->link) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", s);
+			pr_err("Cannot find device \"%s\"\n", s);
 			return EXIT_USAGE;
 		}
 		return 0;
@@ -790,12 +790,12 @@ static int tnl_parse(struct ipctx *ctx, struct nl_req *r, const char *kind,
 			memcpy(&t.okey, t.remote, 4);
 		}
 		if (is_zero(t.local, 4)) {
-			fprintf(stderr, "A broadcast tunnel requires a source address.\n");
+			pr_err("A broadcast tunnel requires a source address.\n");
 			return EXIT_FAIL;
 		}
 	}
 	if (!(t.kind & (T_GRE | T_V6)) && !t.pmtudisc && t.ttl) {
-		fprintf(stderr, "ttl != 0 and nopmtudisc are incompatible\n");
+		pr_err("ttl != 0 and nopmtudisc are incompatible\n");
 		return EXIT_USAGE;
 	}
 	if (t.kind & T_GRE)

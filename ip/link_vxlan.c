@@ -133,7 +133,7 @@ static int addr_opt(struct vxlan_args *v, const char *key, const char *arg)
 		return invarg("invalid remote address", arg);
 	if ((v->has_group && streq(key, "remote")) ||
 	    (v->has_remote && !v->has_group && streq(key, "group"))) {
-		fprintf(stderr, "vxlan: both group and remote cannot be specified\n");
+		pr_err("vxlan: both group and remote cannot be specified\n");
 		return EXIT_FAIL;
 	}
 	v->remote = a;
@@ -168,7 +168,7 @@ static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
 	} else {	/* dev */
 		n = ll_index(ctx, arg);
 		if (!n) {
-			fprintf(stderr, "Cannot find device \"%s\"\n", arg);
+			pr_err("Cannot find device \"%s\"\n", arg);
 			return EXIT_USAGE;
 		}
 		nl_put_u32(r, IFLA_VXLAN_LINK, n);
@@ -240,15 +240,15 @@ static int vxlan_finish(struct vxlan_args *v, struct nl_req *r, bool create,
 			bool has_link)
 {
 	if (v->metadata && v->has_vni) {
-		fprintf(stderr, "vxlan: both 'external' and vni cannot be specified\n");
+		pr_err("vxlan: both 'external' and vni cannot be specified\n");
 		return EXIT_FAIL;
 	}
 	if (v->has_group && !has_link) {
-		fprintf(stderr, "vxlan: 'group' requires 'dev' to be specified\n");
+		pr_err("vxlan: 'group' requires 'dev' to be specified\n");
 		return EXIT_FAIL;
 	}
 	if (create && !v->has_port && !v->metadata)
-		fprintf(stderr,
+		pr_err(
 			"vxlan: destination port not specified\n"
 			"Will use Linux kernel default (non-standard value)\n"
 			"Use 'dstport 4789' to get the IANA assigned value\n"

@@ -347,7 +347,7 @@ static int maddr_modify(int argc, char **argv, bool add)
 		if (n < 0)
 			return EXIT_FAIL;
 		if (n != 6) {
-			fprintf(stderr,
+			pr_err(
 				"Error: Invalid address length %d - must be 6 bytes\n",
 				n);
 			return EXIT_FAIL;
@@ -356,13 +356,13 @@ static int maddr_modify(int argc, char **argv, bool add)
 		have_addr = true;
 	}
 	if (!dev) {
-		fprintf(stderr, "Not enough information: \"dev\" is required.\n");
+		pr_err("Not enough information: \"dev\" is required.\n");
 		return EXIT_USAGE;
 	}
 	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", dev);
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || ioctl(fd, add ? SIOCADDMULTI : SIOCDELMULTI, &ifr) < 0) {
-		fprintf(stderr, "ioctl: %s\n", err_text(errno));
+		pr_err("ioctl: %s\n", err_text(errno));
 		if (fd >= 0)
 			close(fd);
 		return EXIT_FAIL;

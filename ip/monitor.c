@@ -110,7 +110,7 @@ static int mon_parse_word(struct mon *m, const char *a, bool *all)
 	} else if (matches(a, "help")) {
 		return monitor_usage();
 	} else {
-		fprintf(stderr,
+		pr_err(
 			"Argument \"%s\" is unknown, try \"ip monitor help\".\n", a);
 		return EXIT_USAGE;
 	}
@@ -569,12 +569,12 @@ static int mon_listen(struct mon *m)
 		return EXIT_FAIL;
 	err = mon_subscribe(m, s.fd);
 	if (err)
-		fprintf(stderr, "setsockopt: %s\n", err_text(-err));
+		pr_err("setsockopt: %s\n", err_text(-err));
 	while (!err) {
 		n = mon_recv(m, s.fd, buf.b, sizeof(buf));
 		if (n < 0) {
-			fprintf(stderr, "netlink receive error %s (%d)\n",
-				err_text(-n), -n);
+			pr_err("netlink receive error %s (%d)\n",
+			       err_text(-n), -n);
 			err = n;
 		} else if (n > 0 && mon_walk(m, buf.b, n)) {
 			break;
@@ -599,7 +599,7 @@ static int mon_file(struct mon *m)
 	int rc;
 
 	if (!f) {
-		fprintf(stderr, "Cannot fopen: %s\n", err_text(errno));
+		pr_err("Cannot fopen: %s\n", err_text(errno));
 		return EXIT_USAGE;
 	}
 	m->nsid = -1;

@@ -246,7 +246,7 @@ static int dev_index_of(struct ipctx *ctx, const char *name)
 	if (!idx && !scan_uint(name, "if", 10, &idx))
 		idx = 0;
 	if (!idx)
-		fprintf(stderr, "Cannot find device \"%s\"\n", name);
+		pr_err("Cannot find device \"%s\"\n", name);
 	return (int)idx;
 }
 
@@ -391,7 +391,7 @@ static int neigh_modify(struct ipctx *ctx, int cmd, unsigned int flags,
 	if (rc)
 		return rc;
 	if (!m.dev_ok || !m.dst_ok || m.dst.family == AF_UNSPEC) {
-		fprintf(stderr, "Device and destination are required arguments.\n");
+		pr_err("Device and destination are required arguments.\n");
 		return EXIT_USAGE;
 	}
 	NL_REQ_INIT(req, cmd, NLM_F_ACK | flags);
@@ -446,7 +446,7 @@ static int neigh_get(struct ipctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc;
 	if (!m.dev || !m.dst_ok || m.dst.family == AF_UNSPEC) {
-		fprintf(stderr, "Device and address are required arguments.\n");
+		pr_err("Device and address are required arguments.\n");
 		return EXIT_FAIL;
 	}
 	NL_REQ_INIT(req, RTM_GETNEIGH, 0);
@@ -649,7 +649,7 @@ static int neigh_dump(struct ipctx *ctx, struct neigh_dump *d,
 	warn_dump_intr(s);
 	if (err < 0) {
 		if (d->fb) {
-			fprintf(stderr, "%s\n", fail);
+			pr_err("%s\n", fail);
 			return exit_now(EXIT_FAIL);
 		}
 		return dump_failed(s, err);
@@ -706,7 +706,7 @@ static int neigh_list(struct ipctx *ctx, int argc, char **argv, bool flush)
 	int rc;
 
 	if (flush && argc <= 0) {
-		fprintf(stderr, "Flush requires arguments.\n");
+		pr_err("Flush requires arguments.\n");
 		return EXIT_FAIL;
 	}
 	f.state = flush ? ~(unsigned int)(NUD_PERMANENT | NUD_NOARP)

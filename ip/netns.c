@@ -52,13 +52,13 @@ static bool name_ok(const char *name)
 
 static int bad_name(const char *name)
 {
-	fprintf(stderr, "Invalid netns name \"%s\"\n", name);
+	pr_err("Invalid netns name \"%s\"\n", name);
 	return EXIT_USAGE;
 }
 
 static int no_name(void)
 {
-	fprintf(stderr, "No netns name specified\n");
+	pr_err("No netns name specified\n");
 	return EXIT_FAIL;
 }
 
@@ -100,7 +100,7 @@ static int remount_sys(const char *name)
 	 * what is wrong, as the reference does. */
 	umount2("/sys", MNT_DETACH);
 	if (mount(name, "/sys", "sysfs", flags, NULL) < 0) {
-		fprintf(stderr, "mount of /sys failed: %s\n", err_text(errno));
+		pr_err("mount of /sys failed: %s\n", err_text(errno));
 		return -1;
 	}
 	return 0;
@@ -124,8 +124,8 @@ static void bind_etc(const char *name)
 		snprintf(src, sizeof(src), "%s/%s", dir, e->d_name);
 		snprintf(dst, sizeof(dst), "/etc/%s", e->d_name);
 		if (mount(src, dst, "none", MS_BIND, NULL) < 0)
-			fprintf(stderr, "Bind %s -> %s failed: %s\n", src, dst,
-				err_text(errno));
+			pr_err("Bind %s -> %s failed: %s\n", src, dst,
+			       err_text(errno));
 	}
 	closedir(d);
 }
@@ -139,26 +139,26 @@ int netns_switch(struct ipctx *ctx, const char *name)
 	run_path(path, sizeof(path), name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n",
-			name, err_text(errno));
+		pr_err("Cannot open network namespace \"%s\": %s\n",
+		       name, err_text(errno));
 		return -1;
 	}
 	if (setns(fd, CLONE_NEWNET) < 0) {
-		fprintf(stderr, "setting the network namespace \"%s\" failed: %s\n",
-			name, err_text(errno));
+		pr_err("setting the network namespace \"%s\" failed: %s\n",
+		       name, err_text(errno));
 		close(fd);
 		return -1;
 	}
 	close(fd);
 	if (unshare(CLONE_NEWNS) < 0) {
-		fprintf(stderr, "unshare failed: %s\n", err_text(errno));
+		pr_err("unshare failed: %s\n", err_text(errno));
 		return -1;
 	}
 	/* Our mounts (sysfs, /etc binds) must not leak back to the caller's
 	 * mount namespace; theirs may still reach us. */
 	if (mount("", "/", "none", MS_SLAVE | MS_REC, NULL) < 0) {
-		fprintf(stderr, "\"mount --make-rslave /\" failed: %s\n",
-			err_text(errno));
+		pr_err("\"mount --make-rslave /\" failed: %s\n",
+		       err_text(errno));
 		return -1;
 	}
 	if (remount_sys(name))
@@ -508,9 +508,9 @@ static int listid_dump(struct ipctx *ctx, struct listid *li, struct nl_req *req)
 	out_end(&ctx->out);
 	if (err < 0) {
 		if (s->errmsg[0])
-			fprintf(stderr, "Error: %s%s\n", s->errmsg,
-				s->errmsg[strlen(s->errmsg) - 1] == '.' ? "" : ".");
-		fprintf(stderr, "Dump terminated\n");
+			pr_err("Error: %s%s\n", s->errmsg,
+			       s->errmsg[strlen(s->errmsg) - 1] == '.' ? "" : ".");
+		pr_err("Dump terminated\n");
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -581,8 +581,8 @@ static int make_run_dir_shared(void)
 	if (!rc)
 		return 0;
 fail:
-	fprintf(stderr, "mount --make-shared %s failed: %s\n", RUN_DIR,
-		err_text(errno));
+	pr_err("mount --make-shared %s failed: %s\n", RUN_DIR,
+	       err_text(errno));
 	return -1;
 }
 
@@ -602,22 +602,22 @@ static int mount_new_netns(const char *name, const struct ns_file *f)
 	int self = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC), rc = -1;
 
 	if (self < 0) {
-		fprintf(stderr, "Cannot open current network namespace: %s\n",
-			err_text(errno));
+		pr_err("Cannot open current network namespace: %s\n",
+		       err_text(errno));
 		return -1;
 	}
 	if (unshare(CLONE_NEWNET) < 0) {
-		fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
-			name, err_text(errno));
+		pr_err("Failed to create a new network namespace \"%s\": %s\n",
+		       name, err_text(errno));
 	} else if (mount("/proc/self/ns/net", f->via, "none", MS_BIND, NULL) < 0) {
-		fprintf(stderr, "Bind /proc/self/ns/net -> %s failed: %s\n",
-			f->path, err_text(errno));
+		pr_err("Bind /proc/self/ns/net -> %s failed: %s\n",
+		       f->path, err_text(errno));
 	} else {
 		rc = 0;
 	}
 	if (setns(self, CLONE_NEWNET) < 0) {
-		fprintf(stderr, "Cannot return to the original network namespace: %s\n",
-			err_text(errno));
+		pr_err("Cannot return to the original network namespace: %s\n",
+		       err_text(errno));
 		rc = -1;
 	}
 	close(self);
@@ -630,8 +630,8 @@ static int mount_pid_netns(int pid, const struct ns_file *f)
 
 	snprintf(src, sizeof(src), "/proc/%d/ns/net", pid);
 	if (mount(src, f->via, "none", MS_BIND, NULL) < 0) {
-		fprintf(stderr, "Bind %s -> %s failed: %s\n", src, f->path,
-			err_text(errno));
+		pr_err("Bind %s -> %s failed: %s\n", src, f->path,
+		       err_text(errno));
 		return -1;
 	}
 	return 0;
@@ -655,7 +655,7 @@ static int netns_create(const char *name, int pid)
 	int rc;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
+		pr_err("mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
 		return EXIT_FAIL;
 	}
 	if (make_run_dir_shared())
@@ -663,8 +663,8 @@ static int netns_create(const char *name, int pid)
 	run_path(f.path, sizeof(f.path), name);
 	f.fd = open(f.path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (f.fd < 0) {
-		fprintf(stderr, "Cannot create namespace file \"%s\": %s\n",
-			f.path, err_text(errno));
+		pr_err("Cannot create namespace file \"%s\": %s\n",
+		       f.path, err_text(errno));
 		return EXIT_FAIL;
 	}
 	snprintf(f.via, sizeof(f.via), "/proc/self/fd/%d", f.fd);
@@ -703,13 +703,13 @@ static int netns_attach(int argc, char **argv)
 	int pid;
 
 	if (argc < 2) {
-		fprintf(stderr, "No netns name and PID specified\n");
+		pr_err("No netns name and PID specified\n");
 		return EXIT_FAIL;
 	}
 	if (!name_ok(argv[0]))
 		return bad_name(argv[0]);
 	if (!parse_pid(&pid, argv[1])) {
-		fprintf(stderr, "Invalid PID: %s\n", argv[1]);
+		pr_err("Invalid PID: %s\n", argv[1]);
 		return EXIT_FAIL;
 	}
 	return netns_create(argv[0], pid);
@@ -729,7 +729,7 @@ static int netns_set(struct ipctx *ctx, int argc, char **argv)
 	if (!name_ok(argv[0]))
 		return bad_name(argv[0]);
 	if (argc < 2) {
-		fprintf(stderr, "No nsid specified\n");
+		pr_err("No nsid specified\n");
 		return EXIT_FAIL;
 	}
 	if (!streq(argv[1], "auto")) {
@@ -747,8 +747,8 @@ static int netns_set(struct ipctx *ctx, int argc, char **argv)
 	run_path(path, sizeof(path), argv[0]);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n",
-			argv[0], err_text(errno));
+		pr_err("Cannot open network namespace \"%s\": %s\n",
+		       argv[0], err_text(errno));
 		return EXIT_FAIL;
 	}
 	NL_REQ_INIT(req, RTM_NEWNSID, 0);
@@ -771,8 +771,8 @@ static int delete_one(const char *name)
 	/* Lazily: processes still inside keep the namespace alive. */
 	umount2(path, MNT_DETACH);
 	if (unlink(path) < 0) {
-		fprintf(stderr, "Cannot remove namespace file \"%s\": %s\n", path,
-			err_text(errno));
+		pr_err("Cannot remove namespace file \"%s\": %s\n", path,
+		       err_text(errno));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -829,21 +829,21 @@ static int netns_identify(struct ipctx *ctx, int argc, char **argv)
 	int fd;
 
 	if (argc > 1) {
-		fprintf(stderr, "extra arguments specified\n");
+		pr_err("extra arguments specified\n");
 		return EXIT_FAIL;
 	}
 	/* The reference takes an empty PID for an empty name. */
 	if (argc > 0 && !*pid)
 		return bad_name(pid);
 	if (argc > 0 && !all_digits(pid)) {
-		fprintf(stderr, "Specified string '%s' is not a pid\n", pid);
+		pr_err("Specified string '%s' is not a pid\n", pid);
 		return EXIT_FAIL;
 	}
 	snprintf(path, sizeof(path), "/proc/%s/ns/net", pid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &want) < 0) {
-		fprintf(stderr, "Cannot open network namespace: %s\n",
-			err_text(errno));
+		pr_err("Cannot open network namespace: %s\n",
+		       err_text(errno));
 		if (fd >= 0)
 			close(fd);
 		return EXIT_FAIL;
@@ -874,14 +874,14 @@ static int netns_pids(struct ipctx *ctx, int argc, char **argv)
 	if (!name_ok(argv[0]))
 		return bad_name(argv[0]);
 	if (argc > 1) {
-		fprintf(stderr, "extra arguments specified\n");
+		pr_err("extra arguments specified\n");
 		return EXIT_FAIL;
 	}
 	run_path(path, sizeof(path), argv[0]);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || fstat(fd, &want) < 0) {
-		fprintf(stderr, "Cannot open network namespace: %s\n",
-			err_text(errno));
+		pr_err("Cannot open network namespace: %s\n",
+		       err_text(errno));
 		if (fd >= 0)
 			close(fd);
 		return EXIT_FAIL;
@@ -889,7 +889,7 @@ static int netns_pids(struct ipctx *ctx, int argc, char **argv)
 	close(fd);
 	d = opendir("/proc");
 	if (!d) {
-		fprintf(stderr, "Cannot open /proc: %s\n", err_text(errno));
+		pr_err("Cannot open /proc: %s\n", err_text(errno));
 		return EXIT_FAIL;
 	}
 	while ((e = readdir(d))) {
@@ -913,16 +913,16 @@ static int netns_monitor(struct ipctx *ctx)
 	int fd;
 
 	if (mkdir(RUN_DIR, 0755) < 0 && errno != EEXIST) {
-		fprintf(stderr, "mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
+		pr_err("mkdir %s failed: %s\n", RUN_DIR, err_text(errno));
 		return EXIT_FAIL;
 	}
 	fd = inotify_init1(IN_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "inotify_init failed: %s\n", err_text(errno));
+		pr_err("inotify_init failed: %s\n", err_text(errno));
 		return EXIT_FAIL;
 	}
 	if (inotify_add_watch(fd, RUN_DIR, IN_CREATE | IN_DELETE) < 0) {
-		fprintf(stderr, "inotify_add_watch failed: %s\n", err_text(errno));
+		pr_err("inotify_add_watch failed: %s\n", err_text(errno));
 		close(fd);
 		return EXIT_FAIL;
 	}
@@ -955,7 +955,7 @@ exec_child(struct ipctx *ctx, const char *name, char **cmd)
 	if (netns_switch(ctx, name))
 		_exit(EXIT_USAGE);
 	execvp(cmd[0], cmd);
-	fprintf(stderr, "exec of \"%s\" failed: %s\n", cmd[0], err_text(errno));
+	pr_err("exec of \"%s\" failed: %s\n", cmd[0], err_text(errno));
 	_exit(EXIT_FAIL);
 }
 
@@ -969,14 +969,14 @@ static int exec_forked(struct ipctx *ctx, const char *name, char **cmd)
 	fflush(stderr);
 	pid = fork();
 	if (pid < 0) {
-		fprintf(stderr, "fork failed: %s\n", err_text(errno));
+		pr_err("fork failed: %s\n", err_text(errno));
 		return -1;
 	}
 	if (pid == 0)
 		exec_child(ctx, name, cmd);
 	while (waitpid(pid, &status, 0) < 0) {
 		if (errno != EINTR) {
-			fprintf(stderr, "waitpid failed: %s\n", err_text(errno));
+			pr_err("waitpid failed: %s\n", err_text(errno));
 			return -1;
 		}
 	}
@@ -1013,7 +1013,7 @@ static int netns_exec(struct ipctx *ctx, int argc, char **argv)
 
 	if (ctx->all) {
 		if (argc < 1) {
-			fprintf(stderr, "No command specified\n");
+			pr_err("No command specified\n");
 			return EXIT_FAIL;
 		}
 		return exec_all(ctx, argv);
@@ -1024,7 +1024,7 @@ static int netns_exec(struct ipctx *ctx, int argc, char **argv)
 	if (!name_ok(name))
 		return bad_name(name);
 	if (argc < 2) {
-		fprintf(stderr, "No command specified\n");
+		pr_err("No command specified\n");
 		return EXIT_FAIL;
 	}
 	/* A batch goes on after the command: keep this process where it is. */
@@ -1036,7 +1036,7 @@ static int netns_exec(struct ipctx *ctx, int argc, char **argv)
 		return EXIT_USAGE;
 	out_flush(&ctx->out);
 	execvp(argv[1], argv + 1);
-	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[1], err_text(errno));
+	pr_err("exec of \"%s\" failed: %s\n", argv[1], err_text(errno));
 	return EXIT_FAIL;
 }
 
@@ -1049,17 +1049,17 @@ static int unknown_verb(int argc, char **argv)
 	char path[PATH_MAX];
 	int i;
 
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip netns help\".\n",
-		argv[0]);
+	pr_err("Command \"%s\" is unknown, try \"ip netns help\".\n",
+	       argv[0]);
 	if (argc < 2 || !name_ok(argv[0]))
 		return EXIT_USAGE;
 	run_path(path, sizeof(path), argv[0]);
 	if (access(path, F_OK) < 0)
 		return EXIT_USAGE;
-	fprintf(stderr, "Did you mean \"ip netns exec");
+	pr_err("Did you mean \"ip netns exec");
 	for (i = 0; i < argc; i++)
-		fprintf(stderr, " %s", argv[i]);
-	fprintf(stderr, "\"?\n");
+		pr_err(" %s", argv[i]);
+	pr_err("\"?\n");
 	return EXIT_USAGE;
 }
 

@@ -195,7 +195,7 @@ static int refuse_encap(int *argc, char ***argv)
 		return invarg("\"encap type\" value is invalid\n", (*argv)[0]);
 	if (!next_arg(argc, argv))
 		return EXIT_USAGE;
-	fprintf(stderr, "Error: \"encap\" is not supported by this ip.\n");
+	pr_err("Error: \"encap\" is not supported by this ip.\n");
 	return EXIT_USAGE;
 }
 

@@ -68,7 +68,7 @@ static int mpls_labels(struct rt_prefix *p, const char *s)
 		}
 		s = end + 1;
 	}
-	fprintf(stderr, "Error: too many labels.\n");
+	pr_err("Error: too many labels.\n");
 	return -1;
 }
 
@@ -111,7 +111,7 @@ static int link_addr(struct rt_prefix *p, const char *s)
 /* The link family (-0) takes no IP prefix anywhere in ip route. */
 static int not_in_context(const char *s, const char *what)
 {
-	fprintf(stderr,
+	pr_err(
 		"Error: \"%s\" may be inet %s, but it is not allowed in this context.\n",
 		s, what);
 	return EXIT_FAIL;
@@ -476,11 +476,11 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 		return parse_metric(m, &fo, argc, argv);
 	}
 	if (streq(a, "encap") && *argc <= 1) {
-		fprintf(stderr, "Error: unexpected end of line after \"encap\"\n");
+		pr_err("Error: unexpected end of line after \"encap\"\n");
 		return EXIT_USAGE;
 	}
 	if (streq(a, "encap") || streq(a, "as") || streq(a, "ttl-propagate")) {
-		fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
+		pr_err("Error: \"%s\" is not supported by this ip.\n", a);
 		return EXIT_USAGE;
 	}
 	return parse_dst(m, argc, argv);
@@ -488,7 +488,7 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 
 static int nodev(const char *name)
 {
-	fprintf(stderr, "Cannot find device \"%s\"\n", name);
+	pr_err("Cannot find device \"%s\"\n", name);
 	return EXIT_FAIL;
 }
 
@@ -548,13 +548,13 @@ static int parse_nexthops(struct ipctx *ctx, struct rt_mod *m, int argc,
 		int rc;
 
 		if (!streq(argv[0], "nexthop")) {
-			fprintf(stderr,
+			pr_err(
 				"Error: \"nexthop\" or end of line is expected instead of \"%s\"\n",
 				argv[0]);
 			return EXIT_USAGE;
 		}
 		if (argc <= 1) {
-			fprintf(stderr, "Error: unexpected end of line after \"nexthop\"\n");
+			pr_err("Error: unexpected end of line after \"nexthop\"\n");
 			return EXIT_USAGE;
 		}
 		at = NLMSG_ALIGN(mp.nlh->nlmsg_len);
@@ -564,7 +564,7 @@ static int parse_nexthops(struct ipctx *ctx, struct rt_mod *m, int argc,
 		rc = parse_one_nh(ctx, &mp, m->r, nh, &argc, &argv);
 		if (rc) {
 			if (rc < 0) {
-				fprintf(stderr, "Error: cannot parse nexthop\n");
+				pr_err("Error: cannot parse nexthop\n");
 				return EXIT_USAGE;
 			}
 			return rc;
@@ -636,9 +636,9 @@ static void print_route_echo(struct ipctx *ctx, struct nlmsghdr *nlh)
 	struct rt_filter f;
 
 	if (!nlh) {
-		fprintf(stderr, "Not a route: %08x %08x %08x\n",
-			(unsigned int)NLMSG_LENGTH(sizeof(struct nlmsgerr)),
-			NLMSG_ERROR, NLM_F_CAPPED);
+		pr_err("Not a route: %08x %08x %08x\n",
+		       (unsigned int)NLMSG_LENGTH(sizeof(struct nlmsgerr)),
+		       NLMSG_ERROR, NLM_F_CAPPED);
 		return;
 	}
 	rt_filter_init(&f);
@@ -728,7 +728,7 @@ static int get_dst(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 		nl_put(req, RTA_DST, a.data, a.bytelen);
 	want = r->rtm_family == AF_INET ? 32 : r->rtm_family == AF_INET6 ? 128 : -1;
 	if (want > 0 && a.bitlen != want) {
-		fprintf(stderr,
+		pr_err(
 			"Warning: /%u as prefix is invalid, only /%d (or none) is supported.\n",
 			a.bitlen, want);
 		r->rtm_dst_len = want;
@@ -814,7 +814,7 @@ static int parse_get(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 			g->odev = argv[0];
 			rc = 0;
 		} else if (streq(a, "as") || streq(a, "flowlabel")) {
-			fprintf(stderr, "Error: \"%s\" is not supported by this ip.\n", a);
+			pr_err("Error: \"%s\" is not supported by this ip.\n", a);
 			return EXIT_USAGE;
 		} else if (matches(a, "fibmatch")) {
 			g->fibmatch = true;
@@ -902,7 +902,7 @@ static int route_get_once(struct ipctx *ctx, int argc, char **argv)
 	if (rc)
 		return rc < 0 ? route_usage() : rc;
 	if (!g.addr_ok) {
-		fprintf(stderr, "need at least a destination address\n");
+		pr_err("need at least a destination address\n");
 		return EXIT_FAIL;
 	}
 	rc = get_devs(ctx, &req, &g);
@@ -928,7 +928,7 @@ static int route_get_once(struct ipctx *ctx, int argc, char **argv)
 		/* ...and the second answer as text, even under -j. */
 		ctx->out.json = false;
 		if (!ans.has_src) {
-			fprintf(stderr, "Failed to connect the route\n");
+			pr_err("Failed to connect the route\n");
 			return EXIT_FAIL;
 		}
 	}
@@ -1003,6 +1003,6 @@ int do_route(struct ipctx *ctx, int argc, char **argv)
 		return route_showdump(ctx);
 	if (matches(a, "help"))
 		return route_usage();
-	fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", a);
+	pr_err("Command \"%s\" is unknown, try \"ip route help\".\n", a);
 	return EXIT_USAGE;
 }

@@ -658,7 +658,7 @@ static int dev_index_or_complain(struct ipctx *ctx, const char *name, uint32_t *
 	*idx = ll_index(ctx, name);
 	if (*idx)
 		return 0;
-	fprintf(stderr, "Cannot find device \"%s\"\n", name);
+	pr_err("Cannot find device \"%s\"\n", name);
 	return EXIT_FAIL;
 }
 
@@ -925,9 +925,9 @@ static int route_dump(struct ipctx *ctx, struct rt_dump *d, int family,
 		return EXIT_OK;
 	if (err < 0) {
 		if (s->errmsg[0])
-			fprintf(stderr, "Error: %s%s\n", s->errmsg,
-				s->errmsg[strlen(s->errmsg) - 1] == '.' ? "" : ".");
-		fprintf(stderr, "%s\n", fail);
+			pr_err("Error: %s%s\n", s->errmsg,
+			       s->errmsg[strlen(s->errmsg) - 1] == '.' ? "" : ".");
+		pr_err("%s\n", fail);
 		return EXIT_KERNEL;
 	}
 	return EXIT_OK;
@@ -939,11 +939,11 @@ static int flush_cache(void)
 	FILE *f = fopen(path, "we");
 
 	if (!f) {
-		fprintf(stderr, "Cannot open \"%s\": %s\n", path, err_text(errno));
+		pr_err("Cannot open \"%s\": %s\n", path, err_text(errno));
 		return -1;
 	}
 	if (fputs("-1", f) < 0 || fclose(f)) {
-		fprintf(stderr, "Cannot flush routing cache\n");
+		pr_err("Cannot flush routing cache\n");
 		return -1;
 	}
 	return 0;
@@ -1032,7 +1032,7 @@ int route_list(struct ipctx *ctx, int argc, char **argv, int action)
 	rt_filter_init(&f);
 	f.tb = RT_TABLE_MAIN;
 	if (action == RT_FLUSH && argc <= 0) {
-		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
+		pr_err("\"ip route flush\" requires arguments.\n");
 		return EXIT_FAIL;
 	}
 	rc = parse_selector(&f, &s, argc, argv);
@@ -1112,16 +1112,16 @@ int route_restore(struct ipctx *ctx)
 		return rc;
 	pos = ftell(stdin);
 	if (pos == -1) {
-		fprintf(stderr, "Failed to restore: ftell: %s\n",
-			err_text(errno));
+		pr_err("Failed to restore: ftell: %s\n",
+		       err_text(errno));
 		return EXIT_FAIL;
 	}
 	for (prio = 0; prio < 3; prio++) {
 		if (saved_msgs_read(stdin, ctx, restore_one, &prio))
 			return EXIT_KERNEL;
 		if (fseek(stdin, pos, SEEK_SET) == -1) {
-			fprintf(stderr, "Failed to restore: fseek: %s\n",
-				err_text(errno));
+			pr_err("Failed to restore: fseek: %s\n",
+			       err_text(errno));
 			return EXIT_FAIL;
 		}
 	}

@@ -25,7 +25,7 @@ static int rule_prefix(struct ipctx *ctx, struct inet_addr *a, const char *s,
 	bool ip = family == AF_UNSPEC || family == AF_INET || family == AF_INET6;
 
 	if (family == AF_PACKET) {
-		fprintf(stderr,
+		pr_err(
 			"Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n",
 			s);
 		return exit_now(EXIT_FAIL);
@@ -324,7 +324,7 @@ static int mod_nat(struct ipctx *ctx, struct rule_mod *m, const char *v)
 {
 	struct inet_addr a;
 
-	fprintf(stderr, "Warning: route NAT is deprecated\n");
+	pr_err("Warning: route NAT is deprecated\n");
 	if (parse_addr(&a, v, AF_INET))
 		return ip_expected(v);
 	nl_put(m->req, RULE_NAT_ADDR, a.data, 4);
@@ -514,8 +514,8 @@ static int rule_modify(struct ipctx *ctx, int cmd, int argc, char **argv)
 	int rc;
 
 	if (argc <= 0) {
-		fprintf(stderr, "\"ip rule %s\" requires arguments.\n",
-			cmd == RTM_NEWRULE ? "add" : "del");
+		pr_err("\"ip rule %s\" requires arguments.\n",
+		       cmd == RTM_NEWRULE ? "add" : "del");
 		return EXIT_FAIL;
 	}
 	NL_REQ_INIT(req, cmd, cmd == RTM_NEWRULE ? NLM_F_CREATE | NLM_F_EXCL : 0);
@@ -528,7 +528,7 @@ static int rule_modify(struct ipctx *ctx, int cmd, int argc, char **argv)
 			return rc < 0 ? rule_usage() : rc;
 	}
 	if (m.l3mdev && m.table) {
-		fprintf(stderr, "table can not be specified for l3mdev rules\n");
+		pr_err("table can not be specified for l3mdev rules\n");
 		return EINVAL;	/* the reference's exit code: -(-EINVAL) */
 	}
 	if (m.frh->family == AF_UNSPEC)
@@ -558,7 +558,7 @@ int do_rule(struct ipctx *ctx, int argc, char **argv)
 		return rule_list(ctx, argc - 1, argv + 1, RULE_LIST);
 	if (matches(a, "save")) {
 		if (argc > 1) {
-			fprintf(stderr, "\"ip rule save\" does not take any arguments.\n");
+			pr_err("\"ip rule save\" does not take any arguments.\n");
 			return EXIT_FAIL;
 		}
 		return rule_list(ctx, 0, NULL, RULE_SAVE);

@@ -517,7 +517,7 @@ static int rule_flush(struct ipctx *ctx, struct rule_dump *d, int family)
 			rc = dump_error(ctx, &s, err);
 		nl_close(&s);
 		if (!rc && flush_send(d)) {
-			fprintf(stderr, "Dump terminated\n");
+			pr_err("Dump terminated\n");
 			ctx->soft_255 = true;
 			rc = EXIT_USAGE;
 		}

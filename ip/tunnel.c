@@ -52,8 +52,8 @@ int tnl_ioctl(int family, unsigned long cmd, const char *dev, void *data)
 
 static int tnl_fail(const char *what, const char *dev, int err)
 {
-	fprintf(stderr, "%s tunnel \"%s\" failed: %s\n", what, dev,
-		err_text(-err));
+	pr_err("%s tunnel \"%s\" failed: %s\n", what, dev,
+	       err_text(-err));
 	return EXIT_FAIL;
 }
 
@@ -117,7 +117,7 @@ int tnl_mode_proto(const char *m, int family)
 
 	if (t)
 		return t->proto;
-	fprintf(stderr, "Unknown tunnel mode \"%s\"\n", m);
+	pr_err("Unknown tunnel mode \"%s\"\n", m);
 	return -1;
 }
 
@@ -181,7 +181,7 @@ int tnl_key(uint32_t *key, const char *word, const char *arg)
 	if (strchr(arg, '.'))
 		return get_addr4(key, arg);
 	if (parse_u32(&v, arg, 0)) {
-		fprintf(stderr,
+		pr_err(
 			"invalid value for \"%s\": \"%s\"; it should be an unsigned integer\n",
 			word, arg);
 		return EXIT_USAGE;
@@ -273,7 +273,7 @@ int tnl_link(struct ipctx *ctx, const char *dev, int *link)
 	*link = ll_index(ctx, dev);
 	if (*link)
 		return 0;
-	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+	pr_err("Cannot find device \"%s\"\n", dev);
 	return EXIT_FAIL;
 }
 
@@ -449,7 +449,7 @@ static int set_mode(struct args4 *a, const char *m)
 	if (proto < 0)
 		return EXIT_USAGE;
 	if (a->p.iph.protocol && a->p.iph.protocol != proto) {
-		fprintf(stderr,
+		pr_err(
 			"You managed to ask for more than one tunnel mode.\n");
 		return EXIT_USAGE;
 	}
@@ -572,7 +572,7 @@ static int finish_args(struct ipctx *ctx, struct args4 *a)
 		mode_from_name(a);
 	if ((p->i_flags | p->o_flags) & GRE_KEY &&
 	    !(p->i_flags & VTI_ISVTI) && p->iph.protocol != IPPROTO_GRE) {
-		fprintf(stderr, "Keys are not allowed with ipip and sit tunnels\n");
+		pr_err("Keys are not allowed with ipip and sit tunnels\n");
 		return EXIT_FAIL;
 	}
 	if (tnl_link(ctx, a->dev, &p->link))
@@ -587,7 +587,7 @@ static int finish_args(struct ipctx *ctx, struct args4 *a)
 			p->o_flags |= GRE_KEY;
 		}
 		if (!p->iph.saddr) {
-			fprintf(stderr,
+			pr_err(
 				"A broadcast tunnel requires a source address\n");
 			return EXIT_FAIL;
 		}
@@ -637,12 +637,12 @@ static int do_add4(struct ipctx *ctx, int argc, char **argv,
 	if (rc)
 		return rc;
 	if (a.p.iph.ttl && !a.p.iph.frag_off) {
-		fprintf(stderr, "ttl != 0 and nopmtudisc are incompatible\n");
+		pr_err("ttl != 0 and nopmtudisc are incompatible\n");
 		return EXIT_FAIL;
 	}
 	base = basedev4(&a.p);
 	if (!base) {
-		fprintf(stderr,
+		pr_err(
 			"cannot determine tunnel mode (ipip, gre, vti or sit)\n");
 		return EXIT_FAIL;
 	}
@@ -803,7 +803,7 @@ static int must_have_dev(const char *dev)
 {
 	if (dev)
 		return 0;
-	fprintf(stderr, "Must specify device\n");
+	pr_err("Must specify device\n");
 	return EXIT_USAGE;
 }
 
@@ -813,7 +813,7 @@ static int special_ioctl(const char *dev, unsigned long cmd, void *data)
 
 	if (!err)
 		return EXIT_OK;
-	fprintf(stderr, "%s: ioctl %lx failed: %s\n", dev, cmd, err_text(-err));
+	pr_err("%s: ioctl %lx failed: %s\n", dev, cmd, err_text(-err));
 	return EXIT_FAIL;
 }
 
@@ -841,7 +841,7 @@ static int do_prl(int argc, char **argv)
 			     streq(w, "prl-delete");
 
 		if (!entry && !streq(w, "dev")) {
-			fprintf(stderr, "Invalid PRL parameter \"%s\"\n", w);
+			pr_err("Invalid PRL parameter \"%s\"\n", w);
 			return EXIT_USAGE;
 		}
 		if (!next_arg(&argc, &argv))
@@ -854,7 +854,7 @@ static int do_prl(int argc, char **argv)
 		if (rc)
 			return rc;
 		if (++count > 1) {
-			fprintf(stderr, "One PRL entry at a time\n");
+			pr_err("One PRL entry at a time\n");
 			return EXIT_USAGE;
 		}
 	}
@@ -898,7 +898,7 @@ static int do_6rd(int argc, char **argv)
 		}
 		if (!streq(w, "6rd-prefix") && !streq(w, "6rd-relay_prefix") &&
 		    !streq(w, "dev")) {
-			fprintf(stderr, "Invalid 6RD parameter \"%s\"\n", w);
+			pr_err("Invalid 6RD parameter \"%s\"\n", w);
 			return EXIT_USAGE;
 		}
 		if (!next_arg(&argc, &argv))
@@ -936,8 +936,8 @@ int do_tunnel(struct ipctx *ctx, int argc, char **argv)
 	const char *v = "show";
 
 	if (!v6 && ctx->family != AF_UNSPEC && ctx->family != AF_INET) {
-		fprintf(stderr, "Unsupported protocol family: %d\n",
-			ctx->family);
+		pr_err("Unsupported protocol family: %d\n",
+		       ctx->family);
 		return EXIT_USAGE;
 	}
 	if (argc > 0) {
@@ -962,7 +962,7 @@ int do_tunnel(struct ipctx *ctx, int argc, char **argv)
 		return do_6rd(argc, argv);
 	if (matches(v, "help"))
 		return v6 ? tnl6_usage() : usage();
-	fprintf(stderr, v6 ? "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n" :
-			     "Command \"%s\" is unknown, try \"ip tunnel help\"\n", v);
+	pr_err(v6 ? "Command \"%s\" is unknown, try \"ip -f inet6 tunnel help\".\n" :
+			    "Command \"%s\" is unknown, try \"ip tunnel help\"\n", v);
 	return EXIT_USAGE;
 }

@@ -49,7 +49,7 @@ static int get_addr6(struct in6_addr *a, const char *arg)
 	struct inet_addr ia;
 
 	if (parse_addr(&ia, arg, AF_INET6)) {
-		fprintf(stderr,
+		pr_err(
 			"Error: inet6 address is expected rather than \"%s\".\n",
 			arg);
 		return EXIT_FAIL;
@@ -172,7 +172,7 @@ int tnl6_add(struct ipctx *ctx, int argc, char **argv, unsigned long cmd)
 	if (rc)
 		return rc;
 	if (!*a.p.name)
-		fprintf(stderr, "Tunnel interface name not specified\n");
+		pr_err("Tunnel interface name not specified\n");
 	return tnl_add(AF_INET6, cmd, basedev6(&a.p), a.p.name, &a.p);
 }
 

@@ -45,7 +45,7 @@ static int get_owner(const char *arg, bool user, uint32_t *id)
 		*id = found;
 		return 0;
 	}
-	fprintf(stderr, "invalid %s \"%s\"\n", user ? "user" : "group", arg);
+	pr_err("invalid %s \"%s\"\n", user ? "user" : "group", arg);
 	return EXIT_USAGE;
 }
 
@@ -58,11 +58,11 @@ static int get_mode(const char *arg, unsigned int *flags)
 	} else if (matches(arg, "tap")) {
 		mode = IFF_TAP;
 	} else {
-		fprintf(stderr, "Unknown tunnel mode \"%s\"\n", arg);
+		pr_err("Unknown tunnel mode \"%s\"\n", arg);
 		return EXIT_USAGE;
 	}
 	if (*flags & (IFF_TUN | IFF_TAP) & ~mode) {
-		fprintf(stderr, "You managed to ask for more than one tunnel mode.\n");
+		pr_err("You managed to ask for more than one tunnel mode.\n");
 		return EXIT_USAGE;
 	}
 	*flags |= mode;
@@ -148,7 +148,7 @@ static int tuntap_apply(const struct tuntap_req *t, bool add)
 
 	fd = open("/dev/net/tun", O_RDWR | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "open: %s\n", err_text(errno));
+		pr_err("open: %s\n", err_text(errno));
 		return EXIT_FAIL;
 	}
 	memset(&ifr, 0, sizeof(ifr));
@@ -169,7 +169,7 @@ static int tuntap_apply(const struct tuntap_req *t, bool add)
 	ret = EXIT_OK;
 out:
 	if (ret)
-		fprintf(stderr, "ioctl(%s): %s\n", what, err_text(errno));
+		pr_err("ioctl(%s): %s\n", what, err_text(errno));
 	close(fd);
 	return ret;
 }
@@ -183,7 +183,7 @@ static int tuntap_modify(int argc, char **argv, bool add)
 	if (err)
 		return err;
 	if (!(t.flags & (IFF_TUN | IFF_TAP))) {
-		fprintf(stderr, "You failed to specify a tunnel mode\n");
+		pr_err("You failed to specify a tunnel mode\n");
 		return EXIT_FAIL;
 	}
 	return tuntap_apply(&t, add);
@@ -203,7 +203,7 @@ static bool sysfs_number(const char *name, const char *file, long long *v)
 	snprintf(path, sizeof(path), "/sys/class/net/%s/%s", name, file);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0) {
-		fprintf(stderr, "fopen %s: %s\n", path, err_text(errno));
+		pr_err("fopen %s: %s\n", path, err_text(errno));
 		return false;
 	}
 	n = read(fd, buf, sizeof(buf) - 1);
@@ -212,8 +212,8 @@ static bool sysfs_number(const char *name, const char *file, long long *v)
 	buf[strcspn(buf, "\n")] = '\0';
 	*v = strtoll(buf, &end, 0);
 	if (end == buf || *end) {
-		fprintf(stderr, "value \"%s\" in file %s is not a number\n"
-				"Failed to parse %s\n", buf, path, path);
+		pr_err("value \"%s\" in file %s is not a number\n"
+			       "Failed to parse %s\n", buf, path, path);
 		return false;
 	}
 	return true;
@@ -269,7 +269,7 @@ static bool fd_attached(int pid, int fd, const char *name)
 	snprintf(path, sizeof(path), "/proc/%d/fd/%d", pid, fd);
 	n = readlink(path, link, sizeof(link));
 	if (n < 0) {
-		fprintf(stderr, "readlink: %s\n", err_text(errno));
+		pr_err("readlink: %s\n", err_text(errno));
 		return false;
 	}
 	if (n != 12 || memcmp(link, "/dev/net/tun", 12))

@@ -1,6 +1,7 @@
 /* Numbers, addresses and link-layer addresses. */
 #include <arpa/inet.h>
 #include <errno.h>
+#include <stdarg.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,4 +303,15 @@ const char *format_lladdr(const uint8_t *a, size_t len, char *buf, size_t size)
 	}
 	buf[at] = '\0';
 	return buf;
+}
+
+int pr_err(const char *fmt, ...)
+{
+       va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	return n;
 }
