@@ -42,6 +42,8 @@ static void drain(struct out *o)
 
 static void put(struct out *o, const char *s, size_t n)
 {
+	if (!n)		/* an empty string; buf is NULL when unbuffered */
+		return;
 	if (n > o->cap - o->len) {
 		drain(o);
 		/* unbuffered (a terminal), or more than the buffer holds */
