@@ -121,9 +121,10 @@ diff_ip() {
 	diff -u "$t/ref.out.n" "$t/ours.out.n" >"$t/diff.out" || bad=1
 	diff -u "$t/ref.err.n" "$t/ours.err.n" >"$t/diff.err" || bad=1
 	if [ "$bad" = 1 ]; then
-		echo "script: $script"
+		# the differences first: CI's summary keeps a failure's first lines
 		echo "--- stdout (ref vs ours)"; cat "$t/diff.out"
 		echo "--- stderr+rc (ref vs ours)"; cat "$t/diff.err"
+		echo "script: $script"
 		return 1
 	fi
 }

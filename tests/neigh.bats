@@ -300,6 +300,9 @@ s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }' \
 		'u ip neigh get to help'
 }
 
+# A state given with nud (delay, probe) moves on at the kernel's next timer
+# tick (delay becomes probe, a probe is sent and counted): each listing
+# waits 0.2 s so that a fast run does not list the entries before it.
 @test "neigh diff: add, change, replace and delete, and what they leave" {
 	diff_ip_each "$SETUP" \
 		'ip neigh add 10.0.0.30 lladdr 0:1:2:3:4:5 dev v0' \
@@ -324,6 +327,7 @@ s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }' \
 		'ip neigh add proxy 10.0.0.46' \
 		'ip neigh add p 2001:db8::46 dev v0 router' \
 		'ip neigh add 10.0.0.47 lladdr 1:2:3:4:5:6 dev if2' \
+		'sleep 0.2' \
 		's ip -s neigh show nud all' \
 		's ip neigh show proxy' \
 		'ip neigh change 10.0.0.30 dev v0 lladdr 0:1:2:3:4:7 nud reachable' \
@@ -334,6 +338,7 @@ s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }' \
 		'ip neigh replace 10.0.0.50 dev v0 lladdr 0:1:2:3:4:b' \
 		'ip neigh r 10.0.0.51 dev v0 lladdr 0:1:2:3:4:c' \
 		'ip neigh replace 10.0.0.52 dev v0 lladdr null nud incomplete' \
+		'sleep 0.2' \
 		's ip neigh show nud all' \
 		'ip neigh del 10.0.0.30 dev v0' \
 		'ip neigh delete 10.0.0.30 dev v0' \
@@ -342,6 +347,7 @@ s() { "$@" >/run/neigh.out; r=$?; sort /run/neigh.out; return $r; }' \
 		'ip neigh del proxy 10.0.0.46' \
 		'ip neigh del proxy 10.0.0.46' \
 		'ip neigh del 2001:db8::30 dev v0' \
+		'sleep 0.2' \
 		's ip neigh show nud all' \
 		's ip neigh show proxy' \
 		'ip -echo neigh add 10.0.0.60 lladdr 00:11:22:33:44:56 dev v0' \
