@@ -104,9 +104,10 @@ ip/usage_text.h ip/usage_text.c: ip/usage.txt ip/usage.awk
 	mv $@.tmp $@
 
 # The suite runs as root in private namespaces (see tests/helpers.bash).
+# --timing: each test's time in the log, to see where the 10 minutes go.
 BATS ?= bats
 check: ip/ip
-	$(BATS) -r tests
+	$(BATS) --timing -r tests
 
 # Sanitized, dynamically linked build (ASan cannot link statically).
 ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
@@ -122,7 +123,7 @@ build-asan/ip: $(LIB_SRC) $(IP_SRC) $(wildcard include/*.h ip/*.h)
 check-asan: build-asan/ip
 	IP=$(CURDIR)/build-asan/ip IP_WRAPPER=$(CURDIR)/tests/fuzz/untraced-leaks.sh \
 		ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:quarantine_size_mb=1 \
-		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BATS) -r tests
+		UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 $(BATS) --timing -r tests
 
 # The QEMU lane: Debian 12's kernel (every link kind) under qemu-system-x86_64,
 # tests/vm/*.bats and the main differential suites inside (tests/vm/lane.sh).
@@ -139,7 +140,7 @@ build-debug/ip: $(LIB_SRC) $(IP_SRC) $(wildcard include/*.h ip/*.h)
 # the descriptor, so the parent read lines twice.  ip's own leaks still count.
 check-valgrind: build-debug/ip
 	IP_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --run-libc-freeres=no" \
-		IP=$(CURDIR)/build-debug/ip $(BATS) -r tests
+		IP=$(CURDIR)/build-debug/ip $(BATS) --timing -r tests
 
 # Compilers, C libraries, flags and ARM targets, each built apart and
 # smoke-tested against the reference (tests/builds/run).
