@@ -16,8 +16,17 @@ VERSION := $(shell git describe --always --dirty 2>/dev/null || echo 0.1)
 # were 8% of the binary.  -fno-pie: the binary is static and not PIE, so
 # position-independent code only costs (GOT-relative loads, pointer tables
 # in .data.rel.ro).
+# The rest of the musl line was measured flag by flag on the stripped
+# binary (1.6 KB together): no jump tables or switch-to-table conversion
+# (a chain of compares is smaller than a table of 8-byte addresses at -Oz),
+# points-to analysis across the whole program, no partial inlining (it
+# copies the head of a function into each caller), no tail merging (it
+# blocks LTO's smaller choices here), and sections sorted by alignment so
+# that strings and code pack without padding between them.
 ifneq (,$(findstring musl,$(CC)))
-OPT := -Oz -flto -flto-partition=one
+OPT := -Oz -flto -flto-partition=one -fno-jump-tables -fno-tree-switch-conversion \
+       -fipa-pta -fno-partial-inlining -fno-tree-tail-merge \
+       -Wl,--sort-section=alignment
 else
 OPT := -O2
 endif
