@@ -1665,7 +1665,7 @@ static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 	NL_REQ_DEFINE(req, 512);
 	struct addr_req r = { .type = type, .flags = flags,
 			      .family = ctx->family };
-	int ifindex, rc;
+	int ifindex = 0, rc;	/* set by check_modify() when rc is 0 */
 
 	rc = parse_modify(&r, argc, argv);
 	if (!rc)
