@@ -10,6 +10,9 @@
 /* True when `arg` is a non-empty prefix of `word` (the reference's rule). */
 bool matches(const char *arg, const char *word);
 bool streq(const char *a, const char *b);
+/* The i-th of the NUL-separated strings in packed ("a\0bc\0..."): a name
+ * table kept as one string instead of 8-byte pointers to each name. */
+const char *str_nth(const char *packed, size_t i);
 
 /* strerror() in glibc's wording with any libc (lib/errtext.c): a musl build
  * prints the reference's "RTNETLINK answers: ..." texts. */

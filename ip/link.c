@@ -41,54 +41,88 @@ static const struct {
 	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
 };
 
-static const struct {
-	unsigned short type;
-	const char *name;
-} ll_types[] = {
-	{ ARPHRD_NETROM, "netrom" },	{ ARPHRD_ETHER, "ether" },
-	{ ARPHRD_EETHER, "eether" },	{ ARPHRD_AX25, "ax25" },
-	{ ARPHRD_PRONET, "pronet" },	{ ARPHRD_CHAOS, "chaos" },
-	{ ARPHRD_IEEE802, "ieee802" },	{ ARPHRD_ARCNET, "arcnet" },
-	{ ARPHRD_APPLETLK, "atalk" },	{ ARPHRD_DLCI, "dlci" },
-	{ ARPHRD_ATM, "atm" },		{ ARPHRD_METRICOM, "metricom" },
-	{ ARPHRD_IEEE1394, "ieee1394" }, { ARPHRD_INFINIBAND, "infiniband" },
-	{ ARPHRD_SLIP, "slip" },	{ ARPHRD_CSLIP, "cslip" },
-	{ ARPHRD_SLIP6, "slip6" },	{ ARPHRD_CSLIP6, "cslip6" },
-	{ ARPHRD_RSRVD, "rsrvd" },	{ ARPHRD_ADAPT, "adapt" },
-	{ ARPHRD_ROSE, "rose" },	{ ARPHRD_X25, "x25" },
-	{ ARPHRD_HWX25, "hwx25" },	{ ARPHRD_CAN, "can" },
-	{ ARPHRD_PPP, "ppp" },		{ ARPHRD_HDLC, "hdlc" },
-	{ ARPHRD_LAPB, "lapb" },	{ ARPHRD_DDCMP, "ddcmp" },
-	{ ARPHRD_RAWHDLC, "rawhdlc" },	{ ARPHRD_TUNNEL, "ipip" },
-	{ ARPHRD_TUNNEL6, "tunnel6" },	{ ARPHRD_FRAD, "frad" },
-	{ ARPHRD_SKIP, "skip" },	{ ARPHRD_LOOPBACK, "loopback" },
-	{ ARPHRD_LOCALTLK, "ltalk" },	{ ARPHRD_FDDI, "fddi" },
-	{ ARPHRD_BIF, "bif" },		{ ARPHRD_SIT, "sit" },
-	{ ARPHRD_IPDDP, "ip/ddp" },	{ ARPHRD_IPGRE, "gre" },
-	{ ARPHRD_PIMREG, "pimreg" },	{ ARPHRD_HIPPI, "hippi" },
-	{ ARPHRD_ASH, "ash" },		{ ARPHRD_ECONET, "econet" },
-	{ ARPHRD_IRDA, "irda" },	{ ARPHRD_FCPP, "fcpp" },
-	{ ARPHRD_FCAL, "fcal" },	{ ARPHRD_FCPL, "fcpl" },
-	{ ARPHRD_FCFABRIC, "fcfb0" },	{ ARPHRD_IEEE802_TR, "tr" },
-	{ ARPHRD_IEEE80211, "ieee802.11" },
-	{ ARPHRD_IEEE80211_PRISM, "ieee802.11/prism" },
-	{ ARPHRD_IEEE80211_RADIOTAP, "ieee802.11/radiotap" },
-	{ ARPHRD_IEEE802154, "ieee802.15.4" },
-	{ ARPHRD_IEEE802154_MONITOR, "ieee802.15.4/monitor" },
-	{ ARPHRD_PHONET, "phonet" },	{ ARPHRD_PHONET_PIPE, "phonet_pipe" },
-	{ ARPHRD_CAIF, "caif" },	{ ARPHRD_IP6GRE, "gre6" },
-	{ ARPHRD_NETLINK, "netlink" },	{ ARPHRD_6LOWPAN, "6lowpan" },
-	{ ARPHRD_NONE, "none" },	{ ARPHRD_VOID, "void" },
-};
+/* Link types and their names: the codes in one array and the names in one
+ * string (a pointer to each name cost 8 bytes and 6 of padding). */
+#define LL_TYPES \
+	X(ARPHRD_NETROM, "netrom") \
+	X(ARPHRD_ETHER, "ether") \
+	X(ARPHRD_EETHER, "eether") \
+	X(ARPHRD_AX25, "ax25") \
+	X(ARPHRD_PRONET, "pronet") \
+	X(ARPHRD_CHAOS, "chaos") \
+	X(ARPHRD_IEEE802, "ieee802") \
+	X(ARPHRD_ARCNET, "arcnet") \
+	X(ARPHRD_APPLETLK, "atalk") \
+	X(ARPHRD_DLCI, "dlci") \
+	X(ARPHRD_ATM, "atm") \
+	X(ARPHRD_METRICOM, "metricom") \
+	X(ARPHRD_IEEE1394, "ieee1394") \
+	X(ARPHRD_INFINIBAND, "infiniband") \
+	X(ARPHRD_SLIP, "slip") \
+	X(ARPHRD_CSLIP, "cslip") \
+	X(ARPHRD_SLIP6, "slip6") \
+	X(ARPHRD_CSLIP6, "cslip6") \
+	X(ARPHRD_RSRVD, "rsrvd") \
+	X(ARPHRD_ADAPT, "adapt") \
+	X(ARPHRD_ROSE, "rose") \
+	X(ARPHRD_X25, "x25") \
+	X(ARPHRD_HWX25, "hwx25") \
+	X(ARPHRD_CAN, "can") \
+	X(ARPHRD_PPP, "ppp") \
+	X(ARPHRD_HDLC, "hdlc") \
+	X(ARPHRD_LAPB, "lapb") \
+	X(ARPHRD_DDCMP, "ddcmp") \
+	X(ARPHRD_RAWHDLC, "rawhdlc") \
+	X(ARPHRD_TUNNEL, "ipip") \
+	X(ARPHRD_TUNNEL6, "tunnel6") \
+	X(ARPHRD_FRAD, "frad") \
+	X(ARPHRD_SKIP, "skip") \
+	X(ARPHRD_LOOPBACK, "loopback") \
+	X(ARPHRD_LOCALTLK, "ltalk") \
+	X(ARPHRD_FDDI, "fddi") \
+	X(ARPHRD_BIF, "bif") \
+	X(ARPHRD_SIT, "sit") \
+	X(ARPHRD_IPDDP, "ip/ddp") \
+	X(ARPHRD_IPGRE, "gre") \
+	X(ARPHRD_PIMREG, "pimreg") \
+	X(ARPHRD_HIPPI, "hippi") \
+	X(ARPHRD_ASH, "ash") \
+	X(ARPHRD_ECONET, "econet") \
+	X(ARPHRD_IRDA, "irda") \
+	X(ARPHRD_FCPP, "fcpp") \
+	X(ARPHRD_FCAL, "fcal") \
+	X(ARPHRD_FCPL, "fcpl") \
+	X(ARPHRD_FCFABRIC, "fcfb0") \
+	X(ARPHRD_IEEE802_TR, "tr") \
+	X(ARPHRD_IEEE80211, "ieee802.11") \
+	X(ARPHRD_IEEE80211_PRISM, "ieee802.11/prism") \
+	X(ARPHRD_IEEE80211_RADIOTAP, "ieee802.11/radiotap") \
+	X(ARPHRD_IEEE802154, "ieee802.15.4") \
+	X(ARPHRD_IEEE802154_MONITOR, "ieee802.15.4/monitor") \
+	X(ARPHRD_PHONET, "phonet") \
+	X(ARPHRD_PHONET_PIPE, "phonet_pipe") \
+	X(ARPHRD_CAIF, "caif") \
+	X(ARPHRD_IP6GRE, "gre6") \
+	X(ARPHRD_NETLINK, "netlink") \
+	X(ARPHRD_6LOWPAN, "6lowpan") \
+	X(ARPHRD_NONE, "none") \
+	X(ARPHRD_VOID, "void")
+
+#define X(type, name) type,
+static const unsigned short ll_type_codes[] = { LL_TYPES };
+#undef X
+#define X(type, name) name "\0"
+static const char ll_type_names[] = LL_TYPES;
+#undef X
 
 const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size)
 {
 	size_t i;
 
-	for (i = 0; !ctx->numeric && i < sizeof(ll_types) / sizeof(ll_types[0]); i++)
-		if (ll_types[i].type == type)
-			return ll_types[i].name;
+	for (i = 0; !ctx->numeric && i < sizeof(ll_type_codes) / sizeof(ll_type_codes[0]); i++)
+		if (ll_type_codes[i] == type)
+			return str_nth(ll_type_names, i);
 	snprintf(buf, size, "[%d]", type);
 	return buf;
 }

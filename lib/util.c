@@ -28,6 +28,13 @@ bool streq(const char *a, const char *b)
 	return *a == *b && strcmp(a, b) == 0;
 }
 
+const char *str_nth(const char *packed, size_t i)
+{
+	while (i--)
+		packed += strlen(packed) + 1;
+	return packed;
+}
+
 /* As iproute2's get_u32 and kin, strtoul underneath: blanks and a sign
  * pass, so "-0" is 0 (and "-1" is too big for anything narrower). */
 int parse_u64(uint64_t *v, const char *s, int base)
