@@ -585,148 +585,138 @@ static void print_counts(struct ipctx *ctx, const unsigned int *cols,
 	}
 }
 
-struct stat_rows {
-	uint64_t rx[NCOLS], rxe[NCOLS], tx[NCOLS], txe[NCOLS];
-	bool rxc, txc, nohandler;
+/* The counters by their place in struct rtnl_link_stats64 (all u64), and
+ * two places past its end: nothing (0) and the carrier changes, which come
+ * in their own attribute.  Rows and keys are tables of one-byte places
+ * instead of code that loads each field. */
+#define ST(field) (offsetof(struct rtnl_link_stats64, field) / 8)
+enum {
+	ST_ZERO = sizeof(struct rtnl_link_stats64) / 8,
+	ST_CHANGES,
+	ST_ALL,
+	ST_END = 0xff,
 };
 
-static void stats_rows(const struct rtnl_link_stats64 *s, uint64_t changes,
-		       struct stat_rows *r)
+/* Text: RX, RX errors, TX, TX errors; the first column of an error row is
+ * blank, the last one printed only when not 0 (not at all for TX errors). */
+static const unsigned char stat_rows[4][NCOLS] = {
+	{ ST(rx_bytes), ST(rx_packets), ST(rx_errors), ST(rx_dropped),
+	  ST(rx_missed_errors), ST(multicast), ST(rx_compressed) },
+	{ ST_ZERO, ST(rx_length_errors), ST(rx_crc_errors),
+	  ST(rx_frame_errors), ST(rx_fifo_errors), ST(rx_over_errors),
+	  ST(rx_nohandler) },
+	{ ST(tx_bytes), ST(tx_packets), ST(tx_errors), ST(tx_dropped),
+	  ST(tx_carrier_errors), ST(collisions), ST(tx_compressed) },
+	{ ST_ZERO, ST(tx_aborted_errors), ST(tx_fifo_errors),
+	  ST(tx_window_errors), ST(tx_heartbeat_errors), ST_CHANGES, ST_ZERO },
+};
+
+/* Each row's label, then the heads of its NCOLS columns. */
+static const char *const stat_heads[4] = {
+	"RX: \0bytes\0packets\0errors\0dropped\0missed\0mcast\0compressed",
+	"RX errors:\0\0length\0crc\0frame\0fifo\0overrun\0nohandler",
+	"TX: \0bytes\0packets\0errors\0dropped\0carrier\0collsns\0compressed",
+	"TX errors:\0\0aborted\0fifo\0window\0heartbt\0transns\0",
+};
+
+/* The last column's head: a data row has it even when blank (as the
+ * reference), an error row only with its counter. */
+static void print_stat_head(struct out *o, const unsigned int *cols, int row,
+			    bool last)
 {
-	uint64_t rx[NCOLS] = { s->rx_bytes, s->rx_packets, s->rx_errors,
-			       s->rx_dropped, s->rx_missed_errors, s->multicast,
-			       s->rx_compressed };
-	uint64_t rxe[NCOLS] = { 0, s->rx_length_errors, s->rx_crc_errors,
-				s->rx_frame_errors, s->rx_fifo_errors,
-				s->rx_over_errors, s->rx_nohandler };
-	uint64_t tx[NCOLS] = { s->tx_bytes, s->tx_packets, s->tx_errors,
-			       s->tx_dropped, s->tx_carrier_errors,
-			       s->collisions, s->tx_compressed };
-	uint64_t txe[NCOLS] = { 0, s->tx_aborted_errors, s->tx_fifo_errors,
-				s->tx_window_errors, s->tx_heartbeat_errors,
-				changes, 0 };
-
-	memcpy(r->rx, rx, sizeof(rx));
-	memcpy(r->rxe, rxe, sizeof(rxe));
-	memcpy(r->tx, tx, sizeof(tx));
-	memcpy(r->txe, txe, sizeof(txe));
-	r->rxc = s->rx_compressed;
-	r->txc = s->tx_compressed;
-	r->nohandler = s->rx_nohandler;
-}
-
-static void print_stats_text(struct ipctx *ctx,
-			     const struct rtnl_link_stats64 *s, uint64_t changes)
-{
-	static const char *const rxh[] = { "packets", "errors", "dropped",
-					   "missed", "mcast" };
-	static const char *const rxeh[] = { "length", "crc", "frame", "fifo",
-					    "overrun" };
-	static const char *const txh[] = { "packets", "errors", "dropped",
-					   "carrier", "collsns" };
-	static const char *const txeh[] = { "aborted", "fifo", "window",
-					    "heartbt", "transns" };
-	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
-	struct out *o = &ctx->out;
-	struct stat_rows r;
-
-	stats_rows(s, changes, &r);
-	size_cols(ctx, cols, r.rx, NCOLS);
-	if (ctx->stats > 1)
-		size_cols(ctx, cols, r.rxe, NCOLS);
-	size_cols(ctx, cols, r.tx, NCOLS);
-	if (ctx->stats > 1)
-		size_cols(ctx, cols, r.txe, NCOLS);
-
-	out_text(o, "    RX: %*s", cols[0] - 4, "bytes");
-	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], rxh[0], cols[2],
-		 rxh[1], cols[3], rxh[2], cols[4], rxh[3], cols[5], rxh[4],
-		 cols[6], r.rxc ? "compressed" : "");
-	out_nl(o);
-	print_counts(ctx, cols, r.rx, 0, r.rxc ? 7 : 6);
-	if (ctx->stats > 1) {
-		out_nl(o);
-		out_text(o, "    RX errors:%*s", cols[0] - 10, "");
-		out_text(o, " %*s %*s %*s %*s %*s", cols[1], rxeh[0], cols[2],
-			 rxeh[1], cols[3], rxeh[2], cols[4], rxeh[3], cols[5],
-			 rxeh[4]);
-		if (r.nohandler)
-			out_text(o, " %*s", cols[6], "nohandler");
-		out_nl(o);
-		print_counts(ctx, cols, r.rxe, 1, r.nohandler ? 7 : 6);
-	}
-	out_nl(o);
-	out_text(o, "    TX: %*s", cols[0] - 4, "bytes");
-	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], txh[0], cols[2],
-		 txh[1], cols[3], txh[2], cols[4], txh[3], cols[5], txh[4],
-		 cols[6], r.txc ? "compressed" : "");
-	out_nl(o);
-	print_counts(ctx, cols, r.tx, 0, r.txc ? 7 : 6);
-	if (ctx->stats > 1) {
-		out_nl(o);
-		out_text(o, "    TX errors:%*s", cols[0] - 10, "");
-		out_text(o, " %*s %*s %*s %*s %*s", cols[1], txeh[0], cols[2],
-			 txeh[1], cols[3], txeh[2], cols[4], txeh[3], cols[5],
-			 txeh[4]);
-		out_nl(o);
-		print_counts(ctx, cols, r.txe, 1, 6);
-	}
-}
-
-static void json_u64s(struct out *o, const char *const *keys,
-		      const uint64_t *v, int n)
-{
+	const char *w = stat_heads[row];
 	int i;
 
-	for (i = 0; i < n; i++)
-		out_u64(o, OUT_JSON, keys[i], NULL, v[i]);
+	out_text(o, "    %s%*s", w, cols[0] - (int)strlen(w),
+		 str_nth(w, 1));
+	w = str_nth(w, 2);
+	for (i = 1; i < NCOLS; i++, w += strlen(w) + 1) {
+		if (i < NCOLS - 1 || last)
+			out_text(o, " %*s", cols[i], w);
+		else if (!(row & 1))
+			out_text(o, " %*s", cols[i], "");
+	}
+	out_nl(o);
 }
 
-static void print_stats_json(struct ipctx *ctx,
-			     const struct rtnl_link_stats64 *s,
-			     const struct rtattr *changes)
+static void print_stats_text(struct ipctx *ctx, const uint64_t *all)
 {
-	static const char *const rxk[] = { "bytes", "packets", "errors",
-					   "dropped", "over_errors", "multicast" };
-	static const char *const rxek[] = { "length_errors", "crc_errors",
-					    "frame_errors", "fifo_errors",
-					    "missed_errors" };
-	static const char *const txk[] = { "bytes", "packets", "errors",
-					   "dropped", "carrier_errors",
-					   "collisions" };
-	static const char *const txek[] = { "aborted_errors", "fifo_errors",
-					    "window_errors", "heartbeat_errors" };
-	uint64_t rx[] = { s->rx_bytes, s->rx_packets, s->rx_errors,
-			  s->rx_dropped, s->rx_over_errors, s->multicast };
-	uint64_t rxe[] = { s->rx_length_errors, s->rx_crc_errors,
-			   s->rx_frame_errors, s->rx_fifo_errors,
-			   s->rx_missed_errors };
-	uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errors,
-			  s->tx_dropped, s->tx_carrier_errors, s->collisions };
-	uint64_t txe[] = { s->tx_aborted_errors, s->tx_fifo_errors,
-			   s->tx_window_errors, s->tx_heartbeat_errors };
+	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
+	uint64_t v[4][NCOLS];
+	int row, i;
+
+	for (row = 0; row < 4; row++) {
+		for (i = 0; i < NCOLS; i++)
+			v[row][i] = all[stat_rows[row][i]];
+		if (!(row & 1) || ctx->stats > 1)
+			size_cols(ctx, cols, v[row], NCOLS);
+	}
+	for (row = 0; row < 4; row++) {
+		bool last = v[row][NCOLS - 1] != 0;
+
+		if ((row & 1) && ctx->stats < 2)
+			continue;
+		if (row)
+			out_nl(&ctx->out);
+		print_stat_head(&ctx->out, cols, row, last);
+		print_counts(ctx, cols, v[row], row & 1, last ? 7 : 6);
+	}
+}
+
+/* JSON: keys (one string) and their places, up to ST_END. */
+static void json_u64s(struct out *o, const char *keys,
+		      const unsigned char *at, const uint64_t *all)
+{
+	for (; *at != ST_END; at++, keys += strlen(keys) + 1)
+		out_u64(o, OUT_JSON, keys, NULL, all[*at]);
+}
+
+static void print_stats_json(struct ipctx *ctx, const uint64_t *all,
+			     bool changes)
+{
+	static const unsigned char rx[] = {
+		ST(rx_bytes), ST(rx_packets), ST(rx_errors), ST(rx_dropped),
+		ST(rx_over_errors), ST(multicast), ST_END
+	};
+	static const unsigned char rxe[] = {
+		ST(rx_length_errors), ST(rx_crc_errors), ST(rx_frame_errors),
+		ST(rx_fifo_errors), ST(rx_missed_errors), ST_END
+	};
+	static const unsigned char tx[] = {
+		ST(tx_bytes), ST(tx_packets), ST(tx_errors), ST(tx_dropped),
+		ST(tx_carrier_errors), ST(collisions), ST_END
+	};
+	static const unsigned char txe[] = {
+		ST(tx_aborted_errors), ST(tx_fifo_errors),
+		ST(tx_window_errors), ST(tx_heartbeat_errors), ST_END
+	};
 	struct out *o = &ctx->out;
 
 	out_obj_open(o, "stats64");
 	out_obj_open(o, "rx");
-	json_u64s(o, rxk, rx, 6);
-	if (s->rx_compressed)
-		out_u64(o, OUT_JSON, "compressed", NULL, s->rx_compressed);
+	json_u64s(o, "bytes\0packets\0errors\0dropped\0over_errors\0multicast",
+		  rx, all);
+	if (all[ST(rx_compressed)])
+		out_u64(o, OUT_JSON, "compressed", NULL, all[ST(rx_compressed)]);
 	if (ctx->stats > 1) {
-		json_u64s(o, rxek, rxe, 5);
-		if (s->rx_nohandler)
-			out_u64(o, OUT_JSON, "nohandler", NULL, s->rx_nohandler);
+		json_u64s(o, "length_errors\0crc_errors\0frame_errors\0"
+			  "fifo_errors\0missed_errors", rxe, all);
+		if (all[ST(rx_nohandler)])
+			out_u64(o, OUT_JSON, "nohandler", NULL,
+				all[ST(rx_nohandler)]);
 	}
 	out_obj_close(o);
 	out_obj_open(o, "tx");
-	json_u64s(o, txk, tx, 6);
-	if (s->tx_compressed)
-		out_u64(o, OUT_JSON, "compressed", NULL, s->tx_compressed);
+	json_u64s(o, "bytes\0packets\0errors\0dropped\0carrier_errors\0"
+		  "collisions", tx, all);
+	if (all[ST(tx_compressed)])
+		out_u64(o, OUT_JSON, "compressed", NULL, all[ST(tx_compressed)]);
 	if (ctx->stats > 1) {
-		json_u64s(o, txek, txe, 4);
+		json_u64s(o, "aborted_errors\0fifo_errors\0window_errors\0"
+			  "heartbeat_errors", txe, all);
 		if (changes)
 			out_u64(o, OUT_JSON, "carrier_changes", NULL,
-				nl_attr_u32(changes));
+				all[ST_CHANGES]);
 	}
 	out_obj_close(o);
 	out_obj_close(o);
@@ -734,19 +724,21 @@ static void print_stats_json(struct ipctx *ctx,
 
 static void print_stats_tb(struct ipctx *ctx, struct rtattr **tb)
 {
-	struct rtnl_link_stats64 s;
+	uint64_t all[ST_ALL] = { 0 };
+	size_t len;
 
 	if (!tb[IFLA_STATS64])
 		return;
-	memset(&s, 0, sizeof(s));
-	memcpy(&s, nl_attr_data(tb[IFLA_STATS64]),
-	       nl_attr_len(tb[IFLA_STATS64]) < sizeof(s) ?
-	       nl_attr_len(tb[IFLA_STATS64]) : sizeof(s));
+	len = nl_attr_len(tb[IFLA_STATS64]);
+	memcpy(all, nl_attr_data(tb[IFLA_STATS64]),
+	       len < sizeof(struct rtnl_link_stats64) ?
+	       len : sizeof(struct rtnl_link_stats64));
+	all[ST_CHANGES] = nl_attr_u32(tb[IFLA_CARRIER_CHANGES]);
 	out_nl(&ctx->out);
 	if (ctx->out.json)
-		print_stats_json(ctx, &s, tb[IFLA_CARRIER_CHANGES]);
+		print_stats_json(ctx, all, tb[IFLA_CARRIER_CHANGES]);
 	else
-		print_stats_text(ctx, &s, nl_attr_u32(tb[IFLA_CARRIER_CHANGES]));
+		print_stats_text(ctx, all);
 }
 
 /* ---- one link ---- */
