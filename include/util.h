@@ -13,6 +13,9 @@ bool streq(const char *a, const char *b);
 /* The i-th of the NUL-separated strings in packed ("a\0bc\0..."): a name
  * table kept as one string instead of 8-byte pointers to each name. */
 const char *str_nth(const char *packed, size_t i);
+/* strlcpy(): s, cut to size - 1 bytes, with its NUL (no strncpy, whose
+ * padding a musl build would link just for this). */
+void str_copy(char *dst, const char *s, size_t size);
 
 /* strerror() in glibc's wording with any libc (lib/errtext.c): a musl build
  * prints the reference's "RTNETLINK answers: ..." texts. */

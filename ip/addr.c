@@ -747,7 +747,7 @@ static bool ioctl_txqlen(const struct nlmsghdr *nlh, uint32_t *qlen)
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return false;
-	strncpy(ifr.ifr_name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ - 1);
+	str_copy(ifr.ifr_name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ);
 	err = ioctl(fd, SIOCGIFTXQLEN, &ifr);
 	close(fd);
 	*qlen = ifr.ifr_qlen;

@@ -332,7 +332,7 @@ static int apply_value_opt(struct ipctx *ctx, struct opts *o, int id,
 
 	switch (id) {
 	case O_LOOPS:
-		ctx->loops = atoi(val);
+		ctx->loops = (int)strtol(val, NULL, 10);	/* glibc's atoi() */
 		break;
 	case O_FAMILY:
 		if (streq(val, "help"))

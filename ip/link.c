@@ -1538,7 +1538,7 @@ static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 	if (streq(a, "index")) {
 		if (la->index)
 			return -duparg("index", (*argv)[0]);
-		la->index = atoi((*argv)[0]);
+		la->index = (int)strtol((*argv)[0], NULL, 10);	/* atoi() */
 		if (la->index <= 0)
 			return -invarg("Invalid \"index\" value", (*argv)[0]);
 		return 0;

@@ -28,6 +28,14 @@ bool streq(const char *a, const char *b)
 	return *a == *b && strcmp(a, b) == 0;
 }
 
+void str_copy(char *dst, const char *s, size_t size)
+{
+	size_t n = strnlen(s, size - 1);
+
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
 const char *str_nth(const char *packed, size_t i)
 {
 	while (i--)
