@@ -36,6 +36,16 @@ void str_copy(char *dst, const char *s, size_t size)
 	dst[n] = '\0';
 }
 
+int keyword_index(const char *arg, const char *words)
+{
+	int i;
+
+	for (i = 0; *words; i++, words += strlen(words) + 1)
+		if (*words == '=' ? streq(arg, words + 1) : matches(arg, words))
+			return i;
+	return -1;
+}
+
 const char *str_nth(const char *packed, size_t i)
 {
 	while (i--)
