@@ -1384,32 +1384,16 @@ static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 	return tail_opt(r, key, arg);
 }
 
-static const char *const value_keys[] = {
-	"txqueuelen", "txqlen", "qlen", "mtu", "netns", "carrier", "master",
-	"vrf", "alias", "group", "mode", "state", "numtxqueues", "numrxqueues",
-	"addrgenmode", "link-netnsid", "protodown", "gso_max_size",
-	"gso_max_segs", "gro_max_size", "parentdev", "address", "broadcast",
-	"brd",
-};
-
-/* Whether `a` names an option that takes a value (prefixes where the
- * reference allows them). */
+/* Whether `a` names an option that takes a value: those the reference
+ * takes abbreviated, then the whole words. */
 static bool is_value_key(const char *a)
 {
-	static const char *const prefixed[] = {
-		"address", "broadcast", "txqueuelen", "txqlen", "master",
-		"alias", "numtxqueues", "numrxqueues", "addrgenmode",
-		"link-netnsid",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(prefixed) / sizeof(prefixed[0]); i++)
-		if (matches(a, prefixed[i]))
-			return true;
-	for (i = 0; i < sizeof(value_keys) / sizeof(value_keys[0]); i++)
-		if (streq(a, value_keys[i]))
-			return true;
-	return false;
+	return keyword_index(a, "address\0broadcast\0txqueuelen\0txqlen\0"
+			     "master\0alias\0numtxqueues\0numrxqueues\0"
+			     "addrgenmode\0link-netnsid\0=qlen\0=mtu\0=netns\0"
+			     "=carrier\0=vrf\0=group\0=mode\0=state\0"
+			     "=protodown\0=gso_max_size\0=gso_max_segs\0"
+			     "=gro_max_size\0=parentdev\0=brd\0") >= 0;
 }
 
 /* link-netns NAME: the nsid of that namespace, assigned if it has none. */
