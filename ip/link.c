@@ -42,10 +42,11 @@ static const struct {
 };
 
 /* Link types and their names: the codes in one array and the names in one
- * string (a pointer to each name cost 8 bytes and 6 of padding). */
+ * string (a pointer to each name cost 8 bytes and 6 of padding).  Ether
+ * first: nearly every link of a long listing is one. */
 #define LL_TYPES \
-	X(ARPHRD_NETROM, "netrom") \
 	X(ARPHRD_ETHER, "ether") \
+	X(ARPHRD_NETROM, "netrom") \
 	X(ARPHRD_EETHER, "eether") \
 	X(ARPHRD_AX25, "ax25") \
 	X(ARPHRD_PRONET, "pronet") \
@@ -620,22 +621,21 @@ static const char *const stat_heads[4] = {
 };
 
 /* The last column's head: a data row has it even when blank (as the
- * reference), an error row only with its counter. */
+ * reference), an error row only with its counter.  Few calls: each one
+ * goes through the printf engine (ip -s link on many links). */
 static void print_stat_head(struct out *o, const unsigned int *cols, int row,
 			    bool last)
 {
-	const char *w = stat_heads[row];
+	const char *w[NCOLS + 1], *p = stat_heads[row];
 	int i;
 
-	out_text(o, "    %s%*s", w, cols[0] - (int)strlen(w),
-		 str_nth(w, 1));
-	w = str_nth(w, 2);
-	for (i = 1; i < NCOLS; i++, w += strlen(w) + 1) {
-		if (i < NCOLS - 1 || last)
-			out_text(o, " %*s", cols[i], w);
-		else if (!(row & 1))
-			out_text(o, " %*s", cols[i], "");
-	}
+	for (i = 0; i <= NCOLS; i++, p += strlen(p) + 1)
+		w[i] = p;
+	out_text(o, "    %s%*s %*s %*s %*s %*s %*s", w[0],
+		 cols[0] - (int)strlen(w[0]), w[1], cols[1], w[2], cols[2], w[3],
+		 cols[3], w[4], cols[4], w[5], cols[5], w[6]);
+	if (last || !(row & 1))
+		out_text(o, " %*s", cols[6], last ? w[7] : "");
 	out_nl(o);
 }
 
