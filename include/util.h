@@ -10,6 +10,17 @@
 /* True when `arg` is a non-empty prefix of `word` (the reference's rule). */
 bool matches(const char *arg, const char *word);
 bool streq(const char *a, const char *b);
+/* The i-th of the NUL-separated strings in packed ("a\0bc\0..."): a name
+ * table kept as one string instead of 8-byte pointers to each name. */
+const char *str_nth(const char *packed, size_t i);
+/* Which of words arg is: words is one string of NUL-separated words ended by
+ * an empty one, each taken abbreviated (matches()) unless it starts with
+ * '=' (then only whole); the first that fits wins.  -1 when none does.
+ * A chain of matches()/streq() calls costs more code per word. */
+int keyword_index(const char *arg, const char *words);
+/* strlcpy(): s, cut to size - 1 bytes, with its NUL (no strncpy, whose
+ * padding a musl build would link just for this). */
+void str_copy(char *dst, const char *s, size_t size);
 
 /* strerror() in glibc's wording with any libc (lib/errtext.c): a musl build
  * prints the reference's "RTNETLINK answers: ..." texts. */

@@ -747,7 +747,7 @@ static bool ioctl_txqlen(const struct nlmsghdr *nlh, uint32_t *qlen)
 	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (fd < 0)
 		return false;
-	strncpy(ifr.ifr_name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ - 1);
+	str_copy(ifr.ifr_name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ);
 	err = ioctl(fd, SIOCGIFTXQLEN, &ifr);
 	close(fd);
 	*qlen = ifr.ifr_qlen;
@@ -1435,49 +1435,19 @@ static int parse_local(struct addr_req *r, const char *arg)
 	return EXIT_OK;
 }
 
-/* Keywords followed by a value; *used tells whether key was one. */
-static int parse_modify_valued(struct addr_req *r, const char *key,
-			       int *argc, char ***argv, bool *used)
-{
-	bool metric = matches(key, "metric") || matches(key, "priority") ||
-		      matches(key, "preference");
-	bool valid = !metric && matches(key, "valid_lft");
-	bool pref = !metric && matches(key, "preferred_lft");
-	const char *val;
-	uint32_t scope;
+/* The keywords followed by a value, in valued_words' order: the metric's
+ * three names before the lifetimes, so "pre" is preference. */
+enum {
+	V_PEER, V_REMOTE, V_BROADCAST, V_BRD, V_ANYCAST, V_SCOPE, V_DEV,
+	V_LABEL, V_METRIC, V_PRIORITY, V_PREFERENCE, V_VALID, V_PREFERRED,
+};
+static const char valued_words[] =
+	"=peer\0=remote\0broadcast\0=brd\0=anycast\0=scope\0=dev\0=label\0"
+	"metric\0priority\0preference\0valid_lft\0preferred_lft\0";
 
-	*used = streq(key, "peer") || streq(key, "remote") ||
-		matches(key, "broadcast") || streq(key, "brd") ||
-		streq(key, "anycast") || streq(key, "scope") ||
-		streq(key, "dev") || streq(key, "label") || metric || valid ||
-		pref;
-	if (!*used)
-		return EXIT_OK;
-	if ((valid && r->has_valid) || (pref && r->has_preferred))
-		return duparg(valid ? "valid_lft" : "preferred_lft", key);
-	if (!next_arg(argc, argv))
-		return EXIT_USAGE;
-	val = (*argv)[0];
-	if (streq(key, "peer") || streq(key, "remote"))
-		return parse_peer(r, val);
-	if (matches(key, "broadcast") || streq(key, "brd"))
-		return parse_brd(r, val);
-	if (streq(key, "anycast"))
-		return parse_any(r, val);
-	if (streq(key, "scope")) {
-		if (id_of(NT_SCOPES, val, &scope) || scope > 255)
-			return invarg("invalid scope value.", val);
-		r->scope = scope;
-		r->scoped = true;
-	} else if (streq(key, "dev")) {
-		r->dev = val;
-	} else if (streq(key, "label")) {
-		r->label = val;
-	} else if (metric) {
-		if (parse_u32(&r->metric, val, 0))
-			return invarg("\"metric\" value is invalid\n", val);
-		r->has_metric = true;
-	} else if (valid) {
+static int parse_lifetime(struct addr_req *r, int w, const char *val)
+{
+	if (w == V_VALID) {
 		r->has_valid = true;
 		if (set_lifetime(&r->valid, val))
 			return invarg("valid_lft value", val);
@@ -1485,6 +1455,53 @@ static int parse_modify_valued(struct addr_req *r, const char *key,
 		r->has_preferred = true;
 		if (set_lifetime(&r->preferred, val))
 			return invarg("preferred_lft value", val);
+	}
+	return EXIT_OK;
+}
+
+/* Keywords followed by a value; *used tells whether key was one. */
+static int parse_modify_valued(struct addr_req *r, const char *key,
+			       int *argc, char ***argv, bool *used)
+{
+	int w = keyword_index(key, valued_words);
+	const char *val;
+	uint32_t scope;
+
+	*used = w >= 0;
+	if (!*used)
+		return EXIT_OK;
+	if ((w == V_VALID && r->has_valid) ||
+	    (w == V_PREFERRED && r->has_preferred))
+		return duparg(w == V_VALID ? "valid_lft" : "preferred_lft", key);
+	if (!next_arg(argc, argv))
+		return EXIT_USAGE;
+	val = (*argv)[0];
+	switch (w) {
+	case V_PEER: case V_REMOTE:
+		return parse_peer(r, val);
+	case V_BROADCAST: case V_BRD:
+		return parse_brd(r, val);
+	case V_ANYCAST:
+		return parse_any(r, val);
+	case V_SCOPE:
+		if (id_of(NT_SCOPES, val, &scope) || scope > 255)
+			return invarg("invalid scope value.", val);
+		r->scope = scope;
+		r->scoped = true;
+		break;
+	case V_DEV:
+		r->dev = val;
+		break;
+	case V_LABEL:
+		r->label = val;
+		break;
+	case V_METRIC: case V_PRIORITY: case V_PREFERENCE:
+		if (parse_u32(&r->metric, val, 0))
+			return invarg("\"metric\" value is invalid\n", val);
+		r->has_metric = true;
+		break;
+	default:
+		return parse_lifetime(r, w, val);
 	}
 	return EXIT_OK;
 }
@@ -1665,7 +1682,7 @@ static int addr_modify(struct ipctx *ctx, uint16_t type, uint16_t flags,
 	NL_REQ_DEFINE(req, 512);
 	struct addr_req r = { .type = type, .flags = flags,
 			      .family = ctx->family };
-	int ifindex, rc;
+	int ifindex = 0, rc;	/* set by check_modify() when rc is 0 */
 
 	rc = parse_modify(&r, argc, argv);
 	if (!rc)

@@ -431,8 +431,7 @@ static void ll_note(struct ipctx *ctx, const struct ifinfomsg *ifi,
 	e->index = ifi->ifi_index;
 	e->flags = ifi->ifi_flags;
 	e->type = ifi->ifi_type;
-	strncpy(e->name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ - 1);
-	e->name[IFNAMSIZ - 1] = '\0';
+	str_copy(e->name, nl_attr_str(tb[IFLA_IFNAME]), IFNAMSIZ);
 }
 
 /* A link message's attributes into tb; its header, or NULL if too short. */

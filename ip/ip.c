@@ -264,45 +264,27 @@ enum opt_id {
 	O_NETNS, O_NUMERIC, O_ALL, O_JSON, O_PRETTY, O_BRIEF, O_ECHO,
 };
 
-struct option_word {
-	const char *name;
-	unsigned char id;
-	bool exact;	/* -4, -6, ...: no abbreviation to speak of */
-	bool value;	/* takes the next argument */
-};
+/* Their words, in enum opt_id's order, as one string (30 pointers and
+ * padding cost more than the words). */
+static const char option_words[] =
+	"-loops\0-family\0-4\0-6\0-0\0-M\0-B\0-human\0-human-readable\0"
+	"-iec\0-stats\0-statistics\0-details\0-resolve\0-oneline\0"
+	"-timestamp\0-tshort\0-Version\0-force\0-batch\0-rcvbuf\0-color\0"
+	"-help\0-netns\0-Numeric\0-all\0-json\0-pretty\0-brief\0-echo";
 
-static const struct option_word options[] = {
-	{ "-loops", O_LOOPS, false, true },
-	{ "-family", O_FAMILY, false, true },
-	{ "-4", O_4, true, false },
-	{ "-6", O_6, true, false },
-	{ "-0", O_0, true, false },
-	{ "-M", O_MPLS, true, false },
-	{ "-B", O_BRIDGE, true, false },
-	{ "-human", O_HUMAN, false, false },
-	{ "-human-readable", O_HUMAN2, false, false },
-	{ "-iec", O_IEC, false, false },
-	{ "-stats", O_STATS, false, false },
-	{ "-statistics", O_STATS2, false, false },
-	{ "-details", O_DETAILS, false, false },
-	{ "-resolve", O_RESOLVE, false, false },
-	{ "-oneline", O_ONELINE, false, false },
-	{ "-timestamp", O_TSTAMP, false, false },
-	{ "-tshort", O_TSHORT, false, false },
-	{ "-Version", O_VERSION, false, false },
-	{ "-force", O_FORCE, false, false },
-	{ "-batch", O_BATCH, false, true },
-	{ "-rcvbuf", O_RCVBUF, false, true },
-	{ "-color", O_COLOR, false, false },
-	{ "-help", O_HELP, false, false },
-	{ "-netns", O_NETNS, false, true },
-	{ "-Numeric", O_NUMERIC, false, false },
-	{ "-all", O_ALL, false, false },
-	{ "-json", O_JSON, false, false },
-	{ "-pretty", O_PRETTY, false, false },
-	{ "-brief", O_BRIEF, false, false },
-	{ "-echo", O_ECHO, true, false },	/* exact in iproute2 too */
-};
+/* -4, -6, ... have no abbreviation to speak of, and -echo is exact in
+ * iproute2 too. */
+static bool option_exact(int id)
+{
+	return (id >= O_4 && id <= O_BRIDGE) || id == O_ECHO;
+}
+
+/* Those that take the next argument. */
+static bool option_has_value(int id)
+{
+	return id == O_LOOPS || id == O_FAMILY || id == O_BATCH ||
+	       id == O_RCVBUF || id == O_NETNS;
+}
 
 /* -c[olor][=always|auto|never]: the word before '=' must abbreviate -color;
  * an empty value means always. */
@@ -324,22 +306,21 @@ static bool parse_color_opt(const char *opt, enum out_color_mode *mode)
 	return true;
 }
 
-static const struct option_word *find_option(const char *opt,
-					     enum out_color_mode *color)
+/* The option's enum opt_id, or -1. */
+static int find_option(const char *opt, enum out_color_mode *color)
 {
-	size_t i;
+	const char *w = option_words;
+	int id;
 
-	for (i = 0; i < sizeof(options) / sizeof(options[0]); i++) {
-		const struct option_word *w = &options[i];
-
-		if (w->id == O_COLOR) {
+	for (id = 0; id <= O_ECHO; id++, w += strlen(w) + 1) {
+		if (id == O_COLOR) {
 			if (parse_color_opt(opt, color))
-				return w;
-		} else if (w->exact ? streq(opt, w->name) : matches(opt, w->name)) {
-			return w;
+				return id;
+		} else if (option_exact(id) ? streq(opt, w) : matches(opt, w)) {
+			return id;
 		}
 	}
-	return NULL;
+	return -1;
 }
 
 /* An option with its value; returns 0, or -(exit code) to stop. */
@@ -351,7 +332,7 @@ static int apply_value_opt(struct ipctx *ctx, struct opts *o, int id,
 
 	switch (id) {
 	case O_LOOPS:
-		ctx->loops = atoi(val);
+		ctx->loops = (int)strtol(val, NULL, 10);	/* glibc's atoi() */
 		break;
 	case O_FAMILY:
 		if (streq(val, "help"))
@@ -446,35 +427,35 @@ static int parse_options(struct ipctx *ctx, struct opts *o, int argc,
 
 	while (i < argc && argv[i][0] == '-') {
 		const char *opt = argv[i];
-		const struct option_word *w;
+		int id;
 
 		if (streq(opt, "--"))
 			return i + 1;
 		if (opt[1] == '-')
 			opt++;
-		w = find_option(opt, &o->color);
-		if (!w) {
+		id = find_option(opt, &o->color);
+		if (id < 0) {
 			pr_err("Option \"%s\" is unknown, try \"ip -help\".\n",
 			       opt);
 			return -EXIT_USAGE;
 		}
-		if (w->id == O_VERSION) {
+		if (id == O_VERSION) {
 			out_plain(&ctx->out, "ip utility, iproute2-6.1.0 compatible, ip "
 				  IP_VERSION "\n");
 			return DONE_OK;
 		}
-		if (w->id == O_HELP)
+		if (id == O_HELP)
 			return -usage();
-		if (w->value) {
+		if (option_has_value(id)) {
 			int r;
 
 			if (++i >= argc)
 				return -usage();
-			r = apply_value_opt(ctx, o, w->id, argv[i]);
+			r = apply_value_opt(ctx, o, id, argv[i]);
 			if (r)
 				return r;
 		} else {
-			apply_flag_opt(ctx, o, w->id);
+			apply_flag_opt(ctx, o, id);
 		}
 		i++;
 	}

@@ -41,54 +41,89 @@ static const struct {
 	{ IFF_DORMANT, "DORMANT" },	{ IFF_ECHO, "ECHO" },
 };
 
-static const struct {
-	unsigned short type;
-	const char *name;
-} ll_types[] = {
-	{ ARPHRD_NETROM, "netrom" },	{ ARPHRD_ETHER, "ether" },
-	{ ARPHRD_EETHER, "eether" },	{ ARPHRD_AX25, "ax25" },
-	{ ARPHRD_PRONET, "pronet" },	{ ARPHRD_CHAOS, "chaos" },
-	{ ARPHRD_IEEE802, "ieee802" },	{ ARPHRD_ARCNET, "arcnet" },
-	{ ARPHRD_APPLETLK, "atalk" },	{ ARPHRD_DLCI, "dlci" },
-	{ ARPHRD_ATM, "atm" },		{ ARPHRD_METRICOM, "metricom" },
-	{ ARPHRD_IEEE1394, "ieee1394" }, { ARPHRD_INFINIBAND, "infiniband" },
-	{ ARPHRD_SLIP, "slip" },	{ ARPHRD_CSLIP, "cslip" },
-	{ ARPHRD_SLIP6, "slip6" },	{ ARPHRD_CSLIP6, "cslip6" },
-	{ ARPHRD_RSRVD, "rsrvd" },	{ ARPHRD_ADAPT, "adapt" },
-	{ ARPHRD_ROSE, "rose" },	{ ARPHRD_X25, "x25" },
-	{ ARPHRD_HWX25, "hwx25" },	{ ARPHRD_CAN, "can" },
-	{ ARPHRD_PPP, "ppp" },		{ ARPHRD_HDLC, "hdlc" },
-	{ ARPHRD_LAPB, "lapb" },	{ ARPHRD_DDCMP, "ddcmp" },
-	{ ARPHRD_RAWHDLC, "rawhdlc" },	{ ARPHRD_TUNNEL, "ipip" },
-	{ ARPHRD_TUNNEL6, "tunnel6" },	{ ARPHRD_FRAD, "frad" },
-	{ ARPHRD_SKIP, "skip" },	{ ARPHRD_LOOPBACK, "loopback" },
-	{ ARPHRD_LOCALTLK, "ltalk" },	{ ARPHRD_FDDI, "fddi" },
-	{ ARPHRD_BIF, "bif" },		{ ARPHRD_SIT, "sit" },
-	{ ARPHRD_IPDDP, "ip/ddp" },	{ ARPHRD_IPGRE, "gre" },
-	{ ARPHRD_PIMREG, "pimreg" },	{ ARPHRD_HIPPI, "hippi" },
-	{ ARPHRD_ASH, "ash" },		{ ARPHRD_ECONET, "econet" },
-	{ ARPHRD_IRDA, "irda" },	{ ARPHRD_FCPP, "fcpp" },
-	{ ARPHRD_FCAL, "fcal" },	{ ARPHRD_FCPL, "fcpl" },
-	{ ARPHRD_FCFABRIC, "fcfb0" },	{ ARPHRD_IEEE802_TR, "tr" },
-	{ ARPHRD_IEEE80211, "ieee802.11" },
-	{ ARPHRD_IEEE80211_PRISM, "ieee802.11/prism" },
-	{ ARPHRD_IEEE80211_RADIOTAP, "ieee802.11/radiotap" },
-	{ ARPHRD_IEEE802154, "ieee802.15.4" },
-	{ ARPHRD_IEEE802154_MONITOR, "ieee802.15.4/monitor" },
-	{ ARPHRD_PHONET, "phonet" },	{ ARPHRD_PHONET_PIPE, "phonet_pipe" },
-	{ ARPHRD_CAIF, "caif" },	{ ARPHRD_IP6GRE, "gre6" },
-	{ ARPHRD_NETLINK, "netlink" },	{ ARPHRD_6LOWPAN, "6lowpan" },
-	{ ARPHRD_NONE, "none" },	{ ARPHRD_VOID, "void" },
-};
+/* Link types and their names: the codes in one array and the names in one
+ * string (a pointer to each name cost 8 bytes and 6 of padding).  Ether
+ * first: nearly every link of a long listing is one. */
+#define LL_TYPES \
+	X(ARPHRD_ETHER, "ether") \
+	X(ARPHRD_NETROM, "netrom") \
+	X(ARPHRD_EETHER, "eether") \
+	X(ARPHRD_AX25, "ax25") \
+	X(ARPHRD_PRONET, "pronet") \
+	X(ARPHRD_CHAOS, "chaos") \
+	X(ARPHRD_IEEE802, "ieee802") \
+	X(ARPHRD_ARCNET, "arcnet") \
+	X(ARPHRD_APPLETLK, "atalk") \
+	X(ARPHRD_DLCI, "dlci") \
+	X(ARPHRD_ATM, "atm") \
+	X(ARPHRD_METRICOM, "metricom") \
+	X(ARPHRD_IEEE1394, "ieee1394") \
+	X(ARPHRD_INFINIBAND, "infiniband") \
+	X(ARPHRD_SLIP, "slip") \
+	X(ARPHRD_CSLIP, "cslip") \
+	X(ARPHRD_SLIP6, "slip6") \
+	X(ARPHRD_CSLIP6, "cslip6") \
+	X(ARPHRD_RSRVD, "rsrvd") \
+	X(ARPHRD_ADAPT, "adapt") \
+	X(ARPHRD_ROSE, "rose") \
+	X(ARPHRD_X25, "x25") \
+	X(ARPHRD_HWX25, "hwx25") \
+	X(ARPHRD_CAN, "can") \
+	X(ARPHRD_PPP, "ppp") \
+	X(ARPHRD_HDLC, "hdlc") \
+	X(ARPHRD_LAPB, "lapb") \
+	X(ARPHRD_DDCMP, "ddcmp") \
+	X(ARPHRD_RAWHDLC, "rawhdlc") \
+	X(ARPHRD_TUNNEL, "ipip") \
+	X(ARPHRD_TUNNEL6, "tunnel6") \
+	X(ARPHRD_FRAD, "frad") \
+	X(ARPHRD_SKIP, "skip") \
+	X(ARPHRD_LOOPBACK, "loopback") \
+	X(ARPHRD_LOCALTLK, "ltalk") \
+	X(ARPHRD_FDDI, "fddi") \
+	X(ARPHRD_BIF, "bif") \
+	X(ARPHRD_SIT, "sit") \
+	X(ARPHRD_IPDDP, "ip/ddp") \
+	X(ARPHRD_IPGRE, "gre") \
+	X(ARPHRD_PIMREG, "pimreg") \
+	X(ARPHRD_HIPPI, "hippi") \
+	X(ARPHRD_ASH, "ash") \
+	X(ARPHRD_ECONET, "econet") \
+	X(ARPHRD_IRDA, "irda") \
+	X(ARPHRD_FCPP, "fcpp") \
+	X(ARPHRD_FCAL, "fcal") \
+	X(ARPHRD_FCPL, "fcpl") \
+	X(ARPHRD_FCFABRIC, "fcfb0") \
+	X(ARPHRD_IEEE802_TR, "tr") \
+	X(ARPHRD_IEEE80211, "ieee802.11") \
+	X(ARPHRD_IEEE80211_PRISM, "ieee802.11/prism") \
+	X(ARPHRD_IEEE80211_RADIOTAP, "ieee802.11/radiotap") \
+	X(ARPHRD_IEEE802154, "ieee802.15.4") \
+	X(ARPHRD_IEEE802154_MONITOR, "ieee802.15.4/monitor") \
+	X(ARPHRD_PHONET, "phonet") \
+	X(ARPHRD_PHONET_PIPE, "phonet_pipe") \
+	X(ARPHRD_CAIF, "caif") \
+	X(ARPHRD_IP6GRE, "gre6") \
+	X(ARPHRD_NETLINK, "netlink") \
+	X(ARPHRD_6LOWPAN, "6lowpan") \
+	X(ARPHRD_NONE, "none") \
+	X(ARPHRD_VOID, "void")
+
+#define X(type, name) type,
+static const unsigned short ll_type_codes[] = { LL_TYPES };
+#undef X
+#define X(type, name) name "\0"
+static const char ll_type_names[] = LL_TYPES;
+#undef X
 
 const char *ll_type_name(struct ipctx *ctx, unsigned short type, char *buf,
 			 size_t size)
 {
 	size_t i;
 
-	for (i = 0; !ctx->numeric && i < sizeof(ll_types) / sizeof(ll_types[0]); i++)
-		if (ll_types[i].type == type)
-			return ll_types[i].name;
+	for (i = 0; !ctx->numeric && i < sizeof(ll_type_codes) / sizeof(ll_type_codes[0]); i++)
+		if (ll_type_codes[i] == type)
+			return str_nth(ll_type_names, i);
 	snprintf(buf, size, "[%d]", type);
 	return buf;
 }
@@ -551,148 +586,137 @@ static void print_counts(struct ipctx *ctx, const unsigned int *cols,
 	}
 }
 
-struct stat_rows {
-	uint64_t rx[NCOLS], rxe[NCOLS], tx[NCOLS], txe[NCOLS];
-	bool rxc, txc, nohandler;
+/* The counters by their place in struct rtnl_link_stats64 (all u64), and
+ * two places past its end: nothing (0) and the carrier changes, which come
+ * in their own attribute.  Rows and keys are tables of one-byte places
+ * instead of code that loads each field. */
+#define ST(field) (offsetof(struct rtnl_link_stats64, field) / 8)
+enum {
+	ST_ZERO = sizeof(struct rtnl_link_stats64) / 8,
+	ST_CHANGES,
+	ST_ALL,
+	ST_END = 0xff,
 };
 
-static void stats_rows(const struct rtnl_link_stats64 *s, uint64_t changes,
-		       struct stat_rows *r)
+/* Text: RX, RX errors, TX, TX errors; the first column of an error row is
+ * blank, the last one printed only when not 0 (not at all for TX errors). */
+static const unsigned char stat_rows[4][NCOLS] = {
+	{ ST(rx_bytes), ST(rx_packets), ST(rx_errors), ST(rx_dropped),
+	  ST(rx_missed_errors), ST(multicast), ST(rx_compressed) },
+	{ ST_ZERO, ST(rx_length_errors), ST(rx_crc_errors),
+	  ST(rx_frame_errors), ST(rx_fifo_errors), ST(rx_over_errors),
+	  ST(rx_nohandler) },
+	{ ST(tx_bytes), ST(tx_packets), ST(tx_errors), ST(tx_dropped),
+	  ST(tx_carrier_errors), ST(collisions), ST(tx_compressed) },
+	{ ST_ZERO, ST(tx_aborted_errors), ST(tx_fifo_errors),
+	  ST(tx_window_errors), ST(tx_heartbeat_errors), ST_CHANGES, ST_ZERO },
+};
+
+/* Each row's label, then the heads of its NCOLS columns. */
+static const char *const stat_heads[4] = {
+	"RX: \0bytes\0packets\0errors\0dropped\0missed\0mcast\0compressed",
+	"RX errors:\0\0length\0crc\0frame\0fifo\0overrun\0nohandler",
+	"TX: \0bytes\0packets\0errors\0dropped\0carrier\0collsns\0compressed",
+	"TX errors:\0\0aborted\0fifo\0window\0heartbt\0transns\0",
+};
+
+/* The last column's head: a data row has it even when blank (as the
+ * reference), an error row only with its counter.  Few calls: each one
+ * goes through the printf engine (ip -s link on many links). */
+static void print_stat_head(struct out *o, const unsigned int *cols, int row,
+			    bool last)
 {
-	uint64_t rx[NCOLS] = { s->rx_bytes, s->rx_packets, s->rx_errors,
-			       s->rx_dropped, s->rx_missed_errors, s->multicast,
-			       s->rx_compressed };
-	uint64_t rxe[NCOLS] = { 0, s->rx_length_errors, s->rx_crc_errors,
-				s->rx_frame_errors, s->rx_fifo_errors,
-				s->rx_over_errors, s->rx_nohandler };
-	uint64_t tx[NCOLS] = { s->tx_bytes, s->tx_packets, s->tx_errors,
-			       s->tx_dropped, s->tx_carrier_errors,
-			       s->collisions, s->tx_compressed };
-	uint64_t txe[NCOLS] = { 0, s->tx_aborted_errors, s->tx_fifo_errors,
-				s->tx_window_errors, s->tx_heartbeat_errors,
-				changes, 0 };
-
-	memcpy(r->rx, rx, sizeof(rx));
-	memcpy(r->rxe, rxe, sizeof(rxe));
-	memcpy(r->tx, tx, sizeof(tx));
-	memcpy(r->txe, txe, sizeof(txe));
-	r->rxc = s->rx_compressed;
-	r->txc = s->tx_compressed;
-	r->nohandler = s->rx_nohandler;
-}
-
-static void print_stats_text(struct ipctx *ctx,
-			     const struct rtnl_link_stats64 *s, uint64_t changes)
-{
-	static const char *const rxh[] = { "packets", "errors", "dropped",
-					   "missed", "mcast" };
-	static const char *const rxeh[] = { "length", "crc", "frame", "fifo",
-					    "overrun" };
-	static const char *const txh[] = { "packets", "errors", "dropped",
-					   "carrier", "collsns" };
-	static const char *const txeh[] = { "aborted", "fifo", "window",
-					    "heartbt", "transns" };
-	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
-	struct out *o = &ctx->out;
-	struct stat_rows r;
-
-	stats_rows(s, changes, &r);
-	size_cols(ctx, cols, r.rx, NCOLS);
-	if (ctx->stats > 1)
-		size_cols(ctx, cols, r.rxe, NCOLS);
-	size_cols(ctx, cols, r.tx, NCOLS);
-	if (ctx->stats > 1)
-		size_cols(ctx, cols, r.txe, NCOLS);
-
-	out_text(o, "    RX: %*s", cols[0] - 4, "bytes");
-	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], rxh[0], cols[2],
-		 rxh[1], cols[3], rxh[2], cols[4], rxh[3], cols[5], rxh[4],
-		 cols[6], r.rxc ? "compressed" : "");
-	out_nl(o);
-	print_counts(ctx, cols, r.rx, 0, r.rxc ? 7 : 6);
-	if (ctx->stats > 1) {
-		out_nl(o);
-		out_text(o, "    RX errors:%*s", cols[0] - 10, "");
-		out_text(o, " %*s %*s %*s %*s %*s", cols[1], rxeh[0], cols[2],
-			 rxeh[1], cols[3], rxeh[2], cols[4], rxeh[3], cols[5],
-			 rxeh[4]);
-		if (r.nohandler)
-			out_text(o, " %*s", cols[6], "nohandler");
-		out_nl(o);
-		print_counts(ctx, cols, r.rxe, 1, r.nohandler ? 7 : 6);
-	}
-	out_nl(o);
-	out_text(o, "    TX: %*s", cols[0] - 4, "bytes");
-	out_text(o, " %*s %*s %*s %*s %*s %*s", cols[1], txh[0], cols[2],
-		 txh[1], cols[3], txh[2], cols[4], txh[3], cols[5], txh[4],
-		 cols[6], r.txc ? "compressed" : "");
-	out_nl(o);
-	print_counts(ctx, cols, r.tx, 0, r.txc ? 7 : 6);
-	if (ctx->stats > 1) {
-		out_nl(o);
-		out_text(o, "    TX errors:%*s", cols[0] - 10, "");
-		out_text(o, " %*s %*s %*s %*s %*s", cols[1], txeh[0], cols[2],
-			 txeh[1], cols[3], txeh[2], cols[4], txeh[3], cols[5],
-			 txeh[4]);
-		out_nl(o);
-		print_counts(ctx, cols, r.txe, 1, 6);
-	}
-}
-
-static void json_u64s(struct out *o, const char *const *keys,
-		      const uint64_t *v, int n)
-{
+	const char *w[NCOLS + 1], *p = stat_heads[row];
 	int i;
 
-	for (i = 0; i < n; i++)
-		out_u64(o, OUT_JSON, keys[i], NULL, v[i]);
+	for (i = 0; i <= NCOLS; i++, p += strlen(p) + 1)
+		w[i] = p;
+	out_text(o, "    %s%*s %*s %*s %*s %*s %*s", w[0],
+		 cols[0] - (int)strlen(w[0]), w[1], cols[1], w[2], cols[2], w[3],
+		 cols[3], w[4], cols[4], w[5], cols[5], w[6]);
+	if (last || !(row & 1))
+		out_text(o, " %*s", cols[6], last ? w[7] : "");
+	out_nl(o);
 }
 
-static void print_stats_json(struct ipctx *ctx,
-			     const struct rtnl_link_stats64 *s,
-			     const struct rtattr *changes)
+static void print_stats_text(struct ipctx *ctx, const uint64_t *all)
 {
-	static const char *const rxk[] = { "bytes", "packets", "errors",
-					   "dropped", "over_errors", "multicast" };
-	static const char *const rxek[] = { "length_errors", "crc_errors",
-					    "frame_errors", "fifo_errors",
-					    "missed_errors" };
-	static const char *const txk[] = { "bytes", "packets", "errors",
-					   "dropped", "carrier_errors",
-					   "collisions" };
-	static const char *const txek[] = { "aborted_errors", "fifo_errors",
-					    "window_errors", "heartbeat_errors" };
-	uint64_t rx[] = { s->rx_bytes, s->rx_packets, s->rx_errors,
-			  s->rx_dropped, s->rx_over_errors, s->multicast };
-	uint64_t rxe[] = { s->rx_length_errors, s->rx_crc_errors,
-			   s->rx_frame_errors, s->rx_fifo_errors,
-			   s->rx_missed_errors };
-	uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errors,
-			  s->tx_dropped, s->tx_carrier_errors, s->collisions };
-	uint64_t txe[] = { s->tx_aborted_errors, s->tx_fifo_errors,
-			   s->tx_window_errors, s->tx_heartbeat_errors };
+	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
+	uint64_t v[4][NCOLS];
+	int row, i;
+
+	for (row = 0; row < 4; row++) {
+		for (i = 0; i < NCOLS; i++)
+			v[row][i] = all[stat_rows[row][i]];
+		if (!(row & 1) || ctx->stats > 1)
+			size_cols(ctx, cols, v[row], NCOLS);
+	}
+	for (row = 0; row < 4; row++) {
+		bool last = v[row][NCOLS - 1] != 0;
+
+		if ((row & 1) && ctx->stats < 2)
+			continue;
+		if (row)
+			out_nl(&ctx->out);
+		print_stat_head(&ctx->out, cols, row, last);
+		print_counts(ctx, cols, v[row], row & 1, last ? 7 : 6);
+	}
+}
+
+/* JSON: keys (one string) and their places, up to ST_END. */
+static void json_u64s(struct out *o, const char *keys,
+		      const unsigned char *at, const uint64_t *all)
+{
+	for (; *at != ST_END; at++, keys += strlen(keys) + 1)
+		out_u64(o, OUT_JSON, keys, NULL, all[*at]);
+}
+
+static void print_stats_json(struct ipctx *ctx, const uint64_t *all,
+			     bool changes)
+{
+	static const unsigned char rx[] = {
+		ST(rx_bytes), ST(rx_packets), ST(rx_errors), ST(rx_dropped),
+		ST(rx_over_errors), ST(multicast), ST_END
+	};
+	static const unsigned char rxe[] = {
+		ST(rx_length_errors), ST(rx_crc_errors), ST(rx_frame_errors),
+		ST(rx_fifo_errors), ST(rx_missed_errors), ST_END
+	};
+	static const unsigned char tx[] = {
+		ST(tx_bytes), ST(tx_packets), ST(tx_errors), ST(tx_dropped),
+		ST(tx_carrier_errors), ST(collisions), ST_END
+	};
+	static const unsigned char txe[] = {
+		ST(tx_aborted_errors), ST(tx_fifo_errors),
+		ST(tx_window_errors), ST(tx_heartbeat_errors), ST_END
+	};
 	struct out *o = &ctx->out;
 
 	out_obj_open(o, "stats64");
 	out_obj_open(o, "rx");
-	json_u64s(o, rxk, rx, 6);
-	if (s->rx_compressed)
-		out_u64(o, OUT_JSON, "compressed", NULL, s->rx_compressed);
+	json_u64s(o, "bytes\0packets\0errors\0dropped\0over_errors\0multicast",
+		  rx, all);
+	if (all[ST(rx_compressed)])
+		out_u64(o, OUT_JSON, "compressed", NULL, all[ST(rx_compressed)]);
 	if (ctx->stats > 1) {
-		json_u64s(o, rxek, rxe, 5);
-		if (s->rx_nohandler)
-			out_u64(o, OUT_JSON, "nohandler", NULL, s->rx_nohandler);
+		json_u64s(o, "length_errors\0crc_errors\0frame_errors\0"
+			  "fifo_errors\0missed_errors", rxe, all);
+		if (all[ST(rx_nohandler)])
+			out_u64(o, OUT_JSON, "nohandler", NULL,
+				all[ST(rx_nohandler)]);
 	}
 	out_obj_close(o);
 	out_obj_open(o, "tx");
-	json_u64s(o, txk, tx, 6);
-	if (s->tx_compressed)
-		out_u64(o, OUT_JSON, "compressed", NULL, s->tx_compressed);
+	json_u64s(o, "bytes\0packets\0errors\0dropped\0carrier_errors\0"
+		  "collisions", tx, all);
+	if (all[ST(tx_compressed)])
+		out_u64(o, OUT_JSON, "compressed", NULL, all[ST(tx_compressed)]);
 	if (ctx->stats > 1) {
-		json_u64s(o, txek, txe, 4);
+		json_u64s(o, "aborted_errors\0fifo_errors\0window_errors\0"
+			  "heartbeat_errors", txe, all);
 		if (changes)
 			out_u64(o, OUT_JSON, "carrier_changes", NULL,
-				nl_attr_u32(changes));
+				all[ST_CHANGES]);
 	}
 	out_obj_close(o);
 	out_obj_close(o);
@@ -700,19 +724,21 @@ static void print_stats_json(struct ipctx *ctx,
 
 static void print_stats_tb(struct ipctx *ctx, struct rtattr **tb)
 {
-	struct rtnl_link_stats64 s;
+	uint64_t all[ST_ALL] = { 0 };
+	size_t len;
 
 	if (!tb[IFLA_STATS64])
 		return;
-	memset(&s, 0, sizeof(s));
-	memcpy(&s, nl_attr_data(tb[IFLA_STATS64]),
-	       nl_attr_len(tb[IFLA_STATS64]) < sizeof(s) ?
-	       nl_attr_len(tb[IFLA_STATS64]) : sizeof(s));
+	len = nl_attr_len(tb[IFLA_STATS64]);
+	memcpy(all, nl_attr_data(tb[IFLA_STATS64]),
+	       len < sizeof(struct rtnl_link_stats64) ?
+	       len : sizeof(struct rtnl_link_stats64));
+	all[ST_CHANGES] = nl_attr_u32(tb[IFLA_CARRIER_CHANGES]);
 	out_nl(&ctx->out);
 	if (ctx->out.json)
-		print_stats_json(ctx, &s, tb[IFLA_CARRIER_CHANGES]);
+		print_stats_json(ctx, all, tb[IFLA_CARRIER_CHANGES]);
 	else
-		print_stats_text(ctx, &s, nl_attr_u32(tb[IFLA_CARRIER_CHANGES]));
+		print_stats_text(ctx, all);
 }
 
 /* ---- one link ---- */
@@ -1358,32 +1384,16 @@ static int value_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 	return tail_opt(r, key, arg);
 }
 
-static const char *const value_keys[] = {
-	"txqueuelen", "txqlen", "qlen", "mtu", "netns", "carrier", "master",
-	"vrf", "alias", "group", "mode", "state", "numtxqueues", "numrxqueues",
-	"addrgenmode", "link-netnsid", "protodown", "gso_max_size",
-	"gso_max_segs", "gro_max_size", "parentdev", "address", "broadcast",
-	"brd",
-};
-
-/* Whether `a` names an option that takes a value (prefixes where the
- * reference allows them). */
+/* Whether `a` names an option that takes a value: those the reference
+ * takes abbreviated, then the whole words. */
 static bool is_value_key(const char *a)
 {
-	static const char *const prefixed[] = {
-		"address", "broadcast", "txqueuelen", "txqlen", "master",
-		"alias", "numtxqueues", "numrxqueues", "addrgenmode",
-		"link-netnsid",
-	};
-	size_t i;
-
-	for (i = 0; i < sizeof(prefixed) / sizeof(prefixed[0]); i++)
-		if (matches(a, prefixed[i]))
-			return true;
-	for (i = 0; i < sizeof(value_keys) / sizeof(value_keys[0]); i++)
-		if (streq(a, value_keys[i]))
-			return true;
-	return false;
+	return keyword_index(a, "address\0broadcast\0txqueuelen\0txqlen\0"
+			     "master\0alias\0numtxqueues\0numrxqueues\0"
+			     "addrgenmode\0link-netnsid\0=qlen\0=mtu\0=netns\0"
+			     "=carrier\0=vrf\0=group\0=mode\0=state\0"
+			     "=protodown\0=gso_max_size\0=gso_max_segs\0"
+			     "=gro_max_size\0=parentdev\0=brd\0") >= 0;
 }
 
 /* link-netns NAME: the nsid of that namespace, assigned if it has none. */
@@ -1512,7 +1522,7 @@ static int link_opt(struct ipctx *ctx, struct link_args *la, struct nl_req *r,
 	if (streq(a, "index")) {
 		if (la->index)
 			return -duparg("index", (*argv)[0]);
-		la->index = atoi((*argv)[0]);
+		la->index = (int)strtol((*argv)[0], NULL, 10);	/* atoi() */
 		if (la->index <= 0)
 			return -invarg("Invalid \"index\" value", (*argv)[0]);
 		return 0;

@@ -126,12 +126,15 @@ static int targets(struct nl_req *r, const struct bond_opt *o, char *list)
 {
 	struct rtattr *nest = link_nest(r, o->attr);
 	int family = o->type == B_IP4 ? AF_INET : AF_INET6, i = 0;
-	char *tok, *save = NULL;
+	char *tok = list, *end;
 
-	for (tok = strtok_r(list, ",", &save); tok;
-	     tok = strtok_r(NULL, ",", &save), i++) {
+	/* strtok()'s split: empty entries ("a,,b", a trailing comma) pass */
+	for (; *(tok += strspn(tok, ",")); tok = end, i++) {
 		struct inet_addr a;
 
+		end = tok + strcspn(tok, ",");
+		if (*end)
+			*end++ = '\0';
 		/* the reference words the two differently */
 		if (parse_addr(&a, tok, family))
 			return family == AF_INET ? ip_expected(tok) :

@@ -331,48 +331,74 @@ static int parse_via(struct nl_req *req, struct rtmsg *r, int *argc,
 	return 0;
 }
 
-/* Keywords taking one value that go straight into the request. */
-static int parse_mod_value(struct rt_mod *m, const char *key, const char *v)
+/* Keywords taking one value that go straight into the request, in the
+ * reference's order: those it tries before the metrics, then those after
+ * them and "onlink". */
+enum {
+	MV_TOS, MV_DSFIELD, MV_EXPIRES, MV_METRIC, MV_PRIORITY, MV_PREFERENCE,
+	MV_SCOPE, MV_REALMS, MV_NHID, MV_PROTOCOL, MV_TABLE, MV_VRF, MV_DEV,
+	MV_OIF, MV_PREF,
+};
+static const char mod_words_early[] =
+	"=tos\0dsfield\0=expires\0metric\0priority\0=preference\0=scope\0";
+static const char mod_words_late[] =
+	"realms\0=nhid\0protocol\0table\0vrf\0=dev\0=oif\0pref\0";
+
+static int parse_mod_pref(struct rt_mod *m, const char *v)
+{
+	uint8_t pref;
+
+	if (streq(v, "low"))
+		pref = ICMPV6_ROUTER_PREF_LOW;
+	else if (streq(v, "medium"))
+		pref = ICMPV6_ROUTER_PREF_MEDIUM;
+	else if (streq(v, "high"))
+		pref = ICMPV6_ROUTER_PREF_HIGH;
+	else if (parse_u8(&pref, v, 0))
+		return invarg("\"pref\" value is invalid\n", v);
+	nl_put_u8(m->req, RTA_PREF, pref);
+	return 0;
+}
+
+static int parse_mod_value(struct rt_mod *m, int w, const char *v)
 {
 	struct rtmsg *r = m->r;
 	uint32_t id;
-	uint8_t pref;
 
-	if (streq(key, "tos") || matches(key, "dsfield")) {
+	if (w == MV_TOS || w == MV_DSFIELD) {
 		if (rt_dsfield_a2n(v, &id))
 			return invarg("\"tos\" value is invalid\n", v);
 		r->rtm_tos = id;
-	} else if (streq(key, "expires")) {
+	} else if (w == MV_EXPIRES) {
 		if (parse_u32(&id, v, 0))
 			return invarg("\"expires\" value is invalid\n", v);
 		nl_put_u32(m->req, RTA_EXPIRES, id);
-	} else if (matches(key, "metric") || matches(key, "priority") ||
-		   streq(key, "preference")) {
+	} else if (w == MV_METRIC || w == MV_PRIORITY || w == MV_PREFERENCE) {
 		if (parse_u32(&id, v, 0))
 			return invarg("\"metric\" value is invalid\n", v);
 		nl_put_u32(m->req, RTA_PRIORITY, id);
-	} else if (streq(key, "scope")) {
+	} else if (w == MV_SCOPE) {
 		if (rt_scope_a2n(v, &id))
 			return invarg("invalid \"scope\" value\n", v);
 		r->rtm_scope = id;
 		m->scope_ok = true;
-	} else if (matches(key, "realms")) {
+	} else if (w == MV_REALMS) {
 		if (rt_realms_a2n(v, &id))
 			return invarg("\"realm\" value is invalid\n", v);
 		nl_put_u32(m->req, RTA_FLOW, id);
-	} else if (streq(key, "nhid")) {
+	} else if (w == MV_NHID) {
 		if (parse_u32(&id, v, 0))
 			return invarg("\"id\" value is invalid\n", v);
 		nl_put_u32(m->req, RTA_NH_ID, id);
 		m->nhid = true;
-	} else if (matches(key, "protocol")) {
+	} else if (w == MV_PROTOCOL) {
 		if (rt_proto_a2n(v, &id))
 			return invarg("\"protocol\" value is invalid\n", v);
 		r->rtm_protocol = id;
-	} else if (matches(key, "table") || matches(key, "vrf")) {
-		if (key[0] == 'v' ? !(id = vrf_table(m->ctx, v)) :
+	} else if (w == MV_TABLE || w == MV_VRF) {
+		if (w == MV_VRF ? !(id = vrf_table(m->ctx, v)) :
 		    rt_table_a2n(v, &id) != 0)
-			return invarg(key[0] == 'v' ? "Invalid VRF\n" :
+			return invarg(w == MV_VRF ? "Invalid VRF\n" :
 				      "\"table\" value is invalid\n", v);
 		if (id < 256) {
 			r->rtm_table = id;
@@ -381,36 +407,12 @@ static int parse_mod_value(struct rt_mod *m, const char *key, const char *v)
 			nl_put_u32(m->req, RTA_TABLE, id);
 		}
 		m->table_ok = true;
-	} else if (streq(key, "dev") || streq(key, "oif")) {
+	} else if (w == MV_DEV || w == MV_OIF) {
 		m->dev = v;
-	} else {	/* pref */
-		if (streq(v, "low"))
-			pref = ICMPV6_ROUTER_PREF_LOW;
-		else if (streq(v, "medium"))
-			pref = ICMPV6_ROUTER_PREF_MEDIUM;
-		else if (streq(v, "high"))
-			pref = ICMPV6_ROUTER_PREF_HIGH;
-		else if (parse_u8(&pref, v, 0))
-			return invarg("\"pref\" value is invalid\n", v);
-		nl_put_u8(m->req, RTA_PREF, pref);
+	} else {
+		return parse_mod_pref(m, v);
 	}
 	return 0;
-}
-
-/* The value keywords of parse_mod_value, in the reference's order. */
-static bool mod_takes_value(const char *a)
-{
-	return streq(a, "tos") || matches(a, "dsfield") || streq(a, "expires") ||
-	       matches(a, "metric") || matches(a, "priority") ||
-	       streq(a, "preference") || streq(a, "scope");
-}
-
-static bool mod_takes_value_late(const char *a)
-{
-	return matches(a, "realms") || streq(a, "nhid") ||
-	       matches(a, "protocol") || matches(a, "table") ||
-	       matches(a, "vrf") || streq(a, "dev") || streq(a, "oif") ||
-	       matches(a, "pref");
 }
 
 /* [TYPE] PREFIX, where a type word never starts with a digit. */
@@ -439,6 +441,7 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 {
 	const char *a = (*argv)[0];
 	const struct mx_word *w;
+	int v;
 
 	if (streq(a, "src") || streq(a, "from")) {
 		if (!next_arg(argc, argv))
@@ -452,10 +455,11 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 		m->gw_ok = true;
 		return parse_via(m->req, m->r, argc, argv);
 	}
-	if (mod_takes_value(a)) {
+	v = keyword_index(a, mod_words_early);
+	if (v >= 0) {
 		if (!next_arg(argc, argv))
 			return EXIT_USAGE;
-		return parse_mod_value(m, a, (*argv)[0]);
+		return parse_mod_value(m, v, (*argv)[0]);
 	}
 	w = mx_lookup(a);
 	if (w)
@@ -464,10 +468,11 @@ static int parse_mod_word(struct rt_mod *m, int *argc, char ***argv)
 		m->r->rtm_flags |= RTNH_F_ONLINK;
 		return 0;
 	}
-	if (mod_takes_value_late(a)) {
+	v = keyword_index(a, mod_words_late);
+	if (v >= 0) {
 		if (!next_arg(argc, argv))
 			return EXIT_USAGE;
-		return parse_mod_value(m, a, (*argv)[0]);
+		return parse_mod_value(m, MV_REALMS + v, (*argv)[0]);
 	}
 	if (matches(a, "fastopen_no_cookie")) {
 		static const struct mx_word fo = { "fastopen_no_cookie", true,
@@ -739,38 +744,46 @@ static int get_dst(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 	return 0;
 }
 
+/* The keywords of "route get" taking a value, in the reference's order. */
+enum {
+	GV_TOS, GV_DSFIELD, GV_FROM, GV_IIF, GV_MARK, GV_OIF, GV_DEV, GV_UID,
+	GV_SPORT, GV_DPORT, GV_IPPROTO,
+};
+static const char get_words[] = "=tos\0dsfield\0from\0iif\0mark\0oif\0=dev\0"
+				"uid\0=sport\0=dport\0ipproto\0";
+
 static int get_value(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
-		     const char *key, const char *v)
+		     int w, const char *v)
 {
 	uint32_t id;
 	uint16_t port;
 	uint8_t proto;
 
-	if (streq(key, "tos") || matches(key, "dsfield")) {
+	if (w == GV_TOS || w == GV_DSFIELD) {
 		if (rt_dsfield_a2n(v, &id))
 			return invarg("TOS value is invalid\n", v);
 		r->rtm_tos = id;
-	} else if (matches(key, "from")) {
+	} else if (w == GV_FROM) {
 		if (matches(v, "help"))
 			return -1;
 		g->from_ok = true;
 		return put_addr_attr(req, r, RTA_SRC, v, true);
-	} else if (matches(key, "iif")) {
+	} else if (w == GV_IIF) {
 		g->idev = v;
-	} else if (matches(key, "mark")) {
+	} else if (w == GV_MARK) {
 		if (parse_u32(&g->mark, v, 0))
 			return invarg("invalid mark value", v);
-	} else if (matches(key, "oif") || streq(key, "dev")) {
+	} else if (w == GV_OIF || w == GV_DEV) {
 		g->odev = v;
-	} else if (matches(key, "uid")) {
+	} else if (w == GV_UID) {
 		if (parse_u32(&id, v, 0))
 			return invarg("invalid UID\n", v);
 		nl_put_u32(req, RTA_UID, id);
-	} else if (streq(key, "sport") || streq(key, "dport")) {
+	} else if (w == GV_SPORT || w == GV_DPORT) {
 		if (parse_u16(&port, v, 0))
-			return invarg(key[0] == 's' ? "invalid sport\n"
+			return invarg(w == GV_SPORT ? "invalid sport\n"
 						    : "invalid dport\n", v);
-		nl_put_u16(req, key[0] == 's' ? RTA_SPORT : RTA_DPORT, htons(port));
+		nl_put_u16(req, w == GV_SPORT ? RTA_SPORT : RTA_DPORT, htons(port));
 	} else {
 		if (ipproto_a2n(v, &proto))
 			return invarg("Invalid \"ipproto\" value\n", v);
@@ -779,27 +792,19 @@ static int get_value(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 	return 0;
 }
 
-static bool get_takes_value(const char *a)
-{
-	return streq(a, "tos") || matches(a, "dsfield") || matches(a, "from") ||
-	       matches(a, "iif") || matches(a, "mark") || matches(a, "oif") ||
-	       streq(a, "dev") || matches(a, "uid") || streq(a, "sport") ||
-	       streq(a, "dport") || matches(a, "ipproto");
-}
-
 /* The keywords in the reference's order of prefix matching. */
 static int parse_get(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 		     int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
 		const char *a = argv[0];
-		int rc;
+		int w = keyword_index(a, get_words), rc;
 
-		if (get_takes_value(a) && !matches(a, "notify") &&
+		if (w >= 0 && !matches(a, "notify") &&
 		    !matches(a, "connected") && !matches(a, "fibmatch")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
-			rc = get_value(req, r, g, a, argv[0]);
+			rc = get_value(req, r, g, w, argv[0]);
 		} else if (matches(a, "notify")) {
 			r->rtm_flags |= RTM_F_NOTIFY;
 			rc = 0;

@@ -705,11 +705,23 @@ struct sel_args {
 	int family;
 };
 
-static int parse_sel_named(struct rt_filter *f, const char *key, const char *v)
+/* The selectors that take a value, in the reference's order of prefix
+ * matching: the names ("t" is table, "p" protocol) before the others. */
+enum {
+	RS_TABLE, RS_TOS, RS_DSFIELD, RS_PROTOCOL, RS_SCOPE, RS_TYPE,
+	RS_DEV, RS_OIF, RS_IIF, RS_MARK, RS_VIA, RS_SRC, RS_REALMS, RS_FROM,
+	RS_METRIC, RS_PRIORITY, RS_PREFERENCE,
+};
+static const char sel_words[] =
+	"table\0=tos\0dsfield\0protocol\0scope\0type\0"
+	"=dev\0=oif\0=iif\0=mark\0=via\0=src\0realms\0from\0"
+	"metric\0priority\0=preference\0";
+
+static int parse_sel_named(struct rt_filter *f, int w, const char *v)
 {
 	uint32_t id;
 
-	if (matches(key, "table")) {
+	if (w == RS_TABLE) {
 		if (!rt_table_a2n(v, &id))
 			f->tb = id;
 		else if (streq(v, "all"))
@@ -720,12 +732,12 @@ static int parse_sel_named(struct rt_filter *f, const char *key, const char *v)
 			return -1;
 		else
 			return invarg("table id value is invalid\n", v);
-	} else if (streq(key, "tos") || matches(key, "dsfield")) {
+	} else if (w == RS_TOS || w == RS_DSFIELD) {
 		if (rt_dsfield_a2n(v, &id))
 			return invarg("TOS value is invalid\n", v);
 		f->tos = id;
 		f->tosmask = ~0u;
-	} else if (matches(key, "protocol")) {
+	} else if (w == RS_PROTOCOL) {
 		f->protocolmask = ~0u;
 		if (rt_proto_a2n(v, &id)) {
 			if (!streq(v, "all"))
@@ -734,7 +746,7 @@ static int parse_sel_named(struct rt_filter *f, const char *key, const char *v)
 			f->protocolmask = 0;
 		}
 		f->protocol = id;
-	} else if (matches(key, "scope")) {
+	} else if (w == RS_SCOPE) {
 		f->scopemask = ~0u;
 		if (rt_scope_a2n(v, &id)) {
 			if (!streq(v, "all"))
@@ -753,21 +765,21 @@ static int parse_sel_named(struct rt_filter *f, const char *key, const char *v)
 	return 0;
 }
 
-static int parse_sel_value(struct rt_filter *f, struct sel_args *s,
-			   const char *key, int *argc, char ***argv)
+static int parse_sel_value(struct rt_filter *f, struct sel_args *s, int w,
+			   int *argc, char ***argv)
 {
 	const char *v = (*argv)[0];
 	uint32_t id;
 
-	if (streq(key, "dev") || streq(key, "oif")) {
+	if (w == RS_DEV || w == RS_OIF) {
 		s->odev = v;
-	} else if (streq(key, "iif")) {
+	} else if (w == RS_IIF) {
 		s->idev = v;
-	} else if (streq(key, "mark")) {
+	} else if (w == RS_MARK) {
 		if (parse_u32(&f->mark, v, 0))
 			return invarg("invalid mark value", v);
 		f->markmask = ~0u;
-	} else if (streq(key, "via")) {
+	} else if (w == RS_VIA) {
 		int family = family_of_word(v);
 
 		if (family == AF_UNSPEC)
@@ -775,11 +787,11 @@ static int parse_sel_value(struct rt_filter *f, struct sel_args *s,
 		else if (!next_arg(argc, argv))
 			return EXIT_USAGE;
 		return rt_get_prefix(&f->rvia, (*argv)[0], family);
-	} else if (streq(key, "src")) {
+	} else if (w == RS_SRC) {
 		return rt_get_prefix(&f->rprefsrc, v, s->family);
-	} else if (matches(key, "realms")) {
+	} else if (w == RS_REALMS) {
 		return parse_realm_filter(f, v);
-	} else if (matches(key, "from")) {
+	} else if (w == RS_FROM) {
 		return parse_addr_filter(&f->rsrc, &f->msrc, argc, argv, s->family);
 	} else {
 		if (parse_u32(&id, v, 0))
@@ -790,38 +802,13 @@ static int parse_sel_value(struct rt_filter *f, struct sel_args *s,
 	return 0;
 }
 
-static bool sel_takes_value(const char *a)
-{
-	static const char *const exact[] = { "tos", "dev", "oif", "iif", "mark",
-					     "via", "src", "preference" };
-	static const char *const prefix[] = { "table", "vrf", "dsfield",
-					      "protocol", "scope", "type",
-					      "metric", "priority", "realms",
-					      "from" };
-	size_t i;
-
-	for (i = 0; i < sizeof(exact) / sizeof(exact[0]); i++)
-		if (streq(a, exact[i]))
-			return true;
-	for (i = 0; i < sizeof(prefix) / sizeof(prefix[0]); i++)
-		if (matches(a, prefix[i]))
-			return true;
-	return false;
-}
-
-static bool sel_is_named(const char *a)
-{
-	return matches(a, "table") || streq(a, "tos") || matches(a, "dsfield") ||
-	       matches(a, "protocol") || matches(a, "scope") || matches(a, "type");
-}
-
 /* The keywords in the reference's order of prefix matching. */
 static int parse_selector(struct rt_filter *f, struct sel_args *s, int argc,
 			  char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
 		const char *a = argv[0];
-		int rc;
+		int w, rc;
 
 		if (matches(a, "vrf")) {
 			if (!next_arg(&argc, &argv))
@@ -837,17 +824,18 @@ static int parse_selector(struct rt_filter *f, struct sel_args *s, int argc,
 			f->cloned = 1;
 			continue;
 		}
-		if (!sel_takes_value(a)) {
+		w = keyword_index(a, sel_words);
+		if (w < 0) {
 			if (matches(a, "to") && !next_arg(&argc, &argv))
 				return EXIT_USAGE;
 			rc = parse_addr_filter(&f->rdst, &f->mdst, &argc, &argv,
 					       s->family);
 		} else if (!next_arg(&argc, &argv)) {
 			return EXIT_USAGE;
-		} else if (sel_is_named(a)) {
-			rc = parse_sel_named(f, a, argv[0]);
+		} else if (w <= RS_TYPE) {
+			rc = parse_sel_named(f, w, argv[0]);
 		} else {
-			rc = parse_sel_value(f, s, a, &argc, &argv);
+			rc = parse_sel_value(f, s, w, &argc, &argv);
 		}
 		if (rc)
 			return rc < 0 ? -1 : rc;

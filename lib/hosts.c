@@ -69,11 +69,12 @@ static bool protocols_find(const char *name, int *num, char *buf, size_t size)
 		number = official ? next_word(&p) : NULL;
 		if (!number)
 			continue;
-		found = name ? streq(official, name) : atoi(number) == *num;
+		found = name ? streq(official, name) :
+				(int)strtol(number, NULL, 10) == *num;
 		while (name && !found && (alias = next_word(&p)))
 			found = streq(alias, name);
 		if (found) {
-			*num = atoi(number);
+			*num = (int)strtol(number, NULL, 10);
 			snprintf(buf, size, "%s", official);
 		}
 	}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "nl.h"
+#include "util.h"
 
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK 11
@@ -223,8 +224,7 @@ static void nl_take_extack(struct nl_sock *s, const struct nlmsghdr *nlh,
 	if (tb[NLMSGERR_ATTR_MSG]) {
 		const char *m = nl_attr_str(tb[NLMSGERR_ATTR_MSG]);
 
-		strncpy(s->errmsg, m, sizeof(s->errmsg) - 1);
-		s->errmsg[sizeof(s->errmsg) - 1] = '\0';
+		str_copy(s->errmsg, m, sizeof(s->errmsg));
 	}
 }
 

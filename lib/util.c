@@ -28,6 +28,31 @@ bool streq(const char *a, const char *b)
 	return *a == *b && strcmp(a, b) == 0;
 }
 
+void str_copy(char *dst, const char *s, size_t size)
+{
+	size_t n = strnlen(s, size - 1);
+
+	memcpy(dst, s, n);
+	dst[n] = '\0';
+}
+
+int keyword_index(const char *arg, const char *words)
+{
+	int i;
+
+	for (i = 0; *words; i++, words += strlen(words) + 1)
+		if (*words == '=' ? streq(arg, words + 1) : matches(arg, words))
+			return i;
+	return -1;
+}
+
+const char *str_nth(const char *packed, size_t i)
+{
+	while (i--)
+		packed += strlen(packed) + 1;
+	return packed;
+}
+
 /* As iproute2's get_u32 and kin, strtoul underneath: blanks and a sign
  * pass, so "-0" is 0 (and "-1" is too big for anything narrower). */
 int parse_u64(uint64_t *v, const char *s, int base)

@@ -108,6 +108,7 @@ first() {
 		'link add vr0 type vrf table 10' 'link add vr0 type vrf table main' \
 		'link add b0 type bond mode 802.3ad miimon 100 updelay 200 downdelay 300 lacp_rate fast xmit_hash_policy layer3+4 min_links 2 ad_select bandwidth arp_ip_target 10.0.0.1,10.0.0.2 arp_validate all primary_reselect better fail_over_mac active use_carrier 0 all_slaves_active 1 num_grat_arp 3 resend_igmp 4 tlb_dynamic_lb 1 ad_actor_sys_prio 5 ad_user_port_key 6 ad_actor_system 02:00:00:00:00:01 packets_per_slave 7 lp_interval 8 arp_interval 9 arp_all_targets all peer_notify_delay 10 arp_missed_max 3 lacp_active on clear_active_slave ns_ip6_target 2001:db8::1' \
 		'link add b0 type bond mode 1 primary lo active_slave lo num_unsol_na 2' \
+		'link add b0 type bond arp_ip_target ,10.0.0.3,,10.0.0.4, ns_ip6_target 2001:db8::2,,2001:db8::3' \
 		'link add d0 type dummy' 'link add d0 numtxqueues 3 numrxqueues 2 mtu 1000 type dummy'
 }
 

@@ -488,3 +488,27 @@ EOF
 	[ "$status" = 0 ]
 	[[ "$output" == *'{"id":12,"group":[],"flags":[]}]' ]]
 }
+
+# Every counter of IFLA_STATS64 different (and the last column's nohandler
+# and compressed not 0), with IFLA_CARRIER_CHANGES: each lands in its own
+# column, row and JSON key as in the reference.  rx_otherhost_dropped (the
+# 25th) stays 0: the reference's "otherhost" column is not ours yet.
+@test "decoder: -s and -s -s print every link counter in its place" {
+	{ echo dgram; lo_msg
+	  echo "attr 23"
+	  for i in $(seq 1 24); do echo "u64 $((i * 1000 + i))"; done
+	  echo "u64 0"
+	  echo end
+	  printf 'attr 35\nu32 7\nend\n'
+	  done_dgram; } | fk_asm
+	run fk_ours -s -s link show
+	[ "$status" -eq 0 ]
+	[ "${lines[2]}" = "    RX:  bytes packets errors dropped  missed   mcast compressed" ]
+	[ "${lines[4]}" = "    RX errors:  length    crc   frame    fifo overrun  nohandler" ]
+	[ "${lines[8]}" = "    TX errors: aborted   fifo  window heartbt transns" ]
+	fk_diff -s link show
+	fk_diff -s -s link show
+	fk_diff -j -s link show
+	fk_diff -j -s -s link show
+	fk_diff -s -s -h link show
+}
