@@ -1877,7 +1877,8 @@ static const struct link_kind *const kinds[] = {
 	&bond_kind, &ifb_kind, &dummy_kind, &gre_kind, &gretap_kind,
 	&erspan_kind, &ip6gre_kind, &ip6gretap_kind, &ip6erspan_kind,
 	&ipip_kind, &sit_kind, &ip6tnl_kind, &bond_slave_kind, &vrf_slave_kind,
-	&geneve_kind, &ipvlan_kind, &ipvtap_kind, &macsec_kind,
+	&geneve_kind, &ipvlan_kind, &ipvtap_kind, &macsec_kind, &vti_kind,
+	&vti6_kind, &xfrm_kind,
 };
 
 const struct link_kind *link_kind_find(const char *name)
