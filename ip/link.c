@@ -268,10 +268,12 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 	     nl_attr_len(tb[IFLA_ADDRESS]) != nl_attr_len(tb[IFLA_PERM_ADDRESS]) ||
 	     memcmp(nl_attr_data(tb[IFLA_ADDRESS]),
 		    nl_attr_data(tb[IFLA_PERM_ADDRESS]),
-		    nl_attr_len(tb[IFLA_ADDRESS]))))
-		out_cstr(o, OUT_ANY, C_MAC, "permaddr", " permaddr %s",
+		    nl_attr_len(tb[IFLA_ADDRESS])))) {
+		out_text(o, " permaddr ");	/* the address alone colored */
+		out_cstr(o, OUT_ANY, C_MAC, "permaddr", "%s",
 			 ll_addr_text(tb[IFLA_PERM_ADDRESS], type, abuf,
 				       sizeof(abuf)));
+	}
 }
 
 static void print_link_head(struct ipctx *ctx, struct link_view *v)
