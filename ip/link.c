@@ -303,10 +303,12 @@ static void print_lladdr_line(struct ipctx *ctx, struct link_view *v)
 	     nl_attr_len(tb[IFLA_ADDRESS]) != nl_attr_len(tb[IFLA_PERM_ADDRESS]) ||
 	     memcmp(nl_attr_data(tb[IFLA_ADDRESS]),
 		    nl_attr_data(tb[IFLA_PERM_ADDRESS]),
-		    nl_attr_len(tb[IFLA_ADDRESS]))))
-		out_cstr(o, OUT_ANY, C_MAC, "permaddr", " permaddr %s",
+		    nl_attr_len(tb[IFLA_ADDRESS])))) {
+		out_text(o, " permaddr ");	/* the address alone colored */
+		out_cstr(o, OUT_ANY, C_MAC, "permaddr", "%s",
 			 ll_addr_text(tb[IFLA_PERM_ADDRESS], type, abuf,
 				       sizeof(abuf)));
+	}
 }
 
 static void print_link_head(struct ipctx *ctx, struct link_view *v)
@@ -1887,7 +1889,8 @@ static const struct link_kind *const kinds[] = {
 	&bond_kind, &ifb_kind, &dummy_kind, &gre_kind, &gretap_kind,
 	&erspan_kind, &ip6gre_kind, &ip6gretap_kind, &ip6erspan_kind,
 	&ipip_kind, &sit_kind, &ip6tnl_kind, &bond_slave_kind, &vrf_slave_kind,
-	&geneve_kind, &ipvlan_kind, &ipvtap_kind, &macsec_kind,
+	&geneve_kind, &ipvlan_kind, &ipvtap_kind, &macsec_kind, &vti_kind,
+	&vti6_kind, &xfrm_kind,
 };
 
 const struct link_kind *link_kind_find(const char *name)

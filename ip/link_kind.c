@@ -21,6 +21,15 @@ int kind_unknown(const char *kind, const char *what, const char *arg,
 	return EXIT_FAIL;
 }
 
+int kind_dev(struct ipctx *ctx, const char *name)
+{
+	int idx = ll_index(ctx, name);
+
+	if (!idx)
+		pr_err("Cannot find device \"%s\"\n", name);
+	return idx;
+}
+
 /* The reference words this error two ways: 'must be one of "a", "b", not'
  * and 'must be "a", "b" or "c", not'. */
 static int bad_choice(const char *key, const char *const *names, int n,

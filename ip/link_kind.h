@@ -31,7 +31,7 @@ extern const struct link_kind veth_kind, bridge_kind, bridge_slave_kind,
 	bond_kind, gre_kind, gretap_kind, erspan_kind, ip6gre_kind,
 	ip6gretap_kind, ip6erspan_kind, ipip_kind, sit_kind, ip6tnl_kind,
 	bond_slave_kind, vrf_slave_kind, geneve_kind, ipvlan_kind, ipvtap_kind,
-	macsec_kind;
+	macsec_kind, vti_kind, vti6_kind, xfrm_kind;
 
 /* The part of "ip link add" options that veth's "peer" reuses: parses
  * options for the ifinfomsg `ifi` into r up to "type"; returns the number
@@ -42,6 +42,10 @@ int link_parse_peer(struct ipctx *ctx, struct nl_req *r,
 
 /* A nest without NLA_F_NESTED, as the reference encodes them. */
 struct rtattr *link_nest(struct nl_req *r, uint16_t type);
+
+/* The index of the device of "dev NAME", or 0 after the reference's
+ * "Cannot find device" (the caller's exit code: EXIT_USAGE). */
+int kind_dev(struct ipctx *ctx, const char *name);
 
 /* "on"/"off" arguments: 1, 0, or -1 after printing the reference's error. */
 int link_on_off(const char *key, const char *arg);

@@ -1,5 +1,6 @@
 /* IP tunnels: gre, gretap, erspan, ip6gre, ip6gretap, ip6erspan (the
- * IFLA_GRE_* family) and ipip, sit, ip6tnl (IFLA_IPTUN_*).  One argument
+ * IFLA_GRE_* family), ipip, sit, ip6tnl (IFLA_IPTUN_*) and vti, vti6
+ * (IFLA_VTI_*: addresses, keys, dev and fwmark only).  One argument
  * parser fills one struct for all of them; each family encodes and prints
  * its own attributes.  "set" starts from the link's current values, as the
  * reference does: it sends every attribute again. */
@@ -20,6 +21,7 @@ enum {
 	T_V6 = 2,	/* IPv6 outer header: hoplimit, tclass, flowlabel */
 	T_ERSPAN = 4,	/* erspan options accepted and sent */
 	T_SIT = 8,	/* isatap, 6rd */
+	T_VTI = 16,	/* IPsec: no flag words, no ttl, tos or encap */
 };
 
 struct tnl {
@@ -47,6 +49,7 @@ static unsigned int kind_flags(const char *name)
 		{ "ip6gretap", T_GRE | T_V6 | T_ERSPAN },
 		{ "ip6erspan", T_GRE | T_V6 | T_ERSPAN },
 		{ "ipip", 0 }, { "sit", T_SIT }, { "ip6tnl", T_V6 },
+		{ "vti", T_VTI }, { "vti6", T_VTI | T_V6 },
 	};
 	size_t i;
 
@@ -74,6 +77,11 @@ static void tnl_usage_of(FILE *f, const char *kind)
 	unsigned int k = kind_flags(kind);
 	const char *key = k & T_GRE ? ", KEY := { DOTTED_QUAD | NUMBER }" : "";
 
+	if (k & T_VTI) {
+		usage_print(f, USAGE_VTI, kind,
+			    k & T_V6 ? "IPV6_ADDRESS" : "IP_ADDRESS");
+		return;
+	}
 	usage_print(f, USAGE_TNL_HEAD, kind);
 	if (k & T_GRE)
 		usage_print(f, USAGE_TNL_GRE);
@@ -174,6 +182,15 @@ static const struct tnl_field iptnl_fields[] = {
 	FIELD(IFLA_IPTUN_6RD_RELAY_PREFIXLEN, relaylen, 2, SEND_NEVER),
 };
 
+static const struct tnl_field vti_fields[] = {
+	FIELD(IFLA_VTI_IKEY, ikey, 4, SEND_ALWAYS),
+	FIELD(IFLA_VTI_OKEY, okey, 4, SEND_ALWAYS),
+	FIELD(IFLA_VTI_LOCAL, local, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_VTI_REMOTE, remote, A_ADDR, SEND_ALWAYS | NONZERO),
+	FIELD(IFLA_VTI_FWMARK, fwmark, 4, SEND_ALWAYS),
+	FIELD(IFLA_VTI_LINK, link, 4, SEND_ALWAYS | NONZERO),
+};
+
 #define N_FIELDS(t) (sizeof(t) / sizeof((t)[0]))
 _Static_assert(sizeof(struct tnl) < 256, "offsets fit in a byte");
 
@@ -229,7 +246,11 @@ static int current_cb(struct nlmsghdr *nlh, void *arg)
 
 	if (!link_msg_kind(nlh, &kind, &data) || !data)
 		return 0;
-	if (c->t->kind & T_GRE) {
+	if (c->t->kind & T_VTI) {
+		nl_parse_nested(d, IFLA_VTI_MAX, data);
+		c->ok = tnl_from_attrs(c->t, d, vti_fields,
+				       N_FIELDS(vti_fields));
+	} else if (c->t->kind & T_GRE) {
 		nl_parse_nested(d, IFLA_GRE_MAX, data);
 		c->ok = tnl_from_attrs(c->t, d, gre_fields,
 				       N_FIELDS(gre_fields));
@@ -274,12 +295,12 @@ static int get_addr_arg(uint8_t *dst, const char *s, bool v6)
 static int key_arg(uint32_t *key, const char *name, const char *s)
 {
 	uint32_t v;
-	uint8_t a[16] = { 0 };	/* gcc -O3 cannot see that errors return non-zero */
+	struct inet_addr a;
 
-	if (strchr(s, '.')) {
-		if (get_addr_arg(a, s, false))
-			return EXIT_FAIL;
-		memcpy(key, a, 4);
+	if (strchr(s, '.')) {	/* the reference's wording for keys */
+		if (parse_addr(&a, s, AF_INET))
+			return ip_expected(s);
+		memcpy(key, a.data, 4);
 		return 0;
 	}
 	if (parse_u32(&v, s, 0)) {
@@ -495,7 +516,7 @@ static int ttl_tos_arg(struct tnl *t, const char *key, const char *s)
 
 static int fwmark_arg(struct tnl *t, const char *s)
 {
-	if ((t->kind & T_V6) && streq(s, "inherit")) {
+	if ((t->kind & (T_V6 | T_VTI)) == T_V6 && streq(s, "inherit")) {
 		t->flags6 |= IP6_TNL_F_USE_ORIG_FWMARK;
 		t->fwmark = 0;
 		return 0;
@@ -533,17 +554,18 @@ enum {
 };
 /* where a keyword is known, and whether an abbreviation of it counts */
 enum { K_GRE = 1, K_IPTNL = 2, K_V6 = 4, K_V4 = 8, K_ERSPAN = 16,
-       P_GRE = 32, P_ALL = 64 };
+       P_GRE = 32, P_ALL = 64, K_VTI = 128 };
 
 static const struct {
 	const char *word;
 	unsigned char id, where;
 } words[] = {
-	{ "key", W_KEY, K_GRE | P_GRE }, { "ikey", W_IKEY, K_GRE | P_GRE },
-	{ "okey", W_OKEY, K_GRE | P_GRE },
-	{ "remote", W_REMOTE, K_GRE | K_IPTNL | P_GRE },
-	{ "local", W_LOCAL, K_GRE | K_IPTNL | P_GRE },
-	{ "dev", W_DEV, K_GRE | K_IPTNL | P_ALL },
+	{ "key", W_KEY, K_GRE | K_VTI | P_GRE },
+	{ "ikey", W_IKEY, K_GRE | K_VTI | P_GRE },
+	{ "okey", W_OKEY, K_GRE | K_VTI | P_GRE },
+	{ "remote", W_REMOTE, K_GRE | K_IPTNL | K_VTI | P_GRE },
+	{ "local", W_LOCAL, K_GRE | K_IPTNL | K_VTI | P_GRE },
+	{ "dev", W_DEV, K_GRE | K_IPTNL | K_VTI | P_ALL },
 	{ "ttl", W_TTL, K_GRE | K_IPTNL | P_GRE },
 	{ "hoplimit", W_TTL, K_GRE | K_IPTNL | P_GRE },
 	{ "hlim", W_TTL, K_GRE | K_IPTNL | P_GRE },
@@ -555,7 +577,7 @@ static const struct {
 	{ "fl", W_FLOWLABEL, K_V6 | K_GRE | K_IPTNL },
 	{ "dscp", W_DSCP, K_V6 | K_GRE | K_IPTNL },
 	{ "encaplimit", W_ELIM, K_V6 | K_GRE | K_IPTNL },
-	{ "fwmark", W_FWMARK, K_GRE | K_IPTNL },
+	{ "fwmark", W_FWMARK, K_GRE | K_IPTNL | K_VTI },
 	{ "mode", W_MODE, K_IPTNL },
 	{ "encap", W_ENCAP, K_GRE | K_IPTNL },
 	{ "encap-sport", W_ENCAP, K_GRE | K_IPTNL },
@@ -570,12 +592,14 @@ static const struct {
 
 static int value_word(const struct tnl *t, const char *a)
 {
-	unsigned int fam = t->kind & T_GRE ? K_GRE : K_IPTNL;
+	unsigned int fam = t->kind & T_VTI ? K_VTI :
+			   t->kind & T_GRE ? K_GRE : K_IPTNL;
 	size_t i;
 
+	/* P_GRE words are abbreviated for vti too */
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
 		unsigned int w = words[i].where;
-		bool prefix = (w & P_ALL) || ((w & P_GRE) && fam == K_GRE);
+		bool prefix = (w & P_ALL) || ((w & P_GRE) && fam != K_IPTNL);
 
 		if (!(w & fam) || ((w & K_V6) && !(t->kind & T_V6)) ||
 		    ((w & K_V4) && (t->kind & T_V6)) ||
@@ -611,12 +635,8 @@ static int value_arg(struct ipctx *ctx, struct tnl *t, int w, const char *s)
 	case W_LOCAL:
 		return get_addr_arg(t->local, s, v6);
 	case W_DEV:
-		t->link = ll_index(ctx, s);
-		if (!t->link) {
-			pr_err("Cannot find device \"%s\"\n", s);
-			return EXIT_USAGE;
-		}
-		return 0;
+		t->link = kind_dev(ctx, s);
+		return t->link ? 0 : EXIT_USAGE;
 	case W_TTL:
 		return ttl_tos_arg(t, "ttl", s);
 	case W_TOS:
@@ -644,6 +664,8 @@ static bool bare_word(struct tnl *t, const char *a)
 {
 	bool v6 = t->kind & T_V6, gre = t->kind & T_GRE;
 
+	if (t->kind & T_VTI)	/* vti has no words without a value */
+		return false;
 	if (flag_word(t, a))
 		return true;
 	if (streq(a, "external"))
@@ -798,7 +820,9 @@ static int tnl_parse(struct ipctx *ctx, struct nl_req *r, const char *kind,
 		pr_err("ttl != 0 and nopmtudisc are incompatible\n");
 		return EXIT_USAGE;
 	}
-	if (t.kind & T_GRE)
+	if (t.kind & T_VTI)
+		tnl_put_fields(r, &t, vti_fields, N_FIELDS(vti_fields));
+	else if (t.kind & T_GRE)
 		gre_put(r, &t);
 	else
 		iptnl_put(r, &t);
@@ -945,6 +969,17 @@ static void print_encap(struct out *o, struct rtattr **tb, int first)
 	out_obj_close(o);
 }
 
+/* an ikey (or okey) as a dotted quad */
+static void print_key(struct out *o, bool okey, const struct rtattr *a)
+{
+	uint32_t key = nl_attr_u32(a);
+	char buf[32];
+
+	format_addr(AF_INET, &key, 4, buf, sizeof(buf));
+	out_str(o, OUT_ANY, okey ? "okey" : "ikey", okey ? "okey %s " : "ikey %s ",
+		buf);
+}
+
 static void print_gre_flags(struct out *o, struct rtattr **tb)
 {
 	static const struct {
@@ -957,18 +992,12 @@ static void print_gre_flags(struct out *o, struct rtattr **tb)
 	};
 	uint16_t fl[2] = { nl_attr_u16(tb[IFLA_GRE_IFLAGS]),
 			   nl_attr_u16(tb[IFLA_GRE_OFLAGS]) };
-	char buf[32], text[16];
-	uint32_t key;
+	char text[16];
 	size_t i;
 
-	for (i = 0; i < 2; i++) {
-		if (!(fl[i] & GRE_KEY))
-			continue;
-		key = nl_attr_u32(tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY]);
-		format_addr(AF_INET, &key, 4, buf, sizeof(buf));
-		out_str(o, OUT_ANY, i ? "okey" : "ikey", i ? "okey %s " : "ikey %s ",
-			buf);
-	}
+	for (i = 0; i < 2; i++)
+		if (fl[i] & GRE_KEY)
+			print_key(o, i, tb[i ? IFLA_GRE_OKEY : IFLA_GRE_IKEY]);
 	for (i = 0; i < sizeof(f) / sizeof(f[0]); i++)
 		if (fl[f[i].out] & f[i].bit) {
 			snprintf(text, sizeof(text), "%s ", f[i].key);
@@ -1119,6 +1148,33 @@ static void iptnl_print6(struct ipctx *ctx, const struct rtattr *data)
 	tnl_print(ctx, data, &iptnl_attrs, true);
 }
 
+/* vti, vti6: as the others print them, keys as dotted quads when set */
+static void vti_print(struct ipctx *ctx, const struct rtattr *data, bool v6)
+{
+	struct rtattr *tb[IFLA_VTI_MAX + 1];
+	int i;
+
+	if (!data)
+		return;
+	nl_parse_nested(tb, IFLA_VTI_MAX, data);
+	print_endpoints(ctx, tb[IFLA_VTI_REMOTE], tb[IFLA_VTI_LOCAL],
+			tb[IFLA_VTI_LINK], v6);
+	for (i = 0; i < 2; i++)
+		if (nl_attr_u32(tb[IFLA_VTI_IKEY + i]))
+			print_key(&ctx->out, i, tb[IFLA_VTI_IKEY + i]);
+	print_fwmark(&ctx->out, tb[IFLA_VTI_FWMARK]);
+}
+
+static void vti_print4(struct ipctx *ctx, const struct rtattr *data)
+{
+	vti_print(ctx, data, false);
+}
+
+static void vti_print6(struct ipctx *ctx, const struct rtattr *data)
+{
+	vti_print(ctx, data, true);
+}
+
 /* One parser and usage for all; each kind's name tells them apart. */
 #define TNL_KIND(kind, print_fn)                                               \
 	{ .name = kind, .parse = tnl_parse, .print = print_fn,                 \
@@ -1133,3 +1189,5 @@ const struct link_kind ip6erspan_kind = TNL_KIND("ip6erspan", gre_print6);
 const struct link_kind ipip_kind = TNL_KIND("ipip", iptnl_print4);
 const struct link_kind sit_kind = TNL_KIND("sit", iptnl_print4);
 const struct link_kind ip6tnl_kind = TNL_KIND("ip6tnl", iptnl_print6);
+const struct link_kind vti_kind = TNL_KIND("vti", vti_print4);
+const struct link_kind vti6_kind = TNL_KIND("vti6", vti_print6);

@@ -166,11 +166,9 @@ static int number_opt(struct ipctx *ctx, struct vxlan_args *v,
 			return invarg("max addresses", arg);
 		nl_put_u32(r, IFLA_VXLAN_LIMIT, n);
 	} else {	/* dev */
-		n = ll_index(ctx, arg);
-		if (!n) {
-			pr_err("Cannot find device \"%s\"\n", arg);
+		n = kind_dev(ctx, arg);
+		if (!n)
 			return EXIT_USAGE;
-		}
 		nl_put_u32(r, IFLA_VXLAN_LINK, n);
 	}
 	return 0;

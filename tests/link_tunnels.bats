@@ -79,7 +79,8 @@ first() {
 			"erspan_ver 3" "erspan_dir x" "erspan_hwid x" "dev nope" "remote 239.1.1.1" \
 			"ikey -1" "key 4294967296" "flowlabel 0x100000" "dscp x" "encaplimit x" "mode x" \
 			"mode ip6ip" "mode ipip6" "6rd-prefix x" "6rd-relay_prefix x" "nopmtudisc ttl 3" \
-			"6rd-prefix 1.2.3.4" "remote 1.2.3.4" "hoplimit x" "tclass x" "tclass 100"; do
+			"6rd-prefix 1.2.3.4" "remote 1.2.3.4" "hoplimit x" "tclass x" "tclass 100" \
+			"key 1.2.3.4.5"; do
 			cmds+=("ip link add g0 type $k $a")
 		done
 	done
@@ -175,4 +176,57 @@ done; done; done'
 		cmds+=("ip link add link v0 ms0 type macsec $a")
 	done
 	diff_ip_each 'ip link add v0 type veth peer name v1' "$(first "${cmds[@]}")"
+}
+
+# vti, vti6, xfrm (IPsec): the kernel here has none of them, but every
+# request is sent and every parsing error is the reference's before that.
+@test "vti, vti6, xfrm: requests and errors match the reference" {
+	diff_requests 'ip link add v0 type veth peer name v1' \
+		'link add t0 type vti remote 10.0.0.2 local 10.0.0.1 key 5 dev v0 fwmark 7' \
+		'link add t0 type vti remote 10.0.0.3 ikey 1.2.3.4 okey 0x10' 'link add t0 type vti' \
+		'link add t0 type vti remote any local any' 'link add t0 type vti remote default local all' \
+		'link add t0 type vti r 10.1.1.1 l 10.1.1.2 i 1.2.3 o 6 d v0 fwmark 0xffffffff' \
+		'link add t0 type vti k 7 key 8 ikey 9 remote 10.0.0.1 remote 10.0.0.2' \
+		'link add t0 type vti6 remote 2001:db8::1 local 2001:db8::2 key 9 fwmark 0x20 dev v0' \
+		'link add t0 type vti6 remote 2001:db8::3' 'link add t0 type vti6 remote any local ::' \
+		'link add t0 type vti6 remote ::ffff:1.2.3.4 ok 4294967295' \
+		'link add t0 type xfrm dev v0 if_id 5' 'link add t0 type xfrm if_id 0x100' \
+		'link add t0 type xfrm external' 'link add t0 type xfrm' 'link add t0 type xfrm d v0 i 3' \
+		'link add t0 type xfrm if 3 if_id 4' 'link set v0 type xfrm if_id 5' 'link set v0 type xfrm external'
+	local w a cmds=()
+	for w in r re l lo i ik o ok k ke d de f fw h he e help remote local key ikey okey dev fwmark; do
+		cmds+=("ip link add t0 type vti $w 1.2.3.4" "ip link add t0 type vti6 $w 2001:db8::1")
+	done
+	for a in "remote foo" "local 2001:db8::1" "remote 10.0.0.1" "key foo" "okey" "dev nosuch" \
+		"fwmark x" "fwmark inherit" "key 1.2.3.4.5" "key 1.2.3.4/8" "key -1" "key 99999999999" \
+		"fwmark 0x" "remote 10.0.0.1/24" "remote ::" "remote 1" "bogus" "ttl 3" "external" \
+		"nokey" "encap-csum" "dev" "remote 10.0.0.1 fwmark 99999999999"; do
+		cmds+=("ip link add t0 type vti $a" "ip link add t0 type vti6 $a")
+	done
+	for w in i if d de e ex h help if_id dev external; do
+		cmds+=("ip link add t0 type xfrm $w 5")
+	done
+	for a in "if_id x" "if_id" "dev nosuch" "if_id 5 external" "external if_id 5" "external dev lo" \
+		"dev lo" "if_id 0" "if_id -1" "if_id 99999999999" "external if_id 0" "dev nosuch external" \
+		"external bogus" "if_id 4 dev lo dev nosuch" "external external" "dev v0 if_id 5 ext"; do
+		cmds+=("ip link add t0 type xfrm $a")
+	done
+	diff_ip_each 'ip link add v0 type veth peer name v1' "$(first "${cmds[@]}")" \
+		'ip link set lo type vti key 5' 'ip link set v0 type vti6 key 5' 'ip link set nope type vti key 5' \
+		'ip link set nope type xfrm if_id 5' 'ip link set v0 type xfrm if_id 5 dev v1' \
+		'ip link set v0 type vti' 'ip link set v0 type xfrm'
+}
+
+# vti and vti6 read a link's data as theirs on "set" (like the other
+# tunnels: an address of the wrong size is "Failed to get existing tunnel
+# info."); xfrm reads nothing and sends what it is given.
+@test "vti, vti6, xfrm: set on links of other kinds as the reference" {
+	local loop='for k in vti vti6 xfrm; do
+for d in vx0 vx6 vx4 v0 br0 mv0 mvt0 ifb0 tp0 lo nope; do
+for a in "key 5" "" "remote 10.0.0.1" "remote 2001:db8::9" "if_id 5" "external" "fwmark 3"; do
+echo "## $d $k $a"; ip link set $d type $k $a 2>'"$BATS_TEST_TMPDIR"'/e; echo "rc=$?"; head -n 2 '"$BATS_TEST_TMPDIR"'/e | grep -v -e ^Usage -e "^[[:space:]]"
+done; done; done'
+	diff_ip_each "$OTHER_LINKS" "$loop"
+	diff_requests "$OTHER_LINKS" 'link set mv0 type vti remote 10.0.0.1' \
+		'link set vx4 type vti key 5' 'link set vx0 type vti fwmark 3' 'link set vx6 type vti6 okey 1'
 }
