@@ -116,6 +116,9 @@ _ipc_g_k_ip6erspan="$_ipc_g_k_ip6gre erspan_ver:=0,1,2 erspan:- erspan_dir:=ingr
 _ipc_g_k_ipip="remote:- local:- ttl:- hoplimit:- tos:- dsfield:- dev:dev pmtudisc nopmtudisc mode:=ipip,mplsip,any external fwmark:- $_ipc_tnl_encap"
 _ipc_g_k_sit="$_ipc_g_k_ipip isatap 6rd-prefix:- 6rd-relay_prefix:- 6rd-reset"
 _ipc_g_k_ip6tnl="remote:- local:- encaplimit:- hoplimit:- ttl:- tclass:- dsfield:- flowlabel:- dscp:=inherit dev:dev mode:=ip6ip6,ipip6,any allow-localremote noallow-localremote external fwmark:- $_ipc_tnl_encap"
+_ipc_g_k_vti='remote:- local:- key:- ikey:- okey:- dev:dev fwmark:-'
+_ipc_g_k_vti6=$_ipc_g_k_vti
+_ipc_g_k_xfrm='dev:dev if_id:- external'
 _ipc_g_k_geneve='id:- remote:- ttl:=auto,inherit tos:=inherit df:=unset,set,inherit flowlabel:- dstport:- external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx innerprotoinherit'
 _ipc_g_k_ipvtap=$_ipc_g_k_ipvlan
 _ipc_g_k_macsec='address:- port:- sci:- cipher:=default,gcm-aes-128,gcm-aes-256,gcm-aes-xpn-128,gcm-aes-xpn-256 icvlen:- encrypt:onoff send_sci:onoff end_station:onoff scb:onoff protect:onoff replay:onoff window:- validate:=strict,check,disabled encodingsa:=0,1,2,3 offload:=mac,phy,off'

@@ -258,6 +258,9 @@ c "ip link add g0 type gre remote 10.0.0.1 encap "
 c "ip link add e0 type erspan erspan_"
 c "ip link add s0 type sit 6rd"
 c "ip link add t0 type ip6tnl mode "
+c "ip link add x0 type xfrm "
+c "ip link add vt0 type vti i"
+c "ip link add v0 type v"
 c "ip link add gv0 type geneve df "
 c "ip link add ms0 link v0 type macsec cipher gcm-aes-2"
 c "ip link add ms0 link v0 type macsec encrypt "
@@ -301,6 +304,9 @@ ip link add g0 type gre remote 10.0.0.1 encap  => fou | gue | none
 ip link add e0 type erspan erspan_ => erspan_ver | erspan_dir | erspan_hwid
 ip link add s0 type sit 6rd => 6rd-prefix | 6rd-relay_prefix | 6rd-reset
 ip link add t0 type ip6tnl mode  => ip6ip6 | ipip6 | any
+ip link add x0 type xfrm  => dev | if_id | external
+ip link add vt0 type vti i => ikey
+ip link add v0 type v => veth | vlan | vrf | vti | vti6 | vxlan
 ip link add gv0 type geneve df  => unset | set | inherit
 ip link add ms0 link v0 type macsec cipher gcm-aes-2 => gcm-aes-256
 ip link add ms0 link v0 type macsec encrypt  => on | off
