@@ -801,7 +801,7 @@ static int parse_get(struct nl_req *req, struct rtmsg *r, struct rt_get *g,
 		int w = keyword_index(a, get_words), rc;
 
 		if (w >= 0 && !matches(a, "notify") &&
-		    !matches(a, "connected") && !matches(a, "fibmatch")) {
+		    !matches(a, "connected")) {
 			if (!next_arg(&argc, &argv))
 				return EXIT_USAGE;
 			rc = get_value(req, r, g, w, argv[0]);

@@ -172,6 +172,9 @@ ip route add 10.24.0.0/16 via 10.0.0.2 onlink tos CS1'
 		'ip route get 10.5.1.1' \
 		'ip route get 10.6.1.1' \
 		'ip route get fibmatch 10.6.1.1' \
+		'ip route get 1.1.1.1 f 10.0.0.1' \
+		'ip route get fi 10.6.1.1' \
+		'ip route get 10.6.1.1 fib' \
 		'ip route get 10.12.1.1' \
 		'ip route get 10.2.0.1' \
 		'ip route get 127.0.0.1' \
