@@ -622,11 +622,13 @@ static const char *const stat_heads[4] = {
 	"TX errors:\0\0aborted\0fifo\0window\0heartbt\0transns\0",
 };
 
-/* The last column's head: a data row has it even when blank (as the
- * reference), an error row only with its counter.  Few calls: each one
- * goes through the printf engine (ip -s link on many links). */
+/* The heads of a row (the sixth blank when its counters are n = 5: no
+ * carrier changes came, as the reference), then the last column's: a data
+ * row has it even when blank, an error row only with its counter.  Few
+ * calls: each one goes through the printf engine (ip -s link on many
+ * links). */
 static void print_stat_head(struct out *o, const unsigned int *cols, int row,
-			    bool last)
+			    int n, bool last)
 {
 	const char *w[NCOLS + 1], *p = stat_heads[row];
 	int i;
@@ -635,16 +637,31 @@ static void print_stat_head(struct out *o, const unsigned int *cols, int row,
 		w[i] = p;
 	out_text(o, "    %s%*s %*s %*s %*s %*s %*s", w[0],
 		 cols[0] - (int)strlen(w[0]), w[1], cols[1], w[2], cols[2], w[3],
-		 cols[3], w[4], cols[4], w[5], cols[5], w[6]);
+		 cols[3], w[4], cols[4], w[5], cols[5], n > 5 ? w[6] : "");
 	if (last || !(row & 1))
 		out_text(o, " %*s", cols[6], last ? w[7] : "");
-	out_nl(o);
 }
 
-static void print_stats_text(struct ipctx *ctx, const uint64_t *all)
+/* RX errors end with an eighth column, sized on its own, when packets for
+ * other hosts were dropped (a counter of newer kernels). */
+static void print_otherhost(struct ipctx *ctx, uint64_t n, bool head)
+{
+	char buf[64];
+	int w;
+
+	fmt_count(ctx, n, buf, sizeof(buf));
+	w = strlen(buf) > 9 ? (int)strlen(buf) : 9;
+	if (head)
+		out_text(&ctx->out, " %*s", w, "otherhost");
+	else
+		out_text(&ctx->out, "%*s ", w, buf);
+}
+
+static void print_stats_text(struct ipctx *ctx, const uint64_t *all,
+			     bool changes)
 {
 	unsigned int cols[NCOLS] = { 10, 7, 6, 7, 7, 7, 10 };
-	uint64_t v[4][NCOLS];
+	uint64_t v[4][NCOLS], other = all[ST(rx_otherhost_dropped)];
 	int row, i;
 
 	for (row = 0; row < 4; row++) {
@@ -655,13 +672,19 @@ static void print_stats_text(struct ipctx *ctx, const uint64_t *all)
 	}
 	for (row = 0; row < 4; row++) {
 		bool last = v[row][NCOLS - 1] != 0;
+		int n = row == 3 && !changes ? 5 : 6;
 
 		if ((row & 1) && ctx->stats < 2)
 			continue;
 		if (row)
 			out_nl(&ctx->out);
-		print_stat_head(&ctx->out, cols, row, last);
-		print_counts(ctx, cols, v[row], row & 1, last ? 7 : 6);
+		print_stat_head(&ctx->out, cols, row, n, last);
+		if (row == 1 && other)
+			print_otherhost(ctx, other, true);
+		out_nl(&ctx->out);
+		print_counts(ctx, cols, v[row], row & 1, last ? 7 : n);
+		if (row == 1 && other)
+			print_otherhost(ctx, other, false);
 	}
 }
 
@@ -706,6 +729,9 @@ static void print_stats_json(struct ipctx *ctx, const uint64_t *all,
 		if (all[ST(rx_nohandler)])
 			out_u64(o, OUT_JSON, "nohandler", NULL,
 				all[ST(rx_nohandler)]);
+		if (all[ST(rx_otherhost_dropped)])
+			out_u64(o, OUT_JSON, "otherhost", NULL,
+				all[ST(rx_otherhost_dropped)]);
 	}
 	out_obj_close(o);
 	out_obj_open(o, "tx");
@@ -740,7 +766,7 @@ static void print_stats_tb(struct ipctx *ctx, struct rtattr **tb)
 	if (ctx->out.json)
 		print_stats_json(ctx, all, tb[IFLA_CARRIER_CHANGES]);
 	else
-		print_stats_text(ctx, all);
+		print_stats_text(ctx, all, tb[IFLA_CARRIER_CHANGES]);
 }
 
 /* ---- one link ---- */

@@ -491,24 +491,43 @@ EOF
 
 # Every counter of IFLA_STATS64 different (and the last column's nohandler
 # and compressed not 0), with IFLA_CARRIER_CHANGES: each lands in its own
-# column, row and JSON key as in the reference.  rx_otherhost_dropped (the
-# 25th) stays 0: the reference's "otherhost" column is not ours yet.
+# column, row and JSON key as in the reference, rx_otherhost_dropped (the
+# 25th) in an eighth RX errors column.
 @test "decoder: -s and -s -s print every link counter in its place" {
 	{ echo dgram; lo_msg
 	  echo "attr 23"
 	  for i in $(seq 1 24); do echo "u64 $((i * 1000 + i))"; done
-	  echo "u64 0"
+	  echo "u64 25025"
 	  echo end
 	  printf 'attr 35\nu32 7\nend\n'
 	  done_dgram; } | fk_asm
 	run fk_ours -s -s link show
 	[ "$status" -eq 0 ]
 	[ "${lines[2]}" = "    RX:  bytes packets errors dropped  missed   mcast compressed" ]
-	[ "${lines[4]}" = "    RX errors:  length    crc   frame    fifo overrun  nohandler" ]
+	[ "${lines[4]}" = "    RX errors:  length    crc   frame    fifo overrun  nohandler otherhost" ]
 	[ "${lines[8]}" = "    TX errors: aborted   fifo  window heartbt transns" ]
 	fk_diff -s link show
 	fk_diff -s -s link show
 	fk_diff -j -s link show
 	fk_diff -j -s -s link show
 	fk_diff -s -s -h link show
+}
+
+# The otherhost column is sized on its own, nohandler on the compressed
+# column above it; either may be 0 (and then not shown) without the other.
+# No IFLA_CARRIER_CHANGES here: TX errors end without transns.
+@test "decoder: -s -s: otherhost and nohandler, each with or without the other" {
+	local nh oh
+	for nh in "0 25025" "24024 12345678901234" "12345678901234 5" "0 0"; do
+		oh=${nh#* } nh=${nh% *}
+		{ echo dgram; lo_msg
+		  echo "attr 23"
+		  for i in $(seq 1 23); do echo "u64 $((i * 1000 + i))"; done
+		  echo "u64 $nh"; echo "u64 $oh"; echo end
+		  done_dgram; } | fk_asm
+		fk_diff -s -s link show
+		fk_diff -s -s -h link show
+		fk_diff -j -s -s link show
+		fk_diff -j -s link show
+	done
 }
