@@ -25,7 +25,7 @@ timeout=${LANE_TIMEOUT:-1140}
 # neighbours, rules; route_diff, the longest (18 minutes in
 # the guest, never finished within the budget in CI) and on a part of the
 # kernel that changed little, after them.  Times in the guest (a loaded
-# host, two workers): link_show 300 s, nexthop 445 s, tuntap 250 s,
+# host, two workers): link_show 300 s, nexthop 445 s, tuntap 380 s,
 # neigh 790 s, rule 650 s, route_diff 1100 s.
 HOST_SUITES=${HOST_SUITES:-"tests/link_kinds.bats tests/link_show.bats
 	tests/nexthop.bats tests/tuntap.bats tests/link_add.bats
