@@ -226,7 +226,7 @@ mount --bind /run/hosts /etc/hosts" \
 
 # No VRF here: this runs in the QEMU lane (Debian's kernel).
 @test "neigh diff: vrf NAME" {
-	need_kind vrf
+	need_kind "vrf table 10"
 	diff_ip_each "$SETUP
 ip link add blue type vrf table 10; ip link set blue up; ip link set v0 master blue" \
 		's ip neigh show vrf blue' \
