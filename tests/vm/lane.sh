@@ -7,16 +7,16 @@
 #
 # Time: under software emulation the guest runs a test file 4 to 10 times
 # slower than the host.  tests/vm/*.bats always run; the host suites run
-# until LANE_BUDGET seconds (default 1020) of the lane's run have passed, and
+# until LANE_BUDGET seconds (default 1200) of the lane's run have passed, and
 # the tests they had not reached then are reported as skipped with that
 # reason (tests/vm/lane-guest.sh), so that a loaded machine cannot push the
-# lane past its 20 minutes.  The guest is killed after LANE_TIMEOUT seconds
-# (default 1140) whatever it is doing: a failure.
+# lane past its 22 minutes.  The guest is killed after LANE_TIMEOUT seconds
+# (default 1320) whatever it is doing: a failure.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-budget=${LANE_BUDGET:-1020}
-timeout=${LANE_TIMEOUT:-1140}
+budget=${LANE_BUDGET:-1200}
+timeout=${LANE_TIMEOUT:-1320}
 
 # The host suites that matter most on a second kernel, in order: the ones
 # whose output follows the kernel's attributes most (link kinds, every kind's
