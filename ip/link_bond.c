@@ -155,11 +155,9 @@ static int bond_value(struct ipctx *ctx, struct nl_req *r,
 
 	switch (o->type) {
 	case B_DEV:
-		idx = ll_index(ctx, arg);
-		if (!idx) {
-			pr_err("Cannot find device \"%s\"\n", arg);
+		idx = kind_dev(ctx, arg);
+		if (!idx)
 			return EXIT_FAIL;
-		}
 		nl_put_u32(r, o->attr, idx);
 		return 0;
 	case B_IP4:
